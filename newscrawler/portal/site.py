@@ -1,0 +1,354 @@
+"""The sample portal as an object: routing, lazy per-base-URL rendering, ground truth, mutations.
+
+Why: the server, the CLI and the tests all need "the bytes at this path" and "what a perfect
+crawler should extract". ``Site`` owns the model (categories + articles) and answers both. Pages
+embed the host (breadcrumb home link, the ``//`` multi-site nav link, RSS links), so they are
+rendered lazily per base URL and cached; a mutation (``publish``/``edit``) drops the cache, exactly
+like a DedeCms "update HTML" run rewrites the affected files.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urljoin, urlsplit
+
+from . import content, generate
+from .model import CATEGORIES, CST, DEFAULT_NOW, Article, Category
+from .variants import THEMES
+
+DEFAULT_BASE_URL = "http://127.0.0.1:8000"
+# DedeCms 5.3-5.7.88 robots.txt: CRLF, trailing space after "*", no final newline (spec §1.3).
+ROBOTS_TXT = ("User-agent: * \r\n" + "\r\n".join(
+    f"Disallow: {p}" for p in (
+        "/plus/ad_js.php", "/plus/advancedsearch.php", "/plus/car.php", "/plus/carbuyaction.php",
+        "/plus/shops_buyaction.php", "/plus/erraddsave.php", "/plus/posttocar.php",
+        "/plus/disdls.php", "/plus/feedback_js.php", "/plus/mytag_js.php", "/plus/rss.php",
+        "/plus/search.php", "/plus/recommend.php", "/plus/stow.php", "/plus/count.php",
+        "/include", "/templets"))).encode("ascii")
+# 1x1 GIF served for every /uploads/ image the articles reference.
+PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000"
+                      "010001000002024401003b")
+
+
+@dataclass(frozen=True)
+class Response:
+    """One answer of the site: status, body bytes, Content-Type, optional Location."""
+
+    status: int
+    body: bytes
+    content_type: str
+    location: str | None = None
+
+
+class Site:
+    """A generated DedeCms 5.7 portal. Build with ``build_site``; see the module docstring."""
+
+    def __init__(self, articles: list[Article], edges: dict[str, int], *, edition: str,
+                 seed: int, variant: str, now: datetime, page_size: int = 10):
+        if edition not in ("utf-8", "gbk"):
+            raise ValueError(f"edition must be 'utf-8' or 'gbk', not {edition!r}")
+        if variant not in THEMES:
+            raise ValueError(f"variant must be one of {sorted(THEMES)}, not {variant!r}")
+        self.edition, self.seed, self.variant, self.now = edition, seed, variant, now
+        self.page_size = page_size
+        self.edge_cases = dict(edges)  # name → aid, see generate.EDGE_CASES
+        self.articles = {a.aid: a for a in articles}
+        self.categories = {c.tid: c for c in CATEGORIES}
+        self._lock = threading.RLock()
+        self._invalidate()
+
+    # ----------------------------------------------------------------- model queries (templates)
+    @property
+    def charset(self) -> str:
+        return "gb2312" if self.edition == "gbk" else "utf-8"
+
+    def cat(self, tid: int) -> Category:
+        return self.categories[tid]
+
+    def chain(self, tid: int) -> list[Category]:
+        out = []
+        while tid:
+            out.insert(0, self.categories[tid])
+            tid = self.categories[tid].parent
+        return out
+
+    def children(self, tid: int) -> list[Category]:
+        return [c for c in self.categories.values() if c.parent == tid]
+
+    def top_categories(self) -> list[Category]:
+        return self.children(0)
+
+    def path(self, art: Article, page: int = 1) -> str:
+        return art.url_path(self.categories[art.tid], page)
+
+    def newest(self, tid: int | None, limit: int | None = None) -> list[Article]:
+        """Articles of ``tid`` and its sub-categories (cfg_list_son), newest first by pubdate."""
+        arts = self._ordered if tid is None else self._by_tid[tid]
+        return arts if limit is None else arts[:limit]
+
+    def prev_next(self, art: Article) -> tuple[Article | None, Article | None]:
+        same = self._siblings[art.tid]
+        i = self._sibling_pos[art.aid]
+        prev = self.articles[same[i - 1]] if i > 0 else None
+        nxt = self.articles[same[i + 1]] if i + 1 < len(same) else None
+        return prev, nxt
+
+    def hot_articles(self) -> list[Article]:
+        return [a for a in self.newest(5) if "h" in a.flags][:6]
+
+    def ranked_articles(self) -> list[Article]:
+        return self._ranked
+
+    def special_articles(self) -> list[Article]:
+        return [self.articles[self.edge_cases[n]] for n in generate.SPECIAL_COPIES
+                if n in self.edge_cases]
+
+    def view_php_article(self) -> Article | None:
+        aid = self.edge_cases.get(generate.VIEW_PHP)
+        return self.articles[aid] if aid else None
+
+    # ----------------------------------------------------------------- routing and rendering
+    def _invalidate(self) -> None:
+        with self._lock:
+            self._ordered = sorted(self.articles.values(), key=lambda a: (a.pubdate, a.aid),
+                                   reverse=True)
+            self._by_tid: dict[int, list[Article]] = {t: [] for t in self.categories}
+            for a in self._ordered:
+                for c in self.chain(a.tid):
+                    self._by_tid[c.tid].append(a)
+            self._siblings: dict[int, list[int]] = {t: [] for t in self.categories}
+            self._sibling_pos: dict[int, int] = {}
+            for aid in sorted(self.articles):
+                same = self._siblings[self.articles[aid].tid]
+                self._sibling_pos[aid] = len(same)
+                same.append(aid)
+            self._ranked = sorted(self._ordered, key=lambda a: -a.clicks)[:10]
+            self._routes: dict[str, tuple] | None = None
+            self._cache: dict[tuple[str, str], Response] = {}
+
+    def routes(self) -> dict[str, tuple]:
+        """Every servable path → (kind, args). Built once per site state."""
+        with self._lock:
+            if self._routes is None:
+                self._routes = self._build_routes()
+            return self._routes
+
+    def _build_routes(self) -> dict[str, tuple]:
+        r: dict[str, tuple] = {"/index.html": ("home",), "/robots.txt": ("robots",),
+                               "/data/sitemap.html": ("map", False),
+                               "/data/rssmap.html": ("map", True)}
+        for cat in self.categories.values():
+            r[f"/data/rss/{cat.tid}.xml"] = ("rss", cat.tid)
+            if cat.ispart:
+                r[f"{cat.dir}/index.html"] = ("cover", cat.tid)
+                continue
+            total = len(self.newest(cat.tid))
+            for n in range(1, max(1, math.ceil(total / self.page_size)) + 1):
+                r[f"{cat.dir}/list_{cat.tid}_{n}.html"] = ("list", cat.tid, n)
+            r[f"{cat.dir}/index.html"] = ("list", cat.tid, 1)
+        for art in self.articles.values():
+            for page in range(1, len(art.pages) + 1):
+                r[self.path(art, page)] = ("article", art.aid, page)
+                for src in content.blocks_images(art.pages[page - 1]):
+                    if src.startswith("/"):
+                        r[src] = ("image",)
+        for art in self.special_articles():
+            r[f"/special/arc-{art.aid}.html"] = ("article", art.aid, 1)
+        return r
+
+    def paths(self) -> list[str]:
+        """All paths with content (directory index URLs ``/a/x/`` are served too)."""
+        return sorted(self.routes())
+
+    def render(self, path: str, base_url: str = DEFAULT_BASE_URL) -> Response | None:
+        """The response for ``path`` (may include a query) as served at ``base_url``, or None."""
+        key = (base_url, path)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        with self._lock:
+            resp = self._render(path, urlsplit(base_url).netloc)
+            if resp is not None:
+                self._cache[key] = resp
+            return resp
+
+    def _render(self, target: str, host: str) -> Response | None:
+        path, _, query = target.partition("?")
+        if path in ("/", "") or path.endswith("/"):
+            path += "index.html"
+        if path == "/index.php":
+            return Response(301, b"", "text/html", "/index.html")
+        if path == "/plus/count.php":
+            aid = dict(p.partition("=")[::2] for p in query.split("&")).get("aid", "0")
+            art = self.articles.get(int(aid)) if aid.isdigit() else None
+            js = f"document.write('{art.clicks if art else 0}');"
+            return Response(200, js.encode("ascii"), f"text/html; charset={self.charset}")
+        if path == "/plus/view.php":
+            aid = dict(p.partition("=")[::2] for p in query.split("&")).get("aid", "")
+            if aid.isdigit() and int(aid) in self.articles:
+                html = self._theme(host).article_page(self.articles[int(aid)], 1)
+                return Response(200, self._encode(html), f"text/html; charset={self.charset}")
+            return None
+        route = self.routes().get(path)
+        if route is None:
+            if f"{path}/index.html" in self.routes():
+                return Response(301, b"", "text/html", f"{path}/")
+            return None
+        kind = route[0]
+        if kind == "robots":
+            return Response(200, ROBOTS_TXT, "text/plain")
+        if kind == "image":
+            return Response(200, PIXEL, "image/gif")
+        body = self._encode(self._page_html(route, host), broken=self._broken(route))
+        return Response(200, body, "text/xml" if kind == "rss" else "text/html")
+
+    def _theme(self, host: str):
+        return THEMES[self.variant](self, host)
+
+    def _page_html(self, route: tuple, host: str) -> str:
+        theme, kind = self._theme(host), route[0]
+        if kind == "home":
+            return theme.home_page()
+        if kind == "map":
+            return theme.map_page(route[1])
+        if kind == "rss":
+            return theme.rss(self.cat(route[1]), self.newest(route[1], 50))
+        if kind == "cover":
+            return theme.cover_page(self.cat(route[1]))
+        if kind == "list":
+            cat, page = self.cat(route[1]), route[2]
+            arts = self.newest(cat.tid)
+            pages = max(1, math.ceil(len(arts) / self.page_size))
+            items = arts[(page - 1) * self.page_size: page * self.page_size]
+            return theme.list_page(cat, page, items, pages, len(arts))
+        return theme.article_page(self.articles[route[1]], route[2])
+
+    def _broken(self, route: tuple) -> bool:
+        return (self.edition == "gbk" and route[0] == "article" and route[2] == 2
+                and route[1] == self.edge_cases.get("two_pages"))
+
+    def _encode(self, html: str, broken: bool = False) -> bytes:
+        if self.edition == "utf-8":
+            return html.encode("utf-8")
+        data = html.encode("gbk")
+        if broken:  # split a double-byte char inside <meta name="description"> (spec §3)
+            start = data.index(b'<meta name="description" content="') + 34
+            i = start
+            while data[i] < 0x81:
+                i += 1
+            data = data[: i + 1] + b" " + data[i + 1:]
+        return data
+
+    @property
+    def pages(self) -> Mapping[str, bytes]:
+        """path → bytes as served at ``DEFAULT_BASE_URL`` (see ``pages_for``)."""
+        return self.pages_for(DEFAULT_BASE_URL)
+
+    def pages_for(self, base_url: str) -> Mapping[str, bytes]:
+        return _Pages(self, base_url)
+
+    # ----------------------------------------------------------------- ground truth
+    def ground_truth(self, base_url: str = DEFAULT_BASE_URL) -> list[dict]:
+        """One record per distinct article, in aid order (schema minus crawled_at, version)."""
+        base = base_url.rstrip("/") + "/"
+        out = []
+        for aid in sorted(self.articles):
+            a = self.articles[aid]
+            shown = a.meta_style != "dateonly"
+            lines = [line for page in a.pages for line in content.blocks_text(page)]
+            images = []
+            for page in a.pages:
+                for src in content.blocks_images(page):
+                    url = urljoin(base, src)
+                    if url not in images:
+                        images.append(url)
+            when = datetime.strptime(a.date_text(), {"day": "%Y-%m-%d", "minute": "%Y-%m-%d %H:%M",
+                                     "second": "%Y-%m-%d %H:%M:%S"}[a.precision])
+            out.append({
+                "url": urljoin(base, self.path(a).lstrip("/")),
+                "title": a.title,
+                "section": [c.name for c in self.chain(a.tid)],
+                "source": a.source if shown and a.source not in ("", "未知") else None,
+                "author": a.author if shown and a.author not in ("", "未知") else None,
+                "published_at": when.replace(tzinfo=a.pubdate.tzinfo).isoformat(),
+                "body": "\n".join(lines),
+                "images": images,
+                "tags": list(a.keywords),
+                "summary": a.description or None,
+                "editor": a.editor or None,
+                "date_precision": a.precision,
+            })
+        return out
+
+    # ----------------------------------------------------------------- mutations
+    def publish(self, n: int, section: int | str | None = None) -> list[int]:
+        """Add ``n`` articles newer than all others (within the hour before ``now``)."""
+        tid = self._section_tid(section)
+        with self._lock:
+            latest = max(a.pubdate for a in self.articles.values())
+            start = max(self.now - timedelta(minutes=50), latest + timedelta(seconds=1))
+            aids = []
+            for i in range(n):
+                aid = max(self.articles) + 1
+                art = generate.new_article(aid, tid, self.seed, start + timedelta(seconds=37 * i))
+                self.articles[aid] = art
+                aids.append(aid)
+            self._invalidate()
+            return aids
+
+    def edit(self, aid: int) -> None:
+        """Change an article's body: append a dated update paragraph to its last page."""
+        with self._lock:
+            art = self.articles[aid]
+            art.edits += 1
+            art.pages[-1].append(("p", f"(更新{art.edits})记者从有关部门获悉,上述工作已进入"
+                                       f"第{art.edits + 1}阶段,后续进展本台将持续关注。"))
+            self._invalidate()
+
+    def _section_tid(self, section: int | str | None) -> int | None:
+        if section is None:
+            return None
+        for c in self.categories.values():
+            if section in (c.tid, c.name, c.dir, c.dir.rsplit("/", 1)[-1]):
+                if c.ispart:
+                    raise ValueError(f"section {section!r} is a cover channel (no list)")
+                return c.tid
+        raise ValueError(f"unknown section {section!r}")
+
+
+class _Pages(Mapping):
+    """Read-only lazy mapping path → bytes for one base URL."""
+
+    def __init__(self, site: Site, base_url: str):
+        self.site, self.base_url = site, base_url
+
+    def __getitem__(self, path: str) -> bytes:
+        resp = self.site.render(path, self.base_url)
+        if resp is None or resp.status != 200:
+            raise KeyError(path)
+        return resp.body
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.site.paths())
+
+    def __len__(self) -> int:
+        return len(self.site.routes())
+
+
+def build_site(articles: int = 60, edition: str = "utf-8", seed: int = 0,
+               variant: str = "default", now: datetime | None = None,
+               page_size: int = 10) -> Site:
+    """Build the deterministic sample portal (``articles`` includes the seed article)."""
+    if articles < 1:
+        raise ValueError("articles must be >= 1")
+    now = now or DEFAULT_NOW
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    now = now.astimezone(CST).replace(microsecond=0)
+    arts, edges = generate.generate_articles(articles, seed, now)
+    return Site(arts, edges, edition=edition, seed=seed, variant=variant, now=now,
+                page_size=page_size)
