@@ -1,0 +1,134 @@
+"""``extract_article``: one article page (bytes) in, one record (dict) out, never an exception.
+
+Pure: no Scrapy, no network, no clock unless ``now`` is omitted. The steps are in the order they
+depend on each other: decode, parse, read head data (``<title>``, ``<meta>``), find the heading,
+read the meta line after it, then take the body (which removes furniture from the tree, so it
+comes last).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from newscrawler.extract import rules
+from newscrawler.extract.body import extract_body
+from newscrawler.extract.dates import get_timezone
+from newscrawler.extract.encoding import decode_html
+from newscrawler.extract.meta import Meta, extract_meta, meta_tags
+from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
+from newscrawler.extract.text import collapse
+from newscrawler.extract.title import extract_section, extract_title
+
+logger = logging.getLogger(__name__)
+
+#: Keys of the record, in feed order (the schema's order, without ``version``).
+RECORD_KEYS = (
+    "url", "title", "section", "source", "author", "published_at", "body", "images", "tags",
+    "summary", "crawled_at", "editor", "date_precision",
+)
+TAG_SPLIT = str.maketrans({"，": ","})
+
+
+def parse_html(text: str) -> etree._Element:
+    """An lxml tree for any text; an empty document when there is nothing to parse."""
+    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                              no_network=True, recover=True)
+    try:
+        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    if root is None or not isinstance(root.tag, str):
+        root = etree.fromstring(b"<html><head></head><body></body></html>", parser)
+    return root
+
+
+def _base_url(root: etree._Element, url: str) -> str:
+    """The page URL, or its ``<base href>`` resolved against it."""
+    for node in root.iter("base"):
+        href = (node.get("href") or "").strip()
+        if href:
+            try:
+                return urljoin(url, href)
+            except ValueError:
+                return url
+    return url
+
+
+def _tags(keywords: str | None) -> list[str]:
+    if not keywords:
+        return []
+    return [t for t in (collapse(part) for part in keywords.translate(TAG_SPLIT).split(",")) if t]
+
+
+def _now(now: datetime | None, profile: Profile) -> datetime:
+    zone = get_timezone(profile.timezone)
+    if now is None:
+        return datetime.now(zone)
+    return now if now.tzinfo is not None else now.replace(tzinfo=zone)
+
+
+def empty_record(url: str, crawled_at: str) -> dict:
+    """The record of a page with nothing in it: every key present, nothing guessed."""
+    return {
+        "url": url, "title": None, "section": [], "source": None, "author": None,
+        "published_at": None, "body": "", "images": [], "tags": [], "summary": None,
+        "crawled_at": crawled_at, "editor": None, "date_precision": None,
+    }
+
+
+def extract_article(
+    html: bytes,
+    url: str,
+    *,
+    profile: Profile | None = None,
+    now: datetime | None = None,
+    http_encoding: str | None = None,
+) -> dict:
+    """Extract one article record from a page's raw bytes (see docs/CONTRACTS.md).
+
+    Missing fields are None or empty; deciding whether the record is good enough is the
+    validator's job downstream.
+    """
+    profile = profile or DEFAULT_PROFILE
+    current = _now(now, profile)
+    crawled_at = current.isoformat(timespec="seconds")
+    try:
+        return _extract(html, url, profile, current, http_encoding, crawled_at)
+    except Exception:  # a page must never take the crawl down; log it and deliver what we know
+        logger.exception("extraction failed for %s", url)
+        return empty_record(url, crawled_at)
+
+
+def _extract(
+    html: bytes, url: str, profile: Profile, now: datetime, http_encoding: str | None,
+    crawled_at: str,
+) -> dict:
+    root = parse_html(decode_html(html or b"", http_encoding))
+    etree.strip_elements(root, *rules.DROP_TAGS, with_tail=False)
+    tags = meta_tags(root)
+    base = _base_url(root, url)
+    title, heading = extract_title(root, profile)
+    section, breadcrumb = extract_section(root, profile)
+    meta: Meta = extract_meta(root, url, heading, profile, now)
+    exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
+    body = extract_body(root, base, profile, title=title, exclude=exclude)
+    summary = collapse(tags.get("description")) or None
+    record = empty_record(url, crawled_at)
+    record.update(
+        title=title,
+        section=section,
+        source=meta.source,
+        author=meta.author,
+        published_at=meta.date.isoformat() if meta.date else None,
+        body=body.text,
+        images=body.images,
+        tags=_tags(tags.get("keywords")),
+        summary=summary,
+        editor=meta.editor or body.editor,
+        date_precision=meta.date.precision if meta.date else None,
+    )
+    return record

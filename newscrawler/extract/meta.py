@@ -1,0 +1,250 @@
+"""The article's meta line: date, source, author, editor, in every wording of dedecms-portals §5.2.
+
+The meta line is read where the article puts it, right after its heading, because sidebars and
+list boxes on the same page carry dates of other articles. Labels are matched on the flattened
+text (so ``<small>时间:</small>2016-07-12 10:30<small>来源:</small>X`` and full-width colons, U+3000
+or &nbsp; separators and glued values all read the same), and each value runs to the next label.
+When the page has no meta line the fallbacks are, in order: date/source elements, ``<meta>`` tags,
+a labelled value anywhere on the page, and finally the ``/YYYY/MMDD/`` in the URL (day precision).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from newscrawler.extract import rules
+from newscrawler.extract.dates import ParsedDate, get_timezone, parse_date, parse_full_date
+from newscrawler.extract.profile import Profile
+from newscrawler.extract.text import collapse, text_of
+
+#: How much text after the heading is searched for the meta line.
+HEADER_ZONE_CHARS = 300
+#: Meta-line containers longer than this are page sections, not meta lines.
+MAX_META_TEXT = 400
+
+
+def _label_regex() -> re.Pattern[str]:
+    labels = sorted(
+        {label for group in rules.LABELS.values() for label in group}, key=len, reverse=True
+    )
+    branches = [
+        rf"(?<![\u4e00-\u9fff]){re.escape(label)}" if len(label) == 1 else re.escape(label)
+        for label in labels
+    ]
+    return re.compile(rf"(?P<label>{'|'.join(branches)})\s*(?P<colon>[:：])?\s*")
+
+
+LABEL_RE = _label_regex()
+FIELD_OF_LABEL = {label: name for name, group in rules.LABELS.items() for label in group}
+#: Where a source/author/editor value ends when no other label follows it.
+VALUE_END_RE = re.compile(r"\s(?![A-Za-z])|[|丨｜┊]|\s{2,}")
+VALUE_STRIP = " \t()（）[]【】<>《》「」:：,，;；.。·-—"
+FIELDS = ("date", "source", "author", "editor")
+
+
+@dataclass
+class Meta:
+    """Meta-line fields; ``element`` is the meta line's container when one was identified."""
+
+    date: ParsedDate | None = None
+    source: str | None = None
+    author: str | None = None
+    editor: str | None = None
+    element: etree._Element | None = None
+
+    def missing(self) -> list[str]:
+        return [name for name in FIELDS if getattr(self, name) is None]
+
+    def merge(self, values: dict) -> None:
+        for name, value in values.items():
+            if getattr(self, name) is None and value is not None:
+                setattr(self, name, value)
+
+
+def clean_value(raw: str) -> str | None:
+    """A source/author/editor value: first word-ish run, without brackets; None if empty/未知."""
+    value = collapse(raw)
+    match = VALUE_END_RE.search(value)
+    if match:
+        value = value[: match.start()]
+    value = value.strip(VALUE_STRIP)
+    if value in rules.EMPTY_VALUES or len(value) > 40:
+        return None
+    return value
+
+
+def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
+    """Fields found behind labels in a flattened meta-line text."""
+    accepted = [
+        m for m in LABEL_RE.finditer(text)
+        if m.group("colon") or m.group("label") in rules.COLONLESS_DATE_LABELS
+    ]
+    found: dict = {}
+    for index, match in enumerate(accepted):
+        name = FIELD_OF_LABEL[match.group("label")]
+        if name == "other" or name in found:
+            continue
+        end = accepted[index + 1].start() if index + 1 < len(accepted) else len(text)
+        value = text[match.end(): end]
+        if name == "date":
+            parsed = parse_date(value[:60], tz=tz, now=now, formats=profile.date_formats,
+                                languages=profile.date_languages)
+            if parsed is not None:
+                found[name] = parsed
+        else:
+            cleaned = clean_value(value)
+            if cleaned:
+                found[name] = cleaned
+    return found
+
+
+def header_zone(heading: etree._Element | None, limit: int = HEADER_ZONE_CHARS) -> str:
+    """The first ``limit`` characters of text that follow the heading in document order."""
+    if heading is None:
+        return ""
+    parts: list[str] = []
+    size = 0
+    node = heading
+    while node is not None and size < limit:
+        if node.tail:
+            parts.append(node.tail)
+            size += len(node.tail)
+        for sibling in node.itersiblings():
+            if size >= limit:
+                break
+            if not isinstance(sibling.tag, str):
+                continue
+            for text in sibling.itertext():
+                parts.append(text)
+                size += len(text)
+                if size >= limit:
+                    break
+            if sibling.tail:
+                parts.append(sibling.tail)
+                size += len(sibling.tail)
+        node = node.getparent()
+    return collapse(" ".join(parts))[:limit]
+
+
+def meta_tags(root: etree._Element) -> dict[str, str]:
+    """``<meta>`` name/property/itemprop (lower case) → content, first occurrence wins."""
+    tags: dict[str, str] = {}
+    for node in root.iter("meta"):
+        key = node.get("name") or node.get("property") or node.get("itemprop")
+        content = node.get("content")
+        if key and content is not None:
+            tags.setdefault(key.strip().lower(), content)
+    return tags
+
+
+def date_from_url(url: str, tz: str, now: datetime) -> ParsedDate | None:
+    """``/2016/0712/`` (DedeCms' default naming rule) and similar, at day precision."""
+    try:
+        path = urlsplit(url).path
+    except ValueError:
+        return None
+    for regex in rules.URL_DATE_RES:
+        match = regex.search(path)
+        if match:
+            text = f"{match.group('y')}-{match.group('m')}-{match.group('d')}"
+            parsed = parse_date(text, tz=tz, now=now, use_dateparser=False)
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def _element_texts(root: etree._Element, xpaths, limit: int = 5) -> list[tuple[str, object]]:
+    out: list[tuple[str, object]] = []
+    for xpath in xpaths:
+        for node in xpath(root)[:limit]:
+            if isinstance(node, str):
+                out.append((collapse(node), None))
+            elif isinstance(node, etree._Element):
+                text = text_of(node)
+                if text and len(text) <= MAX_META_TEXT:
+                    out.append((text, node))
+    return out
+
+
+def extract_meta(
+    root: etree._Element, url: str, heading: etree._Element | None, profile: Profile,
+    now: datetime,
+) -> Meta:
+    """Date, source, author and editor of the article, from the most trustworthy place."""
+    tz = profile.timezone
+    meta = Meta()
+    for text, node in _element_texts(root, profile.xpaths("meta_selectors")):
+        meta.merge(parse_labelled(text, tz, now, profile))
+        meta.element = meta.element or node
+        if meta.date is None:
+            meta.date = parse_date(text, tz=tz, now=now, formats=profile.date_formats,
+                                   languages=profile.date_languages)
+    zone = header_zone(heading)
+    if zone:
+        meta.merge(parse_labelled(zone, tz, now, profile))
+    if meta.missing():
+        for text, node in _element_texts(root, rules.META_XPATHS):
+            found = parse_labelled(text, tz, now, profile)
+            if found and meta.element is None and node is not None:
+                meta.element = node
+            meta.merge(found)
+    if meta.date is None and zone:
+        meta.date = parse_full_date(zone, tz=tz, now=now)
+    if meta.date is None:
+        meta.date = _date_from_elements(root, tz, now, profile)
+    tags = meta_tags(root)
+    if meta.date is None:
+        meta.date = _date_from_meta_tags(tags, tz, now)
+    if meta.source is None:
+        meta.source = _source_from_elements(root) or _first_tag(tags, rules.META_SOURCE_NAMES)
+    if meta.missing():
+        page_text = text_of(root.find("body") if root.find("body") is not None else root)
+        found = parse_labelled(page_text, tz, now, profile)
+        found.pop("author", None)  # an unlabelled page's "作者" is rarely this article's
+        meta.merge(found)
+    if meta.date is None:
+        meta.date = date_from_url(url, tz, now)
+    return meta
+
+
+def _date_from_elements(
+    root: etree._Element, tz: str, now: datetime, profile: Profile
+) -> ParsedDate | None:
+    for text, _node in _element_texts(root, rules.DATE_ELEMENT_XPATHS, limit=3):
+        parsed = parse_date(text[:80], tz=tz, now=now, formats=profile.date_formats,
+                            languages=profile.date_languages)
+        if parsed is not None:
+            return parsed
+    return None
+
+
+def _date_from_meta_tags(tags: dict[str, str], tz: str, now: datetime) -> ParsedDate | None:
+    for name in rules.META_DATE_NAMES:
+        value = tags.get(name.lower())
+        if value:
+            parsed = parse_date(value, tz=tz, now=now)
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def _source_from_elements(root: etree._Element) -> str | None:
+    for text, _node in _element_texts(root, rules.SOURCE_ELEMENT_XPATHS, limit=3):
+        found = parse_labelled(text, "UTC", datetime.now(get_timezone("UTC")), Profile())
+        value = found.get("source") if found else clean_value(text)
+        if value:
+            return value
+    return None
+
+
+def _first_tag(tags: dict[str, str], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = tags.get(name.lower())
+        if value and clean_value(value):
+            return clean_value(value)
+    return None

@@ -1,0 +1,142 @@
+"""Find the main text of a page nobody wrote a rule for, by its structure alone.
+
+Article text comes in runs of paragraphs full of punctuation and nearly free of links; page
+furniture comes in short, link-heavy snippets. So every paragraph-like node (a ``<p>``, a cell, or
+an element with enough text directly inside it, as in ``text<br><br>text`` layouts) scores by its
+length and punctuation and hands that score to its parent and, halved, to its grandparent. The
+container with the best score, discounted by its link density, holds the article; siblings that
+are themselves article-like are kept with it (bodies split over several ``<div>``\\s).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+
+from newscrawler.extract.text import SPACE_RE
+
+#: Punctuation that marks running prose (Chinese and Western).
+PUNCT_RE = re.compile(r"[，。！？；、,.;!?：:]")
+#: Nodes whose own text counts as a paragraph.
+PARAGRAPH_TAGS = frozenset({"p", "pre", "td", "blockquote", "li", "dd", "section", "div",
+                            "article", "span", "font", "center"})
+#: Nodes that may hold the article.
+CONTAINER_TAGS = frozenset({"div", "td", "article", "section", "main", "body", "table", "tbody",
+                            "center", "font", "span", "blockquote", "p", "dd", "li", "ul"})
+#: Ancestors whose text is never article text.
+SKIP_ANCESTOR_TAGS = frozenset({"a", "nav", "aside", "footer", "header", "option", "label", "h1",
+                                "h2", "h3", "button", "select"})
+#: A paragraph must have at least this many characters (CJK or Latin) to score.
+MIN_PARAGRAPH = 12
+#: How much of a top candidate's score a sibling needs to be kept with it.
+SIBLING_RATIO = 0.25
+
+
+def _direct_text(node: etree._Element) -> str:
+    """Text directly inside ``node`` (its text and its children's tails)."""
+    parts = [node.text or ""]
+    for child in node:
+        if child.tail:
+            parts.append(child.tail)
+    return "".join(parts)
+
+
+def _visible_length(text: str) -> int:
+    return len(SPACE_RE.sub("", text))
+
+
+def link_density(node: etree._Element) -> float:
+    """Share of the node's text that sits inside links."""
+    total = _visible_length("".join(node.itertext()))
+    if not total:
+        return 1.0
+    linked = sum(_visible_length("".join(a.itertext())) for a in node.iter("a"))
+    return min(1.0, linked / total)
+
+
+def _paragraph_score(text: str) -> float:
+    length = _visible_length(text)
+    if length < MIN_PARAGRAPH:
+        return 0.0
+    return 1.0 + len(PUNCT_RE.findall(text)) + min(length / 40.0, 5.0)
+
+
+def _in_skipped(node: etree._Element) -> bool:
+    parent = node.getparent()
+    depth = 0
+    while parent is not None and depth < 6:
+        if parent.tag in SKIP_ANCESTOR_TAGS:
+            return True
+        parent = parent.getparent()
+        depth += 1
+    return False
+
+
+def score_containers(root: etree._Element) -> dict[etree._Element, float]:
+    """Raw (link-blind) scores of the parents and grandparents of paragraph-like nodes."""
+    scores: dict[etree._Element, float] = {}
+    for node in root.iter(*PARAGRAPH_TAGS):
+        if node.tag in ("p", "pre", "blockquote"):
+            text = "".join(node.itertext())
+        else:
+            text = _direct_text(node)
+        score = _paragraph_score(text)
+        if not score or _in_skipped(node):
+            continue
+        parent = node.getparent()
+        if node.tag not in ("p", "pre", "blockquote", "span", "font"):
+            scores[node] = scores.get(node, 0.0) + score  # text directly inside a div/td
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0.0) + score
+        grandparent = parent.getparent()
+        if grandparent is not None:
+            scores[grandparent] = scores.get(grandparent, 0.0) + score / 2
+    return scores
+
+
+def best_container(root: etree._Element) -> list[etree._Element]:
+    """The element(s) most likely to hold the article text, in document order ([] if none)."""
+    raw = score_containers(root)
+    if not raw:
+        return []
+    ranked = sorted(raw.items(), key=lambda item: item[1], reverse=True)[:25]
+    final: dict[etree._Element, float] = {}
+    for node, score in ranked:
+        if node.tag not in CONTAINER_TAGS:
+            continue
+        final[node] = score * (1.0 - link_density(node))
+    if not final:
+        return []
+    top = max(final, key=final.__getitem__)
+    return _with_siblings(top, final[top], final)
+
+
+def _with_siblings(
+    top: etree._Element, top_score: float, final: dict[etree._Element, float]
+) -> list[etree._Element]:
+    parent = top.getparent()
+    if parent is None:
+        return [top]
+    threshold = max(5.0, top_score * SIBLING_RATIO)
+    kept = []
+    for sibling in parent:
+        if sibling is top:
+            kept.append(sibling)
+            continue
+        if not isinstance(sibling.tag, str):
+            continue
+        score = final.get(sibling)
+        if score is None and sibling.tag == "p":
+            text = "".join(sibling.itertext())
+            if _visible_length(text) >= 60 and link_density(sibling) < 0.25:
+                score = threshold
+        if score is not None and score >= threshold:
+            kept.append(sibling)
+    return kept
+
+
+def text_length(nodes: Iterable[etree._Element]) -> int:
+    return sum(_visible_length("".join(node.itertext())) for node in nodes)

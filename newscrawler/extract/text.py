@@ -1,0 +1,92 @@
+"""Text out of lxml elements: whitespace rules and block-to-line serialisation.
+
+One place decides what a "line" of body text is (a paragraph, a heading, a list item, a ``<br>``
+break), so the body, the meta line and the tests all agree on it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+#: Whitespace as news pages use it: ASCII, U+3000 ideographic space, &nbsp;, zero-width ones.
+SPACE_RE = re.compile(r"[\s\u3000\xa0\u200b\u200c\u200d\u2060\ufeff]+")
+
+#: Elements that start a new line of text.
+BLOCK_TAGS = frozenset(
+    {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "tr",
+     "table", "tbody", "thead", "tfoot", "center", "blockquote", "section", "article", "pre",
+     "figure", "figcaption", "header", "footer", "main", "aside", "nav", "hr", "address",
+     "caption", "form", "fieldset", "details", "summary", "body", "html", "td", "th"}
+)
+
+
+def collapse(text: str | None) -> str:
+    """Collapse every run of whitespace (incl. U+3000 and &nbsp;) to one space and strip."""
+    if not text:
+        return ""
+    return SPACE_RE.sub(" ", text).strip()
+
+
+def _is_element(node: object) -> bool:
+    return isinstance(getattr(node, "tag", None), str)
+
+
+def text_of(element: etree._Element) -> str:
+    """All text under an element (no tails of the element itself), whitespace collapsed."""
+    try:
+        return collapse("".join(element.itertext()))
+    except (ValueError, TypeError):
+        return ""
+
+
+def block_lines(element: etree._Element) -> list[str]:
+    """The element's text as lines: one per paragraph, heading, list item or ``<br>`` run.
+
+    Whitespace inside a line is collapsed; empty lines are dropped. Nested blocks
+    (``<p><p>…</p></p>``) give one line per innermost run of text, not duplicates.
+    """
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            line = collapse("".join(current))
+            if line:
+                lines.append(line)
+            current.clear()
+
+    for event, node in etree.iterwalk(element, events=("start", "end")):
+        tag = node.tag if _is_element(node) else None
+        if event == "start":
+            if tag is None:
+                continue
+            if tag == "br" or tag in BLOCK_TAGS:
+                flush()
+            if node.text and tag is not None:
+                current.append(node.text)
+        else:
+            if tag in BLOCK_TAGS:
+                flush()
+            elif tag == "td" or tag == "th":
+                current.append(" ")
+            if node is not element and node.tail:
+                current.append(node.tail)
+    flush()
+    return lines
+
+
+def remove_keep_tail(element: etree._Element) -> None:
+    """Remove an element from its tree, keeping the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    if tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)

@@ -1,0 +1,152 @@
+"""Title and breadcrumb of an article page.
+
+The heading on the page is the best title, but pages have many headings (site logo in an
+``<h1>``, sidebar ``<h2>``\\s); ``<title>`` names the article reliably but carries the site name
+and, on page N, a ``(N)`` marker. So headings are cross-checked against ``<title>``: the first
+heading that matches it (or is a prefix of it) wins, and the cleaned ``<title>`` is the fallback.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from lxml import etree
+
+from newscrawler.extract import rules
+from newscrawler.extract.profile import Profile
+from newscrawler.extract.text import collapse, text_of
+
+#: Candidates per heading XPath looked at (pages with hundreds of ``<h3>``\\s exist).
+MAX_HEADINGS = 30
+MAX_TITLE_LENGTH = 200
+_COMPARE_DROP_RE = re.compile(r"[\s\W_]+", re.UNICODE)
+BREADCRUMB_TEXT_XPATH = etree.XPath(
+    "//body//text()[contains(., '当前位置') or contains(., '您的位置') or contains(., '所在位置')"
+    " or contains(., '你的位置')]"
+)
+HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.shtml", "//"})
+
+
+def _key(text: str) -> str:
+    """Comparison key: no whitespace, no punctuation, lower case."""
+    return _COMPARE_DROP_RE.sub("", text).lower()
+
+
+def clean_page_title(raw: str) -> tuple[str, str]:
+    """(whole ``<title>`` without page marker, its article part without the site name)."""
+    whole = collapse(raw)
+    parts = [p for p in rules.TITLE_SPLIT_RE.split(whole) if p]
+    if not parts:
+        return "", ""
+    article = parts[0]
+    if len(_key(article)) < 4 and len(parts) > 1:
+        article = max(parts, key=len)
+    article = rules.PAGE_MARKER_RE.sub("", article)
+    whole = rules.PAGE_MARKER_RE.sub("", whole)
+    return whole, collapse(article)
+
+
+def _matches(heading: str, whole: str, article: str) -> bool:
+    h, w, a = _key(heading), _key(whole), _key(article)
+    if not h:
+        return False
+    if h == a or (a and (w.startswith(h) and len(h) >= min(4, len(a)))):
+        return True
+    if a and len(a) >= 4 and h.startswith(a):
+        return True  # <title> truncated
+    return len(h) >= 6 and h in w
+
+
+def extract_title(
+    root: etree._Element, profile: Profile
+) -> tuple[str | None, etree._Element | None]:
+    """(title, heading element or None)."""
+    whole, article = clean_page_title(root.findtext(".//title") or "")
+    for xpath in profile.xpaths("title_selectors"):
+        for node in xpath(root):
+            if isinstance(node, etree._Element):
+                text = rules.PAGE_MARKER_RE.sub("", text_of(node))
+                if text:
+                    return text, node
+    first_h1: tuple[str, etree._Element] | None = None
+    for xpath in rules.TITLE_XPATHS:
+        for node in xpath(root)[:MAX_HEADINGS]:
+            text = rules.PAGE_MARKER_RE.sub("", text_of(node))
+            if not text or len(text) > MAX_TITLE_LENGTH:
+                continue
+            if first_h1 is None and node.tag == "h1":
+                first_h1 = (text, node)
+            if whole and _matches(text, whole, article):
+                return text, node
+    if article:
+        return article, None
+    og = root.xpath("//meta[@property='og:title']/@content")
+    if og and collapse(og[0]):
+        return collapse(og[0]), None
+    if first_h1:
+        return first_h1
+    return None, None
+
+
+def _breadcrumb_elements(root: etree._Element, profile: Profile) -> list[etree._Element]:
+    found: list[etree._Element] = []
+    for xpath in profile.xpaths("section_selectors"):
+        found.extend(n for n in xpath(root) if isinstance(n, etree._Element))
+    for text in BREADCRUMB_TEXT_XPATH(root)[:3]:
+        node = text.getparent()
+        if node is None:
+            continue
+        if node.tag in ("strong", "span", "small", "b", "em", "font", "label", "i") and \
+                node.getparent() is not None:
+            node = node.getparent()
+        found.append(node)
+    for xpath in rules.BREADCRUMB_XPATHS:
+        found.extend(xpath(root)[:3])
+    return found
+
+
+def _is_home(href: str | None) -> bool:
+    if href is None:
+        return False
+    try:
+        path = urlsplit(href.strip()).path
+    except ValueError:
+        return False
+    return path in HOME_PATHS
+
+
+def section_names(node: etree._Element) -> list[str]:
+    """Category names in a breadcrumb element, outermost first, without home or labels."""
+    anchors = [a for a in node.iter("a") if a.find(".//a") is None]
+    names: list[str] = []
+    if anchors:
+        for index, anchor in enumerate(anchors):
+            name = rules.BREADCRUMB_LABEL_RE.sub("", text_of(anchor))
+            if index == 0 and _is_home(anchor.get("href")):
+                continue
+            if name not in rules.BREADCRUMB_SKIP:
+                names.append(name)
+        return names
+    text = rules.BREADCRUMB_LABEL_RE.sub("", text_of(node))
+    dangling = bool(rules.BREADCRUMB_SPLIT_RE.search(text[-2:])) if text else False
+    for part in rules.BREADCRUMB_SPLIT_RE.split(text):
+        part = collapse(part)
+        if part and part not in rules.BREADCRUMB_SKIP:
+            names.append(part)
+    if len(names) > 1 and not dangling:
+        names.pop()  # a trail without a dangling ">" ends with the page itself
+    return names
+
+
+def extract_section(
+    root: etree._Element, profile: Profile
+) -> tuple[list[str], etree._Element | None]:
+    """(breadcrumb names below home, breadcrumb element or None)."""
+    for node in _breadcrumb_elements(root, profile):
+        if len(text_of(node)) > 300:
+            continue
+        names = [n for n in section_names(node) if len(n) <= 40]
+        if names:
+            return names, node
+    return [], None

@@ -1,0 +1,150 @@
+"""parse_date: every form DedeCms prints, the year-less trap, relative dates, never the future."""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newscrawler.extract import ParsedDate, parse_date
+
+SH = ZoneInfo("Asia/Shanghai")
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=SH)
+
+
+def iso(text: str, now: datetime = NOW, **kwargs) -> tuple[str, str] | None:
+    parsed = parse_date(text, now=now, **kwargs)
+    return (parsed.value.isoformat(), parsed.precision) if parsed else None
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("2016-07-12", "2016-07-12T00:00:00+08:00", "day"),
+    ("2016-07-12 10:30", "2016-07-12T10:30:00+08:00", "minute"),
+    ("2016-07-12 10:30:45", "2016-07-12T10:30:45+08:00", "second"),
+    ("2016年07月12日 10:30", "2016-07-12T10:30:00+08:00", "minute"),
+    ("2016年7月12日", "2016-07-12T00:00:00+08:00", "day"),
+    ("2016年07月12日10:30", "2016-07-12T10:30:00+08:00", "minute"),
+    ("2016年7月12日 下午3:05", "2016-07-12T15:05:00+08:00", "minute"),
+    ("2016/7/12", "2016-07-12T00:00:00+08:00", "day"),
+    ("2016/07/12 08:05", "2016-07-12T08:05:00+08:00", "minute"),
+    ("2016.07.12", "2016-07-12T00:00:00+08:00", "day"),
+    ("16-07-12", "2016-07-12T00:00:00+08:00", "day"),
+    ("16-07-11 09:01", "2016-07-11T09:01:00+08:00", "minute"),
+    ("12-07-2016", "2016-07-12T00:00:00+08:00", "day"),
+    ("[2013-05-01 10:20:30]", "2013-05-01T10:20:30+08:00", "second"),
+    ("(2016-09-23)", "2016-09-23T00:00:00+08:00", "day"),
+    ("1468290645", "2016-07-12T10:30:45+08:00", "second"),
+    ("2016-07-12T10:30:45Z", "2016-07-12T18:30:45+08:00", "second"),
+    ("2016-07-12T10:30:45.123+08:00", "2016-07-12T10:30:45+08:00", "second"),
+])
+def test_numeric_forms(text: str, expected: str, precision: str) -> None:
+    assert iso(text) == (expected, precision)
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("发布时间：2016-07-12", "2016-07-12T00:00:00+08:00", "day"),
+    ("发布时间：2016-07-12 08:30", "2016-07-12T08:30:00+08:00", "minute"),
+    ("时间:2016-07-12 10:30来源:中国国际新闻台", "2016-07-12T10:30:00+08:00", "minute"),
+    ("日期：2016-07-12 10:30:45 点击次数：", "2016-07-12T10:30:45+08:00", "second"),
+    ("发表于 2016-07-12", "2016-07-12T00:00:00+08:00", "day"),
+    ("发表于：2016-07-12 10:30 阅读量：", "2016-07-12T10:30:00+08:00", "minute"),
+    ("更新时间: (2016-09-23)", "2016-09-23T00:00:00+08:00", "day"),
+    ("发布日期：2016年07月12日 10:30", "2016-07-12T10:30:00+08:00", "minute"),
+    ("时间：\u30002016-07-12\xa0\xa010:30", "2016-07-12T10:30:00+08:00", "minute"),
+])
+def test_labelled_and_glued(text: str, expected: str, precision: str) -> None:
+    assert iso(text) == (expected, precision)
+
+
+@pytest.mark.parametrize(("text", "now", "expected"), [
+    ("07-12 08:30", NOW, "2026-07-12T08:30:00+08:00"),  # dateparser alone says 2007-12
+    ("07-12", NOW, "2026-07-12T00:00:00+08:00"),
+    ("12-30 08:30", NOW, "2025-12-30T08:30:00+08:00"),  # not 2012-11-30, not the future
+    ("12-30", datetime(2027, 1, 2, 9, 0, tzinfo=SH), "2026-12-30T00:00:00+08:00"),
+    ("11-26 11:00", NOW, "2026-11-26T11:00:00+08:00"),
+    ("11-26 13:00", NOW, "2025-11-26T13:00:00+08:00"),  # an hour ahead: last year's
+    ("7月12日", NOW, "2026-07-12T00:00:00+08:00"),
+    ("12月30日 10:00", NOW, "2025-12-30T10:00:00+08:00"),
+    ("02-29", datetime(2025, 3, 1, tzinfo=SH), "2024-02-29T00:00:00+08:00"),
+])
+def test_year_less_is_most_recent_past(text: str, now: datetime, expected: str) -> None:
+    parsed = parse_date(text, now=now)
+    assert parsed is not None and parsed.value.isoformat() == expected
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("刚刚", "2026-11-26T12:00:00+08:00", "minute"),
+    ("5分钟前", "2026-11-26T11:55:00+08:00", "minute"),
+    ("半小时前", "2026-11-26T11:30:00+08:00", "minute"),
+    ("3小时前", "2026-11-26T09:00:00+08:00", "minute"),
+    ("3天前", "2026-11-23T00:00:00+08:00", "day"),
+    ("1周前", "2026-11-19T00:00:00+08:00", "day"),
+    ("昨天 10:30", "2026-11-25T10:30:00+08:00", "minute"),
+    ("今天 09:15", "2026-11-26T09:15:00+08:00", "minute"),
+    ("前天", "2026-11-24T00:00:00+08:00", "day"),
+    ("发布于 3小时前", "2026-11-26T09:00:00+08:00", "minute"),
+])
+def test_relative_forms(text: str, expected: str, precision: str) -> None:
+    assert iso(text) == (expected, precision)
+
+
+def test_dateparser_slow_path() -> None:
+    assert iso("3个月前") is not None
+    assert parse_date("Jul 12, 2016", now=NOW, languages=("en",)).value.date().isoformat() \
+        == "2016-07-12"
+
+
+@pytest.mark.parametrize("text", [
+    "2027-01-01", "2026-11-27", "2026-11-26 12:01", "今天 13:00", "", "   ", "星期二", "无", "abc",
+    "2016-13-45", "0755-12345678", "版本 1.2.3", None,
+])
+def test_rejects_future_and_non_dates(text) -> None:
+    assert parse_date(text, now=NOW) is None
+
+
+def test_today_is_not_future_at_day_precision() -> None:
+    assert iso("2026-11-26") == ("2026-11-26T00:00:00+08:00", "day")
+
+
+def test_timezone_argument_and_default_now() -> None:
+    parsed = parse_date("2016-07-12 10:30", tz="UTC")
+    assert parsed.value.isoformat() == "2016-07-12T10:30:00+00:00"
+    assert parse_date("刚刚").value <= datetime.now(SH)
+    naive = parse_date("3天前", now=datetime(2026, 11, 26, 12, 0))
+    assert naive.value.isoformat() == "2026-11-23T00:00:00+08:00"
+
+
+def test_bad_time_of_day_keeps_the_day() -> None:
+    # 1T template bug date('m-d H:m') can print 10:07 for 10:30 in July; 25:61 is junk
+    assert iso("2016-07-12 25:61") == ("2016-07-12T00:00:00+08:00", "day")
+
+
+def test_fast_path_costs_microseconds() -> None:
+    texts = ["2016-07-12 10:30", "时间:2016-07-12 10:30来源:", "07-12", "2016年07月12日",
+             "16-07-12"]
+    start = time.perf_counter()
+    for _ in range(200):
+        for text in texts:
+            parse_date(text, now=NOW)
+    per_call = (time.perf_counter() - start) / 1000
+    assert per_call < 100e-6, f"{per_call * 1e6:.1f} µs per call"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60), st.datetimes(min_value=datetime(2000, 1, 1),
+                                          max_value=datetime(2035, 1, 1)))
+def test_never_future_never_raises(text: str, now: datetime) -> None:
+    aware_now = now.replace(tzinfo=SH)
+    parsed = parse_date(text, now=aware_now)
+    if parsed is not None:
+        assert isinstance(parsed, ParsedDate)
+        assert parsed.precision in ("day", "minute", "second")
+        assert parsed.value.tzinfo is not None
+        if parsed.precision == "day":
+            assert parsed.value.date() <= aware_now.date()
+        else:
+            assert parsed.value <= aware_now + timedelta(seconds=0)
