@@ -1,0 +1,1 @@
+"""Scrapy extensions: delivery ledger (lock, recovery, exactly-once) and run report."""

@@ -1,0 +1,1 @@
+"""Item pipelines, in order: clean (100) → validate (200) → deduplicate (300)."""

@@ -1,0 +1,208 @@
+"""Pure parsing of the pages a crawl walks through: home, sitemap, section and list pages.
+
+The article page itself is `article.py`'s job; this module answers the spider's questions
+"which sections are there", "which articles does this list page hold, with which dates",
+"which list pages follow" and "which other pages does this article have".
+
+Links are recognised by what DedeCms makes them look like (dedecms-portals.md §1, §5.6,
+§5.7), not by the container they sit in: templates change containers all the time, the URL
+rules stay. Containers only serve to tell the list proper from sidebars.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from lxml import html as lxml_html
+
+from newscrawler.extract.encoding import decode_html
+from newscrawler.urls import article_id, canonical_url, is_article_url
+
+# Elements whose links are page furniture, not the list proper (sidebars, header, footer).
+FURNITURE_XPATH = (
+    "ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' pright ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' sidebar ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' side ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' right ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' footer ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' header ')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' flink ')"
+    " or @id='navMenu' or self::aside or self::footer or self::header or self::nav]"
+)
+# Footers link "about us" folders that look like sections but are not news channels.
+FOOTER_XPATH = (
+    "ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' footer ')"
+    " or contains(@class, 'footer_') or contains(@class, 'copyright')"
+    " or contains(concat(' ', normalize-space(@class), ' '), ' flink ') or self::footer]"
+)
+LIST_PAGE_RE = re.compile(r"(?:^|/)list_(?P<tid>\d+)_(?P<page>\d+)\.html?$")
+PAGE_COUNT_RE = re.compile(r"共\s*(\d+)\s*页")
+LIST_DATE_RE = re.compile(
+    r"(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|(?<!\d)\d{1,2}-\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+NON_HTTP_PREFIXES = ("javascript:", "mailto:", "tel:", "#", "data:", "ftp:")
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """One article as a list page shows it."""
+
+    url: str
+    title: str
+    date_text: str | None = None
+
+
+@dataclass
+class ListPage:
+    """What a section or list page offers the crawler."""
+
+    entries: list[ListEntry] = field(default_factory=list)
+    next_url: str | None = None
+    page_urls: list[str] = field(default_factory=list)
+    last_page: int | None = None
+    subsection_urls: list[str] = field(default_factory=list)
+
+
+def _doc(html: bytes | str, url: str):
+    text = decode_html(html) if isinstance(html, bytes) else html
+    if not text.strip():
+        text = "<html></html>"
+    try:
+        doc = lxml_html.document_fromstring(text, base_url=url)
+    except Exception:  # lxml refuses some inputs outright (e.g. only a comment); treat as empty
+        doc = lxml_html.document_fromstring("<html></html>", base_url=url)
+    return doc
+
+
+def _links(doc, url: str):
+    """(absolute url, text, element) for every followable <a href>."""
+    for a in doc.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or href.lower().startswith(NON_HTTP_PREFIXES):
+            continue
+        absolute = urljoin(url, href.replace("\\", "/"))
+        if urlsplit(absolute).scheme not in ("http", "https"):
+            continue
+        yield absolute.split("#", 1)[0], " ".join(a.text_content().split()), a
+
+
+def _is_section_url(url: str, home: str) -> bool:
+    """A category URL: a directory (``/a/shehui/``) or its ``index.html`` on the same site."""
+    parts, home_parts = urlsplit(url), urlsplit(home)
+    if parts.netloc.lower() != home_parts.netloc.lower() or parts.query:
+        return False
+    path = re.sub(r"/{2,}", "/", parts.path)
+    if path in ("/", "/index.html", "/index.htm", "/index.php"):
+        return False
+    first = path.strip("/").split("/", 1)[0]
+    if first in ("plus", "data", "tags.php", "member", "special", "uploads", "m", "templets"):
+        return False
+    return path.endswith("/") or path.endswith("/index.html")
+
+
+def section_urls(html: bytes | str, url: str) -> list[str]:
+    """Canonical URLs of the sections linked from a home, sitemap or channel page."""
+    doc = _doc(html, url)
+    seen: dict[str, None] = {}
+    for link, _text, a in _links(doc, url):
+        if _is_section_url(link, url) and not a.xpath(FOOTER_XPATH):
+            seen.setdefault(canonical_url(link), None)
+    return list(seen)
+
+
+def article_links(html: bytes | str, url: str) -> list[str]:
+    """Every article-shaped link on a page (canonical), furniture included, in page order."""
+    doc = _doc(html, url)
+    seen: dict[str, None] = {}
+    for link, _text, _a in _links(doc, url):
+        if is_article_url(link) and urlsplit(link).netloc == urlsplit(url).netloc:
+            seen.setdefault(canonical_url(link), None)
+    return list(seen)
+
+
+def _entry_date(a) -> str | None:
+    """The date printed next to a list entry: in its <li>/<dd>/<tr>, or the element around it."""
+    node = a
+    for _ in range(3):
+        node = node.getparent()
+        if node is None:
+            return None
+        match = LIST_DATE_RE.search(node.text_content())
+        if match:
+            return match.group(0).strip()
+        if node.tag in ("li", "dd", "tr", "dl"):
+            return None
+    return None
+
+
+def parse_list(html: bytes | str, url: str) -> ListPage:
+    """Parse a section landing or list page: its entries, pagination and sub-sections."""
+    doc = _doc(html, url)
+    page = ListPage()
+    here = canonical_url(url)
+    here_dir = here.rsplit("/", 1)[0] + "/"
+    current = LIST_PAGE_RE.search(urlsplit(here).path)
+    current_no = int(current["page"]) if current else 1
+    tid = current["tid"] if current else None
+    seen: set[str] = set()
+    pages: dict[int, str] = {}
+    subsections: dict[str, None] = {}
+    for link, text, a in _links(doc, url):
+        canon = canonical_url(link)
+        in_furniture = bool(a.xpath(FURNITURE_XPATH))
+        if is_article_url(link) and not in_furniture:
+            if urlsplit(link).netloc == urlsplit(url).netloc and canon not in seen:
+                seen.add(canon)
+                title = a.get("title") or text
+                page.entries.append(ListEntry(canon, title, _entry_date(a)))
+            continue
+        match = LIST_PAGE_RE.search(urlsplit(canon).path)
+        if match and canon.startswith(here_dir) and (tid is None or match["tid"] == tid):
+            tid = match["tid"]
+            pages[int(match["page"])] = canon
+            continue
+        if (
+            not in_furniture
+            and _is_section_url(link, url)
+            and canon.startswith(here_dir)
+            and canon != here_dir
+        ):
+            subsections.setdefault(canon, None)
+    for option in doc.iter("option"):
+        value = option.get("value") or ""
+        match = LIST_PAGE_RE.search(value)
+        if match and (tid is None or match["tid"] == tid):
+            pages[int(match["page"])] = canonical_url(urljoin(url, value))
+    count = PAGE_COUNT_RE.search(doc.text_content())
+    last = max([current_no, *pages]) if pages else current_no
+    if count:
+        last = max(last, int(count.group(1)))
+    if tid is not None and last > 1:
+        for number in range(1, last + 1):
+            pages.setdefault(number, f"{here_dir}list_{tid}_{number}.html")
+    page.page_urls = [pages[n] for n in sorted(pages) if n != current_no]
+    page.next_url = pages.get(current_no + 1)
+    page.last_page = last
+    page.subsection_urls = list(subsections)
+    return page
+
+
+def article_page_urls(html: bytes | str, url: str) -> list[str]:
+    """URLs of pages 2..N of the multi-page article whose page ``url`` is, in page order.
+
+    DedeCms names them ``<aid>_N.html`` next to page 1 (§2.6); the pagination wrapper varies
+    (``ul.pagelist``, ``div.pagebreak``, bare text in 4.0) so only the names are trusted.
+    """
+    aid = article_id(url)
+    if aid is None:
+        return []
+    pattern = re.compile(rf"(?:^|/)(?:arc-)?{aid}_(\d+)\.html?$")
+    doc = _doc(html, url)
+    found: dict[int, str] = {}
+    for link, _text, _a in _links(doc, url):
+        match = pattern.search(urlsplit(link).path)
+        if match and int(match.group(1)) > 1:
+            found.setdefault(int(match.group(1)), canonical_url(link))
+    return [found[n] for n in sorted(found)]

@@ -1,0 +1,95 @@
+"""Every newscrawler setting and its default, in one place, grouped.
+
+Change any of them with ``-s NAME=value`` on the command line (or in a project that imports
+this module). Paths default to folders next to ``scrapy.cfg`` (or the working directory when
+no project file is found), so a cron job that starts elsewhere still finds them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scrapy.utils.conf import closest_scrapy_cfg
+
+BOT_NAME = "newscrawler"
+SPIDER_MODULES = ["newscrawler.spiders"]
+NEWSPIDER_MODULE = "newscrawler.spiders"
+COMMANDS_MODULE = "newscrawler.commands"
+
+_cfg = closest_scrapy_cfg()
+PROJECT_DIR = str(Path(_cfg).parent if _cfg else Path.cwd())
+
+# --- Where things go -------------------------------------------------------------------------
+# Folder of the per-run feed files (<time>.jsonl) and run reports (<time>.report.json).
+FEED_DIR = str(Path(PROJECT_DIR) / "data" / "feeds")
+# The crawl's memory: a SQLite file path (default), sqlite:///path, or redis://host:port/db.
+STATE_URI = str(Path(PROJECT_DIR) / ".newscrawler" / "state.sqlite")
+# Prefix of every key a shared (Redis) state writes.
+STATE_NAMESPACE = "newscrawler"
+
+# --- Feeds: UTF-8 JSON lines, Chinese as is, one file per run, complete or invisible ----------
+FEEDS = {"feeddir:%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"}}
+FEED_STORAGES = {"feeddir": "newscrawler.feeds.FeedDirStorage"}
+FEED_EXPORT_ENCODING = "utf-8"
+FEED_STORE_EMPTY = False
+
+# --- The portal --------------------------------------------------------------------------------
+# Per-portal extraction profile: a name under newscrawler/profiles/ or a JSON file path.
+PORTAL_PROFILE = None
+# With no -a start_url, the bundled sample portal is served on 127.0.0.1 and crawled.
+SAMPLE_PORTAL_ARTICLES = 200
+SAMPLE_PORTAL_EDITION = "utf-8"
+
+# --- Incremental runs --------------------------------------------------------------------------
+# A section stops paginating after this many list pages in a row with nothing new.
+INCREMENTAL_OVERLAP_PAGES = 1
+# Articles published this recently (hours) are fetched again to catch edits.
+RECHECK_WINDOW_HOURS = 24
+# SimHash Hamming distance at or under which two bodies are the same story.
+NEAR_DUPLICATE_DISTANCE = 3
+# Bodies shorter than this (characters) are not compared for near-duplicates.
+NEAR_DUPLICATE_MIN_CHARS = 200
+
+# --- Health: when a run exits non-zero (exit code 2) ---------------------------------------
+# Share of failed requests (after retries) above which the run is unhealthy.
+HEALTH_MAX_ERROR_RATIO = 0.2
+# With at least HEALTH_MIN_ITEMS records, a field present in fewer than this share of them
+# (published_at, body, title) means the template changed under us.
+HEALTH_MIN_FIELD_COVERAGE = 0.5
+HEALTH_MIN_ITEMS = 10
+
+# --- Politeness ------------------------------------------------------------------------------
+# Who to contact about this crawler; goes into the User-Agent.
+NEWSCRAWLER_CONTACT = "https://github.com/newscrawler/newscrawler"
+USER_AGENT = f"newscrawler/0.1 (+{NEWSCRAWLER_CONTACT})"
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 4
+DOWNLOAD_DELAY = 0.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 0.5
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 2.0
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+DOWNLOAD_TIMEOUT = 30
+DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+REDIRECT_MAX_TIMES = 5
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+# --- Components -------------------------------------------------------------------------------
+ITEM_PIPELINES = {
+    "newscrawler.pipelines.clean.CleanPipeline": 100,
+    "newscrawler.pipelines.validate.ValidatePipeline": 200,
+    "newscrawler.pipelines.dedup.DedupPipeline": 300,
+}
+EXTENSIONS = {
+    # Lock, recovery of killed runs, and "state only after the feed line": see the module.
+    "newscrawler.extensions.delivery.DeliveryLedger": 10,
+    "newscrawler.extensions.report.RunReport": 20,
+}
+
+LOG_LEVEL = "INFO"

@@ -1,0 +1,322 @@
+"""The ``portal`` spider: a DedeCms news portal, section by section, newest first.
+
+``scrapy crawl portal -a start_url=http://portal/ [-a full=1] [-a profile=NAME]``
+
+- Sections come from the home page navigation and ``/data/sitemap.html``; channel (cover)
+  pages lead to their sub-sections.
+- List pages are walked newest first. In an incremental run a section stops once
+  ``INCREMENTAL_OVERLAP_PAGES`` list pages in a row held nothing new; ``-a full=1`` (and the
+  very first run against a portal) walks every page.
+- Each article is fetched once (by its DedeCms ``aid``); its pages 2..N are fetched in turn and
+  merged into one record whose ``url`` is page 1. ``/special/arc-N.html`` and
+  ``/plus/view.php?aid=N`` copies are only fetched, at the end, for ids no list page gave.
+- Articles published within ``RECHECK_WINDOW_HOURS`` are fetched again to catch edits, and
+  pages that failed in an earlier run are retried (``state.pending``).
+- With no ``start_url`` the bundled sample portal is served on 127.0.0.1 and crawled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime, timedelta
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+from zoneinfo import ZoneInfo
+
+import scrapy
+from scrapy import signals
+from scrapy.exceptions import DontCloseSpider, UsageError
+from scrapy.http import Response
+
+from newscrawler.extract import extract_article, load_profile
+from newscrawler.extract.listing import article_links, article_page_urls, parse_list, section_urls
+from newscrawler.state import state_for
+from newscrawler.urls import article_key, canonical_url, first_page_url, is_article_url
+
+TRUE_WORDS = ("1", "true", "yes", "on")
+
+
+def validate_start_url(start_url: str) -> str:
+    """The home page URL to crawl, or a UsageError that says what is wrong with it."""
+    parts = urlsplit(start_url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(
+            f"start_url {start_url!r} is not an http(s) URL of a portal home page,"
+            " e.g. -a start_url=http://news.example.com/"
+        )
+    return canonical_url(start_url)
+
+
+def http_charset(response: Response) -> str | None:
+    """The charset parameter of the Content-Type header, if the server sent one."""
+    value = response.headers.get(b"Content-Type", b"").decode("latin-1").lower()
+    for part in value.split(";")[1:]:
+        name, _, charset = part.strip().partition("=")
+        if name == "charset" and charset:
+            return charset.strip("\"' ")
+    return None
+
+
+class PortalSpider(scrapy.Spider):
+    name = "portal"
+
+    def __init__(
+        self,
+        start_url: str | None = None,
+        full: str | None = None,
+        profile: str | None = None,
+        **kwargs: Any,
+    ):
+        super().__init__(**kwargs)
+        self.start_url = validate_start_url(start_url) if start_url else None
+        self.full = str(full).strip().lower() in TRUE_WORDS if full is not None else False
+        self.profile_name = profile
+        self.scheduled: set[str] = set()  # article keys requested in this run
+        self.deferred: dict[str, str] = {}  # key -> special/dynamic copy URL, fetched last
+        self.walk_all = self.full
+        self.sample_server = None
+        self.failures: list[dict[str, str]] = []  # for the run report
+
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        settings = crawler.settings
+        spider.overlap = settings.getint("INCREMENTAL_OVERLAP_PAGES")
+        spider.recheck_hours = settings.getfloat("RECHECK_WINDOW_HOURS")
+        spider.profile = load_profile(spider.profile_name or settings.get("PORTAL_PROFILE"))
+        crawler.signals.connect(spider.on_idle, signals.spider_idle)
+        crawler.signals.connect(spider.on_closed, signals.spider_closed)
+        return spider
+
+    # -- start ---------------------------------------------------------------------------------
+
+    def _serve_sample_portal(self) -> str:
+        """Serve the bundled sample portal on 127.0.0.1 and return its home URL."""
+        from newscrawler.portal import PortalServer, build_site
+
+        settings = self.crawler.settings
+        site = build_site(
+            articles=settings.getint("SAMPLE_PORTAL_ARTICLES"),
+            edition=settings.get("SAMPLE_PORTAL_EDITION"),
+        )
+        self.sample_server = PortalServer(site).start()
+        self.logger.info(
+            "No start_url given: crawling the sample portal at %s", self.sample_server.url
+        )
+        return canonical_url(self.sample_server.url + "/")
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        home = self.start_url or self._serve_sample_portal()
+        self.home = home
+        self.host = urlsplit(home).netloc
+        self.allowed_domains = [urlsplit(home).hostname]
+        self.store = state_for(self.crawler)
+        if not self.walk_all and not self.store.get_meta(self._backfill_key()):
+            self.walk_all = True  # no complete backfill of this portal yet: walk everything
+        stats = self.crawler.stats
+        stats.set_value("crawl/mode", "full" if self.walk_all else "incremental")
+        yield scrapy.Request(home, self.parse_home, priority=100, errback=self.list_failed)
+        yield scrapy.Request(
+            urljoin(home, "/data/sitemap.html"), self.parse_sitemap, priority=90,
+            errback=self.optional_failed,
+        )
+        for url in self.store.pending(self.host):
+            stats.inc_value("crawl/retried_pending")
+            if not is_article_url(url):
+                for request in self._section_requests([url]):
+                    yield request
+            elif (key := article_key(url)) not in self.scheduled:
+                self.scheduled.add(key)
+                yield self._article_request(url, reason="pending")
+        since = (self._now() - timedelta(hours=self.recheck_hours)).isoformat(timespec="seconds")
+        for state in self.store.recent(self.host, since):
+            if state.key not in self.scheduled:
+                self.scheduled.add(state.key)
+                stats.inc_value("crawl/rechecked")
+                yield self._article_request(state.url, reason="recheck")
+
+    def _now(self) -> datetime:
+        return datetime.now(ZoneInfo(self.profile.timezone))
+
+    # -- navigation ----------------------------------------------------------------------------
+
+    def _section_requests(self, urls: list[str]) -> list[scrapy.Request]:
+        return [
+            scrapy.Request(url, self.parse_section, priority=50, errback=self.list_failed)
+            for url in urls
+            if urlsplit(url).netloc == self.host
+        ]
+
+    def parse_home(self, response: Response):
+        self.crawler.stats.inc_value("crawl/pages/home")
+        yield from self._section_requests(section_urls(response.body, response.url))
+        yield from self._article_candidates(article_links(response.body, response.url))
+
+    def parse_sitemap(self, response: Response):
+        self.crawler.stats.inc_value("crawl/pages/sitemap")
+        yield from self._section_requests(section_urls(response.body, response.url))
+
+    def parse_section(self, response: Response, stale: int = 0):
+        """A section landing or list page: schedule new articles, then decide on paging."""
+        stats = self.crawler.stats
+        stats.inc_value("crawl/pages/list")
+        if stale:  # a page reached by paging may be one that failed in an earlier run
+            self.store.clear_pending(canonical_url(response.url))
+        page = parse_list(response.body, response.url)
+        yield from self._section_requests(page.subsection_urls)
+        if not page.entries:
+            stats.inc_value("crawl/list/empty")
+        requests = list(self._article_candidates([entry.url for entry in page.entries]))
+        yield from requests
+        if self.walk_all:
+            if stale == 0:  # the landing/first page fans out to every list page at once
+                for url in page.page_urls:
+                    yield scrapy.Request(
+                        url, self.parse_section, cb_kwargs={"stale": 1}, priority=40,
+                        errback=self.list_failed,
+                    )
+            return
+        stale = 0 if requests else stale + 1
+        if page.next_url and stale <= self.overlap:
+            yield scrapy.Request(
+                page.next_url, self.parse_section, cb_kwargs={"stale": stale}, priority=40,
+                errback=self.list_failed,
+            )
+        elif page.next_url:
+            stats.inc_value("crawl/list/stopped_early")
+
+    def _article_candidates(self, urls: list[str]):
+        """Requests for the articles among ``urls`` that are neither delivered nor requested."""
+        fresh: dict[str, str] = {}
+        for url in urls:
+            key = article_key(url)
+            if key in self.scheduled or key in fresh:
+                continue
+            path = urlsplit(url).path
+            if path.startswith("/special/") or path.startswith("/plus/"):
+                self.deferred.setdefault(key, url)
+                continue
+            fresh[key] = url
+        known = self.store.get_many(fresh) if fresh else {}
+        for key, url in fresh.items():
+            if key in known:
+                continue
+            self.scheduled.add(key)
+            yield self._article_request(url)
+
+    def _article_request(self, url: str, reason: str = "new") -> scrapy.Request:
+        return scrapy.Request(
+            url, self.parse_article, errback=self.article_failed, priority=10,
+            meta={"article_reason": reason},
+        )
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def _extract(self, response: Response) -> dict:
+        return extract_article(
+            response.body, response.url, profile=self.profile, now=self._now(),
+            http_encoding=http_charset(response),
+        )
+
+    def parse_article(self, response: Response):
+        self.crawler.stats.inc_value("crawl/pages/article")
+        record = self._extract(response)
+        record["url"] = first_page_url(response.url)
+        rest = article_page_urls(response.body, response.url)
+        if not rest:
+            yield record
+            return
+        self.crawler.stats.inc_value("crawl/articles/multipage")
+        yield self._page_request(record, rest)
+
+    def _page_request(self, record: dict, rest: list[str]) -> scrapy.Request:
+        return scrapy.Request(
+            rest[0], self.parse_article_page, cb_kwargs={"record": record, "rest": rest[1:]},
+            errback=self.article_failed, priority=20, meta={"article_url": record["url"]},
+        )
+
+    def parse_article_page(self, response: Response, record: dict, rest: list[str]):
+        """Page N of a multi-page article: append its body and images, then go on or emit."""
+        self.crawler.stats.inc_value("crawl/pages/article_page")
+        part = self._extract(response)
+        if part["body"]:
+            record["body"] = "\n".join(filter(None, [record["body"], part["body"]]))
+        record["images"] = list(dict.fromkeys([*record["images"], *part["images"]]))
+        if rest:
+            yield self._page_request(record, rest)
+        else:
+            yield record
+
+    # -- failures: counted, logged, and remembered for the next run ---------------------------
+
+    def _failure_reason(self, failure) -> str:
+        response = getattr(failure.value, "response", None)
+        if response is not None:
+            return f"http_{response.status}"
+        return type(failure.value).__name__
+
+    def article_failed(self, failure):
+        request = failure.request
+        url = request.meta.get("article_url") or first_page_url(request.url)
+        reason = self._failure_reason(failure)
+        stats = self.crawler.stats
+        stats.inc_value("crawl/failed/article")
+        self.failures.append({"kind": "article", "url": request.url, "reason": reason})
+        stats.inc_value(f"crawl/failed/reason/{reason}")
+        self.store.add_pending(self.host, url, reason)
+        self.logger.warning(
+            "Article %s not delivered (%s while fetching %s); it will be retried next run",
+            url, reason, request.url,
+        )
+
+    def list_failed(self, failure):
+        reason = self._failure_reason(failure)
+        stats = self.crawler.stats
+        stats.inc_value("crawl/failed/list")
+        self.failures.append({"kind": "list", "url": failure.request.url, "reason": reason})
+        stats.inc_value(f"crawl/failed/reason/{reason}")
+        self.store.add_pending(self.host, canonical_url(failure.request.url), reason)
+        self.logger.warning(
+            "List page %s failed (%s); it will be retried next run", failure.request.url, reason
+        )
+
+    def optional_failed(self, failure):
+        self.crawler.stats.inc_value("crawl/optional_missing")
+        self.logger.info("Optional page %s unavailable (%s)", failure.request.url,
+                         self._failure_reason(failure))
+
+    # -- end of run ----------------------------------------------------------------------------
+
+    def on_idle(self):
+        """Fetch the special/dynamic copies whose article no list page gave us, then close."""
+        if not self.deferred:
+            return
+        deferred, self.deferred = self.deferred, {}
+        pending = {k: u for k, u in deferred.items() if k not in self.scheduled}
+        known = self.store.get_many(pending) if pending else {}
+        scheduled = False
+        for key, url in pending.items():
+            if key in known:
+                continue
+            self.scheduled.add(key)
+            self.crawler.stats.inc_value("crawl/articles/from_copy")
+            self.crawler.engine.crawl(self._article_request(url, reason="copy"))
+            scheduled = True
+        if scheduled:
+            raise DontCloseSpider
+
+    def _backfill_key(self) -> str:
+        return f"backfill_complete:{self.host}"
+
+    def on_closed(self, spider, reason):
+        """Record a complete backfill (so later runs go incremental); stop the sample portal."""
+        stats = self.crawler.stats
+        if (
+            self.walk_all
+            and reason == "finished"
+            and not stats.get_value("crawl/failed/list")
+            and hasattr(self, "store")
+        ):
+            self.store.set_meta(self._backfill_key(), self._now().isoformat(timespec="seconds"))
+        if self.sample_server is not None:
+            self.sample_server.stop()

@@ -1,0 +1,95 @@
+"""The article state interface: what a crawl remembers between runs.
+
+One small interface (`StateStore`) with one record type (`ArticleState`), so the SQLite store
+of a single machine and the Redis store of a scaled-out crawl are interchangeable behind
+``STATE_URI``. A record is written only once its article's line is in a feed file on disk
+(see `newscrawler.extensions.delivery`), so "in the state" always means "delivered".
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass
+class ArticleState:
+    """What is remembered of one delivered article."""
+
+    key: str  # canonical identity, see newscrawler.urls.article_key
+    url: str
+    fingerprint: str  # exact content hash (title + body)
+    simhash: int  # 64-bit near-duplicate fingerprint
+    published_at: str | None
+    first_seen: str  # ISO 8601, first delivery
+    last_seen: str  # ISO 8601, last time the crawler saw it
+    version: int = 1
+
+
+class StateLocked(RuntimeError):
+    """Another run holds the state: a second cron run must not start."""
+
+
+class StateStore(ABC):
+    """Persistent seen-store of delivered articles."""
+
+    @abstractmethod
+    def get_many(self, keys: Iterable[str]) -> dict[str, ArticleState]:
+        """The states of those of ``keys`` that were delivered before."""
+
+    def get(self, key: str) -> ArticleState | None:
+        """The state of one article, or None."""
+        return self.get_many([key]).get(key)
+
+    @abstractmethod
+    def put(self, state: ArticleState) -> None:
+        """Insert or replace the state of one delivered article (durable on return)."""
+
+    @abstractmethod
+    def find_fingerprint(self, fingerprint: str) -> str | None:
+        """Key of a delivered article with exactly this content, or None."""
+
+    @abstractmethod
+    def near_candidates(self, simhash: int) -> list[tuple[str, int]]:
+        """(key, simhash) of delivered articles sharing at least one SimHash band."""
+
+    @abstractmethod
+    def recent(self, host: str, since: str) -> list[ArticleState]:
+        """Articles of ``host`` published at or after ``since`` (ISO 8601), for edit checks."""
+
+    @abstractmethod
+    def count(self, host: str | None = None) -> int:
+        """Number of delivered articles (of one host, or all)."""
+
+    @abstractmethod
+    def add_pending(self, host: str, url: str, reason: str) -> None:
+        """Remember a page that failed, so the next run fetches it again."""
+
+    @abstractmethod
+    def pending(self, host: str) -> list[str]:
+        """Pages of ``host`` that failed in earlier runs and are not delivered yet."""
+
+    @abstractmethod
+    def clear_pending(self, url: str) -> None:
+        """Forget a failed page once it has been fetched (and, for articles, delivered)."""
+
+    @abstractmethod
+    def get_meta(self, name: str) -> str | None:
+        """A small named value (e.g. whether a portal's backfill completed)."""
+
+    @abstractmethod
+    def set_meta(self, name: str, value: str) -> None:
+        """Store a small named value."""
+
+    @abstractmethod
+    def acquire_lock(self) -> None:
+        """Take the run lock or raise `StateLocked` at once (never waits)."""
+
+    @abstractmethod
+    def release_lock(self) -> None:
+        """Give the run lock back."""
+
+    @abstractmethod
+    def close(self) -> None:
+        """Release resources (and the lock, if held)."""

@@ -1,0 +1,110 @@
+"""Item pipelines: clean, validate, deduplicate (with a real SQLite state)."""
+
+import random
+
+import pytest
+from scrapy.exceptions import DropItem
+
+from newscrawler.pipelines.clean import CleanPipeline, clean_body
+from newscrawler.pipelines.dedup import DedupPipeline
+from newscrawler.pipelines.validate import ValidatePipeline
+from newscrawler.state import state_for
+from tests.conftest import make_crawler
+
+_rng = random.Random(7)
+BODY = "\n".join(
+    f"第{i}段" + "".join(chr(0x4E00 + _rng.randrange(3000)) for _ in range(120)) for i in range(8)
+)
+
+
+def record(url="http://h/a/x/2026/1120/1.html", title="标题", body=BODY, **extra):
+    return {"url": url, "title": title, "section": ["社会"], "source": "来源", "author": None,
+            "published_at": "2026-11-20T10:00:00+08:00", "body": body, "images": [], "tags": [],
+            "summary": None, "crawled_at": "2026-11-26T10:00:00+08:00", "editor": None,
+            "date_precision": "minute", **extra}
+
+
+@pytest.fixture
+def crawler(tmp_path):
+    crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))
+    yield crawler
+    state_for(crawler).close()
+
+
+def test_clean_normalises_spaces_nulls_and_boilerplate(crawler):
+    item = record(title="\u3000标题\xa0 文字 ", source="未知", author=" ", tags=["a", " a", ""],
+                  body="\u3000\u3000第一段 。\n\n \xa0\n(责任编辑：admin)\n第二段\n上一篇：没有了")
+    out = CleanPipeline(crawler).process_item(item)
+    assert out["title"] == "标题 文字"
+    assert out["source"] is None and out["author"] is None
+    assert out["tags"] == ["a"]
+    assert out["body"] == "第一段 。\n第二段"
+    assert clean_body("正文提到责任编辑：这个词") == "正文提到责任编辑：这个词"
+
+
+@pytest.mark.parametrize("field", ["title", "body", "url"])
+def test_validate_drops_missing_fields_with_a_counted_reason(crawler, field):
+    pipeline = ValidatePipeline(crawler)
+    with pytest.raises(DropItem, match=f"has no {field}"):
+        pipeline.process_item(record(**{field: "  "}))
+    assert crawler.stats.get_value(f"validate/dropped/missing_{field}") == 1
+
+
+def test_validate_counts_field_coverage(crawler):
+    pipeline = ValidatePipeline(crawler)
+    pipeline.process_item(record(published_at=None))
+    pipeline.process_item(record())
+    assert crawler.stats.get_value("fields/checked") == 2
+    assert crawler.stats.get_value("fields/missing/published_at") == 1
+
+
+def _deliver(pipeline, item):
+    out = pipeline.process_item(item)
+    pipeline.item_scraped(out)
+    return out
+
+
+def test_dedup_within_a_run(crawler):
+    pipeline = DedupPipeline(crawler)
+    pipeline.open_spider()
+    first = _deliver(pipeline, record())
+    assert first["version"] == 1
+    with pytest.raises(DropItem, match="same_article"):  # same aid via a /special/ copy
+        pipeline.process_item(record(url="http://h/special/arc-1.html"))
+    with pytest.raises(DropItem, match="same_content"):  # a copy under another id
+        pipeline.process_item(record(url="http://h/a/x/2026/1120/2.html"))
+    edited = BODY.replace("第3段", "第三段（更新）", 1) + "\n记者补充。"
+    with pytest.raises(DropItem, match="near_duplicate"):
+        pipeline.process_item(record(url="http://h/a/x/2026/1120/3.html", body=edited))
+    stats = crawler.stats.get_stats()
+    assert stats["dedup/dropped/same_article"] == 1
+    assert stats["dedup/dropped/same_content"] == 1
+    assert stats["dedup/dropped/near_duplicate"] == 1
+    assert stats["dedup/delivered"] == 1
+
+
+def test_dedup_across_runs_versions_edits(tmp_path):
+    def run(item):
+        crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))
+        pipeline = DedupPipeline(crawler)
+        pipeline.open_spider()
+        try:
+            return _deliver(pipeline, item)
+        finally:
+            state_for(crawler).close()
+
+    assert run(record())["version"] == 1
+    with pytest.raises(DropItem, match="unchanged"):
+        run(record())
+    assert run(record(body=BODY + "\n更正：本文有修改。"))["version"] == 2
+    assert run(record(body=BODY + "\n更正：本文第二次修改。"))["version"] == 3
+
+
+def test_state_is_written_only_when_the_item_is_scraped(crawler):
+    pipeline = DedupPipeline(crawler)
+    pipeline.open_spider()
+    item = pipeline.process_item(record())
+    store = state_for(crawler)
+    assert store.get("h/aid/1") is None  # not in a feed yet: not delivered
+    pipeline.item_scraped(item)
+    assert store.get("h/aid/1").version == 1
