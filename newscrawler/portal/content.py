@@ -163,6 +163,14 @@ def blocks_images(blocks: list[Block] | tuple[Block, ...]) -> list[str]:
     return [value for kind, value in blocks if kind in ("img", "nestedimg")]
 
 
+def litpic(blocks: list[Block] | tuple[Block, ...]) -> str | None:
+    """The list thumbnail DedeCms makes from the first local image (``…-L.jpg`` → ``…-lp.jpg``)."""
+    for src in blocks_images(blocks):
+        if src.startswith("/uploads/"):
+            return src.replace("-L.jpg", "-lp.jpg")
+    return None
+
+
 def plain_description(blocks: list[Block] | tuple[Block, ...], limit: int = 200) -> str:
     """DedeCms-style auto description: the page's text, truncated (used for page-N meta)."""
     return "".join(blocks_text(blocks))[:limit]

@@ -10,7 +10,7 @@ theme; variants subclass it.
 from __future__ import annotations
 
 from . import pagination
-from .content import cn_substr
+from .content import cn_substr, litpic
 from .model import SITE_NAME, Article, Category
 from .templates import NL, Theme, attr
 
@@ -22,8 +22,11 @@ class PortalTheme(Theme):
     def list_item(self, art: Article, cat: Category) -> str:
         acat = self.ctx.cat(art.tid)
         intro = f"{art.description}..." if art.description else ""
+        thumb = litpic(art.pages[0])
+        preview = (f"<a href='{self.ctx.path(art)}' class='preview'><img src='{thumb}'/></a>"
+                   if thumb else "")
         return NL.join([
-            "<li>",
+            f"<li>{preview}",
             f"[<b><a href='{acat.dir}/'>{acat.name}</a></b>] <a href=\"{self.ctx.path(art)}\" "
             f'class="title">{cn_substr(art.title, self.list_titlelen)}</a>',
             f'<span class="info"><small>日期：</small>{art.pubdate:%Y-%m-%d %H:%M:%S} '

@@ -10,30 +10,19 @@ like a DedeCms "update HTML" run rewrites the affected files.
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
-from . import content, generate
+from . import content, generate, static, truth
 from .model import CATEGORIES, CST, DEFAULT_NOW, Article, Category
 from .variants import THEMES
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
-# DedeCms 5.3-5.7.88 robots.txt: CRLF, trailing space after "*", no final newline (spec §1.3).
-ROBOTS_TXT = ("User-agent: * \r\n" + "\r\n".join(
-    f"Disallow: {p}" for p in (
-        "/plus/ad_js.php", "/plus/advancedsearch.php", "/plus/car.php", "/plus/carbuyaction.php",
-        "/plus/shops_buyaction.php", "/plus/erraddsave.php", "/plus/posttocar.php",
-        "/plus/disdls.php", "/plus/feedback_js.php", "/plus/mytag_js.php", "/plus/rss.php",
-        "/plus/search.php", "/plus/recommend.php", "/plus/stow.php", "/plus/count.php",
-        "/include", "/templets"))).encode("ascii")
-# 1x1 GIF served for every /uploads/ image the articles reference.
-PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000"
-                      "010001000002024401003b")
-
-
+_SLASHES = re.compile("/{2,}")
 @dataclass(frozen=True)
 class Response:
     """One answer of the site: status, body bytes, Content-Type, optional Location."""
@@ -156,6 +145,8 @@ class Site:
                 for src in content.blocks_images(art.pages[page - 1]):
                     if src.startswith("/"):
                         r[src] = ("image",)
+            if content.litpic(art.pages[0]):
+                r[content.litpic(art.pages[0])] = ("image",)
         for art in self.special_articles():
             r[f"/special/arc-{art.aid}.html"] = ("article", art.aid, 1)
         return r
@@ -178,6 +169,7 @@ class Site:
 
     def _render(self, target: str, host: str) -> Response | None:
         path, _, query = target.partition("?")
+        path = _SLASHES.sub("/", path)  # nginx merge_slashes: "//a/guoji/" is "/a/guoji/"
         if path in ("/", "") or path.endswith("/"):
             path += "index.html"
         if path == "/index.php":
@@ -200,9 +192,9 @@ class Site:
             return None
         kind = route[0]
         if kind == "robots":
-            return Response(200, ROBOTS_TXT, "text/plain")
+            return Response(200, static.ROBOTS_TXT, "text/plain")
         if kind == "image":
-            return Response(200, PIXEL, "image/gif")
+            return Response(200, static.PIXEL, "image/gif")
         body = self._encode(self._page_html(route, host), broken=self._broken(route))
         return Response(200, body, "text/xml" if kind == "rss" else "text/html")
 
@@ -232,16 +224,7 @@ class Site:
                 and route[1] == self.edge_cases.get("two_pages"))
 
     def _encode(self, html: str, broken: bool = False) -> bytes:
-        if self.edition == "utf-8":
-            return html.encode("utf-8")
-        data = html.encode("gbk")
-        if broken:  # split a double-byte char inside <meta name="description"> (spec §3)
-            start = data.index(b'<meta name="description" content="') + 34
-            i = start
-            while data[i] < 0x81:
-                i += 1
-            data = data[: i + 1] + b" " + data[i + 1:]
-        return data
+        return static.encode(html, self.edition, broken)
 
     @property
     def pages(self) -> Mapping[str, bytes]:
@@ -254,35 +237,7 @@ class Site:
     # ----------------------------------------------------------------- ground truth
     def ground_truth(self, base_url: str = DEFAULT_BASE_URL) -> list[dict]:
         """One record per distinct article, in aid order (schema minus crawled_at, version)."""
-        base = base_url.rstrip("/") + "/"
-        out = []
-        for aid in sorted(self.articles):
-            a = self.articles[aid]
-            shown = a.meta_style != "dateonly"
-            lines = [line for page in a.pages for line in content.blocks_text(page)]
-            images = []
-            for page in a.pages:
-                for src in content.blocks_images(page):
-                    url = urljoin(base, src)
-                    if url not in images:
-                        images.append(url)
-            when = datetime.strptime(a.date_text(), {"day": "%Y-%m-%d", "minute": "%Y-%m-%d %H:%M",
-                                     "second": "%Y-%m-%d %H:%M:%S"}[a.precision])
-            out.append({
-                "url": urljoin(base, self.path(a).lstrip("/")),
-                "title": a.title,
-                "section": [c.name for c in self.chain(a.tid)],
-                "source": a.source if shown and a.source not in ("", "未知") else None,
-                "author": a.author if shown and a.author not in ("", "未知") else None,
-                "published_at": when.replace(tzinfo=a.pubdate.tzinfo).isoformat(),
-                "body": "\n".join(lines),
-                "images": images,
-                "tags": list(a.keywords),
-                "summary": a.description or None,
-                "editor": a.editor or None,
-                "date_precision": a.precision,
-            })
-        return out
+        return truth.records(self, base_url)
 
     # ----------------------------------------------------------------- mutations
     def publish(self, n: int, section: int | str | None = None) -> list[int]:

@@ -1,0 +1,65 @@
+"""Ground truth: the record a perfect crawl of the sample portal yields for each article.
+
+Why: end-to-end tests and benchmarks compare the crawler's feed with these records. They are
+computed from the site model (never by parsing the HTML), with the same conventions the
+extractor must follow:
+
+- ``url``: page-1 URL under ``base_url`` (``/special/`` and ``view.php`` copies are not articles);
+- ``title``: full title, no ``_中国国际新闻台`` suffix, no ``(N)``;
+- ``section``: category names below 主页, outermost first;
+- ``source``/``author``: ``None`` when empty, ``未知`` or not shown (``日期：`` only meta line);
+- ``published_at``: the *displayed* date in Beijing time, ISO 8601 with ``+08:00``; a date-only
+  page gives ``T00:00:00`` and ``date_precision`` "day" ("minute" for ``H:i``, "second" for
+  ``H:i:s``);
+- ``body``: every page's paragraphs, sub-headings (``<p><strong>``) and ``<center>`` captions, one
+  per line joined by ``\\n``; entities decoded; ``<p>&nbsp;</p>`` spacers dropped; whitespace runs
+  (incl. NBSP) collapsed to one space, stripped, leading U+3000 indent stripped; never
+  ``(责任编辑：…)``; images give no line;
+- ``images``: absolute URLs of the body ``<img>`` of all pages, document order, no repeats;
+- ``tags``: meta keywords split on ``,``; ``summary``: page-1 meta description or ``None``;
+- ``editor``: the 责任编辑 name (``admin``).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import urljoin
+
+from . import content
+from .model import Article
+
+FORMATS = {"day": "%Y-%m-%d", "minute": "%Y-%m-%d %H:%M", "second": "%Y-%m-%d %H:%M:%S"}
+ABSENT = ("", "未知")
+
+
+def record(site, art: Article, base_url: str) -> dict:
+    """The expected record of one article (fields in schema order, minus crawled_at/version)."""
+    base = base_url.rstrip("/") + "/"
+    shown = art.meta_style != "dateonly"
+    lines = [line for page in art.pages for line in content.blocks_text(page)]
+    images: list[str] = []
+    for page in art.pages:
+        for src in content.blocks_images(page):
+            url = urljoin(base, src)
+            if url not in images:
+                images.append(url)
+    when = datetime.strptime(art.date_text(), FORMATS[art.precision])
+    return {
+        "url": urljoin(base, site.path(art).lstrip("/")),
+        "title": art.title,
+        "section": [c.name for c in site.chain(art.tid)],
+        "source": art.source if shown and art.source not in ABSENT else None,
+        "author": art.author if shown and art.author not in ABSENT else None,
+        "published_at": when.replace(tzinfo=art.pubdate.tzinfo).isoformat(),
+        "body": "\n".join(lines),
+        "images": images,
+        "tags": list(art.keywords),
+        "summary": art.description or None,
+        "editor": art.editor or None,
+        "date_precision": art.precision,
+    }
+
+
+def records(site, base_url: str) -> list[dict]:
+    """One record per distinct article, in aid order."""
+    return [record(site, site.articles[aid], base_url) for aid in sorted(site.articles)]
