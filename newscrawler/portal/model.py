@@ -71,6 +71,14 @@ class Article:
     def precision(self) -> str:
         return {"seed": "day", "d40": "day", "dateonly": "second"}.get(self.meta_style, "minute")
 
+    @property
+    def shows_source(self) -> bool:
+        return self.meta_style != "dateonly"
+
+    @property
+    def shows_author(self) -> bool:
+        return self.meta_style not in ("dateonly", "seed")
+
     def date_text(self) -> str:
         """The displayed pubdate, in the article's own precision."""
         fmt = {"day": "%Y-%m-%d", "minute": "%Y-%m-%d %H:%M", "second": "%Y-%m-%d %H:%M:%S"}

@@ -7,7 +7,8 @@ extractor must follow:
 - ``url``: page-1 URL under ``base_url`` (``/special/`` and ``view.php`` copies are not articles);
 - ``title``: full title, no ``_中国国际新闻台`` suffix, no ``(N)``;
 - ``section``: category names below 主页, outermost first;
-- ``source``/``author``: ``None`` when empty, ``未知`` or not shown (``日期：`` only meta line);
+- ``source``/``author``: ``None`` when empty, ``未知`` or not on the page (the seed's meta line
+  has no 作者, the ``日期：`` only line has neither);
 - ``published_at``: the *displayed* date in Beijing time, ISO 8601 with ``+08:00``; a date-only
   page gives ``T00:00:00`` and ``date_precision`` "day" ("minute" for ``H:i``, "second" for
   ``H:i:s``);
@@ -35,7 +36,6 @@ ABSENT = ("", "未知")
 def record(site, art: Article, base_url: str) -> dict:
     """The expected record of one article (fields in schema order, minus crawled_at/version)."""
     base = base_url.rstrip("/") + "/"
-    shown = art.meta_style != "dateonly"
     lines = [line for page in art.pages for line in content.blocks_text(page)]
     images: list[str] = []
     for page in art.pages:
@@ -48,8 +48,8 @@ def record(site, art: Article, base_url: str) -> dict:
         "url": urljoin(base, site.path(art).lstrip("/")),
         "title": art.title,
         "section": [c.name for c in site.chain(art.tid)],
-        "source": art.source if shown and art.source not in ABSENT else None,
-        "author": art.author if shown and art.author not in ABSENT else None,
+        "source": art.source if art.shows_source and art.source not in ABSENT else None,
+        "author": art.author if art.shows_author and art.author not in ABSENT else None,
         "published_at": when.replace(tzinfo=art.pubdate.tzinfo).isoformat(),
         "body": "\n".join(lines),
         "images": images,
