@@ -28,7 +28,8 @@ STATE_URI = str(Path(PROJECT_DIR) / ".newscrawler" / "state.sqlite")
 STATE_NAMESPACE = "newscrawler"
 
 # --- Feeds: UTF-8 JSON lines, Chinese as is, one file per run, complete or invisible ----------
-FEEDS = {"feeddir:%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"}}
+# Used when the command line names no feed (-o/-O): FEED_DIR/<time>.jsonl, see feeds.py.
+DEFAULT_FEEDS = {"feeddir:%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"}}
 FEED_STORAGES = {"feeddir": "newscrawler.feeds.FeedDirStorage"}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_STORE_EMPTY = False

@@ -78,6 +78,13 @@ class PortalSpider(scrapy.Spider):
         self.failures: list[dict[str, str]] = []  # for the run report
 
     @classmethod
+    def update_settings(cls, settings) -> None:
+        """Write to ``FEED_DIR`` (``DEFAULT_FEEDS``) unless -o/-O or FEEDS names a feed."""
+        super().update_settings(settings)
+        if not settings.getdict("FEEDS"):
+            settings.set("FEEDS", settings.getdict("DEFAULT_FEEDS"), priority="spider")
+
+    @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
