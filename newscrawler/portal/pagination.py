@@ -10,7 +10,7 @@ from __future__ import annotations
 
 
 def list_pages(tid: int, page: int, total_pages: int, total_items: int,
-               list_size: int = 5) -> str:
+               list_size: int = 5, option: bool = True) -> str:
     """``{dede:pagelist listitem="info,index,end,pre,next,pageno,option" listsize="5"/}``."""
     if total_items == 0:
         return ('<li><span class="pageinfo">共 <strong>0</strong>页<strong>0</strong>条记录'
@@ -41,12 +41,12 @@ def list_pages(tid: int, page: int, total_pages: int, total_items: int,
     options = "".join(
         f"<option value='{name.format(j)}'{' selected' if j == page else ''}>{j}</option>\r\n"
         for j in range(1, total_pages + 1))
-    option = ("<li><select name='sldd' style='width:36px' "
+    select = ("<li><select name='sldd' style='width:36px' "
               "onchange='location.href=this.options[this.selectedIndex].value;'>\r\n"
               f"{options}</select></li>\r\n")
     info = (f'<li><span class="pageinfo">共 <strong>{total_pages}</strong>页<strong>'
             f'{total_items}</strong>条</span></li>\r\n')
-    return index + pre + numbers + nxt + end + option + info
+    return index + pre + numbers + nxt + end + (select if option else "") + info
 
 
 def article_pages(aid: int, page: int, total: int) -> str:

@@ -26,6 +26,7 @@ class Theme:
     """DedeCms 5.7 SP2 default style (templets/default), with the portal's own footer."""
 
     name = "default"
+    box_class = "viewbox"
     list_titlelen = 60
     home_titlelen = 34
 
@@ -95,7 +96,7 @@ class Theme:
             "</div>", '<div class="footer_right"></div>', "</div>",
             '<div id="gotop"><a href="#top" title="返回顶部">返回顶部</a></div>'])
 
-    def breadcrumb(self, cat: Category) -> str:
+    def breadcrumb(self, cat: Category, article: bool = False) -> str:
         trail = "".join(f"<a href='{c.dir}/'>{c.name}</a> > " for c in self.ctx.chain(cat.tid))
         return (f"<div class=\"place\"><strong>当前位置:</strong> <a href='http://{self.host}/'>"
                 f"主页</a> > {trail}</div>")
@@ -158,12 +159,16 @@ class Theme:
         return (f'<div class="context">{NL}<ul>{NL}<li>{pre}</li>{NL}<li>{nex}</li>{NL}</ul>'
                 f"{NL}</div>")
 
+    def article_box(self, art: Article, page: int) -> str:
+        """Opening of the article container: title, meta line, intro, body, pagination."""
+        return NL.join([
+            f'<div class="{self.box_class}">', self.title_block(art), self.meta_line(art),
+            self.intro(art), self.body_block(art, page), self.article_pagination(art, page)])
+
     def article_main(self, art: Article, page: int) -> str:
         cat = self.ctx.cat(art.tid)
         return NL.join([
-            '<div class="pleft">', self.breadcrumb(cat), '<div class="viewbox">',
-            self.title_block(art), self.meta_line(art), self.intro(art),
-            self.body_block(art, page), self.article_pagination(art, page),
+            '<div class="pleft">', self.breadcrumb(cat, article=True), self.article_box(art, page),
             '<div class="newdigg" id="newdigg"><div class="diggbox digg_good" '
             f"onmousemove=\"this.style.backgroundPosition='left bottom';\" onclick=\"javascript:"
             f"postDigg('good',{art.aid})\"><div class=\"digg_act\">顶一下</div>"
