@@ -11,7 +11,7 @@ Fault hook: ``server.faults`` maps a request target (path plus query, exactly as
 the callable takes over the whole response: it receives the ``BaseHTTPRequestHandler`` and must
 write the status line, headers and body itself (``handler.send_response`` …, ``handler.wfile``),
 or close the connection (``handler.close_connection = True``). The request is logged before the
-fault runs. ``newscrawler/portal/faults.py`` provides ready-made fault callables.
+fault runs. Ready-made fault callables belong in ``newscrawler/portal/faults.py``.
 """
 
 from __future__ import annotations
