@@ -248,6 +248,10 @@ def test_server_redirects_404_keepalive_log_and_faults(portal):
     conn.request("GET", "/")
     resp = conn.getresponse()
     assert resp.status == 200 and resp.read() == site.render("/index.html", server.url).body
+    etag = resp.getheader("ETag")
+    conn.request("GET", "/index.html", headers={"If-None-Match": etag})
+    resp = conn.getresponse()
+    assert resp.status == 304 and resp.read() == b""
 
     def teapot(handler):
         handler.send_response(418)
@@ -263,7 +267,8 @@ def test_server_redirects_404_keepalive_log_and_faults(portal):
     finally:
         server.faults.clear()
     conn.close()
-    assert server.request_log == ["/index.php", "/no/such/page.html", "/", "/a/guoji/"]
+    assert server.request_log == ["/index.php", "/no/such/page.html", "/", "/index.html",
+                                  "/a/guoji/"]
 
 
 def test_publish_shifts_pagination():

@@ -3,8 +3,10 @@
 Why: end-to-end tests, the demo and benchmarks crawl a real socket. The server behaves like a web
 server in front of a DedeCms static site: ``Content-Type: text/html`` with no charset for ``.html``
 files, 301 for ``/index.php`` and for directory URLs without a trailing slash, a 404 page, HTTP/1.1
-keep-alive with Content-Length. Pages are rendered once per base URL and cached as bytes by the
-``Site``, so the server sustains thousands of requests per second.
+keep-alive with Content-Length, an ``ETag`` (content hash) honoured by ``If-None-Match`` with
+304, like nginx; the PHP entry points (``/plus/view.php``, ``/plus/count.php``) add
+``; charset=…`` as PHP's ``header()`` does. Pages are rendered once per base URL and cached as
+bytes by the ``Site``, so the server sustains thousands of requests per second.
 
 Fault hook: ``server.faults`` maps a request target (path plus query, exactly as requested, e.g.
 ``"/a/guoji/list_2_2.html"``) to a callable ``fault(handler) -> None``. When a request matches,
@@ -50,16 +52,24 @@ class _Handler(BaseHTTPRequestHandler):
         resp = portal.site.render(self.path, portal.url)
         if resp is None:
             self._send(404, NOT_FOUND, "text/html", None, head)
-        else:
-            self._send(resp.status, resp.body, resp.content_type, resp.location, head)
+            return
+        etag = resp.etag if resp.status == 200 else None
+        if etag and self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        self._send(resp.status, resp.body, resp.content_type, resp.location, head, etag)
 
     def _send(self, status: int, body: bytes, ctype: str, location: str | None,
-              head: bool) -> None:
+              head: bool, etag: str | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         if location:
             self.send_header("Location", location)
+        if etag:
+            self.send_header("ETag", etag)
         self.end_headers()
         if not head:
             self.wfile.write(body)

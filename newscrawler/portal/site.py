@@ -9,12 +9,14 @@ like a DedeCms "update HTML" run rewrites the affected files.
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cached_property
 from urllib.parse import urlsplit
 
 from . import content, generate, static, truth
@@ -31,6 +33,11 @@ class Response:
     body: bytes
     content_type: str
     location: str | None = None
+
+    @cached_property
+    def etag(self) -> str:
+        """Strong validator of the body (computed once per cached response)."""
+        return f'"{hashlib.md5(self.body).hexdigest()[:16]}"'
 
 
 class Site:
@@ -194,7 +201,7 @@ class Site:
         if kind == "robots":
             return Response(200, static.ROBOTS_TXT, "text/plain")
         if kind == "image":
-            return Response(200, static.PIXEL, "image/gif")
+            return Response(200, static.PIXEL, "image/jpeg")  # by extension, as nginx does
         body = self._encode(self._page_html(route, host), broken=self._broken(route))
         return Response(200, body, "text/xml" if kind == "rss" else "text/html")
 
