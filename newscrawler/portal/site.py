@@ -9,37 +9,20 @@ like a DedeCms "update HTML" run rewrites the affected files.
 
 from __future__ import annotations
 
-import hashlib
 import math
 import re
 import threading
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from datetime import datetime, timedelta
-from functools import cached_property
 from urllib.parse import urlsplit
 
 from . import content, generate, static, truth
 from .model import CATEGORIES, CST, DEFAULT_NOW, Article, Category
+from .response import LazyPages, Response
 from .variants import THEMES
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 _SLASHES = re.compile("/{2,}")
-@dataclass(frozen=True)
-class Response:
-    """One answer of the site: status, body bytes, Content-Type, optional Location."""
-
-    status: int
-    body: bytes
-    content_type: str
-    location: str | None = None
-
-    @cached_property
-    def etag(self) -> str:
-        """Strong validator of the body (computed once per cached response)."""
-        return f'"{hashlib.md5(self.body).hexdigest()[:16]}"'
-
-
 class Site:
     """A generated DedeCms 5.7 portal. Build with ``build_site``; see the module docstring."""
 
@@ -239,7 +222,7 @@ class Site:
         return self.pages_for(DEFAULT_BASE_URL)
 
     def pages_for(self, base_url: str) -> Mapping[str, bytes]:
-        return _Pages(self, base_url)
+        return LazyPages(self, base_url)
 
     # ----------------------------------------------------------------- ground truth
     def ground_truth(self, base_url: str = DEFAULT_BASE_URL) -> list[dict]:
@@ -280,25 +263,6 @@ class Site:
                     raise ValueError(f"section {section!r} is a cover channel (no list)")
                 return c.tid
         raise ValueError(f"unknown section {section!r}")
-
-
-class _Pages(Mapping):
-    """Read-only lazy mapping path → bytes for one base URL."""
-
-    def __init__(self, site: Site, base_url: str):
-        self.site, self.base_url = site, base_url
-
-    def __getitem__(self, path: str) -> bytes:
-        resp = self.site.render(path, self.base_url)
-        if resp is None or resp.status != 200:
-            raise KeyError(path)
-        return resp.body
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.site.paths())
-
-    def __len__(self) -> int:
-        return len(self.site.routes())
 
 
 def build_site(articles: int = 60, edition: str = "utf-8", seed: int = 0,
