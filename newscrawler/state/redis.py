@@ -1,0 +1,241 @@
+"""Redis state store: one article state shared by every worker of a scaled-out crawl.
+
+Same contract as `SQLiteStateStore`; only the storage and the lock differ.
+
+Keys (``P`` = ``<STATE_NAMESPACE>:state:``):
+
+- ``P article:<key>`` – JSON of one `ArticleState` (plus its SimHash bands): `get_many` is one
+  ``MGET`` per 500 keys;
+- ``P fp:<fingerprint>`` – set of article keys with that exact content;
+- ``P band:<i>:<value>`` – set of article keys whose SimHash band ``i`` is ``value``;
+- ``P recent:<host>`` – sorted set of article keys scored by published time (epoch seconds);
+- ``P count`` – hash host → number of articles; ``P count:all`` – the total;
+- ``P pending`` – hash url → JSON {host, reason, attempts}; ``P pending:<host>`` – set of urls;
+- ``P meta`` – hash of small named values.
+
+Writes that touch several keys run as one Lua script, so a killed worker never leaves an
+article half-indexed, and two workers writing the same article cannot interleave.
+
+**Lock.** Workers share this state on purpose, so the run lock cannot live in Redis: it only
+stops a second process of the *same worker* (cron starting it again while it still runs).
+It is a local `filelock` file, released by the OS when its process dies; the scale-out
+extension points it at ``FEED_DIR/.worker.lock`` (`set_lock_file`), i.e. one worker = one
+feed folder on one machine. Without that, a file in the temp folder keyed by the Redis URI,
+namespace and working directory is used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import redis
+from filelock import FileLock, Timeout
+
+from newscrawler.fingerprints import bands
+from newscrawler.state.base import ArticleState, StateLocked, StateStore
+
+CHUNK = 500
+NEAR_LIMIT = 200
+
+# ARGV: prefix, key, host, record JSON, fingerprint, b0, b1, b2, b3, published score or ''
+_PUT = """
+local p, key, host = ARGV[1], ARGV[2], ARGV[3]
+local akey = p .. 'article:' .. key
+local old = redis.call('GET', akey)
+if old then
+  local o = cjson.decode(old)
+  redis.call('SREM', p .. 'fp:' .. o.fingerprint, key)
+  for i, b in ipairs(o.bands) do
+    redis.call('SREM', p .. 'band:' .. (i - 1) .. ':' .. b, key)
+  end
+  redis.call('ZREM', p .. 'recent:' .. host, key)
+else
+  redis.call('HINCRBY', p .. 'count', host, 1)
+  redis.call('INCR', p .. 'count:all')
+end
+redis.call('SET', akey, ARGV[4])
+redis.call('SADD', p .. 'fp:' .. ARGV[5], key)
+for i = 0, 3 do
+  redis.call('SADD', p .. 'band:' .. i .. ':' .. ARGV[6 + i], key)
+end
+if ARGV[10] ~= '' then
+  redis.call('ZADD', p .. 'recent:' .. host, ARGV[10], key)
+end
+return 1
+"""
+
+# ARGV: prefix, url, host, reason
+_ADD_PENDING = """
+local p, url = ARGV[1], ARGV[2]
+local attempts = 1
+local old = redis.call('HGET', p .. 'pending', url)
+if old then
+  local o = cjson.decode(old)
+  attempts = o.attempts + 1
+  if o.host ~= ARGV[3] then redis.call('SREM', p .. 'pending:' .. o.host, url) end
+end
+redis.call('HSET', p .. 'pending', url,
+  cjson.encode({host = ARGV[3], reason = ARGV[4], attempts = attempts}))
+redis.call('SADD', p .. 'pending:' .. ARGV[3], url)
+return attempts
+"""
+
+# ARGV: prefix, url
+_CLEAR_PENDING = """
+local p, url = ARGV[1], ARGV[2]
+local old = redis.call('HGET', p .. 'pending', url)
+if not old then return 0 end
+redis.call('SREM', p .. 'pending:' .. cjson.decode(old).host, url)
+redis.call('HDEL', p .. 'pending', url)
+return 1
+"""
+
+
+def published_score(value: str | None) -> float | None:
+    """Epoch seconds of an ISO 8601 time (naive means UTC), or None when absent or unreadable."""
+    if not value:
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+def _encode(state: ArticleState) -> str:
+    return json.dumps(
+        {
+            "url": state.url, "fingerprint": state.fingerprint, "simhash": str(state.simhash),
+            "published_at": state.published_at, "first_seen": state.first_seen,
+            "last_seen": state.last_seen, "version": state.version,
+            "bands": bands(state.simhash),
+        },
+        ensure_ascii=False,
+    )
+
+
+def _decode(key: str, raw: str) -> ArticleState:
+    data = json.loads(raw)
+    return ArticleState(
+        key=key, url=data["url"], fingerprint=data["fingerprint"], simhash=int(data["simhash"]),
+        published_at=data["published_at"], first_seen=data["first_seen"],
+        last_seen=data["last_seen"], version=int(data["version"]),
+    )
+
+
+def default_lock_file(uri: str, namespace: str) -> Path:
+    """The lock file used when no worker folder was given: per URI, namespace and cwd."""
+    digest = hashlib.sha1(f"{uri}|{namespace}|{os.getcwd()}".encode()).hexdigest()[:16]
+    return Path(tempfile.gettempdir()) / f"newscrawler-{digest}.lock"
+
+
+class RedisStateStore(StateStore):
+    """`StateStore` in Redis, shared by the workers of a scaled-out crawl (see module doc)."""
+
+    def __init__(self, uri: str, namespace: str = "newscrawler"):
+        self.uri = uri
+        self.namespace = namespace or "newscrawler"
+        self.prefix = f"{self.namespace}:state:"
+        self._redis = redis.Redis.from_url(uri, decode_responses=True)
+        self._put = self._redis.register_script(_PUT)
+        self._add_pending = self._redis.register_script(_ADD_PENDING)
+        self._clear_pending = self._redis.register_script(_CLEAR_PENDING)
+        self._lock = FileLock(str(default_lock_file(uri, self.namespace)))
+
+    # -- lock ----------------------------------------------------------------------------------
+
+    @property
+    def lock_file(self) -> str:
+        return str(self._lock.lock_file)
+
+    def set_lock_file(self, path: str | Path) -> None:
+        """Key the run lock to this worker (its ``FEED_DIR``); only before `acquire_lock`."""
+        if self._lock.is_locked:
+            raise RuntimeError("the run lock is held; cannot move it")
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = FileLock(str(path))
+
+    def acquire_lock(self) -> None:
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout as exc:
+            raise StateLocked(
+                f"another crawl is running as this worker (lock file {self._lock.lock_file});"
+                " other workers sharing the Redis state are fine, a second copy of this one is not"
+            ) from exc
+
+    def release_lock(self) -> None:
+        if self._lock.is_locked:
+            self._lock.release(force=True)
+
+    def close(self) -> None:
+        self.release_lock()
+        self._redis.close()
+
+    # -- articles ------------------------------------------------------------------------------
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, ArticleState]:
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, ArticleState] = {}
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
+            values = self._redis.mget([self.prefix + "article:" + key for key in chunk])
+            for key, raw in zip(chunk, values, strict=True):
+                if raw is not None:
+                    found[key] = _decode(key, raw)
+        return found
+
+    def put(self, state: ArticleState) -> None:
+        host = state.key.split("/", 1)[0]
+        score = published_score(state.published_at)
+        self._put(args=[
+            self.prefix, state.key, host, _encode(state), state.fingerprint,
+            *bands(state.simhash), "" if score is None else repr(score),
+        ])
+
+    def find_fingerprint(self, fingerprint: str) -> str | None:
+        keys = self._redis.smembers(self.prefix + "fp:" + fingerprint)
+        return min(keys) if keys else None
+
+    def near_candidates(self, simhash: int) -> list[tuple[str, int]]:
+        sets = [f"{self.prefix}band:{i}:{b}" for i, b in enumerate(bands(simhash))]
+        keys = sorted(self._redis.sunion(sets))[:NEAR_LIMIT]
+        return [(key, state.simhash) for key, state in self.get_many(keys).items()]
+
+    def recent(self, host: str, since: str) -> list[ArticleState]:
+        floor = published_score(since)
+        if floor is None:
+            raise ValueError(f"recent(): since={since!r} is not an ISO 8601 time")
+        keys = self._redis.zrevrangebyscore(self.prefix + "recent:" + host, "+inf", floor)
+        found = self.get_many(keys)
+        return [found[key] for key in keys if key in found]
+
+    def count(self, host: str | None = None) -> int:
+        if host is None:
+            return int(self._redis.get(self.prefix + "count:all") or 0)
+        return int(self._redis.hget(self.prefix + "count", host) or 0)
+
+    # -- pending pages and meta ----------------------------------------------------------------
+
+    def add_pending(self, host: str, url: str, reason: str) -> None:
+        self._add_pending(args=[self.prefix, url, host, reason])
+
+    def pending(self, host: str) -> list[str]:
+        return sorted(self._redis.smembers(self.prefix + "pending:" + host))
+
+    def clear_pending(self, url: str) -> None:
+        self._clear_pending(args=[self.prefix, url])
+
+    def get_meta(self, name: str) -> str | None:
+        return self._redis.hget(self.prefix + "meta", name)
+
+    def set_meta(self, name: str, value: str) -> None:
+        self._redis.hset(self.prefix + "meta", name, value)
