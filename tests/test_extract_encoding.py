@@ -87,3 +87,11 @@ def test_extract_article_on_gbk_page_with_broken_description() -> None:
 @given(st.binary(max_size=400), st.sampled_from([None, "gbk", "utf-8", "latin-1", "bogus", ""]))
 def test_never_raises(data: bytes, http: str | None) -> None:
     assert isinstance(decode_html(data, http), str)
+
+
+def test_utf8_bytes_under_a_gb2312_declaration() -> None:
+    """Re-saved pages keep their gb2312 <meta> but hold UTF-8 (several of the real pages do)."""
+    assert TEXT in decode_html(page("gb2312").encode("utf-8"))
+    assert TEXT in decode_html(page("gb2312").encode("utf-8"), "gbk")
+    short = page("gb2312", body="中").encode("gbk")  # two GBK bytes are no evidence of UTF-8
+    assert "中" in decode_html(short)

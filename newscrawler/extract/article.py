@@ -18,6 +18,7 @@ from newscrawler.extract import rules
 from newscrawler.extract.body import extract_body
 from newscrawler.extract.dates import get_timezone
 from newscrawler.extract.encoding import decode_html
+from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta import Meta, extract_meta, meta_tags
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import collapse
@@ -111,11 +112,12 @@ def _extract(
     etree.strip_elements(root, *rules.DROP_TAGS, with_tail=False)
     tags = meta_tags(root)
     base = _base_url(root, url)
-    title, heading = extract_title(root, profile)
-    section, breadcrumb = extract_section(root, profile)
-    meta: Meta = extract_meta(root, url, heading, profile, now)
+    index = PageIndex(root)
+    title, heading = extract_title(root, index, profile)
+    section, breadcrumb = extract_section(root, index, profile)
+    meta: Meta = extract_meta(root, index, url, heading, profile, now)
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
-    body = extract_body(root, base, profile, title=title, exclude=exclude)
+    body = extract_body(root, index, base, profile, title=title, exclude=exclude)
     summary = collapse(tags.get("description")) or None
     record = empty_record(url, crawled_at)
     record.update(

@@ -16,14 +16,23 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from newscrawler.extract import rules
+from newscrawler.extract.index import PageIndex
 from newscrawler.extract.profile import Profile
-from newscrawler.extract.scoring import best_container, link_density
-from newscrawler.extract.text import SPACE_RE, block_lines, collapse, remove_keep_tail
+from newscrawler.extract.scoring import final_score, link_density, rank
+from newscrawler.extract.text import (
+    SPACE_RE,
+    block_lines,
+    collapse,
+    remove_keep_tail,
+    visible_length,
+)
 
 #: A rule container must hold at least this much non-link text to be believed.
 MIN_RULE_TEXT = 20
 #: ... and no more links than this (a generic ``div.content`` can be a page wrapper).
 MAX_RULE_LINK_DENSITY = 0.35
+#: A rule container unrelated to the scorer's pick must score this share of the pick's score.
+RULE_SCORE_RATIO = 0.8
 #: Lists and boxes inside the body with at least this link density are "related links".
 LINK_LIST_DENSITY = 0.6
 EDITOR_LINE_RE = re.compile(
@@ -46,7 +55,7 @@ class Body:
 
 
 def _length(node: etree._Element) -> int:
-    return len(SPACE_RE.sub("", "".join(node.itertext())))
+    return visible_length("".join(node.itertext()))
 
 
 def _plausible(node: etree._Element) -> bool:
@@ -55,17 +64,42 @@ def _plausible(node: etree._Element) -> bool:
     return link_density(node) <= MAX_RULE_LINK_DENSITY
 
 
-def find_containers(root: etree._Element, profile: Profile) -> list[etree._Element]:
+def find_containers(
+    root: etree._Element, index: PageIndex, profile: Profile
+) -> list[etree._Element]:
     """Body container(s): profile selectors, then DedeCms rules, then structure."""
     for xpath in profile.xpaths("body_selectors"):
         found = [n for n in xpath(root) if isinstance(n, etree._Element)]
         if found:
             return [max(found, key=_length)]
-    for xpath in rules.BODY_CONTAINERS:
-        found = [n for n in xpath(root) if _plausible(n)]
+    ruled = None
+    for selector in rules.BODY_CONTAINERS:
+        found = [n for n in index.select(selector) if _plausible(n)]
         if found:
-            return [max(found, key=_length)]
-    return best_container(root)
+            ruled = max(found, key=_length)
+            break
+    scored, top_score, raw = rank(root)
+    if ruled is None:
+        return scored
+    return [ruled] if _agrees(ruled, scored, top_score, raw) else scored
+
+
+def _agrees(
+    ruled: etree._Element, scored: list[etree._Element], top_score: float,
+    raw: dict[etree._Element, float],
+) -> bool:
+    """Does the rule's container hold the text the scorer found (or score nearly as well)?
+
+    Class names like ``content`` are common on every kind of site; on a page that is not a
+    DedeCms template the rule may hit a sidebar box. The rule wins when it contains, or is
+    inside, what the structural scorer picked, or scores nearly as well on the same scale.
+    """
+    if not scored:
+        return True
+    for node in scored:
+        if node is ruled or _is_descendant(node, ruled) or _is_descendant(ruled, node):
+            return True
+    return final_score(ruled, raw) >= RULE_SCORE_RATIO * top_score
 
 
 def _is_noise(node: etree._Element) -> bool:
@@ -161,6 +195,7 @@ def body_images(containers: list[etree._Element], base_url: str) -> list[str]:
 
 def extract_body(
     root: etree._Element,
+    index: PageIndex,
     base_url: str,
     profile: Profile,
     *,
@@ -168,7 +203,7 @@ def extract_body(
     exclude: list[etree._Element] | None = None,
 ) -> Body:
     """Find, clean and serialise the body of an article page (modifies ``root``)."""
-    containers = find_containers(root, profile)
+    containers = find_containers(root, index, profile)
     if not containers:
         return Body()
     lines: list[str] = []

@@ -16,6 +16,9 @@ import re
 #: How much of the page to search for a ``<meta>`` charset declaration.
 SNIFF_BYTES = 4096
 
+#: Multi-byte UTF-8 characters needed to overrule a non-UTF-8 declaration.
+MIN_UTF8_EVIDENCE = 8
+
 #: Byte-order marks, longest first (UTF-32 LE starts with the UTF-16 LE mark).
 BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -76,8 +79,13 @@ def _decode_declared(body: bytes, encoding: str) -> str:
     """Decode with a declared encoding, unless the declaration is plainly a lie.
 
     A page declared UTF-8 whose bytes are not valid UTF-8 but are valid GB18030 is a GBK page
-    with a copied template head: reading it as GB18030 loses nothing.
+    with a copied template head: reading it as GB18030 loses nothing. The other way round, a
+    page declared GB2312 whose bytes are valid UTF-8 with real multi-byte text is a UTF-8 page
+    (re-saved or transcoded without fixing its ``<meta>``; several of the saved real pages are):
+    GBK text of any length is practically never valid UTF-8 by accident.
     """
+    if encoding != "utf-8" and _is_real_utf8(body):
+        return body.decode("utf-8")
     if encoding == "utf-8":
         try:
             return body.decode("utf-8")
@@ -87,6 +95,15 @@ def _decode_declared(body: bytes, encoding: str) -> str:
             except UnicodeDecodeError:
                 return body.decode("utf-8", errors="replace")
     return body.decode(encoding, errors="replace")
+
+
+def _is_real_utf8(body: bytes) -> bool:
+    """Valid UTF-8 containing enough multi-byte sequences to be more than a coincidence."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return len(text) < len(body) - 2 * MIN_UTF8_EVIDENCE
 
 
 def decode_html(body: bytes, http_encoding: str | None = None) -> str:

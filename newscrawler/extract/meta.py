@@ -19,11 +19,19 @@ from lxml import etree
 
 from newscrawler.extract import rules
 from newscrawler.extract.dates import ParsedDate, get_timezone, parse_date, parse_full_date
-from newscrawler.extract.profile import Profile
+from newscrawler.extract.index import PageIndex
+from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import collapse, text_of
 
 #: How much text after the heading is searched for the meta line.
 HEADER_ZONE_CHARS = 300
+#: Text nodes that may carry a date or source label, for the page-wide fallback.
+LABEL_TEXT_XPATH = etree.XPath(
+    "//body//text()[contains(., '来源') or contains(., '时间') or contains(., '日期')"
+    " or contains(., '发布') or contains(., '发表') or contains(., '出处')]"
+)
+INLINE_LABEL_TAGS = frozenset({"small", "strong", "span", "b", "em", "font", "label", "i"})
+MAX_LABELLED_ELEMENTS = 8
 #: Meta-line containers longer than this are page sections, not meta lines.
 MAX_META_TEXT = 400
 
@@ -158,27 +166,31 @@ def date_from_url(url: str, tz: str, now: datetime) -> ParsedDate | None:
     return None
 
 
-def _element_texts(root: etree._Element, xpaths, limit: int = 5) -> list[tuple[str, object]]:
-    out: list[tuple[str, object]] = []
-    for xpath in xpaths:
-        for node in xpath(root)[:limit]:
-            if isinstance(node, str):
-                out.append((collapse(node), None))
-            elif isinstance(node, etree._Element):
-                text = text_of(node)
-                if text and len(text) <= MAX_META_TEXT:
-                    out.append((text, node))
+def _texts(nodes: list) -> list[tuple[str, etree._Element | None]]:
+    """(text, element) of short elements (or attribute strings from a profile XPath)."""
+    out: list[tuple[str, etree._Element | None]] = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append((collapse(node), None))
+        elif isinstance(node, etree._Element):
+            text = text_of(node)
+            if text and len(text) <= MAX_META_TEXT:
+                out.append((text, node))
     return out
 
 
+def _profile_texts(root: etree._Element, profile: Profile) -> list:
+    return _texts([n for xpath in profile.xpaths("meta_selectors") for n in xpath(root)])
+
+
 def extract_meta(
-    root: etree._Element, url: str, heading: etree._Element | None, profile: Profile,
-    now: datetime,
+    root: etree._Element, index: PageIndex, url: str, heading: etree._Element | None,
+    profile: Profile, now: datetime,
 ) -> Meta:
     """Date, source, author and editor of the article, from the most trustworthy place."""
     tz = profile.timezone
     meta = Meta()
-    for text, node in _element_texts(root, profile.xpaths("meta_selectors")):
+    for text, node in _profile_texts(root, profile):
         meta.merge(parse_labelled(text, tz, now, profile))
         meta.element = meta.element or node
         if meta.date is None:
@@ -188,7 +200,7 @@ def extract_meta(
     if zone:
         meta.merge(parse_labelled(zone, tz, now, profile))
     if meta.missing():
-        for text, node in _element_texts(root, rules.META_XPATHS):
+        for text, node in _texts(index.select_any(rules.META_SELECTORS, limit=5)):
             found = parse_labelled(text, tz, now, profile)
             if found and meta.element is None and node is not None:
                 meta.element = node
@@ -196,26 +208,43 @@ def extract_meta(
     if meta.date is None and zone:
         meta.date = parse_full_date(zone, tz=tz, now=now)
     if meta.date is None:
-        meta.date = _date_from_elements(root, tz, now, profile)
+        meta.date = _date_from_elements(root, index, tz, now, profile)
     tags = meta_tags(root)
     if meta.date is None:
         meta.date = _date_from_meta_tags(tags, tz, now)
     if meta.source is None:
-        meta.source = _source_from_elements(root) or _first_tag(tags, rules.META_SOURCE_NAMES)
-    if meta.missing():
-        page_text = text_of(root.find("body") if root.find("body") is not None else root)
-        found = parse_labelled(page_text, tz, now, profile)
-        found.pop("author", None)  # an unlabelled page's "作者" is rarely this article's
-        meta.merge(found)
+        meta.source = _source_from_elements(index) or _first_tag(tags, rules.META_SOURCE_NAMES)
+    if meta.date is None or meta.source is None:
+        for text, _node in _texts(_labelled_elements(root)):
+            found = parse_labelled(text, tz, now, profile)
+            found.pop("author", None)  # away from the heading, "作者" is rarely this article's
+            meta.merge(found)
     if meta.date is None:
         meta.date = date_from_url(url, tz, now)
     return meta
 
 
+def _labelled_elements(root: etree._Element) -> list[etree._Element]:
+    """Elements anywhere on the page whose own text has a date or source label (first few)."""
+    found: dict[etree._Element, None] = {}
+    for text in LABEL_TEXT_XPATH(root):
+        parent = text.getparent()
+        if parent is None:
+            continue
+        if parent.tag in INLINE_LABEL_TAGS and parent.getparent() is not None:
+            parent = parent.getparent()
+        found.setdefault(parent, None)
+        if len(found) >= MAX_LABELLED_ELEMENTS:
+            break
+    return list(found)
+
+
 def _date_from_elements(
-    root: etree._Element, tz: str, now: datetime, profile: Profile
+    root: etree._Element, index: PageIndex, tz: str, now: datetime, profile: Profile
 ) -> ParsedDate | None:
-    for text, _node in _element_texts(root, rules.DATE_ELEMENT_XPATHS, limit=3):
+    stamps = [collapse(n.get("datetime")) for n in root.iter("time") if n.get("datetime")]
+    for text, _node in [(s, None) for s in stamps[:2]] + _texts(
+            index.select_any(rules.DATE_SELECTORS, limit=3)):
         parsed = parse_date(text[:80], tz=tz, now=now, formats=profile.date_formats,
                             languages=profile.date_languages)
         if parsed is not None:
@@ -233,9 +262,9 @@ def _date_from_meta_tags(tags: dict[str, str], tz: str, now: datetime) -> Parsed
     return None
 
 
-def _source_from_elements(root: etree._Element) -> str | None:
-    for text, _node in _element_texts(root, rules.SOURCE_ELEMENT_XPATHS, limit=3):
-        found = parse_labelled(text, "UTC", datetime.now(get_timezone("UTC")), Profile())
+def _source_from_elements(index: PageIndex) -> str | None:
+    for text, _node in _texts(index.select_any(rules.SOURCE_SELECTORS, limit=3)):
+        found = parse_labelled(text, "UTC", datetime.now(get_timezone("UTC")), DEFAULT_PROFILE)
         value = found.get("source") if found else clean_value(text)
         if value:
             return value

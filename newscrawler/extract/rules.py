@@ -8,39 +8,28 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-
-
-def has_class(name: str) -> str:
-    """XPath predicate: the element's class attribute contains the token ``name``."""
-    return f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
-
-
-def _xpaths(*paths: str) -> tuple[etree.XPath, ...]:
-    return tuple(etree.XPath(path) for path in paths)
-
-
 # --- Body ------------------------------------------------------------------------------------
 
-#: Body containers of DedeCms templates (§5.1), most specific first. The first one holding
-#: real text wins; the general scorer in ``body.py`` handles every other template.
-BODY_CONTAINERS = _xpaths(
-    f"//div[{has_class('content')}]/table//td[not(.//td)]",  # 5.x default, NW, DL, LAW
-    f"//div[{has_class('art-content')}]",  # LAW lawyer template
-    f"//div[{has_class('ny-l-zhengwen')}]",
-    f"//div[{has_class('detail_text')}]",  # C4
-    f"//div[{has_class('qhd-content')}]",  # C20
-    f"//div[@id='con' and {has_class('con')}]",  # TA
-    f"//div[{has_class('news_artticle_context')}]",  # NY
-    f"//div[{has_class('dan1')}]",  # C13
-    f"//div[{has_class('detail_con')}]",  # C2
-    f"//div[{has_class('news-content')}]",  # C2 news template (nested <p>)
-    f"//div[{has_class('d_post_content')}]",  # DL forum-like clone
-    f"//div[{has_class('content')}]",  # C3: title and meta line inside, removed later
-    f"//div[{has_class('arc')}]",
-    "//div[@id='article_content' or @id='articleContent' or @id='article-content']",
-    f"//div[{has_class('article-content')} or {has_class('article_content')}]",
-    f"//div[{has_class('TRS_Editor')}]",  # TRS, the other CMS of Chinese government sites
+#: Body containers of DedeCms templates (§5.1), most specific first, as simple selectors
+#: (``index.py``). The first one holding real text wins; the structural scorer in
+#: ``scoring.py`` handles every other template.
+BODY_CONTAINERS = (
+    "div.content td:leaf",  # 5.x default, NW, DL, LAW: div.content > table > tr > td
+    "div.art-content",  # LAW lawyer template
+    "div.ny-l-zhengwen",
+    "div.detail_text",  # C4
+    "div.qhd-content",  # C20
+    "div#con.con",  # TA
+    "div.news_artticle_context",  # NY
+    "div.dan1",  # C13
+    "div.detail_con",  # C2
+    "div.news-content",  # C2 news template (nested <p>)
+    "div.d_post_content",  # DL forum-like clone
+    "div.content",  # C3: title and meta line inside, removed later
+    "div.arc",
+    "div#article_content", "div#articleContent", "div#article-content",
+    "div.article-content", "div.article_content",
+    "div.TRS_Editor",  # TRS, the other CMS of Chinese government sites
 )
 
 #: Elements that never hold article text.
@@ -55,7 +44,8 @@ NOISE_SUBSTRINGS = (
     "prenext", "pre_next", "contentmidpicad", "copyright", "breadcrumb", "sidebar", "footer",
     "qrcode", "erweima", "recommend", "related", "relate_", "xiangguan", "tuijian", "paging",
     "pagination", "actbox", "boxoff", "newdigg", "bdshare", "social", "advert", "guanggao",
-    "hidden", "print", "fenxiang", "login", "toolbar", "keyword",
+    "hidden", "print", "fenxiang", "login", "toolbar", "keyword", "statement", "shenming",
+    "disclaimer", "mianze",
 )
 NOISE_TOKENS = (
     "ad", "ads", "gg", "nav", "menu", "hot", "tool", "tools", "tags", "tag", "context", "handle",
@@ -66,6 +56,16 @@ NOISE_ATTR_RE = re.compile(
     "|".join(re.escape(s) for s in NOISE_SUBSTRINGS)
     + "|(?:^|[\\s_-])(?:" + "|".join(NOISE_TOKENS) + ")(?:$|[\\s_-])",
     re.IGNORECASE,
+)
+#: Stricter furniture test for the structural scorer: a candidate inside one of these is out.
+FURNITURE_ATTR_RE = re.compile(
+    r"footer|copyright|sidebar|comment|statement|shenming|disclaimer|breadcrumb|recommend|"
+    r"related|(?:^|[\s_-])(?:nav|menu|header|pright|side|aside|right-?side|foot|ft)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+#: The part of that test applied to ancestors too (headers wrap whole pages on some sites).
+FURNITURE_ANCESTOR_RE = re.compile(
+    r"footer|copyright|sidebar|comment|statement|shenming|disclaimer", re.IGNORECASE
 )
 #: Elements whose tag says they are furniture.
 NOISE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
@@ -89,16 +89,11 @@ IMAGE_ATTRS = ("data-original", "data-src", "original", "data-lazy-src", "src", 
 
 # --- Title -----------------------------------------------------------------------------------
 
-#: Article headings (§5.4), most specific first.
-TITLE_XPATHS = _xpaths(
-    f"//div[{has_class('title')}]/h1",
-    f"//div[{has_class('title')}]/h2",
-    f"//div[{has_class('viewbox')}]//h2",
-    f"//div[{has_class('news_xaingxi')}]",
-    "//h1",
-    f"//*[{has_class('title')} or {has_class('article-title')} or @id='title']",
-    "//h2",
-    "//h3",
+#: Article headings (§5.4), most specific first (simple selectors, ``index.py``).
+TITLE_SELECTORS = (
+    "div.title h1", "div.title h2", "div.viewbox h2", "div.news_xaingxi", "h1",
+    ".title", ".article-title", "#title", ".h-title", ".art-title", ".news_title", ".main-title",
+    "h2", "h3", "h4", "h5",
 )
 #: ``<title>`` separators between the title and the site name.
 TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\s-\s|\||｜|\s–\s|\s—\s|--|——)\s*")
@@ -107,13 +102,12 @@ PAGE_MARKER_RE = re.compile(r"\s*[(（]\d{1,3}[)）]\s*$")
 
 # --- Breadcrumb --------------------------------------------------------------------------------
 
-BREADCRUMB_XPATHS = _xpaths(
-    f"//div[{has_class('place')}]",
-    f"//*[{has_class('position')} or {has_class('location')} or {has_class('crumbs')}"
-    f" or {has_class('breadcrumb')} or {has_class('bread')} or {has_class('curpos')}"
-    f" or {has_class('weizhi')} or {has_class('nav_path')} or {has_class('lc')}]",
-    "//*[@id='position' or @id='location' or @id='breadcrumb' or @id='crumbs']",
+BREADCRUMB_SELECTORS = (
+    "div.place", ".position", ".location", ".crumbs", ".breadcrumb", ".bread", ".curpos",
+    ".weizhi", ".nav_path", ".lc", "#position", "#location", "#breadcrumb", "#crumbs",
 )
+#: Words that start a breadcrumb without a recognisable container.
+BREADCRUMB_WORDS = ("当前位置", "您的位置", "所在位置", "你的位置")
 BREADCRUMB_LABEL_RE = re.compile(
     r"^\s*(?:当前位置|您的位置|您所在的位置|你的位置|你所在的位置|所在位置|位置)\s*[:：]?\s*"
 )
@@ -124,28 +118,19 @@ BREADCRUMB_SPLIT_RE = re.compile(r"\s*(?:>|&gt;|»|›|＞|→|/)\s*")
 
 # --- Meta line -----------------------------------------------------------------------------------
 
-#: Containers of the meta line (§5.2), tried before searching near the title.
-META_XPATHS = _xpaths(
-    f"//div[{has_class('info')}]",
-    f"//*[{has_class('article-info')} or {has_class('arcinfo')} or {has_class('artinfo')}"
-    f" or {has_class('article_info')} or {has_class('info')} or {has_class('meta')}"
-    f" or {has_class('article-meta')} or {has_class('post-meta')} or {has_class('news_info')}"
-    f" or {has_class('detail_time')} or {has_class('time')} or {has_class('date')}"
-    f" or {has_class('source')} or {has_class('pubtime')} or {has_class('titBar')}]",
+#: Containers of the meta line (§5.2), tried after the text that follows the heading.
+META_SELECTORS = (
+    "div.info", ".article-info", ".arcinfo", ".artinfo", ".article_info", ".info", ".meta",
+    ".article-meta", ".post-meta", ".news_info", ".titBar", ".ly", ".source", ".time", ".date",
 )
 #: Elements holding just a date (C4 ``div.detail_time``, NY ``span.date``, ``<time>``).
-DATE_ELEMENT_XPATHS = _xpaths(
-    "//time[@datetime]/@datetime",
-    f"//*[{has_class('detail_time')} or {has_class('date')} or {has_class('time')}"
-    f" or {has_class('pubtime')} or {has_class('pub_time')} or {has_class('publish-time')}"
-    f" or {has_class('post-time')} or @id='pubtime' or @id='pub_date' or @id='publish_time'"
-    " or @id='news_time' or @id='pubtime_baidu']",
-    "//time",
+DATE_SELECTORS = (
+    ".detail_time", ".date", ".time", ".pubtime", ".pub_time", ".publish-time", ".post-time",
+    ".h-time", "#pubtime", "#pub_date", "#publish_time", "#news_time", "#pubtime_baidu", "time",
 )
 #: Elements holding just the source (a portal's "来源" link without a label).
-SOURCE_ELEMENT_XPATHS = _xpaths(
-    f"//*[{has_class('source')} or @id='source' or {has_class('article-source')}"
-    f" or @id='source_baidu' or {has_class('ly')} or @id='ne_article_source']",
+SOURCE_SELECTORS = (
+    ".source", "#source", ".article-source", "#source_baidu", ".ly", "#ne_article_source",
 )
 
 #: Meta-line labels by field, longest first within a field (§5.2).

@@ -15,7 +15,8 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-from newscrawler.extract.text import SPACE_RE
+from newscrawler.extract import rules
+from newscrawler.extract.text import visible_length
 
 #: Punctuation that marks running prose (Chinese and Western).
 PUNCT_RE = re.compile(r"[，。！？；、,.;!?：:]")
@@ -28,10 +29,14 @@ CONTAINER_TAGS = frozenset({"div", "td", "article", "section", "main", "body", "
 #: Ancestors whose text is never article text.
 SKIP_ANCESTOR_TAGS = frozenset({"a", "nav", "aside", "footer", "header", "option", "label", "h1",
                                 "h2", "h3", "button", "select"})
+FURNITURE_TAGS = frozenset({"nav", "aside", "footer"})
 #: A paragraph must have at least this many characters (CJK or Latin) to score.
 MIN_PARAGRAPH = 12
+#: Best raw scores whose link density is computed (the only costly measure).
+CANDIDATES = 12
 #: How much of a top candidate's score a sibling needs to be kept with it.
-SIBLING_RATIO = 0.25
+SIBLING_RATIO = 0.3
+MIN_SIBLING_SCORE = 10.0
 
 
 def _direct_text(node: etree._Element) -> str:
@@ -43,21 +48,17 @@ def _direct_text(node: etree._Element) -> str:
     return "".join(parts)
 
 
-def _visible_length(text: str) -> int:
-    return len(SPACE_RE.sub("", text))
-
-
 def link_density(node: etree._Element) -> float:
     """Share of the node's text that sits inside links."""
-    total = _visible_length("".join(node.itertext()))
+    total = visible_length("".join(node.itertext()))
     if not total:
         return 1.0
-    linked = sum(_visible_length("".join(a.itertext())) for a in node.iter("a"))
+    linked = sum(visible_length("".join(a.itertext())) for a in node.iter("a"))
     return min(1.0, linked / total)
 
 
 def _paragraph_score(text: str) -> float:
-    length = _visible_length(text)
+    length = visible_length(text)
     if length < MIN_PARAGRAPH:
         return 0.0
     return 1.0 + len(PUNCT_RE.findall(text)) + min(length / 40.0, 5.0)
@@ -97,21 +98,47 @@ def score_containers(root: etree._Element) -> dict[etree._Element, float]:
     return scores
 
 
+def is_furniture(node: etree._Element, depth: int = 4) -> bool:
+    """Is the node a footer, sidebar, comment box …, or inside one (a few levels up)?"""
+    pattern = rules.FURNITURE_ATTR_RE
+    while node is not None and depth > 0:
+        if node.tag in FURNITURE_TAGS:
+            return True
+        attrs = f"{node.get('class', '')} {node.get('id', '')}"
+        if attrs.strip() and pattern.search(attrs):
+            return True
+        pattern = rules.FURNITURE_ANCESTOR_RE
+        node = node.getparent()
+        depth -= 1
+    return False
+
+
 def best_container(root: etree._Element) -> list[etree._Element]:
     """The element(s) most likely to hold the article text, in document order ([] if none)."""
+    return rank(root)[0]
+
+
+def rank(root: etree._Element) -> tuple[list[etree._Element], float, dict[etree._Element, float]]:
+    """(best element(s), the best's final score, raw scores of all scored elements)."""
     raw = score_containers(root)
     if not raw:
-        return []
-    ranked = sorted(raw.items(), key=lambda item: item[1], reverse=True)[:25]
+        return [], 0.0, raw
+    ranked = sorted(raw.items(), key=lambda item: item[1], reverse=True)[:CANDIDATES]
     final: dict[etree._Element, float] = {}
     for node, score in ranked:
-        if node.tag not in CONTAINER_TAGS:
+        if node.tag not in CONTAINER_TAGS or is_furniture(node):
             continue
         final[node] = score * (1.0 - link_density(node))
     if not final:
-        return []
+        return [], 0.0, raw
     top = max(final, key=final.__getitem__)
-    return _with_siblings(top, final[top], final)
+    return _with_siblings(top, final[top], final), final[top], raw
+
+
+def final_score(node: etree._Element, raw: dict[etree._Element, float]) -> float:
+    """A node's score on the scorer's scale (raw score discounted by link density)."""
+    score = raw.get(node, 0.0)
+    return score * (1.0 - link_density(node)) if score else 0.0
 
 
 def _with_siblings(
@@ -120,18 +147,18 @@ def _with_siblings(
     parent = top.getparent()
     if parent is None:
         return [top]
-    threshold = max(5.0, top_score * SIBLING_RATIO)
+    threshold = max(MIN_SIBLING_SCORE, top_score * SIBLING_RATIO)
     kept = []
     for sibling in parent:
         if sibling is top:
             kept.append(sibling)
             continue
-        if not isinstance(sibling.tag, str):
+        if not isinstance(sibling.tag, str) or is_furniture(sibling, depth=1):
             continue
         score = final.get(sibling)
         if score is None and sibling.tag == "p":
             text = "".join(sibling.itertext())
-            if _visible_length(text) >= 60 and link_density(sibling) < 0.25:
+            if visible_length(text) >= 60 and link_density(sibling) < 0.25:
                 score = threshold
         if score is not None and score >= threshold:
             kept.append(sibling)
@@ -139,4 +166,4 @@ def _with_siblings(
 
 
 def text_length(nodes: Iterable[etree._Element]) -> int:
-    return sum(_visible_length("".join(node.itertext())) for node in nodes)
+    return sum(visible_length("".join(node.itertext())) for node in nodes)

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from newscrawler.extract import rules
+from newscrawler.extract.index import PageIndex
 from newscrawler.extract.profile import Profile
 from newscrawler.extract.text import collapse, text_of
 
@@ -21,10 +22,7 @@ from newscrawler.extract.text import collapse, text_of
 MAX_HEADINGS = 30
 MAX_TITLE_LENGTH = 200
 _COMPARE_DROP_RE = re.compile(r"[\s\W_]+", re.UNICODE)
-BREADCRUMB_TEXT_XPATH = etree.XPath(
-    "//body//text()[contains(., '当前位置') or contains(., '您的位置') or contains(., '所在位置')"
-    " or contains(., '你的位置')]"
-)
+BREADCRUMB_TEXT_XPATH = etree.XPath("//text()[contains(., '位置')]")
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.shtml", "//"})
 
 
@@ -59,7 +57,7 @@ def _matches(heading: str, whole: str, article: str) -> bool:
 
 
 def extract_title(
-    root: etree._Element, profile: Profile
+    root: etree._Element, index: PageIndex, profile: Profile
 ) -> tuple[str | None, etree._Element | None]:
     """(title, heading element or None)."""
     whole, article = clean_page_title(root.findtext(".//title") or "")
@@ -70,8 +68,8 @@ def extract_title(
                 if text:
                     return text, node
     first_h1: tuple[str, etree._Element] | None = None
-    for xpath in rules.TITLE_XPATHS:
-        for node in xpath(root)[:MAX_HEADINGS]:
+    for selector in rules.TITLE_SELECTORS:
+        for node in index.select(selector)[:MAX_HEADINGS]:
             text = rules.PAGE_MARKER_RE.sub("", text_of(node))
             if not text or len(text) > MAX_TITLE_LENGTH:
                 continue
@@ -89,11 +87,14 @@ def extract_title(
     return None, None
 
 
-def _breadcrumb_elements(root: etree._Element, profile: Profile) -> list[etree._Element]:
+def _breadcrumb_elements(
+    root: etree._Element, index: PageIndex, profile: Profile
+) -> list[etree._Element]:
     found: list[etree._Element] = []
     for xpath in profile.xpaths("section_selectors"):
         found.extend(n for n in xpath(root) if isinstance(n, etree._Element))
-    for text in BREADCRUMB_TEXT_XPATH(root)[:3]:
+    texts = [t for t in BREADCRUMB_TEXT_XPATH(root) if any(w in t for w in rules.BREADCRUMB_WORDS)]
+    for text in texts[:3]:
         node = text.getparent()
         if node is None:
             continue
@@ -101,8 +102,7 @@ def _breadcrumb_elements(root: etree._Element, profile: Profile) -> list[etree._
                 node.getparent() is not None:
             node = node.getparent()
         found.append(node)
-    for xpath in rules.BREADCRUMB_XPATHS:
-        found.extend(xpath(root)[:3])
+    found.extend(index.select_any(rules.BREADCRUMB_SELECTORS, limit=3))
     return found
 
 
@@ -140,10 +140,10 @@ def section_names(node: etree._Element) -> list[str]:
 
 
 def extract_section(
-    root: etree._Element, profile: Profile
+    root: etree._Element, index: PageIndex, profile: Profile
 ) -> tuple[list[str], etree._Element | None]:
     """(breadcrumb names below home, breadcrumb element or None)."""
-    for node in _breadcrumb_elements(root, profile):
+    for node in _breadcrumb_elements(root, index, profile):
         if len(text_of(node)) > 300:
             continue
         names = [n for n in section_names(node) if len(n) <= 40]
