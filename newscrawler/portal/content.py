@@ -22,7 +22,7 @@ Block = tuple[str, str]
 
 # CKEditor 3 (DedeCms 5.7) writes these as named entities in stored bodies.
 CKEDITOR_ENTITIES = {"“": "&ldquo;", "”": "&rdquo;", "…": "&hellip;", "—": "&mdash;",
-                     "·": "&middot;", "‘": "&lsquo;", "’": "&rsquo;"}
+                     "·": "&middot;", "‘": "&lsquo;", "’": "&rsquo;", "\xa0": "&nbsp;"}
 
 PLACES = ["南通", "昆山", "千灯镇", "苏州工业园", "浦东新区", "杭州湾", "合肥", "宁波港", "青岛",
           "成都高新区", "西安", "武汉光谷", "广州南沙", "深圳前海", "厦门", "长沙"]

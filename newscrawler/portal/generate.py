@@ -34,7 +34,7 @@ EDGE_CASES: dict[str, tuple[int, str]] = {
     "no_description": (8, "no description (no div.intro, summary null) and no keywords"),
     "midnight": (9, "pubdate 23:50, senddate next day: URL date dir differs from shown date"),
     "images": (9, "root-relative image, <center> caption, hot-linked image; special copy"),
-    "indent": (6, "U+3000 paragraph indents and &ldquo; entities"),
+    "indent": (6, "U+3000 paragraph indents, &nbsp;&nbsp; and double spaces inside a paragraph"),
 }
 SPECIAL_COPIES = ("loujq", "empty_source", "images")  # served again under /special/arc-{aid}.html
 VIEW_PHP = "d40_meta"  # linked from the home page as /plus/view.php?aid=N
@@ -101,6 +101,8 @@ def _apply_edge(art: Article, name: str, rng: random.Random) -> None:
                              ("center", "图为千灯镇工业园一角"), ("img", HOTLINK)]
     elif name == "indent":
         art.pages = [content.make_blocks(rng, 5, indent=True)]
+        byline = "\u3000\u3000记者\xa0\xa0王静\xa0\xa0报道:  相关工作正在推进。"
+        art.pages[0].insert(2, ("p", byline))
     if name != "no_description":
         art.description = content.cn_substr(content.blocks_text(art.pages[0])[0], 160)
 

@@ -198,7 +198,8 @@ class Site:
         if kind == "map":
             return theme.map_page(route[1])
         if kind == "rss":
-            return theme.rss(self.cat(route[1]), self.newest(route[1], 50))
+            items = sorted(self.newest(route[1]), key=lambda a: -a.aid)[:50]  # ORDER BY id DESC
+            return theme.rss(self.cat(route[1]), items)
         if kind == "cover":
             return theme.cover_page(self.cat(route[1]))
         if kind == "list":
