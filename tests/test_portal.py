@@ -315,3 +315,26 @@ def test_large_site_builds_fast():
     site = build_site(10000)
     assert (datetime.now() - start).total_seconds() < 10
     assert len(site.ground_truth()) == 10000
+
+
+def test_list_pagination_window_follows_the_current_page():
+    from newscrawler.portal.pagination import list_pages
+
+    early = list_pages(5, 3, 40, 400)
+    assert re.findall(r"<li><a href='list_5_(\d+)\.html'>\d+</a></li>", early)[:2] == ["1", "2"]
+    assert "<a href='list_5_11.html'>11<" in early and "<a href='list_5_12.html'>12<" not in early
+    late = list_pages(5, 15, 40, 400)
+    numbers = re.findall(r"<li><a href='list_5_\d+\.html'>(\d+)</a></li>|thisclass\">(\d+)", late)
+    assert [int(a or b) for a, b in numbers] == list(range(10, 21))
+    assert "<option value='list_5_40.html'>40</option>" in late
+
+
+def test_pages_mapping_is_lazy_and_complete():
+    site = build_site(20)
+    pages = site.pages
+    assert len(pages) == len(site.paths())
+    assert pages["/robots.txt"].startswith(b"User-agent: * \r\n")
+    assert b"http://127.0.0.1:8000/" in pages["/index.html"]
+    assert b"http://example.test:81/" in site.pages_for("http://example.test:81")["/index.html"]
+    with pytest.raises(KeyError):
+        pages["/missing.html"]
