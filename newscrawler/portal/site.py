@@ -23,6 +23,7 @@ from .variants import THEMES
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 _SLASHES = re.compile("/{2,}")
+CACHE_SIZE = 4096  # rendered responses kept (oldest dropped first); rendering takes ~0.4 ms
 class Site:
     """A generated DedeCms 5.7 portal. Build with ``build_site``; see the module docstring."""
 
@@ -154,6 +155,8 @@ class Site:
         with self._lock:
             resp = self._render(path, urlsplit(base_url).netloc)
             if resp is not None:
+                if len(self._cache) >= CACHE_SIZE:  # bounded: a 10,000-article site is ~110 MB
+                    del self._cache[next(iter(self._cache))]
                 self._cache[key] = resp
             return resp
 
