@@ -8,6 +8,7 @@ import re
 import urllib.error
 import urllib.request
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 from lxml import html as lxml_html
@@ -171,7 +172,7 @@ def test_seed_article_record(portal):
     lines = rec["body"].split("\n")
     assert lines[2] == "沉下身子,转变作风,“零距离”服务群众"
     assert lines[-1].endswith("千灯镇还将启动石浦幼儿园易地新建工程。")
-    seed = open("/work/shared/seed/portal-article-page.txt", encoding="utf-8").read()
+    seed = Path("/work/shared/seed/portal-article-page.txt").read_text(encoding="utf-8")
     assert all(line in seed for line in lines)
     html = fetch(rec["url"])[2].decode()
     assert "<small>来源:</small> 中国国际新闻台 <small>发布时间:</small>2016-07-12</div>" in html

@@ -54,19 +54,20 @@ def test_bad_arguments_are_rejected_clearly(argv, message, capsys):
 
 
 def test_serve_command_prints_url_and_serves():
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "newscrawler.portal", "serve", "--articles", "12", "--port", "0",
-         "--variant", "nw"], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = proc.stdout.readline()
-        url = line.split()[0].rstrip("/")
-        assert url.startswith("http://127.0.0.1:")
-        with urllib.request.urlopen(url + "/index.html", timeout=10) as resp:
-            body = resp.read().decode("utf-8")
-        assert "中国国际新闻台" in body and resp.headers["Content-Type"] == "text/html"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    command = [sys.executable, "-m", "newscrawler.portal", "serve", "--articles", "12",
+               "--port", "0", "--variant", "nw"]
+    with subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True) as proc:
+        try:
+            url = proc.stdout.readline().split()[0].rstrip("/")
+            assert url.startswith("http://127.0.0.1:")
+            with urllib.request.urlopen(url + "/index.html", timeout=10) as resp:
+                body = resp.read().decode("utf-8")
+                ctype = resp.headers["Content-Type"]
+            assert "中国国际新闻台" in body and ctype == "text/html"
+        finally:
+            proc.terminate()
+            proc.communicate(timeout=10)
 
 
 def test_rss_and_sitemap():
