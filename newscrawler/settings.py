@@ -93,4 +93,22 @@ EXTENSIONS = {
     "newscrawler.extensions.report.RunReport": 20,
 }
 
+# --- Scale-out (Redis) ------------------------------------------------------------------------
+# Several workers (`scrapy crawl portal -a start_url=… -s REDIS_URL=…`, each with its own
+# FEED_DIR) share one request queue, one per-run duplicate filter and one article state in
+# Redis; see docs/scaleout.md. The add-on does nothing unless REDIS_URL (or a redis://
+# STATE_URI) is set, so single-machine SQLite mode is unchanged and needs no redis package.
+ADDONS = {"newscrawler.scaleout.addon.ScaleOutAddon": 0}
+# redis://host:port/db shared by all workers; None = single-machine mode.
+REDIS_URL = None
+# Seconds between a worker's heartbeats in Redis.
+SCALEOUT_HEARTBEAT_SECONDS = 5.0
+# A worker silent this long (seconds) is dead: its in-flight requests go back to the queue.
+# Keep it well above the longest time a callback may block the reactor.
+SCALEOUT_WORKER_TIMEOUT = 60.0
+# While idle and waiting for the others, how often (seconds) a worker looks for new work.
+SCALEOUT_POLL_SECONDS = 1.0
+# An idle worker leaves a run that is still busy after waiting this long (seconds).
+SCALEOUT_MAX_WAIT_SECONDS = 1800.0
+
 LOG_LEVEL = "INFO"

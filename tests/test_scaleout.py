@@ -1,0 +1,302 @@
+"""Scale-out: several ``scrapy crawl portal`` workers share one crawl through a real Redis.
+
+End to end, over HTTP on 127.0.0.1: three worker processes with their own FEED_DIR crawl the
+sample portal; the union of their feeds is the ground truth, each article exactly once, also
+when one worker is killed with SIGKILL mid-run. Plus the run protocol (join, reliable pop,
+dead-worker recovery, end of run) and the settings switch, tested directly.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from scrapy import Request, Spider
+from scrapy.settings import Settings
+
+from newscrawler.portal import PortalServer, build_site
+from newscrawler.scaleout.addon import SCHEDULER, ScaleOutAddon
+from newscrawler.state import open_state
+from tests.conftest_redis import namespace, redis_url  # noqa: F401 - fixtures
+from tests.crawl_helpers import PROJECT_ROOT, SCRAPY
+
+# Fast failure detection for tests; the defaults (5 s / 60 s / 1 s) suit real deployments.
+FAST = [
+    "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO",
+    "-s", "SCALEOUT_HEARTBEAT_SECONDS=0.5", "-s", "SCALEOUT_WORKER_TIMEOUT=3",
+    "-s", "SCALEOUT_POLL_SECONDS=0.2",
+]
+# Slow each worker a little so that the work is really spread, and a kill lands mid-run.
+SPREAD = ["-s", "CONCURRENT_REQUESTS=4", "-s", "DOWNLOAD_DELAY=0.01"]
+
+
+def start_worker(start_url: str, redis: str, ns: str, folder: Path, *extra: str):
+    """A ``scrapy crawl portal`` worker process; its log goes to ``folder/worker.log``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    log = (folder / "worker.log").open("ab")
+    command = [
+        *SCRAPY, "crawl", "portal", "-a", f"start_url={start_url}",
+        "-s", f"REDIS_URL={redis}", "-s", f"STATE_NAMESPACE={ns}",
+        "-s", f"FEED_DIR={folder / 'feeds'}", *FAST, *extra,
+    ]
+    return subprocess.Popen(command, cwd=PROJECT_ROOT, stdout=log, stderr=log)
+
+
+def finish(process, timeout: float = 60) -> int:
+    try:
+        return process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+        raise
+
+
+def delivered(folder: Path) -> list[str]:
+    """URLs of every record in the complete feed files of one worker."""
+    urls = []
+    for path in sorted((folder / "feeds").glob("*.jsonl")):
+        with path.open(encoding="utf-8") as handle:
+            urls += [json.loads(line)["url"] for line in handle if line.strip()]
+    return urls
+
+
+def log_of(folder: Path) -> str:
+    return (folder / "worker.log").read_text("utf-8", errors="replace")
+
+
+def run_keys(redis_url: str, ns: str) -> list[str]:  # noqa: F811
+    import redis
+
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    try:
+        return sorted(client.scan_iter(match=f"{ns}:crawl:*:run:*"))
+    finally:
+        client.close()
+
+
+@pytest.fixture(scope="module")
+def portal():
+    site = build_site(articles=150, edition="utf-8")
+    with PortalServer(site) as server:
+        yield server.url + "/", {r["url"] for r in site.ground_truth(server.url)}
+
+
+# -- end to end ---------------------------------------------------------------------------------
+
+
+def test_three_workers_deliver_each_article_exactly_once(portal, redis_url, namespace,  # noqa: F811
+                                                         tmp_path):
+    start_url, truth = portal
+    folders = [tmp_path / f"worker-{n}" for n in range(3)]
+    workers = [start_worker(start_url, redis_url, namespace, f, *SPREAD) for f in folders]
+    codes = [finish(w) for w in workers]
+    for folder, code in zip(folders, codes, strict=True):
+        assert code == 0, log_of(folder)[-4000:]
+    per_worker = [delivered(f) for f in folders]
+    counts = Counter(url for urls in per_worker for url in urls)
+    assert not {u: n for u, n in counts.items() if n > 1}, "an article was delivered twice"
+    assert set(counts) == truth
+    assert sum(1 for urls in per_worker if urls) >= 2, "the work was not shared"
+    for folder in folders:
+        assert not list((folder / "feeds").glob("*.part"))
+        assert "DeprecationWarning" not in log_of(folder)
+        for report in (folder / "feeds").glob("*.report.json"):
+            assert json.loads(report.read_text("utf-8"))["healthy"], report
+    assert run_keys(redis_url, namespace) == [], "the last worker out must delete the run"
+    store = open_state(redis_url, namespace=namespace)
+    try:
+        host = start_url.split("/")[2]
+        assert store.get_meta(f"backfill_complete:{host}"), "a clean run records its backfill"
+        assert store.count(host) == len(truth)
+    finally:
+        store.close()
+
+
+def test_a_killed_worker_loses_nothing_and_duplicates_nothing(portal, redis_url,  # noqa: F811
+                                                              namespace, tmp_path):  # noqa: F811
+    start_url, truth = portal
+    host = start_url.split("/")[2]
+    folders = [tmp_path / f"worker-{n}" for n in range(3)]
+    slow = ["-s", "CONCURRENT_REQUESTS=4", "-s", "DOWNLOAD_DELAY=0.03"]
+    workers = [start_worker(start_url, redis_url, namespace, f, *slow) for f in folders]
+    victim, victim_dir = workers[0], folders[0]
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and victim.poll() is None:
+        parts = list((victim_dir / "feeds").glob("*.jsonl.part"))
+        if parts and parts[0].read_bytes().count(b"\n") >= 5:
+            break
+        time.sleep(0.02)
+    assert victim.poll() is None, "the victim finished before it could be killed"
+    victim.send_signal(signal.SIGKILL)
+    victim.wait()
+    for folder, worker in zip(folders[1:], workers[1:], strict=True):
+        assert finish(worker) == 0, log_of(folder)[-4000:]
+    survivors_log = log_of(folders[1]) + log_of(folders[2])
+    assert "stopped answering" in survivors_log, "the survivors did not recover the dead worker"
+    store = open_state(redis_url, namespace=namespace)
+    try:
+        assert not store.get_meta(f"backfill_complete:{host}"), (
+            "a run that lost a worker must not record a complete backfill"
+        )
+        # The victim's cron job runs again: it publishes the feed the kill left behind.
+        rerun = start_worker(start_url, redis_url, namespace, victim_dir)
+        assert finish(rerun) == 0, log_of(victim_dir)[-4000:]
+        assert store.get_meta(f"backfill_complete:{host}"), "the clean rerun records it"
+    finally:
+        store.close()
+    counts = Counter(url for folder in folders for url in delivered(folder))
+    assert not {u: n for u, n in counts.items() if n > 1}, "an article was delivered twice"
+    assert set(counts) == truth
+    assert not list((victim_dir / "feeds").glob("*.part"))
+    assert run_keys(redis_url, namespace) == []
+
+
+def test_a_second_copy_of_the_same_worker_is_refused(portal, redis_url, namespace,  # noqa: F811
+                                                     tmp_path):
+    start_url, _truth = portal
+    folder = tmp_path / "worker"
+    first = start_worker(start_url, redis_url, namespace, folder, *SPREAD)
+    try:
+        deadline = time.monotonic() + 20
+        while not (folder / "feeds" / ".worker.lock").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.5)
+        second = start_worker(start_url, redis_url, namespace, folder)
+        assert finish(second) == 75, log_of(folder)[-3000:]
+        other = start_worker(start_url, redis_url, namespace, tmp_path / "other", *SPREAD)
+        assert finish(other) == 0  # another worker (own FEED_DIR) joins the same run
+        assert finish(first) == 0
+    finally:
+        first.kill()
+
+
+# -- the run protocol, directly -----------------------------------------------------------------
+
+
+class _Portal(Spider):
+    name = "portal"
+
+    def parse(self, response):  # pragma: no cover - never called
+        pass
+
+
+def _coordinator(redis_url, ns, worker, timeout=3.0):  # noqa: F811
+    import redis
+
+    from newscrawler.scaleout.run import RunCoordinator
+
+    server = redis.Redis.from_url(redis_url)
+    return RunCoordinator(server, f"{ns}:crawl:portal:h", worker, timeout)
+
+
+def _queue(coordinator):
+    from scrapy_redis import picklecompat
+
+    from newscrawler.scaleout.queue import ReliablePriorityQueue
+
+    return ReliablePriorityQueue(
+        coordinator.server, _Portal(), coordinator.key("queue"), coordinator,
+        serializer=picklecompat,
+    )
+
+
+def test_run_protocol_recovers_a_dead_workers_requests_and_ends(redis_url, namespace):  # noqa: F811
+    a, b = _coordinator(redis_url, namespace, "a"), _coordinator(redis_url, namespace, "b")
+    assert a.join() == b.join() == "1"
+    qa, qb = _queue(a), _queue(b)
+    qa.push(Request("http://h/1", priority=1))
+    qa.push(Request("http://h/2", priority=5))
+    got = qb.pop()
+    assert got.url == "http://h/2"  # highest priority first
+    assert len(qa) == 1 and b.server.zcard(b.key("inflight:b")) == 1
+    assert qa.pop().url == "http://h/1"
+    qa.ack([r for r in list(qa.inflight)])
+    assert a.idle(0, 1) == "wait"  # b is busy
+    assert a.check() == "wait"
+    b.server.zadd(b.key("beats"), {"b": 0})  # b stops answering
+    assert a.check() == "work"  # b's request is back in the queue
+    assert "b" in a.summary().lost
+    assert qa.pop().url == "http://h/2"
+    assert a.idle(0, 1) == "done"
+    assert a.summary().home_pages == 1
+    assert a.leave() == "dropped"
+    assert b.beat() == -1  # the run is over for a late ghost too
+    assert a.join() == "2"  # the next run starts afresh
+
+
+def test_a_worker_that_leaves_mid_run_gives_its_requests_back(redis_url, namespace):  # noqa: F811
+    a, b = _coordinator(redis_url, namespace, "a"), _coordinator(redis_url, namespace, "b")
+    a.join(), b.join()
+    qa = _queue(a)
+    qa.push(Request("http://h/1"))
+    assert qa.pop() is not None
+    assert a.leave("closed (shutdown) mid-run") == "left"
+    assert len(qa) == 1 and "a" in b.summary().lost
+    assert b.check() == "work"
+
+
+def test_duplicate_filter_is_per_article_and_per_run(redis_url, namespace):  # noqa: F811
+    import redis
+
+    from newscrawler.scaleout.dupefilter import RunDupeFilter
+
+    server = redis.Redis.from_url(redis_url)
+    seen = RunDupeFilter(server, key=f"{namespace}:seen")
+    article = {"article_reason": "new"}
+    assert not seen.request_seen(Request("http://h/a/2026/1125/7.html", meta=article))
+    assert seen.request_seen(Request("http://h/special/arc-7.html", meta=article))
+    assert seen.request_seen(Request("http://h/plus/view.php?aid=7", meta=article))
+    assert not seen.request_seen(Request("http://h/a/2026/1125/7_2.html"))  # page 2: by URL
+    seen.close("finished")
+    assert server.exists(f"{namespace}:seen"), "the run, not a worker, drops the filter"
+
+
+# -- the switch ---------------------------------------------------------------------------------
+
+
+def _settings(**values) -> Settings:
+    settings = Settings()
+    settings.setmodule("newscrawler.settings", priority="project")
+    settings.setdict(values, priority="cmdline")
+    return settings
+
+
+def test_without_redis_nothing_changes_and_redis_is_not_imported():
+    settings = _settings()
+    before = {k: settings[k] for k in ("SCHEDULER", "DUPEFILTER_CLASS", "STATE_URI")}
+    ScaleOutAddon().update_settings(settings)
+    assert {k: settings[k] for k in before} == before
+    code = (
+        "import sys; from scrapy.utils.test import get_crawler;"
+        "from tests.conftest import project_settings;"
+        "get_crawler(settings_dict=project_settings());"
+        "bad = [m for m in ('redis', 'scrapy_redis') if m in sys.modules];"
+        "sys.exit(f'imported {bad}' if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr[-2000:]
+
+
+def test_redis_url_switches_scheduler_and_state():
+    settings = _settings(REDIS_URL="redis://127.0.0.1:6379/3")
+    ScaleOutAddon().update_settings(settings)
+    assert settings["SCHEDULER"] == SCHEDULER
+    assert settings["STATE_URI"] == "redis://127.0.0.1:6379/3"
+    assert "newscrawler.scaleout.acks.AckMiddleware" in settings.getdict("SPIDER_MIDDLEWARES")
+    settings = _settings(STATE_URI="redis://127.0.0.1:6379/4")
+    ScaleOutAddon().update_settings(settings)
+    assert settings["REDIS_URL"] == "redis://127.0.0.1:6379/4"
+    assert settings["SCHEDULER"] == SCHEDULER
+
+
+def test_redis_url_with_a_local_state_file_is_refused(tmp_path):
+    settings = _settings(REDIS_URL="redis://127.0.0.1:6379/3", STATE_URI=str(tmp_path / "s"))
+    with pytest.raises(ValueError, match="workers must share the state"):
+        ScaleOutAddon().update_settings(settings)
