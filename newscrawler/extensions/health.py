@@ -19,7 +19,8 @@ COVERAGE_FIELDS = ("published_at", "source", "section")
 def assess(stats: dict[str, Any], settings: Any) -> list[str]:
     """Reasons why the run with these stats is unhealthy (empty list: healthy)."""
     reasons: list[str] = []
-    if not stats.get("crawl/pages/home"):
+    # scale-out: one worker of the run fetches the home page for all (newscrawler.scaleout)
+    if not stats.get("crawl/pages/home") and not stats.get("scaleout/run_home_pages"):
         reasons.append("unreachable: the portal's home page could not be fetched")
     failed = stats.get("crawl/failed/article", 0) + stats.get("crawl/failed/list", 0)
     fetched = sum(v for k, v in stats.items() if k.startswith("crawl/pages/"))

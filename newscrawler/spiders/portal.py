@@ -163,12 +163,15 @@ class PortalSpider(scrapy.Spider):
         self.crawler.stats.inc_value("crawl/pages/sitemap")
         yield from self._section_requests(section_urls(response.body, response.url))
 
-    def parse_section(self, response: Response, stale: int = 0):
-        """A section landing or list page: schedule new articles, then decide on paging."""
+    def parse_section(self, response: Response, stale: int = 0, paged: bool = False):
+        """A section landing or list page: schedule new articles, then decide on paging.
+
+        ``stale`` counts the list pages in a row (this one excluded) that held nothing new;
+        ``paged`` is true for pages reached through pagination rather than as a landing.
+        """
         stats = self.crawler.stats
         stats.inc_value("crawl/pages/list")
-        if stale:  # a page reached by paging may be one that failed in an earlier run
-            self.store.clear_pending(canonical_url(response.url))
+        self.store.clear_pending(canonical_url(response.url))  # if it failed in an earlier run
         page = parse_list(response.body, response.url)
         yield from self._section_requests(page.subsection_urls)
         if not page.entries:
@@ -176,21 +179,21 @@ class PortalSpider(scrapy.Spider):
         requests = list(self._article_candidates([entry.url for entry in page.entries]))
         yield from requests
         if self.walk_all:
-            if stale == 0:  # the landing/first page fans out to every list page at once
+            if not paged:  # a landing page fans out to every list page of its section at once
                 for url in page.page_urls:
-                    yield scrapy.Request(
-                        url, self.parse_section, cb_kwargs={"stale": 1}, priority=40,
-                        errback=self.list_failed,
-                    )
+                    yield self._list_request(url, stale=0)
             return
         stale = 0 if requests else stale + 1
         if page.next_url and stale <= self.overlap:
-            yield scrapy.Request(
-                page.next_url, self.parse_section, cb_kwargs={"stale": stale}, priority=40,
-                errback=self.list_failed,
-            )
+            yield self._list_request(page.next_url, stale=stale)
         elif page.next_url:
             stats.inc_value("crawl/list/stopped_early")
+
+    def _list_request(self, url: str, stale: int) -> scrapy.Request:
+        return scrapy.Request(
+            url, self.parse_section, cb_kwargs={"stale": stale, "paged": True}, priority=40,
+            errback=self.list_failed,
+        )
 
     def _article_candidates(self, urls: list[str]):
         """Requests for the articles among ``urls`` that are neither delivered nor requested."""
@@ -322,6 +325,7 @@ class PortalSpider(scrapy.Spider):
             self.walk_all
             and reason == "finished"
             and not stats.get_value("crawl/failed/list")
+            and not stats.get_value("scaleout/run_incomplete")  # another worker lost work
             and hasattr(self, "store")
         ):
             self.store.set_meta(self._backfill_key(), self._now().isoformat(timespec="seconds"))
