@@ -83,6 +83,8 @@ class ScaleOutScheduler(Scheduler):
         self._beat_loop = create_looping_call(self._beat)
         self._poll_loop = create_looping_call(self._poll)
         self._waiting_since: float | None = None
+        self._started = False  # the spider's start() has run (see next_request)
+        self._done = False  # the run is done; the engine is closing this worker
         self._closing = False
         crawler.signals.connect(self.spider_idle, signals.spider_idle)
         _SCHEDULERS[crawler] = self
@@ -157,6 +159,7 @@ class ScaleOutScheduler(Scheduler):
     # -- the queue -----------------------------------------------------------------------------
 
     def enqueue_request(self, request: Request) -> bool:
+        self._started = True
         if request is self._waking:  # popped by the idle poll, handed over by engine.crawl()
             self._waking = None
             self._local.append(request)
@@ -169,6 +172,10 @@ class ScaleOutScheduler(Scheduler):
         return True
 
     def next_request(self) -> Request | None:
+        if not self._started:
+            # Requests of a run in progress need the spider set up by its own start() (state,
+            # portal host): take none before start() has yielded its first request.
+            return None
         request = self._local.popleft() if self._local else self.queue.pop()
         if request is not None:
             self._waiting_since = None
@@ -195,9 +202,11 @@ class ScaleOutScheduler(Scheduler):
         """The engine has nothing in flight: mark this worker idle, close if the run is done."""
         if self._closing or self.coordinator is None:
             return
+        self._started = True
         self.queue.forget_inflight()
         status = self.coordinator.idle(*self._counts())
         if status == "done":
+            self._done = True
             logger.info("Scale-out: run %s is done; closing", self.coordinator.run_id)
             return  # the engine closes the spider ("finished")
         if self._waiting_since is None:
@@ -225,6 +234,7 @@ class ScaleOutScheduler(Scheduler):
                 self._give_back(request)
             return
         if status == "done":
+            self._done = True
             logger.info("Scale-out: run %s is done; closing", self.coordinator.run_id)
             self._close("finished")
         elif time.monotonic() - (self._waiting_since or time.monotonic()) > self.max_wait:
@@ -240,7 +250,7 @@ class ScaleOutScheduler(Scheduler):
         deferred_from_coro(self.crawler.engine.close_spider_async(reason=reason))
 
     def _beat(self) -> None:
-        if self._closing:
+        if self._closing or self._done:
             return
         try:
             alive = self.coordinator.beat()
