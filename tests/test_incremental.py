@@ -46,6 +46,10 @@ def test_second_run_emits_only_new_and_edited_articles(portal, tmp_path):
     edited_aid = int(newest["url"].rsplit("/", 1)[1].split(".")[0])
     site.edit(edited_aid)
     new_aids = site.publish(4)
+    oldest = min(truth.values(), key=lambda r: r["published_at"] or "9")
+    old_aid = int(oldest["url"].rsplit("/", 1)[1].split(".")[0])
+    site.repost(old_aid, section="国际")  # the same story again, lightly edited
+    site.repost(old_aid + 1, section="股市", exact=True)  # a verbatim copy
     server.reset_log()
 
     second = run_crawl(server.url, tmp_path, "-s", f"RECHECK_WINDOW_HOURS={window}")
@@ -69,6 +73,8 @@ def test_second_run_emits_only_new_and_edited_articles(portal, tmp_path):
     assert report["mode"] == "incremental"
     assert report["articles_delivered"] == 5
     assert report["dropped"].get("unchanged", 0) >= 1  # rechecked, not edited
+    assert report["dropped"]["near_duplicate"] == 1
+    assert report["dropped"]["same_content"] == 1
 
 
 def test_unchanged_portal_gives_an_empty_run_without_a_feed_file(portal, tmp_path):

@@ -13,6 +13,7 @@ import math
 import re
 import threading
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
@@ -248,6 +249,31 @@ class Site:
                 aids.append(aid)
             self._invalidate()
             return aids
+
+    def repost(self, aid: int, section: int | str | None = None, exact: bool = False) -> int:
+        """Publish a copy of article ``aid`` under a new aid, as portals repost (转载) stories.
+
+        ``exact=False`` gives a near-duplicate: a new title and one added sentence;
+        ``exact=True`` the very same title and body. Either way the copy is the same story,
+        so the ground truth leaves it out: a correct crawl delivers the original only.
+        """
+        tid = self._section_tid(section)
+        with self._lock:
+            original = self.articles[aid]
+            latest = max(a.pubdate for a in self.articles.values())
+            when = max(self.now - timedelta(minutes=40), latest + timedelta(seconds=1))
+            copy_aid = max(self.articles) + 1
+            pages = [list(page) for page in original.pages]
+            title = original.title
+            if not exact:
+                title = f"{original.title}(转载)"
+                pages[-1].append(("p", "本文转载自合作媒体,内容有删改。"))
+            self.articles[copy_aid] = replace(
+                original, aid=copy_aid, tid=tid or original.tid, title=title, pubdate=when,
+                senddate=when, pages=pages, extra={**original.extra, "duplicate_of": aid},
+            )
+            self._invalidate()
+            return copy_aid
 
     def edit(self, aid: int) -> None:
         """Change an article's body: append a dated update paragraph to its last page."""

@@ -62,4 +62,8 @@ def record(site, art: Article, base_url: str) -> dict:
 
 def records(site, base_url: str) -> list[dict]:
     """One record per distinct article, in aid order."""
-    return [record(site, site.articles[aid], base_url) for aid in sorted(site.articles)]
+    return [
+        record(site, site.articles[aid], base_url)
+        for aid in sorted(site.articles)
+        if "duplicate_of" not in site.articles[aid].extra  # reposts: the original is the record
+    ]
