@@ -60,6 +60,7 @@ class RunReport:
                 **_by_prefix(stats, "validate/dropped/"),
                 **_by_prefix(stats, "dedup/dropped/"),
             },
+            "skipped_links": _by_prefix(stats, "dedup/skipped/"),
             "errors": _by_prefix(stats, "crawl/failed/reason/"),
             "failed_urls": getattr(spider, "failures", []),
             "recovered_items": stats.get("delivery/recovered_items", 0),

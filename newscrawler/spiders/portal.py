@@ -196,20 +196,29 @@ class PortalSpider(scrapy.Spider):
         )
 
     def _article_candidates(self, urls: list[str]):
-        """Requests for the articles among ``urls`` that are neither delivered nor requested."""
+        """Requests for the articles among ``urls`` that are neither delivered nor requested.
+
+        Links skipped are counted by reason: ``dedup/skipped/requested`` (same article id or
+        URL already requested in this run), ``dedup/skipped/delivered`` (in the state),
+        ``dedup/skipped/copy`` (a /special/ or /plus/view.php copy, kept for the end).
+        """
+        stats = self.crawler.stats
         fresh: dict[str, str] = {}
         for url in urls:
             key = article_key(url)
             if key in self.scheduled or key in fresh:
+                stats.inc_value("dedup/skipped/requested")
                 continue
             path = urlsplit(url).path
             if path.startswith("/special/") or path.startswith("/plus/"):
                 self.deferred.setdefault(key, url)
+                stats.inc_value("dedup/skipped/copy")
                 continue
             fresh[key] = url
         known = self.store.get_many(fresh) if fresh else {}
         for key, url in fresh.items():
             if key in known:
+                stats.inc_value("dedup/skipped/delivered")
                 continue
             self.scheduled.add(key)
             yield self._article_request(url)
