@@ -88,6 +88,10 @@ def test_run_report_beside_the_feed(crawled):
     assert report["feed"] == str(feed_files(work)[0])
     assert report["mode"] == "full" and report["finish_reason"] == "finished"
     assert report["pages"]["article"] >= len(truth)
+    # /special/arc-N.html and /plus/view.php?aid=N copies, and articles linked from several
+    # pages (home, parent and child lists), were recognised and not fetched again
+    assert report["skipped_links"]["copy"] >= 3
+    assert report["skipped_links"]["requested"] >= len(truth) // 2
 
 
 def test_dash_O_writes_the_named_file(tmp_path):
