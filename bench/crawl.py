@@ -1,0 +1,159 @@
+"""Crawl throughput: newscrawler vs `scrapy bench`, a CrawlSpider+trafilatura, a minimal spider.
+
+What: pages per second of a full crawl of the sample portal (default 5,000 articles, its
+multi-page articles included) with every pipeline on (clean, validate, dedup + SQLite state,
+per-run feed, run report), compared side by side with, in the same run on the same machine:
+
+- ``scrapy bench``: the framework's own ceiling (its link-following spider against its own
+  local server, for its default 10 s), run as is from a folder outside our project;
+- ``crawlspider+trafilatura`` (bench/spiders/crawlspider_trafilatura.py): what a user would
+  otherwise write, a plain CrawlSpider with LinkExtractor rules and trafilatura per article;
+- ``minimal`` (bench/spiders/minimal.py): the same rules and only the page title, i.e. what
+  Scrapy + the portal's server allow with almost no work per page.
+
+How: every crawl is a fresh ``scrapy`` process with fresh state, against a fresh portal
+process (``python -m newscrawler.portal serve``), politeness lifted the same way for all
+(AutoThrottle off, no delay, 16 concurrent requests per domain, robots.txt obeyed). Runs are
+interleaved (A B C D, A B C D, ...); pages/s = ``response_received_count /
+elapsed_time_seconds`` from each run's Scrapy stats. Reported: medians per setup and the
+median of the per-round ratios (each ratio compares runs made minutes apart).
+
+Run: ``python bench/crawl.py [--articles 5000] [--rounds 2]``; ``--quick`` for a smoke run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import sys
+import time
+from pathlib import Path
+
+from _common import (
+    BENCH,
+    FAST_SETTINGS,
+    ROOT,
+    Portal,
+    machine,
+    median,
+    pages_per_second,
+    run_scrapy,
+    settings_args,
+    table,
+    workdir,
+)
+
+SETUPS = ("newscrawler", "crawlspider+trafilatura", "minimal", "scrapy bench")
+BASELINE_FILES = {
+    "crawlspider+trafilatura": BENCH / "spiders" / "crawlspider_trafilatura.py",
+    "minimal": BENCH / "spiders" / "minimal.py",
+}
+SCRAPY_BENCH_PORT = 8998  # fixed in scrapy.utils.benchserver
+
+
+def run_newscrawler(url: str, work: Path, timeout: float) -> dict:
+    args = ["crawl", "portal", "-a", f"start_url={url}",
+            "-s", f"STATE_URI={work / 'state.sqlite'}", "-s", f"FEED_DIR={work / 'feeds'}",
+            *settings_args(FAST_SETTINGS)]
+    stats, _, _ = run_scrapy(args, ROOT, timeout)
+    return stats
+
+
+def run_baseline(name: str, url: str, work: Path, timeout: float) -> dict:
+    args = ["runspider", str(BASELINE_FILES[name]), "-a", f"start_url={url}",
+            "-O", str(work / "items.jsonl"), *settings_args(FAST_SETTINGS)]
+    stats, _, _ = run_scrapy(args, work, timeout)  # cwd outside the project: Scrapy defaults
+    return stats
+
+
+def port_free(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) != 0
+
+
+def run_scrapy_bench(work: Path, seconds: float, timeout: float) -> dict:
+    for _ in range(60):  # someone else's `scrapy bench` may hold its fixed port for a while
+        if port_free(SCRAPY_BENCH_PORT):
+            break
+        time.sleep(1)
+    else:
+        raise RuntimeError(f"port {SCRAPY_BENCH_PORT} (scrapy bench's server) stays busy")
+    settings = {**FAST_SETTINGS, "CLOSESPIDER_TIMEOUT": str(seconds)}
+    settings.pop("ROBOTSTXT_OBEY")  # as `scrapy bench` runs: its server has no robots.txt
+    stats, _, _ = run_scrapy(["bench", *settings_args(settings)], work, timeout)
+    return stats
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="\n".join(__doc__.splitlines()[2:]))
+    parser.add_argument("--articles", type=int, default=5000, help="portal size (default 5000)")
+    parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds (default 2)")
+    parser.add_argument("--bench-seconds", type=float, default=10,
+                        help="duration of each scrapy bench run (default 10, its own)")
+    parser.add_argument("--timeout", type=float, default=1800, help="per-run timeout, seconds")
+    parser.add_argument("--quick", action="store_true",
+                        help="smoke mode: 150 articles, 1 round, 2 s scrapy bench")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.articles, args.rounds, args.bench_seconds = 150, 1, 2
+    print(f"crawl throughput: portal of {args.articles} articles, {args.rounds} interleaved "
+          f"round(s); {machine()}", flush=True)
+
+    runs: list[dict] = []
+    for round_no in range(1, args.rounds + 1):
+        for setup in SETUPS:
+            work = workdir("crawl")
+            if setup == "scrapy bench":
+                stats = run_scrapy_bench(work, args.bench_seconds, args.timeout)
+            else:
+                with Portal(args.articles) as portal:
+                    if setup == "newscrawler":
+                        stats = run_newscrawler(portal.url, work, args.timeout)
+                    else:
+                        stats = run_baseline(setup, portal.url, work, args.timeout)
+            run = {
+                "round": round_no, "setup": setup,
+                "pages": int(stats.get("response_received_count", 0)),
+                "items": int(stats.get("item_scraped_count", 0)),
+                "seconds": stats.get("elapsed_time_seconds", 0.0),
+                "pps": pages_per_second(stats),
+                "rss": stats.get("memusage/max", 0) / 2**20,
+            }
+            runs.append(run)
+            print(f"  round {round_no} {setup:<24} {run['pages']:>6} pages "
+                  f"{run['seconds']:>7.1f} s {run['pps']:>7.1f} pages/s", flush=True)
+
+    print()
+    print(table(["round", "setup", "pages", "items", "seconds", "pages/s", "peak RSS MB"],
+                [[r["round"], r["setup"], r["pages"], r["items"], r["seconds"], r["pps"],
+                  r["rss"]] for r in runs]))
+
+    def pps(setup: str, round_no: int | None = None) -> list[float]:
+        return [r["pps"] for r in runs
+                if r["setup"] == setup and round_no in (None, r["round"])]
+
+    ours = median(pps("newscrawler"))
+    print()
+    rows = []
+    for setup in SETUPS:
+        per_round = [pps("newscrawler", n)[0] / pps(setup, n)[0]
+                     for n in range(1, args.rounds + 1)]
+        rows.append([setup, median(pps(setup)), f"x{ours / median(pps(setup)):.2f}",
+                     f"x{median(per_round):.2f}",
+                     " ".join(f"{v:.2f}" for v in per_round)])
+    print(table(["setup", "median pages/s", "newscrawler / setup (medians)",
+                 "median of per-round ratios", "per-round ratios"], rows))
+    print()
+    targets = [("scrapy bench", 1.2), ("crawlspider+trafilatura", 4.0)]
+    for setup, want in targets:
+        got = median([pps("newscrawler", n)[0] / pps(setup, n)[0]
+                      for n in range(1, args.rounds + 1)])
+        verdict = "met" if got >= want else "NOT met"
+        print(f"target newscrawler >= {want}x {setup}: x{got:.2f} -> {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
