@@ -15,14 +15,14 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from newscrawler.extract import rules
-from newscrawler.extract.body import extract_body
+from newscrawler.extract.body import extract_body, find_containers
 from newscrawler.extract.dates import get_timezone
 from newscrawler.extract.encoding import decode_html
-from newscrawler.extract.index import PageIndex
+from newscrawler.extract.index import PageIndex, wanted_keys
 from newscrawler.extract.meta import Meta, extract_meta, meta_tags
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import collapse
-from newscrawler.extract.title import extract_section, extract_title
+from newscrawler.extract.title import extract_section, extract_title, heading_before
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +32,7 @@ RECORD_KEYS = (
     "summary", "crawled_at", "editor", "date_precision",
 )
 TAG_SPLIT = str.maketrans({"，": ","})
+INDEX_KEYS = wanted_keys(rules.ALL_SELECTORS)
 
 
 def parse_html(text: str) -> etree._Element:
@@ -108,16 +109,23 @@ def _extract(
     html: bytes, url: str, profile: Profile, now: datetime, http_encoding: str | None,
     crawled_at: str,
 ) -> dict:
-    root = parse_html(decode_html(html or b"", http_encoding))
+    source = decode_html(html or b"", http_encoding)
+    root = parse_html(source)
     etree.strip_elements(root, *rules.DROP_TAGS, with_tail=False)
     tags = meta_tags(root)
     base = _base_url(root, url)
-    index = PageIndex(root)
+    index = PageIndex(root, *INDEX_KEYS, source=source)
     title, heading = extract_title(root, index, profile)
     section, breadcrumb = extract_section(root, index, profile)
+    containers = find_containers(root, index, profile)
+    if heading is None and containers and not profile.title_selectors:
+        # <title> confirmed no heading: take the heading right above the body instead
+        found = heading_before(containers[0])
+        if found is not None:
+            title, heading = found
     meta: Meta = extract_meta(root, index, url, heading, profile, now)
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
-    body = extract_body(root, index, base, profile, title=title, exclude=exclude)
+    body = extract_body(containers, base, profile, title=title, exclude=exclude)
     summary = collapse(tags.get("description")) or None
     record = empty_record(url, crawled_at)
     record.update(

@@ -194,16 +194,14 @@ def body_images(containers: list[etree._Element], base_url: str) -> list[str]:
 
 
 def extract_body(
-    root: etree._Element,
-    index: PageIndex,
+    containers: list[etree._Element],
     base_url: str,
     profile: Profile,
     *,
     title: str | None = None,
     exclude: list[etree._Element] | None = None,
 ) -> Body:
-    """Find, clean and serialise the body of an article page (modifies ``root``)."""
-    containers = find_containers(root, index, profile)
+    """Clean and serialise the body containers (``find_containers``); modifies the tree."""
     if not containers:
         return Body()
     lines: list[str] = []

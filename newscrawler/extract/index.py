@@ -63,20 +63,60 @@ def parse_selector(selector: str) -> tuple[Part, ...]:
     return tuple(parts)
 
 
-class PageIndex:
-    """Class-token and id index of a tree, in document order."""
+def wanted_keys(selectors) -> tuple[frozenset[str], frozenset[str]]:
+    """(class tokens, ids) that the first parts of these selectors look up."""
+    classes, ids = set(), set()
+    for selector in selectors:
+        first = parse_selector(selector)[0]
+        if first.id is not None:
+            ids.add(first.id)
+        elif first.classes:
+            classes.add(first.classes[0])
+    return frozenset(classes), frozenset(ids)
 
-    def __init__(self, root: etree._Element) -> None:
+
+class PageIndex:
+    """Class-token and id index of a tree, in document order.
+
+    Only the class tokens and ids in ``classes``/``ids`` are indexed (the rules' lookups; pass
+    None to index everything): pages carry tens of thousands of class tokens nobody asks for.
+    """
+
+    def __init__(self, root: etree._Element, classes: frozenset[str] | None = None,
+                 ids: frozenset[str] | None = None, source: str | None = None) -> None:
         self.root = root
+        #: The decoded page, for cheap "is this word anywhere at all" tests before a search.
+        self.source = source
+        self._ascii: bool | None = None
+        self.complete = classes is None
+        self.classes, self.ids = classes, ids
         self.by_class: dict[str, list[etree._Element]] = {}
         self.by_id: dict[str, list[etree._Element]] = {}
         for node in _WITH_CLASS(root):  # XPath selects in C; Python only sees tagged elements
             for token in node.get("class").split():
-                self.by_class.setdefault(token, []).append(node)
+                if classes is None or token in classes:
+                    self.by_class.setdefault(token, []).append(node)
         for node in _WITH_ID(root):
-            self.by_id.setdefault(node.get("id"), []).append(node)
+            ident = node.get("id")
+            if ids is None or ident in ids:
+                self.by_id.setdefault(ident, []).append(node)
+
+    def may_contain(self, *words: str) -> bool:
+        """False only when none of the words occurs anywhere in the page source."""
+        if self.source is None:
+            return True
+        if self._ascii is None:
+            self._ascii = self.source.isascii()  # one C pass; then no CJK word can be in it
+        if self._ascii and not all(word.isascii() for word in words):
+            return any(word in self.source for word in words if word.isascii())
+        return any(word in self.source for word in words)
 
     def _first_part(self, part: Part) -> list[etree._Element]:
+        if not self.complete and (
+            (part.id is not None and part.id not in self.ids)
+            or (part.id is None and part.classes and part.classes[0] not in self.classes)
+        ):
+            raise KeyError(f"selector part {part} is not indexed")
         if part.id is not None:
             candidates = self.by_id.get(part.id, [])
         elif part.classes:

@@ -28,8 +28,9 @@ HEADER_ZONE_CHARS = 300
 #: Text nodes that may carry a date or source label, for the page-wide fallback.
 LABEL_TEXT_XPATH = etree.XPath(
     "//body//text()[contains(., '来源') or contains(., '时间') or contains(., '日期')"
-    " or contains(., '发布') or contains(., '发表') or contains(., '出处')]"
+    " or contains(., '发布') or contains(., '发表') or contains(., '出处')]"  # = LABEL_WORDS
 )
+LABEL_WORDS = ("来源", "时间", "日期", "发布", "发表", "出处")
 INLINE_LABEL_TAGS = frozenset({"small", "strong", "span", "b", "em", "font", "label", "i"})
 MAX_LABELLED_ELEMENTS = 8
 #: Meta-line containers longer than this are page sections, not meta lines.
@@ -214,7 +215,7 @@ def extract_meta(
         meta.date = _date_from_meta_tags(tags, tz, now)
     if meta.source is None:
         meta.source = _source_from_elements(index) or _first_tag(tags, rules.META_SOURCE_NAMES)
-    if meta.date is None or meta.source is None:
+    if (meta.date is None or meta.source is None) and index.may_contain(*LABEL_WORDS):
         for text, _node in _texts(_labelled_elements(root)):
             found = parse_labelled(text, tz, now, profile)
             found.pop("author", None)  # away from the heading, "作者" is rarely this article's

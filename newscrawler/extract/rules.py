@@ -164,3 +164,9 @@ URL_DATE_RES = (
     re.compile(r"/(?P<y>(?:19|20)\d{2})-?(?P<m>[01]\d)-?/?(?P<d>[0-3]\d)/"),
     re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)[/_-]"),
 )
+
+#: Every simple selector above, for building the page index (``index.py``) once per page.
+ALL_SELECTORS = (
+    BODY_CONTAINERS + TITLE_SELECTORS + BREADCRUMB_SELECTORS + META_SELECTORS + DATE_SELECTORS
+    + SOURCE_SELECTORS
+)

@@ -83,6 +83,8 @@ def score_containers(root: etree._Element) -> dict[etree._Element, float]:
             text = "".join(node.itertext())
         else:
             text = _direct_text(node)
+        if len(text) < MIN_PARAGRAPH:  # most nodes: no need to count their whitespace
+            continue
         score = _paragraph_score(text)
         if not score or _in_skipped(node):
             continue

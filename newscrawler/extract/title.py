@@ -21,6 +21,7 @@ from newscrawler.extract.text import collapse, text_of
 #: Candidates per heading XPath looked at (pages with hundreds of ``<h3>``\\s exist).
 MAX_HEADINGS = 30
 MAX_TITLE_LENGTH = 200
+HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _COMPARE_DROP_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 BREADCRUMB_TEXT_XPATH = etree.XPath("//text()[contains(., '位置')]")
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.shtml", "//"})
@@ -51,15 +52,42 @@ def _matches(heading: str, whole: str, article: str) -> bool:
         return False
     if h == a or (a and (w.startswith(h) and len(h) >= min(4, len(a)))):
         return True
-    if a and len(a) >= 4 and h.startswith(a):
-        return True  # <title> truncated
-    return len(h) >= 6 and h in w
+    return bool(a and len(a) >= 4 and h.startswith(a))  # <title> truncated
+
+
+def _weak_match(heading: str, whole: str) -> bool:
+    """The heading is somewhere inside ``<title>`` (may be the site name, so: weak)."""
+    h = _key(heading)
+    return len(h) >= 6 and h in _key(whole)
+
+
+def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etree._Element] | None:
+    """The nearest heading-like element before the body container (a few levels up).
+
+    For pages whose ``<title>`` names the section or site rather than the article
+    (``新闻动态--学会官网``): the article's heading is then the one right above its text.
+    """
+    node = container
+    for _ in range(levels):
+        for sibling in node.itersiblings(preceding=True):
+            if not isinstance(sibling.tag, str):
+                continue
+            candidates = [sibling] + list(sibling.iter(*HEADING_TAGS))[::-1]
+            for candidate in candidates:
+                if candidate.tag in HEADING_TAGS or "title" in (candidate.get("class") or ""):
+                    text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
+                    if 4 <= len(text) <= MAX_TITLE_LENGTH:
+                        return text, candidate
+        node = node.getparent()
+        if node is None:
+            break
+    return None
 
 
 def extract_title(
     root: etree._Element, index: PageIndex, profile: Profile
 ) -> tuple[str | None, etree._Element | None]:
-    """(title, heading element or None)."""
+    """(title, heading element or None); None as element means "not confirmed by a heading"."""
     whole, article = clean_page_title(root.findtext(".//title") or "")
     for xpath in profile.xpaths("title_selectors"):
         for node in xpath(root):
@@ -68,6 +96,7 @@ def extract_title(
                 if text:
                     return text, node
     first_h1: tuple[str, etree._Element] | None = None
+    weak: tuple[str, etree._Element] | None = None
     for selector in rules.TITLE_SELECTORS:
         for node in index.select(selector)[:MAX_HEADINGS]:
             text = rules.PAGE_MARKER_RE.sub("", text_of(node))
@@ -77,6 +106,10 @@ def extract_title(
                 first_h1 = (text, node)
             if whole and _matches(text, whole, article):
                 return text, node
+            if whole and weak is None and _weak_match(text, whole):
+                weak = (text, node)
+    if weak is not None:
+        return weak[0], None
     if article:
         return article, None
     og = root.xpath("//meta[@property='og:title']/@content")
@@ -93,7 +126,10 @@ def _breadcrumb_elements(
     found: list[etree._Element] = []
     for xpath in profile.xpaths("section_selectors"):
         found.extend(n for n in xpath(root) if isinstance(n, etree._Element))
-    texts = [t for t in BREADCRUMB_TEXT_XPATH(root) if any(w in t for w in rules.BREADCRUMB_WORDS)]
+    texts = []
+    if index.may_contain("位置"):
+        texts = [t for t in BREADCRUMB_TEXT_XPATH(root)
+                 if any(w in t for w in rules.BREADCRUMB_WORDS)]
     for text in texts[:3]:
         node = text.getparent()
         if node is None:
