@@ -335,3 +335,44 @@ def test_seed_article_page() -> None:
     assert record["body"] == "\n".join(paragraphs)
     for furniture in ("资讯排行", "Power by DedeCms", "返回顶部", "上一篇", "顶一下", "分隔线"):
         assert furniture not in record["body"]
+
+
+BREADCRUMBS = [
+    # (breadcrumb HTML, expected section) — dedecms-portals.md §5.3
+    ("<div class='place'><strong>当前位置:</strong> <a href='http://www.example.cn/'>主页</a> > "
+     "<a href='/a/shehui/'>社会</a> > <a href='/a/shehui/xinwenredian/'>新闻热点</a> > </div>",
+     ["社会", "新闻热点"]),
+    ("<div class='position'>当前位置：<a href='/'>首页</a>&gt;<a href='/html/shehui/'>社会</a>&gt;"
+     "文章内容</div>", ["社会"]),
+    ("<div class='weizhi'>您所在的位置 : <a href='/'>网站首页</a> > <a href='/a/xyxw/'>校园新闻</a> > </div>",
+     ["校园新闻"]),
+    ("<h2 class='lc'><a href='http://www.example.cn//'></a> > <a href='http://www.example.cn//domestic/'>"
+     "国内</a> > </h2>", ["国内"]),
+    ("<div class='place'><a href='/'>中国国际新闻台</a> > <a href='/a/guoji/'>国际</a> > </div>",
+     ["国际"]),
+    ("<div class='place'>当前位置: 主页 > 社会 > 新闻热点 > </div>", ["社会", "新闻热点"]),
+]
+
+
+@pytest.mark.parametrize(("crumb", "expected"), BREADCRUMBS)
+def test_breadcrumb_variants(crumb: str, expected: list[str]) -> None:
+    page = dede_page().replace(
+        """<div class="place"><strong>当前位置:</strong> <a href='http://www.example.cn/'>主页</a> > <a href='/a/shehui/'>社会</a> > <a href='/a/shehui/xinwenredian/'>新闻热点</a> > </div>""",
+        crumb)
+    assert extract(page)["section"] == expected
+
+
+def test_content_div_holding_title_and_meta_line() -> None:
+    """C3-style template: the title and meta line sit inside div.content with the body."""
+    body = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+    page = f"""<html><head><meta charset="utf-8"><title>{TITLE}_站点</title></head><body>
+<div class="nav"><a href="/">首页</a><a href="/a/1/">新闻</a></div>
+<div class="content"><div class="news_xaingxi">{TITLE}</div>
+<p class="meta">作者：张三 发布日期：2016-07-12</p>{body}
+<div class="fenxiang">分享到：<a href="#">微博</a><a href="#">微信</a></div></div>
+<div class="footer">Copyright © 2016 站点 Power by DedeCms</div></body></html>"""
+    record = extract(page)
+    assert record["title"] == TITLE
+    assert record["author"] == "张三"
+    assert record["published_at"] == "2016-07-12T00:00:00+08:00"
+    assert record["body"] == "\n".join(PARAGRAPHS)

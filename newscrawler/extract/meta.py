@@ -218,7 +218,8 @@ def extract_meta(
     if (meta.date is None or meta.source is None) and index.may_contain(*LABEL_WORDS):
         for text, _node in _texts(_labelled_elements(root)):
             found = parse_labelled(text, tz, now, profile)
-            found.pop("author", None)  # away from the heading, "作者" is rarely this article's
+            if "date" not in found and "source" not in found:
+                found.pop("author", None)  # a lone "作者" away from the heading: someone else's
             meta.merge(found)
     if meta.date is None:
         meta.date = date_from_url(url, tz, now)

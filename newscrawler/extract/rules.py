@@ -93,7 +93,7 @@ IMAGE_ATTRS = ("data-original", "data-src", "original", "data-lazy-src", "src", 
 TITLE_SELECTORS = (
     "div.title h1", "div.title h2", "div.viewbox h2", "div.news_xaingxi", "h1",
     ".title", ".article-title", "#title", ".h-title", ".art-title", ".news_title", ".main-title",
-    "h2", "h3", "h4", "h5",
+    "h2", "h3", "h4", "h5", "td b", "td strong",  # v3.1/4.0 table layouts: <b> in a cell
 )
 #: ``<title>`` separators between the title and the site name.
 TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\s-\s|\||｜|\s–\s|\s—\s|--|——)\s*")
