@@ -123,6 +123,14 @@ end
 return check(r, me, tonumber(ARGV[3]))
 """
 
+# ARGV: R, worker, lists failed, home pages
+PUBLISH = """
+local r, me = ARGV[1], ARGV[2]
+if redis.call('HGET', r .. ':info', 'state') ~= 'open' then return 0 end
+redis.call('HSET', r .. ':info', 'lists_failed:' .. me, ARGV[3], 'home:' .. me, ARGV[4])
+return 1
+"""
+
 # ARGV: B, R, worker, why (empty when leaving a done run or leaving idle)
 LEAVE = _DROP + """
 local b, r, me, why = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
@@ -170,6 +178,7 @@ class RunCoordinator:
         self._check = server.register_script(CHECK)
         self._idle = server.register_script(IDLE)
         self._leave = server.register_script(LEAVE)
+        self._publish = server.register_script(PUBLISH)
 
     @property
     def run_key(self) -> str:
@@ -207,6 +216,10 @@ class RunCoordinator:
         return _text(self._idle(args=[
             self.run_key, self.worker, self.timeout, lists_failed, home_pages,
         ]))
+
+    def publish(self, lists_failed: int, home_pages: int) -> None:
+        """Share this worker's run-wide counts (list pages failed, home pages fetched)."""
+        self._publish(args=[self.run_key, self.worker, lists_failed, home_pages])
 
     def leave(self, why: str = "") -> str:
         """Give unfinished requests back, deregister; the last to leave a done run drops it."""

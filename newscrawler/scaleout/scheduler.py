@@ -84,6 +84,7 @@ class ScaleOutScheduler(Scheduler):
         self._poll_loop = create_looping_call(self._poll)
         self._waiting_since: float | None = None
         self._started = False  # the spider's start() has run (see next_request)
+        self._published = (0, 0)  # run-wide counts last shared (see ack)
         self._done = False  # the run is done; the engine is closing this worker
         self._closing = False
         crawler.signals.connect(self.spider_idle, signals.spider_idle)
@@ -186,7 +187,16 @@ class ScaleOutScheduler(Scheduler):
         return bool(self._local) or len(self.queue) > 0
 
     def ack(self, requests: list[Request]) -> None:
-        """Requests whose response was handled and whose items were delivered."""
+        """Requests whose response was handled and whose items were delivered.
+
+        The run-wide counts are shared before the requests are forgotten: if this worker
+        dies later, the run still knows e.g. that the home page was fetched (and if it dies
+        before, the requests are fetched again by another worker, which counts them).
+        """
+        counts = self._counts()
+        if counts != self._published:
+            self.coordinator.publish(*counts)
+            self._published = counts
         self.queue.ack(requests)
         self.stats.inc_value("scaleout/acked", len(requests))
 
