@@ -1,0 +1,110 @@
+"""Incremental cost: requests and seconds of a cron run when nothing changed / 10 were published.
+
+What: for sample portals of 1,000 and 10,000 articles, a first (full) run fills the state;
+then each scheduled run is measured: nothing changed, then ``site.publish(10)``. The promise
+is that a cron run costs what changed, not what the portal holds: the no-change run of the
+10,000-article portal must cost no more requests than the 1,000-article one.
+
+How: the portal is served in this process (``PortalServer``), so articles are published
+between runs exactly as a DedeCms "update HTML" does, and every request it receives is
+counted from its request log (cross-checked with the run report's ``requests``). Each run is
+a real ``scrapy crawl portal`` process with the same state and feed folder, politeness lifted.
+The portal's clock is the real time, so the newest articles fall inside
+``RECHECK_WINDOW_HOURS`` (default 24 h) and are re-fetched to catch edits, as in production;
+the same runs are repeated with ``RECHECK_WINDOW_HOURS=0`` to show the cost without edit
+checks. Seconds: the run's own duration (report) and the process wall time (with start-up).
+
+Run: ``python bench/incremental.py [--sizes 1000 10000]``; ``--quick`` for a smoke run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from _common import FAST_SETTINGS, ROOT, machine, run_scrapy, settings_args, table, workdir
+
+from newscrawler.portal import CST, PortalServer, build_site
+
+
+def crawl(url: str, work: Path, server: PortalServer, extra: dict[str, str], timeout: float):
+    """One cron run; returns its measurements."""
+    server.reset_log()
+    before = set((work / "feeds").glob("*.report.json"))
+    settings = {**FAST_SETTINGS, **extra}
+    args = ["crawl", "portal", "-a", f"start_url={url}", "-s", f"STATE_URI={work / 'state.sqlite'}",
+            "-s", f"FEED_DIR={work / 'feeds'}", *settings_args(settings)]
+    stats, wall, _ = run_scrapy(args, ROOT, timeout)
+    new = sorted(set((work / "feeds").glob("*.report.json")) - before)
+    report = json.loads(new[-1].read_text("utf-8")) if new else {}
+    log = server.requests()
+    return {
+        "requests": len(log),
+        "report_requests": report.get("requests"),
+        "articles": sum(1 for p in log if p.endswith(".html") and "/20" in p),
+        "lists": sum(1 for p in log if "/list_" in p or p.endswith("/")),
+        "rechecked": int(stats.get("crawl/rechecked", 0)),
+        "delivered": report.get("articles_delivered", 0),
+        "seconds": report.get("duration_seconds") or stats.get("elapsed_time_seconds", 0.0),
+        "wall": wall,
+        "mode": report.get("mode"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="\n".join(__doc__.splitlines()[2:]))
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000],
+                        help="portal sizes in articles (default 1000 10000)")
+    parser.add_argument("--publish", type=int, default=10, help="articles published (default 10)")
+    parser.add_argument("--timeout", type=float, default=1800, help="per-run timeout, seconds")
+    parser.add_argument("--quick", action="store_true", help="smoke mode: portals of 100, 300")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes = [100, 300]
+    print(f"incremental cost: portals of {', '.join(map(str, args.sizes))} articles, "
+          f"{args.publish} published; {machine()}", flush=True)
+
+    rows, no_change = [], {}
+    for size in args.sizes:
+        site = build_site(articles=size, now=datetime.now(CST).replace(microsecond=0))
+        work = workdir(f"incr{size}")
+        with PortalServer(site) as server:
+            url = server.url + "/"
+            steps = [("first run (full)", None, {})]
+            for hours in ("24", "0"):
+                extra = {"RECHECK_WINDOW_HOURS": hours}
+                steps += [(f"no change, recheck {hours} h", None, extra),
+                          (f"{args.publish} published, recheck {hours} h", args.publish, extra)]
+            for label, publish, extra in steps:
+                if publish:
+                    site.publish(publish)
+                run = crawl(url, work, server, extra, args.timeout)
+                if label.startswith("no change"):
+                    no_change[(size, label)] = run["requests"]
+                rows.append([size, label, run["mode"], run["requests"], run["report_requests"],
+                             run["lists"], run["articles"], run["rechecked"], run["delivered"],
+                             run["seconds"], run["wall"]])
+                print(f"  {size:>6} {label:<28} {run['requests']:>6} requests "
+                      f"{run['seconds']:>7.2f} s", flush=True)
+    print()
+    print(table(["articles", "run", "mode", "requests (server log)", "requests (report)",
+                 "list/section pages", "article pages", "rechecked", "delivered",
+                 "run seconds", "wall seconds (with start-up)"], rows))
+    print()
+    small, big = min(args.sizes), max(args.sizes)
+    for hours in ("24", "0"):
+        label = f"no change, recheck {hours} h"
+        a, b = no_change[(small, label)], no_change[(big, label)]
+        verdict = "met" if b <= a else "NOT met"
+        print(f"target no-change requests, {big} <= {small} articles ({label}): "
+              f"{b} vs {a} -> {verdict}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
