@@ -111,4 +111,30 @@ SCALEOUT_POLL_SECONDS = 1.0
 # An idle worker leaves a run that is still busy after waiting this long (seconds).
 SCALEOUT_MAX_WAIT_SECONDS = 1800.0
 
+# --- Robustness: faults of the portal, and what a hostile page may not make us do -----------
+# newscrawler.middlewares (each module's docstring says why). Numbers place them among
+# Scrapy's own: requests run low to high, responses high to low.
+DOWNLOADER_MIDDLEWARES = {
+    # after OffsiteMiddleware (50), before robots.txt (100): other ports/schemes never leave
+    "newscrawler.middlewares.guard.SameSiteMiddleware": 60,
+    # response side just before RetryMiddleware (550): Retry-After and backoff for retries
+    "newscrawler.middlewares.retry_after.RetryAfterMiddleware": 555,
+    # response side after decompression (590): a PDF or image is "non_html", not a page
+    "newscrawler.middlewares.content.HtmlOnlyMiddleware": 585,
+    # response side before RedirectMiddleware (600): loops, long chains, off-portal targets
+    "newscrawler.middlewares.guard.RedirectGuardMiddleware": 650,
+}
+# Refuse every request that is not http(s) on the portal's own host:port (reason "offsite",
+# "bad_scheme"). Scrapy's OffsiteMiddleware alone lets other ports of the same host through.
+ROBUST_SAME_HOST_ONLY = True
+# Media types accepted as pages; anything else declared is refused as "non_html".
+ROBUST_HTML_CONTENT_TYPES = ["text/html", "application/xhtml+xml"]
+# Longest Retry-After (seconds) honoured within a run; longer: the page waits for the next run.
+ROBUST_RETRY_AFTER_MAX = 120.0
+# Backoff before retry N when the server gave no Retry-After: BASE * 2**(N-1), at most MAX.
+ROBUST_RETRY_BACKOFF_BASE = 1.0
+ROBUST_RETRY_BACKOFF_MAX = 30.0
+# Scrapy can also read file://, ftp://, s3:// and data: URLs; a news crawler never should.
+DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
+
 LOG_LEVEL = "INFO"

@@ -30,6 +30,7 @@ from scrapy.http import Response
 
 from newscrawler.extract import extract_article, load_profile
 from newscrawler.extract.listing import article_links, article_page_urls, parse_list, section_urls
+from newscrawler.middlewares.failures import counts_as_failure, failure_reason, is_transient
 from newscrawler.state import state_for
 from newscrawler.urls import article_key, canonical_url, first_page_url, is_article_url
 
@@ -269,35 +270,41 @@ class PortalSpider(scrapy.Spider):
     # -- failures: counted, logged, and remembered for the next run ---------------------------
 
     def _failure_reason(self, failure) -> str:
-        response = getattr(failure.value, "response", None)
-        if response is not None:
-            return f"http_{response.status}"
-        return type(failure.value).__name__
+        return failure_reason(failure)  # names: newscrawler/middlewares/failures.py
+
+    def _remember_failure(self, url: str, reason: str) -> str:
+        """Transient failures are retried next run (pending); permanent ones are not."""
+        if is_transient(reason):
+            self.store.add_pending(self.host, url, reason)
+            return "it will be retried next run"
+        self.store.clear_pending(url)  # a 404 is met again only while a list page links it
+        return "not retried"
 
     def article_failed(self, failure):
         request = failure.request
         url = request.meta.get("article_url") or first_page_url(request.url)
         reason = self._failure_reason(failure)
         stats = self.crawler.stats
-        stats.inc_value("crawl/failed/article")
+        if counts_as_failure(reason):  # not robots.txt refusals and the like
+            stats.inc_value("crawl/failed/article")
         self.failures.append({"kind": "article", "url": request.url, "reason": reason})
         stats.inc_value(f"crawl/failed/reason/{reason}")
-        self.store.add_pending(self.host, url, reason)
+        retry = self._remember_failure(url, reason)
         self.logger.warning(
-            "Article %s not delivered (%s while fetching %s); it will be retried next run",
-            url, reason, request.url,
+            "Article %s not delivered (%s while fetching %s); %s", url, reason, request.url, retry,
         )
 
     def list_failed(self, failure):
         reason = self._failure_reason(failure)
         stats = self.crawler.stats
-        stats.inc_value("crawl/failed/list")
+        if counts_as_failure(reason):  # not robots.txt refusals and the like
+            stats.inc_value("crawl/failed/list")
+        if is_transient(reason):  # only these make the backfill incomplete (see on_closed)
+            stats.inc_value("crawl/failed/list_transient")
         self.failures.append({"kind": "list", "url": failure.request.url, "reason": reason})
         stats.inc_value(f"crawl/failed/reason/{reason}")
-        self.store.add_pending(self.host, canonical_url(failure.request.url), reason)
-        self.logger.warning(
-            "List page %s failed (%s); it will be retried next run", failure.request.url, reason
-        )
+        retry = self._remember_failure(canonical_url(failure.request.url), reason)
+        self.logger.warning("List page %s failed (%s); %s", failure.request.url, reason, retry)
 
     def optional_failed(self, failure):
         self.crawler.stats.inc_value("crawl/optional_missing")
@@ -333,7 +340,7 @@ class PortalSpider(scrapy.Spider):
         if (
             self.walk_all
             and reason == "finished"
-            and not stats.get_value("crawl/failed/list")
+            and not stats.get_value("crawl/failed/list_transient")  # a 404 list page: no block
             and not stats.get_value("scaleout/run_incomplete")  # another worker lost work
             and hasattr(self, "store")
         ):

@@ -1,0 +1,103 @@
+"""Failure classes: one stable name per way a page can fail, and what the next run does.
+
+Why: the run report, the stats (``crawl/failed/reason/<name>``) and the retry-next-run
+decision all need the same vocabulary. Scrapy's exceptions are named by the download handler
+in use and Twisted's by the socket layer; operators need "timeout", "http_503",
+"robots_disallowed".
+
+Transient reasons (the server may answer next time: 5xx, 429, 408, timeouts, resets, cut
+bodies, DNS) are remembered in the state's ``pending`` table and retried by the next run.
+Permanent ones (404 and other 4xx, non-HTML answers, pages over ``DOWNLOAD_MAXSIZE``,
+redirect loops, redirects off the portal) are reported but not remembered: a page that is
+still linked from the list pages the next run walks is met again there, so a 404 is retried
+only while it is near the top of its section, never forever. Refusals by our own policy
+(``robots_disallowed``, ``offsite``, ``bad_scheme``) are not the portal's failures: reported,
+never retried, not counted against the run's health; nor is ``redirect_duplicate`` (a
+redirect to a page this run already fetched, e.g. ``/a/x`` → ``/a/x/``).
+"""
+
+from __future__ import annotations
+
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+)
+from twisted.internet import error as net_error
+from twisted.python.failure import Failure
+from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
+
+ROBOTS_MESSAGE = "Forbidden by robots.txt"  # scrapy.downloadermiddlewares.robotstxt
+NOT_FAILURES = frozenset({"robots_disallowed", "offsite", "bad_scheme", "redirect_duplicate"})
+TRANSIENT_EXACT = frozenset({
+    "timeout", "connection_refused", "connection_lost", "connection_reset", "data_loss",
+    "dns_error", "download_failed", "http_408", "http_429",
+})
+
+
+class RefusedRequest(IgnoreRequest):
+    """A request or response refused by one of our middlewares; ``reason`` names why."""
+
+    reason = "refused"
+
+    def __init__(self, message: str, reason: str | None = None):
+        super().__init__(message)
+        if reason is not None:
+            self.reason = reason
+
+
+def failure_reason(failure: Failure) -> str:
+    """The failure class of ``failure`` (an errback's argument), e.g. ``http_503``."""
+    exc = failure.value
+    response = getattr(exc, "response", None)
+    if response is not None:  # HttpError
+        return f"http_{response.status}"
+    if isinstance(exc, RefusedRequest):
+        return exc.reason
+    if isinstance(exc, IgnoreRequest):
+        return "robots_disallowed" if str(exc) == ROBOTS_MESSAGE else "ignored"
+    if isinstance(exc, DownloadTimeoutError | net_error.TimeoutError):
+        return "timeout"
+    if isinstance(exc, DownloadCancelledError):
+        return "too_large"  # the only cancellation the download handlers make
+    if isinstance(exc, CannotResolveHostError | net_error.DNSLookupError):
+        return "dns_error"
+    if isinstance(exc, DownloadConnectionRefusedError | net_error.ConnectionRefusedError):
+        return "connection_refused"
+    if isinstance(exc, ResponseDataLossError):
+        return "data_loss"
+    if isinstance(exc, net_error.ConnectionLost | net_error.ConnectionDone |
+                  ResponseNeverReceived | ResponseFailed):
+        return _lost_reason(exc)
+    if isinstance(exc, DownloadFailedError | net_error.ConnectError):
+        return "download_failed"
+    return type(exc).__name__
+
+
+def _lost_reason(exc: Exception) -> str:
+    """Twisted wraps a reset inside ResponseNeverReceived/ResponseFailed: look inside."""
+    reasons = getattr(exc, "reasons", None) or []
+    for inner in reasons:
+        value = getattr(inner, "value", inner)
+        if isinstance(value, net_error.ConnectionLost) and "reset" in str(value).lower():
+            return "connection_reset"
+    if "reset" in str(exc).lower():
+        return "connection_reset"
+    return "connection_lost"
+
+
+def is_transient(reason: str) -> bool:
+    """True if a page that failed for ``reason`` is worth fetching again in the next run."""
+    if reason in TRANSIENT_EXACT:
+        return True
+    return reason.startswith("http_5")
+
+
+def counts_as_failure(reason: str) -> bool:
+    """False for our own policy's refusals (robots.txt, other hosts/schemes) and for
+    redirects to pages already fetched: reported, but not the portal failing."""
+    return reason not in NOT_FAILURES
