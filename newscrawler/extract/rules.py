@@ -63,10 +63,13 @@ FURNITURE_ATTR_RE = re.compile(
     r"related|(?:^|[\s_-])(?:nav|menu|header|pright|side|aside|right-?side|foot|ft)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-#: The part of that test applied to ancestors too (headers wrap whole pages on some sites).
-FURNITURE_ANCESTOR_RE = re.compile(
-    r"footer|copyright|sidebar|comment|statement|shenming|disclaimer", re.IGNORECASE
+#: Ancestors are tested by whole class token only: layout classes such as ``one-sidebar``,
+#: ``l-sidebar-fixed`` or ``post_header`` wrap whole pages, articles included.
+FURNITURE_ANCESTOR_TOKENS = frozenset(
+    {"footer", "foot", "sidebar", "comment", "comments", "copyright", "statement", "shenming",
+     "disclaimer", "aside"}
 )
+FURNITURE_ANCESTOR_PREFIXES = ("footer", "comment")
 #: Elements whose tag says they are furniture.
 NOISE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
 

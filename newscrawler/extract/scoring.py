@@ -37,6 +37,7 @@ CANDIDATES = 12
 #: How much of a top candidate's score a sibling needs to be kept with it.
 SIBLING_RATIO = 0.3
 MIN_SIBLING_SCORE = 10.0
+SIBLING_MAX_LINK_DENSITY = 0.35
 
 
 def _direct_text(node: etree._Element) -> str:
@@ -102,14 +103,17 @@ def score_containers(root: etree._Element) -> dict[etree._Element, float]:
 
 def is_furniture(node: etree._Element, depth: int = 4) -> bool:
     """Is the node a footer, sidebar, comment box …, or inside one (a few levels up)?"""
-    pattern = rules.FURNITURE_ATTR_RE
-    while node is not None and depth > 0:
+    attrs = f"{node.get('class', '')} {node.get('id', '')}"
+    if node.tag in FURNITURE_TAGS or (attrs.strip() and rules.FURNITURE_ATTR_RE.search(attrs)):
+        return True
+    node = node.getparent()
+    while node is not None and depth > 1:
         if node.tag in FURNITURE_TAGS:
             return True
-        attrs = f"{node.get('class', '')} {node.get('id', '')}"
-        if attrs.strip() and pattern.search(attrs):
-            return True
-        pattern = rules.FURNITURE_ANCESTOR_RE
+        for token in f"{node.get('class', '')} {node.get('id', '')}".lower().split():
+            if token in rules.FURNITURE_ANCESTOR_TOKENS or token.startswith(
+                    rules.FURNITURE_ANCESTOR_PREFIXES):
+                return True
         node = node.getparent()
         depth -= 1
     return False
@@ -134,7 +138,7 @@ def rank(root: etree._Element) -> tuple[list[etree._Element], float, dict[etree.
     if not final:
         return [], 0.0, raw
     top = max(final, key=final.__getitem__)
-    return _with_siblings(top, final[top], final), final[top], raw
+    return _with_siblings(_climb(top), final[top], raw), final[top], raw
 
 
 def final_score(node: etree._Element, raw: dict[etree._Element, float]) -> float:
@@ -143,13 +147,33 @@ def final_score(node: etree._Element, raw: dict[etree._Element, float]) -> float
     return score * (1.0 - link_density(node)) if score else 0.0
 
 
+def _climb(top: etree._Element) -> etree._Element:
+    """Move up from a wrapper that is its parent's only child with text.
+
+    Templates wrap each block of the body (``<div class=block><div class=text>…``); the
+    winner is then one block, and its real siblings, the rest of the body, are its cousins.
+    """
+    node = top
+    while True:
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html"):
+            return node
+        others = [c for c in parent if c is not node and isinstance(c.tag, str)
+                  and visible_length("".join(c.itertext())) > MIN_PARAGRAPH]
+        if others:
+            return node
+        node = parent
+
+
 def _with_siblings(
-    top: etree._Element, top_score: float, final: dict[etree._Element, float]
+    top: etree._Element, top_score: float, raw: dict[etree._Element, float]
 ) -> list[etree._Element]:
+    """The top candidate and those of its siblings that look like more of the same body."""
     parent = top.getparent()
     if parent is None:
         return [top]
     threshold = max(MIN_SIBLING_SCORE, top_score * SIBLING_RATIO)
+    top_classes = set((top.get("class") or "").split())
     kept = []
     for sibling in parent:
         if sibling is top:
@@ -157,14 +181,41 @@ def _with_siblings(
             continue
         if not isinstance(sibling.tag, str) or is_furniture(sibling, depth=1):
             continue
-        score = final.get(sibling)
-        if score is None and sibling.tag == "p":
-            text = "".join(sibling.itertext())
-            if visible_length(text) >= 60 and link_density(sibling) < 0.25:
-                score = threshold
-        if score is not None and score >= threshold:
+        if _sibling_belongs(sibling, top_classes, threshold, raw):
             kept.append(sibling)
     return kept
+
+
+def _sibling_belongs(
+    sibling: etree._Element, top_classes: set[str], threshold: float,
+    raw: dict[etree._Element, float],
+) -> bool:
+    score = _subtree_score(sibling, raw)
+    if not score and sibling.tag not in ("p", "h2", "h3", "h4", "blockquote", "figure"):
+        if not (top_classes & set((sibling.get("class") or "").split())):
+            return False
+    length = visible_length("".join(sibling.itertext()))
+    if not length or link_density(sibling) >= SIBLING_MAX_LINK_DENSITY:
+        return False
+    if score * (1.0 - link_density(sibling)) >= threshold:
+        return True
+    if top_classes & set((sibling.get("class") or "").split()):
+        return True  # same kind of block as the winner: more of the body
+    return sibling.tag == "p" and length >= 60
+
+
+def _subtree_score(node: etree._Element, raw: dict[etree._Element, float]) -> float:
+    """Raw score of a node, or of its best-scored descendant wrapper when it has none."""
+    score = raw.get(node, 0.0)
+    if score:
+        return score
+    child = node
+    while len(child) == 1 and isinstance(child[0].tag, str):
+        child = child[0]
+        score = raw.get(child, 0.0)
+        if score:
+            return score
+    return 0.0
 
 
 def text_length(nodes: Iterable[etree._Element]) -> int:
