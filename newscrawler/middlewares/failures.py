@@ -34,7 +34,7 @@ from twisted.web._newclient import ResponseFailed, ResponseNeverReceived
 ROBOTS_MESSAGE = "Forbidden by robots.txt"  # scrapy.downloadermiddlewares.robotstxt
 NOT_FAILURES = frozenset({"robots_disallowed", "offsite", "bad_scheme", "redirect_duplicate"})
 TRANSIENT_EXACT = frozenset({
-    "timeout", "connection_refused", "connection_lost", "connection_reset", "data_loss",
+    "timeout", "connection_refused", "connection_lost", "connection_closed", "data_loss",
     "dns_error", "download_failed", "http_408", "http_429",
 })
 
@@ -59,7 +59,10 @@ def failure_reason(failure: Failure) -> str:
     if isinstance(exc, RefusedRequest):
         return exc.reason
     if isinstance(exc, IgnoreRequest):
-        return "robots_disallowed" if str(exc) == ROBOTS_MESSAGE else "ignored"
+        text = str(exc)
+        if text == ROBOTS_MESSAGE:
+            return "robots_disallowed"
+        return "offsite" if text.startswith("Filtered offsite request") else "ignored"
     if isinstance(exc, DownloadTimeoutError | net_error.TimeoutError):
         return "timeout"
     if isinstance(exc, DownloadCancelledError):
@@ -70,24 +73,20 @@ def failure_reason(failure: Failure) -> str:
         return "connection_refused"
     if isinstance(exc, ResponseDataLossError):
         return "data_loss"
-    if isinstance(exc, net_error.ConnectionLost | net_error.ConnectionDone |
-                  ResponseNeverReceived | ResponseFailed):
-        return _lost_reason(exc)
-    if isinstance(exc, DownloadFailedError | net_error.ConnectError):
-        return "download_failed"
+    if isinstance(exc, DownloadFailedError | ResponseNeverReceived | ResponseFailed |
+                  net_error.ConnectionLost | net_error.ConnectionDone | net_error.ConnectError):
+        return _connection_reason(exc)
     return type(exc).__name__
 
 
-def _lost_reason(exc: Exception) -> str:
-    """Twisted wraps a reset inside ResponseNeverReceived/ResponseFailed: look inside."""
-    reasons = getattr(exc, "reasons", None) or []
-    for inner in reasons:
-        value = getattr(inner, "value", inner)
-        if isinstance(value, net_error.ConnectionLost) and "reset" in str(value).lower():
-            return "connection_reset"
-    if "reset" in str(exc).lower():
-        return "connection_reset"
-    return "connection_lost"
+def _connection_reason(exc: Exception) -> str:
+    """Which way the connection failed; Scrapy keeps Twisted's reasons only in the message."""
+    text = f"{type(exc).__name__} {exc} {exc.__cause__!r}"
+    if "ConnectionDone" in text or "closed cleanly" in text:
+        return "connection_closed"  # closed by the server without (all of) an answer
+    if "ConnectionLost" in text or "reset" in text.lower() or "non-clean" in text:
+        return "connection_lost"  # reset or dropped mid-answer
+    return "download_failed"
 
 
 def is_transient(reason: str) -> bool:

@@ -45,7 +45,6 @@ Transform = Callable[[bytes], bytes]
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<<>>\n%%EOF\n"
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
                     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
-_STOP = threading.Event()  # never set: hangs end when the client goes away or time runs out
 
 
 # -- the rule table -----------------------------------------------------------------------------
@@ -129,9 +128,12 @@ def _answer(handler: BaseHTTPRequestHandler, status: int, body: bytes, ctype: st
     headers = {"Content-Length": str(len(body)), **(extra or {})}
     if ctype is not None:
         headers = {"Content-Type": ctype, **headers}
-    _head(handler, status, headers)
-    if handler.command != "HEAD":
-        handler.wfile.write(body)
+    try:
+        _head(handler, status, headers)
+        if handler.command != "HEAD":
+            handler.wfile.write(body)
+    except OSError:  # the client gave up (a timeout on its side): nothing to answer
+        handler.close_connection = True
 
 
 def _normal(handler: BaseHTTPRequestHandler) -> tuple[int, bytes, str]:
@@ -143,20 +145,22 @@ def _normal(handler: BaseHTTPRequestHandler) -> tuple[int, bytes, str]:
     return resp.status, resp.body, resp.content_type
 
 
-def _wait_for_client(handler: BaseHTTPRequestHandler, seconds: float) -> None:
-    """Block this server thread until the client hangs up or ``seconds`` pass."""
+def _wait_for_client(handler: BaseHTTPRequestHandler, seconds: float) -> bool:
+    """Block this server thread until the client hangs up (True) or ``seconds`` pass."""
     sock = handler.connection
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline and not _STOP.is_set():
+    while time.monotonic() < deadline:
         readable, _, _ = select.select([sock], [], [], 0.05)
         if readable:
             try:
                 if not sock.recv(1, socket.MSG_PEEK):
-                    return
+                    handler.close_connection = True
+                    return True
                 sock.recv(65536)  # a pipelined request: ignore it
             except OSError:
-                return
-    handler.close_connection = True
+                handler.close_connection = True
+                return True
+    return False
 
 
 def _drop_connection(handler: BaseHTTPRequestHandler, rst: bool) -> None:
@@ -209,7 +213,7 @@ def hang(seconds: float = 30.0, *, headers: bool = True) -> Fault:
     def fault(handler: BaseHTTPRequestHandler) -> None:
         if headers:
             _head(handler, 200, {"Content-Type": "text/html", "Content-Length": "100000"})
-        _wait_for_client(handler, seconds)
+        _wait_for_client(handler, seconds)  # then give up: the client should have long before
         handler.close_connection = True
     return fault
 
@@ -218,9 +222,9 @@ def trickle(interval: float = 0.2, seconds: float = 30.0) -> Fault:
     """Headers, then one byte of the page every ``interval`` seconds: alive but useless."""
     def fault(handler: BaseHTTPRequestHandler) -> None:
         _status, body, ctype = _normal(handler)
-        _head(handler, 200, {"Content-Type": ctype, "Content-Length": str(len(body))})
         deadline = time.monotonic() + seconds
         try:
+            _head(handler, 200, {"Content-Type": ctype, "Content-Length": str(len(body))})
             for i in range(len(body)):
                 if time.monotonic() > deadline:
                     break
@@ -235,7 +239,8 @@ def trickle(interval: float = 0.2, seconds: float = 30.0) -> Fault:
 def slow(delay: float) -> Fault:
     """The normal answer, after ``delay`` seconds of thinking."""
     def fault(handler: BaseHTTPRequestHandler) -> None:
-        time.sleep(delay)
+        if _wait_for_client(handler, delay):
+            return  # the client timed out first
         code, body, ctype = _normal(handler)
         _answer(handler, code, body, ctype)
     return fault
@@ -245,9 +250,11 @@ def truncated(keep: float = 0.5) -> Fault:
     """The normal page announced with its full Content-Length, cut after ``keep`` of it."""
     def fault(handler: BaseHTTPRequestHandler) -> None:
         code, body, ctype = _normal(handler)
-        _head(handler, code, {"Content-Type": ctype, "Content-Length": str(len(body))})
-        handler.wfile.write(body[: int(len(body) * keep)])
-        handler.wfile.flush()
+        try:
+            _head(handler, code, {"Content-Type": ctype, "Content-Length": str(len(body))})
+            handler.wfile.write(body[: int(len(body) * keep)])
+        except OSError:
+            pass
         _drop_connection(handler, rst=False)
     return fault
 
@@ -271,8 +278,8 @@ def huge(size: int, *, announce: bool = True) -> Fault:
             headers["Content-Length"] = str(len(body))
         else:
             headers["Connection"] = "close"
-        _head(handler, 200, headers)
         try:
+            _head(handler, 200, headers)
             for start in range(0, len(body), 65536):
                 handler.wfile.write(body[start:start + 65536])
         except OSError:
@@ -351,8 +358,19 @@ def without_title() -> Transform:
 
 
 def without_body() -> Transform:
-    """An article page whose content block is empty."""
-    return _sub(rb'(<div class="content">).*?(</div>\s*<div class="dede_pages">)', rb"\1\2")
+    """An article page with an empty body, so also an empty summary (DedeCms derives the
+    description and the intro from the body)."""
+    steps = (
+        _sub(rb'(<div class="content">).*?(</div>\s*<div class="dede_pages">)', rb"\1\2"),
+        _sub(rb'(<div class="intro">).*?(</div>)', rb"\1\2"),
+        _sub(rb'(<meta name="description" content=")[^"]*(")', rb"\1\2"),
+    )
+
+    def transform(body: bytes) -> bytes:
+        for step in steps:
+            body = step(body)
+        return body
+    return transform
 
 
 def empty_list() -> Transform:

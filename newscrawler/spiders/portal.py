@@ -280,14 +280,20 @@ class PortalSpider(scrapy.Spider):
         self.store.clear_pending(url)  # a 404 is met again only while a list page links it
         return "not retried"
 
+    @staticmethod
+    def _requested_url(request) -> str:
+        """The URL we asked for, before any redirect (a failure may happen further on)."""
+        return request.meta.get("redirect_urls", [request.url])[0]
+
     def article_failed(self, failure):
         request = failure.request
-        url = request.meta.get("article_url") or first_page_url(request.url)
+        url = request.meta.get("article_url") or first_page_url(self._requested_url(request))
         reason = self._failure_reason(failure)
         stats = self.crawler.stats
         if counts_as_failure(reason):  # not robots.txt refusals and the like
             stats.inc_value("crawl/failed/article")
-        self.failures.append({"kind": "article", "url": request.url, "reason": reason})
+        self.failures.append(
+            {"kind": "article", "url": self._requested_url(request), "reason": reason})
         stats.inc_value(f"crawl/failed/reason/{reason}")
         retry = self._remember_failure(url, reason)
         self.logger.warning(
@@ -301,10 +307,11 @@ class PortalSpider(scrapy.Spider):
             stats.inc_value("crawl/failed/list")
         if is_transient(reason):  # only these make the backfill incomplete (see on_closed)
             stats.inc_value("crawl/failed/list_transient")
-        self.failures.append({"kind": "list", "url": failure.request.url, "reason": reason})
+        requested = self._requested_url(failure.request)
+        self.failures.append({"kind": "list", "url": requested, "reason": reason})
         stats.inc_value(f"crawl/failed/reason/{reason}")
-        retry = self._remember_failure(canonical_url(failure.request.url), reason)
-        self.logger.warning("List page %s failed (%s); %s", failure.request.url, reason, retry)
+        retry = self._remember_failure(canonical_url(requested), reason)
+        self.logger.warning("List page %s failed (%s); %s", requested, reason, retry)
 
     def optional_failed(self, failure):
         self.crawler.stats.inc_value("crawl/optional_missing")
