@@ -14,6 +14,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -64,6 +65,14 @@ class Portal:
         self.url = line.split()[0]
         return self
 
+    def cpu_seconds(self) -> float:
+        """User + system CPU time the portal process used so far (Linux /proc)."""
+        try:
+            fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, AttributeError):
+            return float("nan")
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         if self.proc is not None and self.proc.poll() is None:
             self.proc.terminate()
@@ -99,16 +108,30 @@ def parse_stats(log: str) -> dict[str, float]:
 
 
 def run_scrapy(args: Sequence[str], cwd: Path, timeout: float, env=None) -> tuple[dict, float, str]:
-    """Run ``python -m scrapy ARGS``; return (stats, wall seconds, log). Raises on failure."""
+    """Run ``python -m scrapy ARGS``; return (stats, wall seconds, log). Raises on failure.
+
+    The stats get ``cpu_seconds``: user + system CPU time of the scrapy process (and of any
+    child it waited for), from ``wait4``.
+    """
     start = time.perf_counter()
-    proc = subprocess.run([PYTHON, "-m", "scrapy", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=timeout, env=env or clean_env())
-    wall = time.perf_counter() - start
-    log = proc.stdout + proc.stderr
+    with tempfile.TemporaryFile("w+") as out:
+        proc = subprocess.Popen([PYTHON, "-m", "scrapy", *args], cwd=cwd, stdout=out,
+                                stderr=subprocess.STDOUT, text=True, env=env or clean_env())
+        timer = threading.Timer(timeout, proc.kill)
+        timer.start()
+        try:
+            _, status, usage = os.wait4(proc.pid, 0)
+        finally:
+            timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        log = out.read()
     stats = parse_stats(log)
     if proc.returncode not in (0, 2) or not stats:  # 2 = our "unhealthy run" exit code
         tail = "\n".join(log.splitlines()[-30:])
         raise RuntimeError(f"scrapy {' '.join(args[:2])} failed ({proc.returncode}):\n{tail}")
+    stats["cpu_seconds"] = usage.ru_utime + usage.ru_stime
     return stats, wall, log
 
 

@@ -15,8 +15,10 @@ How: every crawl is a fresh ``scrapy`` process with fresh state, against a fresh
 process (``python -m newscrawler.portal serve``), politeness lifted the same way for all
 (AutoThrottle off, no delay, 16 concurrent requests per domain, robots.txt obeyed). Runs are
 interleaved (A B C D, A B C D, ...); pages/s = ``response_received_count /
-elapsed_time_seconds`` from each run's Scrapy stats. Reported: medians per setup and the
-median of the per-round ratios (each ratio compares runs made minutes apart).
+elapsed_time_seconds`` from each run's Scrapy stats; CPU ms/page = the scrapy process's user +
+system CPU time (``wait4``) per page, less sensitive to the other load on the machine.
+Reported: medians per setup and the median of the per-round ratios (each ratio compares runs
+made minutes apart).
 
 Run: ``python bench/crawl.py [--articles 5000] [--rounds 2]``; ``--quick`` for a smoke run.
 """
@@ -24,6 +26,7 @@ Run: ``python bench/crawl.py [--articles 5000] [--rounds 2]``; ``--quick`` for a
 from __future__ import annotations
 
 import argparse
+import shutil
 import socket
 import sys
 import time
@@ -105,14 +108,18 @@ def main(argv: list[str] | None = None) -> int:
     for round_no in range(1, args.rounds + 1):
         for setup in SETUPS:
             work = workdir("crawl")
+            server_cpu = float("nan")
             if setup == "scrapy bench":
                 stats = run_scrapy_bench(work, args.bench_seconds, args.timeout)
             else:
                 with Portal(args.articles) as portal:
+                    cpu_before = portal.cpu_seconds()  # the portal's own start-up
                     if setup == "newscrawler":
                         stats = run_newscrawler(portal.url, work, args.timeout)
                     else:
                         stats = run_baseline(setup, portal.url, work, args.timeout)
+                    server_cpu = portal.cpu_seconds() - cpu_before
+            shutil.rmtree(work, ignore_errors=True)
             run = {
                 "round": round_no, "setup": setup,
                 "pages": int(stats.get("response_received_count", 0)),
@@ -120,19 +127,26 @@ def main(argv: list[str] | None = None) -> int:
                 "seconds": stats.get("elapsed_time_seconds", 0.0),
                 "pps": pages_per_second(stats),
                 "rss": stats.get("memusage/max", 0) / 2**20,
+                "cpu_ms": 1000 * stats["cpu_seconds"] / max(stats["response_received_count"], 1),
+                "server_ms": 1000 * server_cpu / max(stats["response_received_count"], 1),
             }
             runs.append(run)
             print(f"  round {round_no} {setup:<24} {run['pages']:>6} pages "
                   f"{run['seconds']:>7.1f} s {run['pps']:>7.1f} pages/s", flush=True)
 
     print()
-    print(table(["round", "setup", "pages", "items", "seconds", "pages/s", "peak RSS MB"],
+    print(table(["round", "setup", "pages", "items", "seconds", "pages/s", "CPU ms/page",
+                 "portal CPU ms/page", "peak RSS MB"],
                 [[r["round"], r["setup"], r["pages"], r["items"], r["seconds"], r["pps"],
+                  r["cpu_ms"], "-" if r["server_ms"] != r["server_ms"] else r["server_ms"],
                   r["rss"]] for r in runs]))
 
     def pps(setup: str, round_no: int | None = None) -> list[float]:
         return [r["pps"] for r in runs
                 if r["setup"] == setup and round_no in (None, r["round"])]
+
+    def cpu(setup: str) -> float:
+        return median([r["cpu_ms"] for r in runs if r["setup"] == setup])
 
     ours = median(pps("newscrawler"))
     print()
@@ -141,10 +155,13 @@ def main(argv: list[str] | None = None) -> int:
         per_round = [pps("newscrawler", n)[0] / pps(setup, n)[0]
                      for n in range(1, args.rounds + 1)]
         rows.append([setup, median(pps(setup)), f"x{ours / median(pps(setup)):.2f}",
-                     f"x{median(per_round):.2f}",
-                     " ".join(f"{v:.2f}" for v in per_round)])
+                     f"x{median(per_round):.2f}", " ".join(f"{v:.2f}" for v in per_round),
+                     cpu(setup), f"x{cpu(setup) / cpu('newscrawler'):.2f}"])
     print(table(["setup", "median pages/s", "newscrawler / setup (medians)",
-                 "median of per-round ratios", "per-round ratios"], rows))
+                 "median of per-round ratios", "per-round ratios", "median CPU ms/page",
+                 "setup CPU / newscrawler CPU"], rows))
+    print("(CPU ms/page: user+system time of the scrapy process per page received; for scrapy"
+          " bench it includes its own server process, which it starts and reaps)")
     print()
     targets = [("scrapy bench", 1.2), ("crawlspider+trafilatura", 4.0)]
     for setup, want in targets:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -91,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
                              run["seconds"], run["wall"]])
                 print(f"  {size:>6} {label:<28} {run['requests']:>6} requests "
                       f"{run['seconds']:>7.2f} s", flush=True)
+        shutil.rmtree(work, ignore_errors=True)
     print()
     print(table(["articles", "run", "mode", "requests (server log)", "requests (report)",
                  "list/section pages", "article pages", "rechecked", "delivered",

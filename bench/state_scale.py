@@ -205,7 +205,9 @@ def main(argv: list[str] | None = None) -> int:
     for label, state in [("empty state", work / "empty" / "state.sqlite"),
                          (f"{args.articles:,} articles in the state", path)]:
         state.parent.mkdir(exist_ok=True)
-        run = peak_rss_crawl(state, args.crawl_articles, workdir("state-crawl"), args.timeout)
+        crawl_work = workdir("state-crawl")
+        run = peak_rss_crawl(state, args.crawl_articles, crawl_work, args.timeout)
+        shutil.rmtree(crawl_work, ignore_errors=True)
         runs.append(run)
         runs[-1]["label"] = label
         print(f"  crawl with {label}: peak RSS {run['vmhwm']:.1f} MB", flush=True)
