@@ -151,7 +151,7 @@ def test_rewrites(site):
     assert b"<h2>" not in untitled and b"<title></title>" in untitled
     assert "合肥优化" not in F.without_body()(page).decode()
     assert b'<ul class="e2"></ul>' in F.empty_list()(listing)
-    assert b"<body><a href='x'>" in F.inject("<a href='x'>")(page)
+    assert b"<body class=\"articleview\"><a href='x'>" in F.inject("<a href='x'>")(page)
 
 
 def test_self_page_points_every_pagination_link_at_itself():

@@ -388,6 +388,6 @@ def self_page(target: str) -> Fault:
 
 
 def inject(html: str | bytes) -> Transform:
-    """Insert ``html`` (links, ``<base>``…) right after ``<body>``: hostile page content."""
+    """Insert ``html`` (links, ``<base>``…) right after ``<body…>``: hostile page content."""
     extra = html.encode() if isinstance(html, str) else html
-    return lambda body: body.replace(b"<body>", b"<body>" + extra, 1)
+    return _sub(rb"(<body[^>]*>)", rb"\1" + extra.replace(b"\\", b"\\\\"))
