@@ -161,7 +161,8 @@ def test_a_second_copy_of_the_same_worker_is_refused(portal, redis_url, namespac
                                                      tmp_path):
     start_url, _truth = portal
     folder = tmp_path / "worker"
-    first = start_worker(start_url, redis_url, namespace, folder, *SPREAD)
+    slow = ["-s", "CONCURRENT_REQUESTS=2", "-s", "DOWNLOAD_DELAY=0.05"]  # still running later
+    first = start_worker(start_url, redis_url, namespace, folder, *slow)
     try:
         deadline = time.monotonic() + 20
         while not (folder / "feeds" / ".worker.lock").exists() and time.monotonic() < deadline:
@@ -169,6 +170,7 @@ def test_a_second_copy_of_the_same_worker_is_refused(portal, redis_url, namespac
         time.sleep(0.5)
         second = start_worker(start_url, redis_url, namespace, folder)
         assert finish(second) == 75, log_of(folder)[-3000:]
+        assert first.poll() is None, "the first copy ended too early for this test"
         other = start_worker(start_url, redis_url, namespace, tmp_path / "other", *SPREAD)
         assert finish(other) == 0  # another worker (own FEED_DIR) joins the same run
         assert finish(first) == 0

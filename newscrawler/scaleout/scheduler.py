@@ -35,6 +35,7 @@ import weakref
 from collections import deque
 from urllib.parse import urlsplit
 
+import scrapy_redis
 from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.asyncio import create_looping_call
@@ -48,6 +49,9 @@ from newscrawler.scaleout.queue import ReliablePriorityQueue
 from newscrawler.scaleout.run import RunCoordinator
 
 logger = logging.getLogger(__name__)
+
+# The overrides below follow scrapy-redis 0.9.1's internals (pinned in pyproject's extras).
+VERIFIED_SCRAPY_REDIS = "0.9.1"
 
 _SCHEDULERS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
@@ -92,6 +96,12 @@ class ScaleOutScheduler(Scheduler):
 
     @classmethod
     def from_crawler(cls, crawler):
+        if scrapy_redis.__version__ != VERIFIED_SCRAPY_REDIS:
+            logger.warning(
+                "Scale-out was verified with scrapy-redis %s, this is %s:"
+                " run tests/test_scaleout.py",
+                VERIFIED_SCRAPY_REDIS, scrapy_redis.__version__,
+            )
         server = get_redis_from_settings(crawler.settings)
         server.ping()  # fail at start, with the connection error, if Redis is not there
         return cls(server, crawler)
