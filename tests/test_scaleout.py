@@ -243,6 +243,26 @@ def test_a_worker_that_leaves_mid_run_gives_its_requests_back(redis_url, namespa
     assert b.check() == "work"
 
 
+def test_when_every_worker_died_the_next_one_resumes_the_run(redis_url, namespace):  # noqa: F811
+    a = _coordinator(redis_url, namespace, "a")
+    a.join()
+    qa = _queue(a)
+    qa.push(Request("http://h/1"))
+    qa.push(Request("http://h/2"))
+    assert qa.pop() is not None  # a dies holding one request, one still queued
+    a.server.zadd(a.key("beats"), {"a": 0})
+    c = _coordinator(redis_url, namespace, "c")
+    assert c.join() == a.run_id  # the next cron round joins the unfinished run
+    qc = _queue(c)
+    first = qc.pop()  # the one still queued
+    assert qc.pop() is None
+    assert c.idle(0, 0) == "work"  # a is reaped: its in-flight request is queued again
+    second = qc.pop()
+    assert {first.url, second.url} == {"http://h/1", "http://h/2"}
+    assert c.idle(0, 0) == "done"
+    assert "a" in c.summary().lost  # so no backfill flag is recorded for it
+
+
 def test_duplicate_filter_is_per_article_and_per_run(redis_url, namespace):  # noqa: F811
     import redis
 
