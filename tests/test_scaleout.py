@@ -26,10 +26,11 @@ from newscrawler.state import open_state
 from tests.conftest_redis import namespace, redis_url  # noqa: F401 - fixtures
 from tests.crawl_helpers import PROJECT_ROOT, SCRAPY
 
-# Fast failure detection for tests; the defaults (5 s / 60 s / 1 s) suit real deployments.
+# Fast failure detection for tests (5 s: a loaded CI box may stall a worker for a second or
+# two; a live worker taken for dead costs refetches). Defaults (5 s / 60 s / 1 s) are for real use.
 FAST = [
     "-s", "AUTOTHROTTLE_ENABLED=False", "-s", "LOG_LEVEL=INFO",
-    "-s", "SCALEOUT_HEARTBEAT_SECONDS=0.5", "-s", "SCALEOUT_WORKER_TIMEOUT=3",
+    "-s", "SCALEOUT_HEARTBEAT_SECONDS=0.5", "-s", "SCALEOUT_WORKER_TIMEOUT=5",
     "-s", "SCALEOUT_POLL_SECONDS=0.2",
 ]
 # Slow each worker a little so that the work is really spread, and a kill lands mid-run.
@@ -316,6 +317,16 @@ def test_redis_url_switches_scheduler_and_state():
     ScaleOutAddon().update_settings(settings)
     assert settings["REDIS_URL"] == "redis://127.0.0.1:6379/4"
     assert settings["SCHEDULER"] == SCHEDULER
+
+
+def test_redis_url_without_start_url_is_refused():
+    class Crawler:
+        spider = type("Spider", (), {"start_url": None})()
+
+    with pytest.raises(ValueError, match="needs -a start_url"):
+        ScaleOutAddon.from_crawler(Crawler()).update_settings(
+            _settings(REDIS_URL="redis://127.0.0.1:6379/3")
+        )
 
 
 def test_redis_url_with_a_local_state_file_is_refused(tmp_path):

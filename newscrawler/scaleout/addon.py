@@ -29,10 +29,23 @@ PROJECT_PRIORITY = 20  # scrapy.settings.SETTINGS_PRIORITIES["project"]
 class ScaleOutAddon:
     """Scrapy add-on: turn scale-out on when a Redis URL is set (see module docstring)."""
 
+    def __init__(self, crawler: Any = None):
+        self.crawler = crawler
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ScaleOutAddon:
+        return cls(crawler)
+
     def update_settings(self, settings: Any) -> None:
         url = shared_url(settings)
         if not url:
             return
+        spider = getattr(self.crawler, "spider", None)
+        if spider is not None and hasattr(spider, "start_url") and not spider.start_url:
+            raise ValueError(
+                f"REDIS_URL={url}: scale-out needs -a start_url=<portal home page>, the same"
+                " for every worker (without it each worker would crawl its own sample portal)"
+            )
         state = settings.get("STATE_URI")
         if not is_redis_uri(state):
             if (settings.getpriority("STATE_URI") or 0) > PROJECT_PRIORITY:

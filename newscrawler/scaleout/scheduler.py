@@ -110,13 +110,10 @@ class ScaleOutScheduler(Scheduler):
 
     def open(self, spider) -> None:
         self.spider = spider
+        # One run per spider and portal (the add-on has checked that start_url is given).
         start_url = getattr(spider, "start_url", None)
-        if not start_url:
-            raise ValueError(
-                "scale-out (REDIS_URL) needs -a start_url=<portal home>: every worker must"
-                " crawl the same portal (without it each worker would serve its own sample)"
-            )
-        base = f"{self.namespace}:crawl:{spider.name}:{urlsplit(start_url).netloc}"
+        scope = f"{spider.name}:{urlsplit(start_url).netloc}" if start_url else spider.name
+        base = f"{self.namespace}:crawl:{scope}"
         self.coordinator = RunCoordinator(self.server, base, self.worker, self.timeout)
         run_id = self.coordinator.join()
         self.queue = ReliablePriorityQueue(
