@@ -81,6 +81,14 @@ def run_keys(redis_url: str, ns: str) -> list[str]:  # noqa: F811
         client.close()
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _scrapy_redis():
+    pytest.importorskip(
+        "scrapy_redis", reason="scale-out tests SKIPPED: scrapy-redis is not installed "
+        "(pip install -e '.[test]')",
+    )
+
+
 @pytest.fixture(scope="module")
 def portal():
     site = build_site(articles=150, edition="utf-8")
