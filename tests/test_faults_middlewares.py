@@ -1,0 +1,228 @@
+"""Unit tests of newscrawler/middlewares: failure names, Retry-After, redirects, content types."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import pytest
+from scrapy import Request
+from scrapy.exceptions import (
+    CannotResolveHostError,
+    DownloadCancelledError,
+    DownloadConnectionRefusedError,
+    DownloadFailedError,
+    DownloadTimeoutError,
+    IgnoreRequest,
+    ResponseDataLossError,
+    StopDownload,
+)
+from scrapy.http import HtmlResponse, Response, TextResponse
+from scrapy.spidermiddlewares.httperror import HttpError
+from scrapy.utils.test import get_crawler
+from twisted.python.failure import Failure
+
+import newscrawler.middlewares.retry_after as retry_after
+import newscrawler.settings as project
+from newscrawler.middlewares.content import HtmlOnlyMiddleware
+from newscrawler.middlewares.failures import (
+    RefusedRequest,
+    counts_as_failure,
+    failure_reason,
+    is_transient,
+)
+from newscrawler.middlewares.guard import RedirectGuardMiddleware
+from newscrawler.middlewares.retry_after import RetryAfterMiddleware, parse_retry_after
+
+URL = "http://127.0.0.1:8000/a/guoji/2026/0704/2.html"
+ROBUST = {k: getattr(project, k) for k in dir(project)
+          if k.startswith(("ROBUST_", "RETRY_", "REDIRECT_"))}
+
+
+def _crawler(**overrides):
+    """A bare crawler with the project's robustness settings (no extensions: no state lock)."""
+    crawler = get_crawler(settings_dict={**ROBUST, **overrides})
+    crawler.stats.open_spider()
+    return crawler
+
+
+def _failure(exc: Exception) -> Failure:
+    return Failure(exc)
+
+
+@pytest.mark.parametrize("exc,reason", [
+    (HttpError(Response(URL, status=503), "x"), "http_503"),
+    (HttpError(Response(URL, status=404), "x"), "http_404"),
+    (IgnoreRequest("Forbidden by robots.txt"), "robots_disallowed"),
+    (IgnoreRequest("Filtered offsite request to 'x'"), "offsite"),
+    (RefusedRequest("x", "non_html"), "non_html"),
+    (DownloadTimeoutError("Getting x took longer than 2 seconds."), "timeout"),
+    (DownloadCancelledError("Cancelling download of x: expected response size"), "too_large"),
+    (CannotResolveHostError("x"), "dns_error"),
+    (DownloadConnectionRefusedError("x"), "connection_refused"),
+    (ResponseDataLossError(), "data_loss"),
+    (DownloadFailedError("[<Failure twisted.internet.error.ConnectionDone: Connection was"
+                         " closed cleanly.>]"), "connection_closed"),
+    (DownloadFailedError("[<Failure twisted.internet.error.ConnectionLost: Connection to the"
+                         " other side was lost in a non-clean fashion.>]"), "connection_lost"),
+    (ValueError("x"), "ValueError"),
+])
+def test_failure_reason_names(exc, reason):
+    assert failure_reason(_failure(exc)) == reason
+
+
+def test_transient_permanent_and_not_failures():
+    for reason in ("http_500", "http_502", "http_503", "http_429", "http_408", "timeout",
+                   "connection_lost", "connection_closed", "data_loss", "dns_error"):
+        assert is_transient(reason) and counts_as_failure(reason)
+    for reason in ("http_404", "http_410", "http_403", "non_html", "too_large",
+                   "redirect_loop", "too_many_redirects", "redirect_offsite"):
+        assert not is_transient(reason) and counts_as_failure(reason)
+    for reason in ("robots_disallowed", "offsite", "bad_scheme", "redirect_duplicate"):
+        assert not is_transient(reason) and not counts_as_failure(reason)
+
+
+def test_parse_retry_after():
+    now = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    assert parse_retry_after(b"120") == 120.0
+    assert parse_retry_after(" 0 ") == 0.0
+    assert parse_retry_after(format_datetime(now + timedelta(seconds=30), usegmt=True),
+                             now=now) == 30.0
+    assert parse_retry_after(format_datetime(now - timedelta(hours=1), usegmt=True),
+                             now=now) == 0.0
+    for bad in (None, b"", b"soon", b"-5", b"1.5e3"):
+        assert parse_retry_after(bad) is None
+
+
+def _retry_after_mw(**overrides) -> RetryAfterMiddleware:
+    return RetryAfterMiddleware.from_crawler(_crawler(
+        ROBUST_RETRY_AFTER_MAX=10, ROBUST_RETRY_BACKOFF_BASE=0.5, ROBUST_RETRY_BACKOFF_MAX=3,
+        **overrides))
+
+
+def test_retry_after_is_carried_into_the_retry_and_waited(monkeypatch):
+    waits: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        waits.append(seconds)
+    monkeypatch.setattr(retry_after, "sleep", fake_sleep)
+    mw = _retry_after_mw()
+    request = Request(URL)
+    mw.process_response(request, Response(URL, status=503, headers={"Retry-After": "7"}))
+    retry = request.copy()  # what RetryMiddleware sends again
+    retry.meta["retry_times"] = 1
+    asyncio.run(mw.process_request(retry))
+    asyncio.run(mw.process_request(retry))  # the same retry again (e.g. redirected): no wait
+    assert waits == [7.0]
+    assert mw.stats.get_value("robust/retry_after/honoured") == 1
+
+
+def test_too_long_retry_after_is_left_for_the_next_run():
+    mw = _retry_after_mw()
+    request = Request(URL)
+    mw.process_response(request, Response(URL, status=429, headers={"Retry-After": "3600"}))
+    assert request.meta["dont_retry"] is True
+    assert mw.stats.get_value("robust/retry_after/too_long") == 1
+
+
+def test_backoff_without_retry_after(monkeypatch):
+    waits: list[float] = []
+
+    async def fake_sleep(seconds: float) -> None:
+        waits.append(seconds)
+    monkeypatch.setattr(retry_after, "sleep", fake_sleep)
+    mw = _retry_after_mw()
+    for times in (0, 1, 2, 3, 4):
+        request = Request(URL, meta={"retry_times": times} if times else {})
+        asyncio.run(mw.process_request(request))
+    assert waits == [0.5, 1.0, 2.0, 3.0]  # first attempts never wait; capped at MAX
+
+
+def _redirect(request: Request, location: str, status: int = 302) -> Response:
+    return Response(request.url, status=status, headers={"Location": location})
+
+
+@pytest.mark.parametrize("location,reason", [
+    (URL, "redirect_loop"),
+    ("/a/guoji/2026/0704/2.html#x", "redirect_loop"),
+    ("http://127.0.0.2:8000/a/", "redirect_offsite"),
+    ("http://127.0.0.1:8001/a/", "redirect_offsite"),
+    ("//example.com/a/", "redirect_offsite"),
+    ("file:///etc/passwd", "redirect_bad_scheme"),
+])
+def test_redirect_guard_names_bad_redirects(location, reason):
+    mw = RedirectGuardMiddleware.from_crawler(_crawler())
+    request = Request(URL)
+    with pytest.raises(RefusedRequest) as refused:
+        mw.process_response(request, _redirect(request, location))
+    assert refused.value.reason == reason
+
+
+def test_redirect_guard_counts_hops_and_lets_good_redirects_through():
+    mw = RedirectGuardMiddleware.from_crawler(_crawler(REDIRECT_MAX_TIMES=2))
+    request = Request(URL)
+    assert mw.process_response(request, _redirect(request, "/next")).status == 302
+    tired = Request(URL, meta={"redirect_times": 2, "redirect_urls": ["http://127.0.0.1:8000/a",
+                                                                      "http://127.0.0.1:8000/b"]})
+    with pytest.raises(RefusedRequest) as refused:
+        mw.process_response(tired, _redirect(tired, "/c"))
+    assert refused.value.reason == "too_many_redirects"
+    ok = HtmlResponse(URL, body=b"<html></html>")
+    assert mw.process_response(request, ok) is ok
+
+
+def test_redirect_to_a_page_already_fetched_reaches_the_errback():
+    crawler = _crawler()
+    mw = RedirectGuardMiddleware.from_crawler(crawler)
+    seen: list[Failure] = []
+    dropped = Request("http://127.0.0.1:8000/", errback=seen.append,
+                      meta={"redirect_urls": [URL]})
+    mw.request_dropped(dropped)
+    mw.request_dropped(Request("http://127.0.0.1:8000/x", errback=seen.append))  # no redirect
+    assert len(seen) == 1 and failure_reason(seen[0]) == "redirect_duplicate"
+    assert seen[0].request is dropped
+
+
+def _html_only() -> HtmlOnlyMiddleware:
+    return HtmlOnlyMiddleware.from_crawler(_crawler())
+
+
+@pytest.mark.parametrize("ctype,body", [
+    ("application/pdf", b"%PDF-1.4"),
+    ("image/jpeg", b"\xff\xd8\xff\xe0"),
+    ("", b"%PDF-1.4 ..."),
+    ("application/octet-stream", b"\x89PNG\r\n"),
+])
+def test_non_html_is_refused(ctype, body):
+    mw = _html_only()
+    headers = {"Content-Type": ctype} if ctype else {}
+    with pytest.raises(RefusedRequest) as refused:
+        mw.process_response(Request(URL), Response(URL, headers=headers, body=body))
+    assert refused.value.reason == "non_html"
+
+
+@pytest.mark.parametrize("ctype", ["text/html", "text/html; charset=gbk", "application/xhtml+xml",
+                                   "TEXT/HTML", ""])
+def test_html_and_untyped_html_pass(ctype):
+    mw = _html_only()
+    headers = {"Content-Type": ctype} if ctype else {}
+    response = Response(URL, headers=headers, body=b"<html>ok</html>")
+    assert mw.process_response(Request(URL), response) is response
+
+
+def test_robots_txt_and_errors_are_not_checked():
+    mw = _html_only()
+    robots = TextResponse("http://127.0.0.1:8000/robots.txt", body=b"User-agent: *",
+                          headers={"Content-Type": "text/plain"})
+    request = Request(robots.url, meta={"dont_obey_robotstxt": True})
+    assert mw.process_response(request, robots) is robots
+    error = Response(URL, status=404, headers={"Content-Type": "application/json"})
+    assert mw.process_response(Request(URL), error) is error
+
+
+def test_foreign_body_is_not_downloaded():
+    mw = _html_only()
+    with pytest.raises(StopDownload):
+        mw.headers_received({b"Content-Type": b"application/pdf"}, 10**9, Request(URL))
+    assert mw.headers_received({b"Content-Type": b"text/html"}, 10, Request(URL)) is None
