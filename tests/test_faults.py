@@ -220,6 +220,7 @@ def test_both_runs_finish_and_report(matrix):
     for process in matrix.runs:
         assert process.returncode == 0, process.stderr[-3000:]
         assert "Traceback" not in process.stderr, process.stderr[-3000:]
+        assert "Warning" not in process.stderr  # no deprecated signatures in our middlewares
     assert [r["finish_reason"] for r in matrix.reports] == ["finished", "finished"]
     assert matrix.reports[1]["mode"] == "incremental"  # no list page failed: backfill done
 
