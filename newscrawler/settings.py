@@ -123,6 +123,9 @@ DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.content.HtmlOnlyMiddleware": 585,
     # response side before RedirectMiddleware (600): loops, long chains, off-portal targets
     "newscrawler.middlewares.guard.RedirectGuardMiddleware": 650,
+    # Scrapy's own would send the USER_AGENT built at import, ignoring -s NEWSCRAWLER_CONTACT
+    "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
+    "newscrawler.middlewares.useragent.ContactUserAgentMiddleware": 500,
 }
 # Refuse every request that is not http(s) on the portal's own host:port (reason "offsite",
 # "bad_scheme"). Scrapy's OffsiteMiddleware alone lets other ports of the same host through.

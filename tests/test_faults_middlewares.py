@@ -226,3 +226,34 @@ def test_foreign_body_is_not_downloaded():
     with pytest.raises(StopDownload):
         mw.headers_received({b"Content-Type": b"application/pdf"}, 10**9, Request(URL))
     assert mw.headers_received({b"Content-Type": b"text/html"}, 10, Request(URL)) is None
+
+
+def test_user_agent_carries_the_contact_given_on_the_command_line():
+    from scrapy.settings import Settings
+
+    from newscrawler.middlewares.useragent import contact_user_agent
+
+    settings = Settings({k: getattr(project, k) for k in ("USER_AGENT", "NEWSCRAWLER_CONTACT")},
+                        priority="project")
+    assert contact_user_agent(settings) == project.USER_AGENT
+    settings.set("NEWSCRAWLER_CONTACT", "ops@example.com\r\nX-Evil: 1", priority="cmdline")
+    assert contact_user_agent(settings) == "newscrawler/0.1 (+ops@example.com X-Evil: 1)"
+    settings.set("USER_AGENT", "mybot/2 (+https://example.com/bot)", priority="cmdline")
+    assert contact_user_agent(settings) == "mybot/2 (+https://example.com/bot)"
+
+
+def test_user_agent_on_the_wire(tmp_path):
+    from newscrawler.portal import PortalServer, build_site
+    from newscrawler.portal import faults as F
+    from tests.crawl_helpers import run_crawl
+
+    agents: list[str] = []
+
+    def record(handler) -> None:
+        agents.append(handler.headers.get("User-Agent"))
+        F.not_found()(handler)
+    with PortalServer(build_site(5)) as server:
+        F.install(server).add("/data/sitemap.html", record)
+        process = run_crawl(server.url, tmp_path, "-s", "NEWSCRAWLER_CONTACT=ops@example.com")
+    assert process.returncode == 0, process.stderr[-3000:]
+    assert agents == ["newscrawler/0.1 (+ops@example.com)"]
