@@ -126,6 +126,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's own would send the USER_AGENT built at import, ignoring -s NEWSCRAWLER_CONTACT
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "newscrawler.middlewares.useragent.ContactUserAgentMiddleware": 500,
+    # Scrapy's own allows everything when robots.txt answers 5xx or cannot be fetched
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawler.middlewares.robots.RobotsRfcMiddleware": 100,
 }
 # Refuse every request that is not http(s) on the portal's own host:port (reason "offsite",
 # "bad_scheme"). Scrapy's OffsiteMiddleware alone lets other ports of the same host through.

@@ -124,3 +124,34 @@ def test_unaffected_articles_arrive_in_run_1_exactly_once(crawls):
     everything = [article_key(r["url"]) for feed in crawls["feeds"] for r in feed]
     assert len(everything) == len(set(everything))
     assert set(everything) <= {article_key(u) for u in crawls["truth"]}
+
+
+@pytest.mark.parametrize("fault", ["503", "reset"])
+def test_unavailable_robots_txt_means_stay_out_this_run_and_come_back_next(tmp_path, fault):
+    """RFC 9309 §2.3.1.4: robots.txt unreachable by a server or network error = disallow all."""
+    site = build_site(articles=12)
+    with PortalServer(site) as server:
+        faults = F.install(server)
+        faults.add("/robots.txt", F.status(503) if fault == "503" else F.reset())
+        first = run_crawl(server.url, tmp_path, *FAST_FAULTS, timeout=120)
+        log = server.requests()
+        faults.clear()
+        second = run_crawl(server.url, tmp_path, *FAST_FAULTS, timeout=120)
+        truth = {r["url"] for r in site.ground_truth(server.url)}
+    assert set(log) == {"/robots.txt"}  # nothing but robots.txt (and its retries)
+    assert first.returncode == 2  # unhealthy: the portal could not be crawled
+    report = reports(tmp_path)[0]
+    assert report["errors"]["robots_unavailable"] >= 1
+    assert report["stats"]["robust/robots/unavailable"] == 1
+    assert second.returncode == 0, second.stderr[-3000:]
+    assert {r["url"] for r in read_jsonl(feed_files(tmp_path)[-1])} == truth
+
+
+def test_missing_robots_txt_means_no_rules(tmp_path):
+    site = build_site(articles=12)
+    with PortalServer(site) as server:
+        F.install(server).add("/robots.txt", F.not_found())
+        process = run_crawl(server.url, tmp_path, *FAST_FAULTS, timeout=120)
+        truth = {r["url"] for r in site.ground_truth(server.url)}
+    assert process.returncode == 0, process.stderr[-3000:]
+    assert {r["url"] for r in read_jsonl(feed_files(tmp_path)[0])} == truth

@@ -6,6 +6,8 @@
 - ``content.HtmlOnlyMiddleware`` – a PDF or image where a page was expected is refused;
 - ``retry_after.RetryAfterMiddleware`` – retries wait (backoff, ``Retry-After``) without
   blocking the reactor;
+- ``robots.RobotsRfcMiddleware`` – robots.txt answering 5xx or unreachable means "stay out"
+  for this run (RFC 9309), not "anything goes";
 - ``useragent.ContactUserAgentMiddleware`` – the User-Agent names ``NEWSCRAWLER_CONTACT``
   even when it is given on the command line;
 - ``failures`` – one name per failure class (``failure_reason``) and whether it is worth

@@ -6,7 +6,8 @@ in use and Twisted's by the socket layer; operators need "timeout", "http_503",
 "robots_disallowed".
 
 Transient reasons (the server may answer next time: 5xx, 429, 408, timeouts, resets, cut
-bodies, DNS) are remembered in the state's ``pending`` table and retried by the next run.
+bodies, DNS, a robots.txt that could not be fetched) are remembered in the state's
+``pending`` table and retried by the next run.
 Permanent ones (404 and other 4xx, non-HTML answers, pages over ``DOWNLOAD_MAXSIZE``,
 redirect loops, redirects off the portal) are reported but not remembered: a page that is
 still linked from the list pages the next run walks is met again there, so a 404 is retried
@@ -35,7 +36,7 @@ ROBOTS_MESSAGE = "Forbidden by robots.txt"  # scrapy.downloadermiddlewares.robot
 NOT_FAILURES = frozenset({"robots_disallowed", "offsite", "bad_scheme", "redirect_duplicate"})
 TRANSIENT_EXACT = frozenset({
     "timeout", "connection_refused", "connection_lost", "connection_closed", "data_loss",
-    "dns_error", "download_failed", "http_408", "http_429",
+    "dns_error", "download_failed", "http_408", "http_429", "robots_unavailable",
 })
 
 
