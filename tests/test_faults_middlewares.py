@@ -257,3 +257,17 @@ def test_user_agent_on_the_wire(tmp_path):
         process = run_crawl(server.url, tmp_path, "-s", "NEWSCRAWLER_CONTACT=ops@example.com")
     assert process.returncode == 0, process.stderr[-3000:]
     assert agents == ["newscrawler/0.1 (+ops@example.com)"]
+
+
+def test_politeness_and_robustness_defaults():
+    assert project.ROBOTSTXT_OBEY is True and project.AUTOTHROTTLE_ENABLED is True
+    assert project.NEWSCRAWLER_CONTACT in project.USER_AGENT
+    assert 0 < project.DOWNLOAD_MAXSIZE <= 16 * 1024 * 1024
+    assert project.RETRY_TIMES >= 1 and {429, 503}.issubset(project.RETRY_HTTP_CODES)
+    assert project.ROBUST_SAME_HOST_ONLY is True
+    mws = project.DOWNLOADER_MIDDLEWARES
+    # responses run high to low: the guards must see them before Scrapy's own handling
+    assert mws["newscrawler.middlewares.guard.RedirectGuardMiddleware"] > 600  # Redirect
+    assert 550 < mws["newscrawler.middlewares.retry_after.RetryAfterMiddleware"] < 580  # Retry
+    assert 550 < mws["newscrawler.middlewares.content.HtmlOnlyMiddleware"] < 590  # decompress
+    assert mws["newscrawler.middlewares.guard.SameSiteMiddleware"] < 100  # before robots.txt
