@@ -1,7 +1,7 @@
 """Fault matrix, end to end: real ``scrapy crawl`` runs against a portal having a bad day.
 
-One portal gets a different fault on each of ~35 articles at once (they do not interfere:
-each is one page), and is crawled twice. Run 1 must finish, deliver every good article once,
+One portal gets a different fault on each of ~37 articles at once (they do not interfere:
+each is one page), plus a 503 on page 2 of a three-page article, and is crawled twice. Run 1 must finish, deliver every good article once,
 count every fault under its own reason in the run report, and remember exactly the
 transient ones as pending. Before run 2 the transient faults heal (the permanent ones stay):
 run 2 must bring exactly the articles behind the transient faults. List-page and site-wide
@@ -171,6 +171,7 @@ class Matrix:
     pending_after_run1: set[str]
     hits_run1: dict[str, list[float]]
     trap_requests: list[str]
+    multipage: str  # path of page 1 of the article whose page 2 failed in run 1
 
     def url(self, name: str) -> str:
         return self.base + self.paths[name]
@@ -191,11 +192,15 @@ def matrix(tmp_path_factory) -> Matrix:
             for entries in rules.values():
                 for target, fault, times in entries:
                     faults.add(target, fault, times)
+            multipage = site.articles[site.edge_cases["three_pages"]]
+            page2 = site.path(multipage, 2)
+            faults.add(page2, F.status(503))  # page 2 of 3 of one article: transient
             first = run_crawl(server.url, work, *FAST_FAULTS, timeout=120)
             pending = _pending(work)
             hits = {name: faults.hits(path) for name, path in paths.items()}
             feeds1 = [read_jsonl(p) for p in feed_files(work)]
-            for name, entries in rules.items():  # heal the transient faults only
+            faults.heal(page2)  # heal the transient faults only
+            for name, entries in rules.items():
                 if BY_NAME[name].outcome == "transient":
                     for target, _fault, _times in entries:
                         faults.heal(target)
@@ -209,7 +214,7 @@ def matrix(tmp_path_factory) -> Matrix:
         trap_ip.stop()
         trap_port.stop()
     return Matrix(site, base, paths, truth, [first, second], feeds, reports(work), pending,
-                  hits, trap_requests)
+                  hits, trap_requests, site.path(multipage))
 
 
 def test_every_case_has_an_article(matrix):
@@ -226,7 +231,7 @@ def test_both_runs_finish_and_report(matrix):
 
 
 def test_every_good_article_is_delivered_once_and_exactly(matrix):
-    faulted = {matrix.url(name) for name in matrix.paths}
+    faulted = {matrix.url(name) for name in matrix.paths} | {matrix.base + matrix.multipage}
     records = matrix.feeds[0]
     urls = [r["url"] for r in records]
     assert len(urls) == len(set(urls))
@@ -283,6 +288,7 @@ def test_recoverable_pages_are_delivered_and_broken_ones_dropped(matrix, case):
 
 def test_run2_brings_exactly_the_healed_articles_and_nothing_twice(matrix):
     transient = {matrix.url(c.name) for c in CASES if c.outcome == "transient"}
+    transient.add(matrix.base + matrix.multipage)
     run2 = [r["url"] for r in matrix.feeds[1]]
     assert set(run2) == transient
     everything = [r["url"] for feed in matrix.feeds for r in feed]
@@ -308,3 +314,15 @@ def test_nothing_is_fetched_from_another_host_or_port(matrix):
     assert matrix.trap_requests == []
     stats = matrix.reports[0]["stats"]
     assert stats["robust/redirect/redirect_offsite"] == 3
+
+
+def test_a_failed_page_2_holds_back_the_whole_article_until_the_next_run(matrix):
+    url = matrix.base + matrix.multipage
+    page2 = url.replace(".html", "_2.html")
+    assert {"kind": "article", "url": page2, "reason": "http_503"} in matrix.reports[0][
+        "failed_urls"]
+    assert url in matrix.pending_after_run1  # page 1: the article is fetched again whole
+    assert url not in {r["url"] for r in matrix.feeds[0]}  # no half article
+    (record,) = [r for r in matrix.feeds[1] if r["url"] == url]
+    want = matrix.truth[url]
+    assert {k: record[k] for k in want} == want
