@@ -44,6 +44,9 @@ SAMPLE_PORTAL_EDITION = "utf-8"
 # --- Incremental runs --------------------------------------------------------------------------
 # A section stops paginating after this many list pages in a row with nothing new.
 INCREMENTAL_OVERLAP_PAGES = 1
+# A page that failed transiently is retried in later runs until it failed this many times
+# (0: forever).
+PENDING_MAX_ATTEMPTS = 20
 # Articles published this recently (hours) are fetched again to catch edits.
 RECHECK_WINDOW_HOURS = 24
 # SimHash Hamming distance at or under which two bodies are the same story.

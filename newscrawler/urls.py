@@ -20,11 +20,12 @@ TRACKING_PARAMS = frozenset(
 )
 TRACKING_PREFIXES = ("utm_",)
 
+# re.ASCII: DedeCms writes ASCII digits; a full-width ２０１６ is not an article path.
 _MULTI_SLASH = re.compile(r"/{2,}")
-_ARTICLE_RE = re.compile(r"/(?:arc-)?(?P<aid>\d+)(?:_(?P<page>\d+))?\.html?$")
-_DATED_ARTICLE_RE = re.compile(r"/\d{4}/\d{4}/(?P<aid>\d+)(?:_(?P<page>\d+))?\.html?$")
-_SPECIAL_RE = re.compile(r"/special/arc-(?P<aid>\d+)(?:_(?P<page>\d+))?\.html?$")
-_LIST_RE = re.compile(r"/list_(?P<tid>\d+)_(?P<page>\d+)\.html?$")
+_ARTICLE_RE = re.compile(r"/(?:arc-)?(?P<aid>\d+)(?:_(?P<page>\d+))?\.html?$", re.ASCII)
+_DATED_ARTICLE_RE = re.compile(r"/\d{4}/\d{4}/(?P<aid>\d+)(?:_(?P<page>\d+))?\.html?$", re.ASCII)
+_SPECIAL_RE = re.compile(r"/special/arc-(?P<aid>\d+)(?:_(?P<page>\d+))?\.html?$", re.ASCII)
+_LIST_RE = re.compile(r"/list_(?P<tid>\d+)_(?P<page>\d+)\.html?$", re.ASCII)
 _VIEW_PATHS = ("/plus/view.php",)
 
 
@@ -62,7 +63,7 @@ def article_id(url: str) -> int | None:
     path = _MULTI_SLASH.sub("/", parts.path)
     if path in _VIEW_PATHS:
         for key, value in parse_qsl(parts.query):
-            if key == "aid" and value.isdigit():
+            if key == "aid" and value.isascii() and value.isdigit():
                 return int(value)
         return None
     match = _SPECIAL_RE.search(path) or _DATED_ARTICLE_RE.search(path)

@@ -1,12 +1,12 @@
 """Fault matrix, end to end: real ``scrapy crawl`` runs against a portal having a bad day.
 
-One portal gets a different fault on each of ~37 articles at once (they do not interfere:
-each is one page), plus a 503 on page 2 of a three-page article, and is crawled twice. Run 1 must finish, deliver every good article once,
-count every fault under its own reason in the run report, and remember exactly the
-transient ones as pending. Before run 2 the transient faults heal (the permanent ones stay):
-run 2 must bring exactly the articles behind the transient faults. List-page and site-wide
-faults interfere with each other's articles, so they get their own crawl
-(``tests/test_faults_site.py``).
+One portal gets a different fault on each of ~37 articles at once (they do not interfere: each
+is one page), plus a 503 on page 2 of a three-page article, and is crawled twice. Run 1 must
+finish, deliver every good article once, count every fault under its own reason in the run
+report, and remember exactly the transient ones as pending. Before run 2 the transient faults
+heal (the permanent ones stay): run 2 must bring exactly the articles behind the transient
+faults. List-page and site-wide faults interfere with each other's articles, so they get their
+own crawl (``tests/test_faults_site.py``).
 
 Short timeouts keep it fast: DOWNLOAD_TIMEOUT=2, RETRY_TIMES=2, backoff 0.1 s.
 """

@@ -85,6 +85,7 @@ def test_recent_pending_and_meta(store):
     store.add_pending("h", "http://h/a/1.html", "TimeoutError")
     store.add_pending("h", "http://h/list_1_2.html", "http_500")
     assert store.pending("h") == ["http://h/a/1.html", "http://h/list_1_2.html"]
+    assert store.pending("h", max_attempts=2) == ["http://h/list_1_2.html"]  # 1.html failed twice
     assert store.pending("x") == []
     store.clear_pending("http://h/a/1.html")
     store.clear_pending("http://h/never.html")  # unknown: nothing happens

@@ -83,3 +83,13 @@ def test_bad_state_uri_is_a_clear_error(uri):
 def test_state_uri_directory_is_refused(tmp_path):
     with pytest.raises(ValueError, match="directory"):
         open_state(str(tmp_path))
+
+
+def test_pending_gives_up_after_max_attempts(tmp_path):
+    store = open_state(str(tmp_path / "s.sqlite"))
+    for _ in range(3):
+        store.add_pending("h", "http://h/a/1.html", "http_503")
+    store.add_pending("h", "http://h/a/2.html", "http_503")
+    assert store.pending("h", max_attempts=3) == ["http://h/a/2.html"]
+    assert store.pending("h", max_attempts=4) == ["http://h/a/1.html", "http://h/a/2.html"]
+    store.close()

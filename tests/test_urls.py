@@ -75,3 +75,8 @@ def test_list_urls_and_same_site():
     assert not same_site("http://127.0.0.1:9000/a/", hosts)
     assert not same_site("javascript:alert(1)", hosts)
     assert not same_site("mailto:x@127.0.0.1:8000", hosts)
+
+
+def test_full_width_digits_are_not_an_article_path():
+    assert article_id("http://h/a/guoji/２０２６/０７０４/2.html") is None
+    assert article_id("http://h/plus/view.php?aid=１２") is None

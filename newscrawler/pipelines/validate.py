@@ -11,6 +11,8 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
+from newscrawler.state import state_for
+
 REQUIRED = ("url", "title", "body")
 COVERAGE_FIELDS = ("published_at", "source", "author", "section", "summary")
 
@@ -19,7 +21,12 @@ class ValidatePipeline:
     """Drop records missing a required field (stats: ``validate/dropped/missing_<field>``)."""
 
     def __init__(self, crawler: Any):
+        self.crawler = crawler
         self.stats = crawler.stats
+        self.store = None
+
+    def open_spider(self) -> None:
+        self.store = state_for(self.crawler)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -32,6 +39,8 @@ class ValidatePipeline:
             if not isinstance(value, str) or not value.strip():
                 self.stats.inc_value(f"validate/dropped/missing_{name}")
                 self.stats.inc_value("validate/dropped")
+                if self.store is not None:  # fetched fine: no retry would give a better page
+                    self.store.clear_pending(str(adapter.get("url")))
                 raise DropItem(f"article {adapter.get('url')} has no {name}", log_level="WARNING")
         self.stats.inc_value("fields/checked")
         for name in COVERAGE_FIELDS:

@@ -73,6 +73,9 @@ class PortalSpider(scrapy.Spider):
         self.full = str(full).strip().lower() in TRUE_WORDS if full is not None else False
         self.profile_name = profile
         self.scheduled: set[str] = set()  # article keys requested in this run
+        # other URLs met for an already requested article, tried if the first one is gone
+        self.alternates: dict[str, dict[str, None]] = {}
+        self.dead_urls: set[str] = set()  # article URLs that failed for good in this run
         self.deferred: dict[str, str] = {}  # key -> special/dynamic copy URL, fetched last
         self.walk_all = self.full
         self.sample_server = None
@@ -91,6 +94,7 @@ class PortalSpider(scrapy.Spider):
         settings = crawler.settings
         spider.overlap = settings.getint("INCREMENTAL_OVERLAP_PAGES")
         spider.recheck_hours = settings.getfloat("RECHECK_WINDOW_HOURS")
+        spider.pending_max_attempts = settings.getint("PENDING_MAX_ATTEMPTS") or None
         spider.profile = load_profile(spider.profile_name or settings.get("PORTAL_PROFILE"))
         crawler.signals.connect(spider.on_idle, signals.spider_idle)
         crawler.signals.connect(spider.on_closed, signals.spider_closed)
@@ -128,7 +132,7 @@ class PortalSpider(scrapy.Spider):
             urljoin(home, "/data/sitemap.html"), self.parse_sitemap, priority=90,
             errback=self.optional_failed,
         )
-        for url in self.store.pending(self.host):
+        for url in self.store.pending(self.host, self.pending_max_attempts):
             stats.inc_value("crawl/retried_pending")
             if not is_article_url(url):
                 for request in self._section_requests([url]):
@@ -206,9 +210,12 @@ class PortalSpider(scrapy.Spider):
         stats = self.crawler.stats
         fresh: dict[str, str] = {}
         for url in urls:
+            if url in self.dead_urls:
+                continue
             key = article_key(url)
             if key in self.scheduled or key in fresh:
                 stats.inc_value("dedup/skipped/requested")
+                self.alternates.setdefault(key, {}).setdefault(url, None)
                 continue
             path = urlsplit(url).path
             if path.startswith("/special/") or path.startswith("/plus/"):
@@ -285,10 +292,36 @@ class PortalSpider(scrapy.Spider):
         """The URL we asked for, before any redirect (a failure may happen further on)."""
         return request.meta.get("redirect_urls", [request.url])[0]
 
+    def _alternate_request(self, failed_url: str) -> scrapy.Request | None:
+        """Another URL met for the same article id, to try when ``failed_url`` is gone.
+
+        One article is requested once, by the first URL met for its id; if that link was a
+        bad one (a stale date path, say) the article must not be lost with it.
+        """
+        failed = canonical_url(failed_url)
+        self.dead_urls.add(failed)
+        key = article_key(failed_url)
+        urls = self.alternates.get(key, {})
+        while urls:
+            url = next(iter(urls))
+            del urls[url]
+            if canonical_url(url) not in self.dead_urls:
+                self.crawler.stats.inc_value("crawl/articles/alternate_url")
+                return self._article_request(url, reason="alternate")
+        self.scheduled.discard(key)  # a link met later may still bring the article
+        return None
+
     def article_failed(self, failure):
         request = failure.request
         url = request.meta.get("article_url") or first_page_url(self._requested_url(request))
         reason = self._failure_reason(failure)
+        if "article_url" not in request.meta and not is_transient(reason):
+            alternate = self._alternate_request(self._requested_url(request))
+            if alternate is not None:
+                self.crawler.stats.inc_value(f"crawl/failed/reason/{reason}")
+                self.logger.info("Article link %s failed (%s); trying %s for the same article",
+                                 request.url, reason, alternate.url)
+                return alternate
         stats = self.crawler.stats
         if counts_as_failure(reason):  # not robots.txt refusals and the like
             stats.inc_value("crawl/failed/article")

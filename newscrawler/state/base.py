@@ -67,8 +67,12 @@ class StateStore(ABC):
         """Remember a page that failed, so the next run fetches it again."""
 
     @abstractmethod
-    def pending(self, host: str) -> list[str]:
-        """Pages of ``host`` that failed in earlier runs and are not delivered yet."""
+    def pending(self, host: str, max_attempts: int | None = None) -> list[str]:
+        """Pages of ``host`` that failed in earlier runs and are not delivered yet.
+
+        With ``max_attempts``, pages that already failed that many times are left out:
+        a page that answers 503 for weeks is given up, not fetched every ten minutes.
+        """
 
     @abstractmethod
     def clear_pending(self, url: str) -> None:

@@ -228,8 +228,15 @@ class RedisStateStore(StateStore):
     def add_pending(self, host: str, url: str, reason: str) -> None:
         self._add_pending(args=[self.prefix, url, host, reason])
 
-    def pending(self, host: str) -> list[str]:
-        return sorted(self._redis.smembers(self.prefix + "pending:" + host))
+    def pending(self, host: str, max_attempts: int | None = None) -> list[str]:
+        urls = sorted(self._redis.smembers(self.prefix + "pending:" + host))
+        if max_attempts is None or not urls:
+            return urls
+        rows = self._redis.hmget(self.prefix + "pending", urls)
+        return [
+            url for url, row in zip(urls, rows, strict=True)
+            if row is not None and json.loads(row).get("attempts", 1) < max_attempts
+        ]
 
     def clear_pending(self, url: str) -> None:
         self._clear_pending(args=[self.prefix, url])

@@ -156,8 +156,11 @@ class SQLiteStateStore(StateStore):
             (url, host, reason),
         )
 
-    def pending(self, host: str) -> list[str]:
-        rows = self._db.execute("SELECT url FROM pending WHERE host = ? ORDER BY url", (host,))
+    def pending(self, host: str, max_attempts: int | None = None) -> list[str]:
+        limit = max_attempts if max_attempts is not None else 1 << 62
+        rows = self._db.execute(
+            "SELECT url FROM pending WHERE host = ? AND attempts < ? ORDER BY url", (host, limit)
+        )
         return [row[0] for row in rows]
 
     def clear_pending(self, url: str) -> None:
