@@ -84,6 +84,7 @@ def crawl_under_pyspy(url: str, work: Path, out: Path, fmt: str, rate: int) -> N
              *settings_args(FAST_SETTINGS)]
     cmd = [pyspy, "record", "--rate", str(rate), "--format", fmt, "-o", str(out), "--", *crawl]
     proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, env=clean_env())
+    shutil.rmtree(work, ignore_errors=True)
     if proc.returncode not in (0, 2) or not out.exists():
         raise RuntimeError(f"py-spy failed ({proc.returncode}): {proc.stderr[-2000:]}")
 
