@@ -20,23 +20,19 @@ from lxml import html as lxml_html
 from newscrawler.extract.encoding import decode_html
 from newscrawler.urls import article_id, canonical_url, is_article_url
 
-# Elements whose links are page furniture, not the list proper (sidebars, header, footer).
-FURNITURE_XPATH = (
-    "ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' pright ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' sidebar ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' side ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' right ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' footer ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' header ')"
-    " or contains(concat(' ', normalize-space(@class), ' '), ' flink ')"
-    " or @id='navMenu' or self::aside or self::footer or self::header or self::nav]"
-)
 # Footers link "about us" folders that look like sections but are not news channels.
 FOOTER_XPATH = (
     "ancestor-or-self::*[contains(concat(' ', normalize-space(@class), ' '), ' footer ')"
     " or contains(@class, 'footer_') or contains(@class, 'copyright')"
     " or contains(concat(' ', normalize-space(@class), ' '), ' flink ') or self::footer]"
 )
+# Elements whose links are page furniture, not the list proper (sidebars, header, footer):
+# tags, ids and whole class tokens, tested by walking up in Python (an XPath per link cost
+# ~110 µs, a third of a list page; see BENCHMARKS.md).
+FURNITURE_CLASSES = frozenset({"pright", "sidebar", "side", "right", "footer", "header", "flink"})
+FURNITURE_TAGS = frozenset({"aside", "footer", "header", "nav"})
+XML_SPACE_RE = re.compile(r"[ \t\r\n]+")  # what normalize-space() splits on
+BARE_LIST_NAME_RE = re.compile(r"list_\d+_\d+\.html?")
 LIST_PAGE_RE = re.compile(r"(?:^|/)list_(?P<tid>\d+)_(?P<page>\d+)\.html?$")
 PAGE_COUNT_RE = re.compile(r"共\s*(\d+)\s*页")
 LIST_DATE_RE = re.compile(
@@ -122,6 +118,19 @@ def article_links(html: bytes | str, url: str) -> list[str]:
     return list(seen)
 
 
+def _in_furniture(a) -> bool:
+    """True when the link sits inside page furniture (a sidebar, header, footer, nav)."""
+    node = a
+    while node is not None:
+        if node.tag in FURNITURE_TAGS or node.get("id") == "navMenu":
+            return True
+        classes = node.get("class")
+        if classes and not FURNITURE_CLASSES.isdisjoint(XML_SPACE_RE.split(classes)):
+            return True
+        node = node.getparent()
+    return False
+
+
 def _entry_date(a) -> str | None:
     """The date printed next to a list entry: in its <li>/<dd>/<tr>, or the element around it."""
     node = a
@@ -151,7 +160,7 @@ def parse_list(html: bytes | str, url: str) -> ListPage:
     subsections: dict[str, None] = {}
     for link, text, a in _links(doc, url):
         canon = canonical_url(link)
-        in_furniture = bool(a.xpath(FURNITURE_XPATH))
+        in_furniture = _in_furniture(a)
         if is_article_url(link) and not in_furniture:
             if urlsplit(link).netloc == urlsplit(url).netloc and canon not in seen:
                 seen.add(canon)
@@ -174,7 +183,10 @@ def parse_list(html: bytes | str, url: str) -> ListPage:
         value = option.get("value") or ""
         match = LIST_PAGE_RE.search(value)
         if match and (tid is None or match["tid"] == tid):
-            pages[int(match["page"])] = canonical_url(urljoin(url, value))
+            if BARE_LIST_NAME_RE.fullmatch(value):  # the usual <select>: a file name in here_dir
+                pages[int(match["page"])] = here_dir + value
+            else:
+                pages[int(match["page"])] = canonical_url(urljoin(url, value))
     count = PAGE_COUNT_RE.search(doc.text_content())
     last = max([current_no, *pages]) if pages else current_no
     if count:
@@ -198,6 +210,8 @@ def article_page_urls(html: bytes | str, url: str) -> list[str]:
     aid = article_id(url)
     if aid is None:
         return []
+    if isinstance(html, bytes) and f"{aid}_".encode("ascii") not in html:
+        return []  # no "<aid>_N.html" link can be on the page: a one-page article, no parse
     pattern = re.compile(rf"(?:^|/)(?:arc-)?{aid}_(\d+)\.html?$")
     doc = _doc(html, url)
     found: dict[int, str] = {}
