@@ -1,21 +1,37 @@
-"""Content fingerprints: an exact hash and a SimHash for near-duplicates.
+"""Content fingerprints: an exact hash, and a SimHash plus a resemblance sketch for near-duplicates.
 
-Why a home-grown SimHash (30 lines) instead of a library: the fingerprint must be a stable
-64-bit integer that SQLite and Redis can index by bands, computed over *character* shingles
-(Chinese has no spaces; whitespace tokens, as in trafilatura's SimHash, degrade to whole
-clauses), and cheap enough to run on every article. ``zlib.crc32`` keeps it in C.
+Near-duplicates are found in two steps, because a wrong "duplicate" verdict loses an article:
+
+1. **SimHash** (64 bits, indexed by four 16-bit bands in SQLite or Redis) finds candidates
+   cheaply among millions of delivered articles. On its own it is too noisy for news written
+   from a shared vocabulary: on the sample portal's 5,000 template-written articles, pairs
+   with only 20-35 % shingles in common came within 3 bits.
+2. A **bottom-k sketch** (the 32 smallest shingle hashes, 128 bytes) then estimates the
+   resemblance (Jaccard similarity of the shingle sets) of each candidate; only a pair above
+   ``NEAR_DUPLICATE_RESEMBLANCE`` (default 0.7) is the same story. A repost with a sentence
+   added scores above 0.9; unrelated articles stay under 0.4.
+
+Why home-grown (60 lines) instead of a library: both signatures must be stable integers over
+*character* shingles (Chinese has no spaces; whitespace tokens, as in trafilatura's SimHash,
+degrade to whole clauses) that SQLite and Redis can store and index, cheap enough for every
+article; datasketch's MinHash needs numpy and 128 permutations per shingle.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import re
-import zlib
+from array import array
 
 SIMHASH_BITS = 64
 SHINGLE = 3
 BANDS = 4  # 4 bands of 16 bits: any two hashes within distance 3 share at least one band
+SKETCH_SIZE = 32
+_MASK = (1 << 64) - 1
 _NOISE = re.compile(r"[\s\u3000\W_]+", re.UNICODE)
+# _BIT_OF[k][b] is bit k of byte b: counting set bits of one byte column in C (translate+count)
+_BIT_OF = [bytes((b >> k) & 1 for b in range(256)) for k in range(8)]
 
 
 def normalise_text(text: str) -> str:
@@ -29,46 +45,54 @@ def content_hash(title: str, body: str) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def _spread_tables() -> list[list[int]]:
-    """Tables that spread a byte's 8 bits over 8 16-bit lanes of one big int, per byte slot.
-
-    Adding the spread form of every shingle hash counts, in one C-level big-int addition,
-    how many shingles have each of the 64 bits set: 10x faster than a Python loop per bit.
-    """
-    spread = [sum(1 << (16 * i) for i in range(8) if b >> i & 1) for b in range(256)]
-    return [[v << (128 * k) for v in spread] for k in range(8)]
+def _mix(key: int) -> int:
+    """splitmix64's finaliser: a well-spread 64-bit hash of a 63-bit shingle key."""
+    key = (key ^ (key >> 30)) * 0xBF58476D1CE4E5B9 & _MASK
+    key = (key ^ (key >> 27)) * 0x94D049BB133111EB & _MASK
+    return key ^ (key >> 31)
 
 
-_T0, _T1, _T2, _T3, _T4, _T5, _T6, _T7 = _spread_tables()
-_SEED = 0x9E3779B9
+def shingle_hashes(text: str) -> set[int]:
+    """64-bit hashes of the character 3-shingles of the normalised text (stable everywhere)."""
+    codes = list(map(ord, normalise_text(text)))
+    if len(codes) < SHINGLE:
+        codes += [0] * (SHINGLE - len(codes)) if codes else []
+    keys = set(map(lambda a, b, c: (a << 42) | (b << 21) | c, codes, codes[1:], codes[2:]))
+    return set(map(_mix, keys))
+
+
+def simhash_of(hashes: set[int]) -> int:
+    """SimHash of a set of 64-bit shingle hashes (0 for an empty set)."""
+    if not hashes:
+        return 0
+    raw = array("Q", hashes).tobytes()  # little-endian on every platform CPython runs on here
+    half = len(hashes) / 2
+    result = 0
+    for byte in range(8):
+        column = raw[byte::8]
+        for bit in range(8):
+            if column.translate(_BIT_OF[bit]).count(1) > half:
+                result |= 1 << (8 * byte + bit)
+    return result
+
+
+def sketch_of(hashes: set[int]) -> bytes:
+    """Bottom-k sketch: the ``SKETCH_SIZE`` smallest hashes' top 32 bits, sorted, as bytes."""
+    return array("I", sorted({h >> 32 for h in heapq.nsmallest(SKETCH_SIZE, hashes)})).tobytes()
+
+
+def resemblance(a: bytes, b: bytes) -> float:
+    """Estimated Jaccard similarity of the two shingle sets behind two sketches."""
+    if not a or not b:
+        return 0.0
+    sa, sb = set(array("I", a)), set(array("I", b))
+    union = heapq.nsmallest(SKETCH_SIZE, sa | sb)
+    return sum(1 for h in union if h in sa and h in sb) / len(union)
 
 
 def simhash(text: str) -> int:
-    """64-bit SimHash over character shingles of the normalised text (0 for empty text).
-
-    One shingle in four is kept, chosen by its own hash, so two texts sample the same
-    shingles and stay comparable while the cost drops fourfold.
-    """
-    norm = normalise_text(text)
-    if not norm:
-        return 0
-    crc = zlib.crc32
-    shingles = {norm[i : i + SHINGLE] for i in range(max(1, len(norm) - SHINGLE + 1))}
-    encoded = [s.encode("utf-8") for s in shingles]
-    sampled = [(a, d) for d in encoded if (a := crc(d)) & 3 == 0] or [(crc(d), d) for d in encoded]
-    acc = 0
-    for a, data in sampled:
-        b = crc(data, _SEED)
-        acc += (
-            _T0[a & 255] | _T1[(a >> 8) & 255] | _T2[(a >> 16) & 255] | _T3[a >> 24]
-            | _T4[b & 255] | _T5[(b >> 8) & 255] | _T6[(b >> 16) & 255] | _T7[b >> 24]
-        )
-    half = len(sampled) / 2
-    result = 0
-    for bit in range(SIMHASH_BITS):
-        if (acc >> (16 * bit)) & 0xFFFF > half:
-            result |= 1 << bit
-    return result
+    """64-bit SimHash over character shingles of the normalised text."""
+    return simhash_of(shingle_hashes(text))
 
 
 def hamming(a: int, b: int) -> int:

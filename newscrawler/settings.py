@@ -47,10 +47,14 @@ INCREMENTAL_OVERLAP_PAGES = 1
 # A page that failed transiently is retried in later runs until it failed this many times
 # (0: forever).
 PENDING_MAX_ATTEMPTS = 20
-# Articles published this recently (hours) are fetched again to catch edits.
+# Articles published this recently (hours) are fetched again to catch edits, each at most
+# once per RECHECK_INTERVAL_MINUTES: a run every ten minutes need not fetch them every time.
 RECHECK_WINDOW_HOURS = 24
-# SimHash Hamming distance at or under which two bodies are the same story.
-NEAR_DUPLICATE_DISTANCE = 3
+RECHECK_INTERVAL_MINUTES = 120
+# Near-duplicates: SimHash candidates within this Hamming distance whose estimated resemblance
+# (Jaccard similarity of character 3-shingles) is at least NEAR_DUPLICATE_RESEMBLANCE.
+NEAR_DUPLICATE_DISTANCE = 10
+NEAR_DUPLICATE_RESEMBLANCE = 0.7
 # Bodies shorter than this (characters) are not compared for near-duplicates.
 NEAR_DUPLICATE_MIN_CHARS = 200
 

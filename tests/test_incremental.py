@@ -52,7 +52,8 @@ def test_second_run_emits_only_new_and_edited_articles(portal, tmp_path):
     site.repost(old_aid + 1, section="股市", exact=True)  # a verbatim copy
     server.reset_log()
 
-    second = run_crawl(server.url, tmp_path, "-s", f"RECHECK_WINDOW_HOURS={window}")
+    second = run_crawl(server.url, tmp_path, "-s", f"RECHECK_WINDOW_HOURS={window}",
+                        "-s", "RECHECK_INTERVAL_MINUTES=0")
     assert second.returncode == 0, second.stderr[-3000:]
     run2 = read_jsonl(feed_files(tmp_path)[-1])
     truth2 = {r["url"]: r for r in site.ground_truth(server.url)}

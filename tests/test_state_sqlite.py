@@ -31,7 +31,7 @@ def test_near_candidates_share_a_band(tmp_path):
     store = open_state(str(tmp_path / "s.sqlite"))
     store.put(_state("h/aid/1", simhash=0x1234_5678_9ABC_DEF0))
     found = store.near_candidates(0x1234_0000_0000_0000)
-    assert ("h/aid/1", 0x1234_5678_9ABC_DEF0) in found
+    assert [(s.key, s.simhash) for s in found] == [("h/aid/1", 0x1234_5678_9ABC_DEF0)]
     assert store.near_candidates(0x1111_2222_3333_4444) == []
     store.close()
 
@@ -92,4 +92,24 @@ def test_pending_gives_up_after_max_attempts(tmp_path):
     store.add_pending("h", "http://h/a/2.html", "http_503")
     assert store.pending("h", max_attempts=3) == ["http://h/a/2.html"]
     assert store.pending("h", max_attempts=4) == ["http://h/a/1.html", "http://h/a/2.html"]
+    store.close()
+
+
+def test_sketch_round_trips_and_old_states_gain_the_column(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)  # a state file from before sketches existed
+    db.execute("CREATE TABLE articles (key TEXT PRIMARY KEY, host TEXT NOT NULL, url TEXT NOT NULL,"
+               " fingerprint TEXT NOT NULL, simhash INTEGER NOT NULL, band0 INTEGER NOT NULL,"
+               " band1 INTEGER NOT NULL, band2 INTEGER NOT NULL, band3 INTEGER NOT NULL,"
+               " published_at TEXT, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,"
+               " version INTEGER NOT NULL DEFAULT 1)")
+    db.commit()
+    db.close()
+    store = open_state(str(path))
+    state = _state("h/aid/1")
+    state.sketch = bytes(range(16))
+    store.put(state)
+    assert store.get("h/aid/1").sketch == bytes(range(16))
     store.close()

@@ -24,7 +24,7 @@ from pathlib import Path
 from scrapy import signals
 
 from newscrawler.feeds import PART_SUFFIX, feed_dir
-from newscrawler.fingerprints import content_hash, simhash
+from newscrawler.fingerprints import content_hash, shingle_hashes, simhash_of, sketch_of
 from newscrawler.state import ArticleState, StateLocked, state_for
 from newscrawler.urls import article_key
 
@@ -98,9 +98,11 @@ class DeliveryLedger:
             if key in known and known[key].version >= version:
                 continue
             body, title = record.get("body") or "", record.get("title") or ""
+            hashes = shingle_hashes(body)
             self.store.put(ArticleState(
                 key=key, url=record["url"], fingerprint=content_hash(title, body),
-                simhash=simhash(body), published_at=record.get("published_at"),
+                simhash=simhash_of(hashes), sketch=sketch_of(hashes),
+                published_at=record.get("published_at"),
                 first_seen=known[key].first_seen if key in known else now, last_seen=now,
                 version=version,
             ))

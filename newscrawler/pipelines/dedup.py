@@ -7,8 +7,10 @@ in the stats by reason (``dedup/dropped/<reason>``):
 - ``unchanged`` – delivered in an earlier run with the same content (an edit check that
   found no edit);
 - ``same_content`` – the exact title+body of another article (a copy under another URL);
-- ``near_duplicate`` – a body within ``NEAR_DUPLICATE_DISTANCE`` SimHash bits of another
-  (the same story reposted with small edits).
+- ``near_duplicate`` – the same story reposted with small edits: a body within
+  ``NEAR_DUPLICATE_DISTANCE`` SimHash bits of another *and* whose shingle sets resemble
+  each other at ``NEAR_DUPLICATE_RESEMBLANCE`` or more (`newscrawler.fingerprints`: the
+  SimHash alone calls unrelated articles on one topic duplicates, and that would lose them).
 
 An article delivered before whose content changed goes out again with ``version`` + 1.
 
@@ -26,23 +28,36 @@ from itemadapter import ItemAdapter
 from scrapy import signals
 from scrapy.exceptions import DropItem
 
-from newscrawler.fingerprints import bands, content_hash, hamming, simhash
+from newscrawler.fingerprints import (
+    bands,
+    content_hash,
+    hamming,
+    resemblance,
+    shingle_hashes,
+    simhash_of,
+    sketch_of,
+)
 from newscrawler.state import ArticleState, state_for
 from newscrawler.urls import article_key
 
 
+def _now_iso() -> str:
+    """The local time now, ISO 8601 with offset (the state's timestamps)."""
+    return datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+
+
 class NearIndex:
-    """In-memory SimHash band index for the articles of this run."""
+    """In-memory SimHash band index of this run's articles: (key, simhash, sketch)."""
 
     def __init__(self) -> None:
-        self._bands: list[dict[int, list[tuple[str, int]]]] = [{}, {}, {}, {}]
+        self._bands: list[dict[int, list[tuple[str, int, bytes]]]] = [{}, {}, {}, {}]
 
-    def add(self, key: str, value: int) -> None:
+    def add(self, key: str, value: int, sketch: bytes) -> None:
         for table, band in zip(self._bands, bands(value), strict=True):
-            table.setdefault(band, []).append((key, value))
+            table.setdefault(band, []).append((key, value, sketch))
 
-    def candidates(self, value: int) -> list[tuple[str, int]]:
-        found: list[tuple[str, int]] = []
+    def candidates(self, value: int) -> list[tuple[str, int, bytes]]:
+        found: list[tuple[str, int, bytes]] = []
         for table, band in zip(self._bands, bands(value), strict=True):
             found.extend(table.get(band, ()))
         return found
@@ -57,6 +72,7 @@ class DedupPipeline:
         settings = crawler.settings
         self.max_distance = settings.getint("NEAR_DUPLICATE_DISTANCE")
         self.min_chars = settings.getint("NEAR_DUPLICATE_MIN_CHARS")
+        self.min_resemblance = settings.getfloat("NEAR_DUPLICATE_RESEMBLANCE")
         self.keys: set[str] = set()
         self.fingerprints: dict[str, str] = {}
         self.near = NearIndex()
@@ -77,12 +93,16 @@ class DedupPipeline:
         level = "DEBUG" if reason in ("unchanged", "same_article") else "INFO"
         return DropItem(f"{reason}: {url}{detail}", log_level=level)
 
-    def _near_match(self, key: str, value: int, text_len: int) -> str | None:
+    def _near_match(self, key: str, value: int, sketch: bytes, text_len: int) -> str | None:
         if text_len < self.min_chars or not value:
             return None
-        candidates = [*self.near.candidates(value), *self.store.near_candidates(value)]
-        for other, other_value in candidates:
-            if other != key and hamming(value, other_value) <= self.max_distance:
+        stored = [(s.key, s.simhash, s.sketch) for s in self.store.near_candidates(value)]
+        for other, other_value, other_sketch in [*self.near.candidates(value), *stored]:
+            if (
+                other != key
+                and hamming(value, other_value) <= self.max_distance
+                and resemblance(sketch, other_sketch) >= self.min_resemblance
+            ):
                 return other
         return None
 
@@ -96,27 +116,30 @@ class DedupPipeline:
         previous = self.store.get(key)
         if previous is not None and previous.fingerprint == fingerprint:
             self.keys.add(key)
+            previous.last_seen = _now_iso()
+            self.store.put(previous)  # checked now: the next edit check waits RECHECK_INTERVAL
             raise self._drop("unchanged", url)
         other = self.fingerprints.get(fingerprint) or self.store.find_fingerprint(fingerprint)
         if other is not None and other != key:
             raise self._drop("same_content", url, other)
-        value = simhash(body)
-        other = None if previous is not None else self._near_match(key, value, len(body))
+        hashes = shingle_hashes(body)
+        value, sketch = simhash_of(hashes), sketch_of(hashes)
+        other = None if previous is not None else self._near_match(key, value, sketch, len(body))
         if other is not None:
             raise self._drop("near_duplicate", url, other)
-        now = datetime.now(UTC).astimezone().isoformat(timespec="seconds")
+        now = _now_iso()
         version = previous.version + 1 if previous is not None else 1
         adapter["version"] = version
         if previous is not None:
             self.stats.inc_value("dedup/changed")
         self.keys.add(key)
         self.fingerprints[fingerprint] = key
-        self.near.add(key, value)
+        self.near.add(key, value, sketch)
         self.ready[id(item)] = ArticleState(
             key=key, url=url, fingerprint=fingerprint, simhash=value,
             published_at=adapter.get("published_at"),
             first_seen=previous.first_seen if previous is not None else now,
-            last_seen=now, version=version,
+            last_seen=now, version=version, sketch=sketch,
         )
         return item
 

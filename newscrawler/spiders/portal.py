@@ -10,7 +10,8 @@
 - Each article is fetched once (by its DedeCms ``aid``); its pages 2..N are fetched in turn and
   merged into one record whose ``url`` is page 1. ``/special/arc-N.html`` and
   ``/plus/view.php?aid=N`` copies are only fetched, at the end, for ids no list page gave.
-- Articles published within ``RECHECK_WINDOW_HOURS`` are fetched again to catch edits, and
+- Articles published within ``RECHECK_WINDOW_HOURS`` are fetched again to catch edits (each
+  at most once per ``RECHECK_INTERVAL_MINUTES``), and
   pages that failed in an earlier run are retried (``state.pending``).
 - With no ``start_url`` the bundled sample portal is served on 127.0.0.1 and crawled.
 """
@@ -94,6 +95,7 @@ class PortalSpider(scrapy.Spider):
         settings = crawler.settings
         spider.overlap = settings.getint("INCREMENTAL_OVERLAP_PAGES")
         spider.recheck_hours = settings.getfloat("RECHECK_WINDOW_HOURS")
+        spider.recheck_interval = timedelta(minutes=settings.getfloat("RECHECK_INTERVAL_MINUTES"))
         spider.pending_max_attempts = settings.getint("PENDING_MAX_ATTEMPTS") or None
         spider.profile = load_profile(spider.profile_name or settings.get("PORTAL_PROFILE"))
         crawler.signals.connect(spider.on_idle, signals.spider_idle)
@@ -141,7 +143,11 @@ class PortalSpider(scrapy.Spider):
                 self.scheduled.add(key)
                 yield self._article_request(url, reason="pending")
         since = (self._now() - timedelta(hours=self.recheck_hours)).isoformat(timespec="seconds")
+        checked_before = self._now() - self.recheck_interval
         for state in self.store.recent(self.host, since):
+            if datetime.fromisoformat(state.last_seen) > checked_before:
+                stats.inc_value("crawl/recheck_not_due")
+                continue
             if state.key not in self.scheduled:
                 self.scheduled.add(state.key)
                 stats.inc_value("crawl/rechecked")

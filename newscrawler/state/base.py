@@ -25,6 +25,7 @@ class ArticleState:
     first_seen: str  # ISO 8601, first delivery
     last_seen: str  # ISO 8601, last time the crawler saw it
     version: int = 1
+    sketch: bytes = b""  # bottom-k resemblance sketch of the body (fingerprints.sketch_of)
 
 
 class StateLocked(RuntimeError):
@@ -51,8 +52,8 @@ class StateStore(ABC):
         """Key of a delivered article with exactly this content, or None."""
 
     @abstractmethod
-    def near_candidates(self, simhash: int) -> list[tuple[str, int]]:
-        """(key, simhash) of delivered articles sharing at least one SimHash band."""
+    def near_candidates(self, simhash: int) -> list[ArticleState]:
+        """Delivered articles whose SimHash shares at least one 16-bit band with ``simhash``."""
 
     @abstractmethod
     def recent(self, host: str, since: str) -> list[ArticleState]:

@@ -41,7 +41,6 @@ from newscrawler.fingerprints import bands
 from newscrawler.state.base import ArticleState, StateLocked, StateStore
 
 CHUNK = 500
-NEAR_LIMIT = 200
 
 # ARGV: prefix, key, host, record JSON, fingerprint, b0, b1, b2, b3, published score or ''
 _PUT = """
@@ -116,7 +115,7 @@ def _encode(state: ArticleState) -> str:
             "url": state.url, "fingerprint": state.fingerprint, "simhash": str(state.simhash),
             "published_at": state.published_at, "first_seen": state.first_seen,
             "last_seen": state.last_seen, "version": state.version,
-            "bands": bands(state.simhash),
+            "bands": bands(state.simhash), "sketch": state.sketch.hex(),
         },
         ensure_ascii=False,
     )
@@ -128,6 +127,7 @@ def _decode(key: str, raw: str) -> ArticleState:
         key=key, url=data["url"], fingerprint=data["fingerprint"], simhash=int(data["simhash"]),
         published_at=data["published_at"], first_seen=data["first_seen"],
         last_seen=data["last_seen"], version=int(data["version"]),
+        sketch=bytes.fromhex(data.get("sketch", "")),
     )
 
 
@@ -205,10 +205,10 @@ class RedisStateStore(StateStore):
         keys = self._redis.smembers(self.prefix + "fp:" + fingerprint)
         return min(keys) if keys else None
 
-    def near_candidates(self, simhash: int) -> list[tuple[str, int]]:
+    def near_candidates(self, simhash: int) -> list[ArticleState]:
         sets = [f"{self.prefix}band:{i}:{b}" for i, b in enumerate(bands(simhash))]
-        keys = sorted(self._redis.sunion(sets))[:NEAR_LIMIT]
-        return [(key, state.simhash) for key, state in self.get_many(keys).items()]
+        keys = sorted(self._redis.sunion(sets))  # no cap: it would cut real candidates
+        return list(self.get_many(keys).values())
 
     def recent(self, host: str, since: str) -> list[ArticleState]:
         floor = published_score(since)

@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS articles (
     published_at TEXT,
     first_seen TEXT NOT NULL,
     last_seen TEXT NOT NULL,
-    version INTEGER NOT NULL DEFAULT 1
+    version INTEGER NOT NULL DEFAULT 1,
+    sketch BLOB NOT NULL DEFAULT x''
 );
 CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles (fingerprint);
 CREATE INDEX IF NOT EXISTS articles_band0 ON articles (band0);
@@ -45,7 +46,7 @@ CREATE TABLE IF NOT EXISTS pending (
 );
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-COLUMNS = "key, url, fingerprint, simhash, published_at, first_seen, last_seen, version"
+COLUMNS = "key, url, fingerprint, simhash, published_at, first_seen, last_seen, version, sketch"
 
 
 def _to_signed(value: int) -> int:
@@ -68,18 +69,15 @@ class SQLiteStateStore(StateStore):
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
+        if "sketch" not in columns:  # a state written before sketches existed
+            self._db.execute("ALTER TABLE articles ADD COLUMN sketch BLOB NOT NULL DEFAULT x''")
 
     def _row(self, row: tuple) -> ArticleState:
-        key, url, fingerprint, simhash, published_at, first_seen, last_seen, version = row
+        key, url, fingerprint, simhash, published_at, first_seen, last_seen, version, sketch = row
         return ArticleState(
-            key,
-            url,
-            fingerprint,
-            _from_signed(simhash),
-            published_at,
-            first_seen,
-            last_seen,
-            version,
+            key, url, fingerprint, _from_signed(simhash), published_at, first_seen, last_seen,
+            version, bytes(sketch),
         )
 
     def get_many(self, keys: Iterable[str]) -> dict[str, ArticleState]:
@@ -97,23 +95,13 @@ class SQLiteStateStore(StateStore):
         host = state.key.split("/", 1)[0]
         b0, b1, b2, b3 = bands(state.simhash)
         self._db.execute(
-            "INSERT OR REPLACE INTO articles (key, host, url, fingerprint, simhash,"
-            " band0, band1, band2, band3, published_at, first_seen, last_seen, version)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT OR REPLACE INTO articles (key, host, url, fingerprint, simhash, band0, band1,"
+            " band2, band3, published_at, first_seen, last_seen, version, sketch)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                state.key,
-                host,
-                state.url,
-                state.fingerprint,
-                _to_signed(state.simhash),
-                b0,
-                b1,
-                b2,
-                b3,
-                state.published_at,
-                state.first_seen,
-                state.last_seen,
-                state.version,
+                state.key, host, state.url, state.fingerprint, _to_signed(state.simhash),
+                b0, b1, b2, b3, state.published_at, state.first_seen, state.last_seen,
+                state.version, state.sketch,
             ),
         )
 
@@ -123,16 +111,14 @@ class SQLiteStateStore(StateStore):
         ).fetchone()
         return row[0] if row else None
 
-    def near_candidates(self, simhash: int) -> list[tuple[str, int]]:
-        b0, b1, b2, b3 = bands(simhash)
+    def near_candidates(self, simhash: int) -> list[ArticleState]:
+        # No LIMIT: a cap over the union would silently cut real candidates once the store
+        # grows (about 60 rows per call at 1,000,000 articles, see BENCHMARKS.md).
         rows = self._db.execute(
-            "SELECT key, simhash FROM articles WHERE band0 = ? UNION "
-            "SELECT key, simhash FROM articles WHERE band1 = ? UNION "
-            "SELECT key, simhash FROM articles WHERE band2 = ? UNION "
-            "SELECT key, simhash FROM articles WHERE band3 = ? LIMIT 200",
-            (b0, b1, b2, b3),
+            " UNION ".join(f"SELECT {COLUMNS} FROM articles WHERE band{i} = ?" for i in range(4)),
+            bands(simhash),
         )
-        return [(key, _from_signed(value)) for key, value in rows]
+        return [self._row(row) for row in rows]
 
     def recent(self, host: str, since: str) -> list[ArticleState]:
         rows = self._db.execute(
