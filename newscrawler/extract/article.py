@@ -35,12 +35,13 @@ TAG_SPLIT = str.maketrans({"，": ","})
 INDEX_KEYS = wanted_keys(rules.ALL_SELECTORS)
 
 
-def parse_html(text: str) -> etree._Element:
-    """An lxml tree for any text; an empty document when there is nothing to parse."""
+def parse_html(text: str | bytes) -> etree._Element:
+    """An lxml tree for any text (or UTF-8 bytes); an empty document when there is nothing."""
     parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
                               no_network=True, recover=True)
+    data = text if isinstance(text, bytes) else text.encode("utf-8", errors="replace")
     try:
-        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
+        root = etree.fromstring(data, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     if root is None or not isinstance(root.tag, str):
@@ -109,7 +110,7 @@ def _extract(
     html: bytes, url: str, profile: Profile, now: datetime, http_encoding: str | None,
     crawled_at: str,
 ) -> dict:
-    source = decode_html(html or b"", http_encoding)
+    source = decode_html(html or b"", http_encoding).encode("utf-8", errors="replace")
     root = parse_html(source)
     etree.strip_elements(root, *rules.DROP_TAGS, with_tail=False)
     tags = meta_tags(root)

@@ -33,6 +33,7 @@ MIN_RULE_TEXT = 20
 MAX_RULE_LINK_DENSITY = 0.35
 #: A rule container unrelated to the scorer's pick must score this share of the pick's score.
 RULE_SCORE_RATIO = 0.8
+LINK_LIST_TAGS = frozenset({"ul", "ol", "dl", "div", "table", "p", "section"})
 #: Lists and boxes inside the body with at least this link density are "related links".
 LINK_LIST_DENSITY = 0.6
 EDITOR_LINE_RE = re.compile(
@@ -122,13 +123,17 @@ def clean_container(
         doomed.extend(n for n in xpath(container) if isinstance(n, etree._Element))
     doomed.extend(n for n in exclude if n is not None and n is not container
                   and _is_descendant(n, container))
-    for node in container.iterdescendants():
+    stack = list(reversed(container))
+    while stack:  # depth-first, not descending into what is already doomed
+        node = stack.pop()
         if not isinstance(node.tag, str):
             continue
         if _is_noise(node) and _length(node) < 0.5 * total:
             doomed.append(node)
-        elif node.tag in ("ul", "ol", "dl", "div", "table", "p") and _is_link_list(node, total):
+        elif node.tag in LINK_LIST_TAGS and _is_link_list(node, total):
             doomed.append(node)
+        elif len(node):
+            stack.extend(reversed(node))
     for node in doomed:
         if node.getparent() is not None and not _is_descendant(container, node):
             remove_keep_tail(node)
@@ -144,8 +149,8 @@ def _is_descendant(node: etree._Element, ancestor: etree._Element) -> bool:
 
 
 def _is_link_list(node: etree._Element, total: int) -> bool:
-    anchors = node.findall(".//a")
-    if len(anchors) < 2:
+    anchors = node.iter("a")
+    if next(anchors, None) is None or next(anchors, None) is None:
         return False
     length = _length(node)
     return length < 0.5 * total and link_density(node) >= LINK_LIST_DENSITY

@@ -131,10 +131,14 @@ def rank(root: etree._Element) -> tuple[list[etree._Element], float, dict[etree.
         return [], 0.0, raw
     ranked = sorted(raw.items(), key=lambda item: item[1], reverse=True)[:CANDIDATES]
     final: dict[etree._Element, float] = {}
+    best = 0.0
     for node, score in ranked:
+        if score <= best:
+            break  # a final score never exceeds the raw one: nothing below can win
         if node.tag not in CONTAINER_TAGS or is_furniture(node):
             continue
         final[node] = score * (1.0 - link_density(node))
+        best = max(best, final[node])
     if not final:
         return [], 0.0, raw
     top = max(final, key=final.__getitem__)
