@@ -81,8 +81,7 @@ CASES = [
          xfail="extraction: section breadcrumb lost when </div> are missing"),
     Case("stray_html_end", "delivered",
          xfail="extraction: body after a stray </body></html> is lost (intro used)"),
-    Case("invalid_bytes", "delivered",
-         xfail="extraction/clean: U+FFFD from undecodable bytes kept in the body"),
+    Case("invalid_bytes", "delivered"),
     # an article page without its title or body is no article
     Case("no_title", "dropped", "missing_title"),
     Case("no_body", "dropped", "missing_body",

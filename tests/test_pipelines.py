@@ -42,6 +42,13 @@ def test_clean_normalises_spaces_nulls_and_boilerplate(crawler):
     assert clean_body("正文提到责任编辑：这个词") == "正文提到责任编辑：这个词"
 
 
+def test_clean_removes_the_marks_of_undecodable_bytes(crawler):
+    item = record(title="标\ufffd题", body="\ufffd\ufffd第一段\n\ufffd\n第二段")
+    out = CleanPipeline(crawler).process_item(item)
+    assert out["title"] == "标题" and out["body"] == "第一段\n第二段"
+    assert crawler.stats.get_value("clean/undecodable_bytes") == 1
+
+
 @pytest.mark.parametrize("field", ["title", "body", "url"])
 def test_validate_drops_missing_fields_with_a_counted_reason(crawler, field):
     pipeline = ValidatePipeline(crawler)

@@ -23,9 +23,13 @@ BOILERPLATE_LINES = re.compile(
 NULL_WORDS = {"", "未知", "佚名", "null", "none"}
 
 
+REPLACEMENT = "\ufffd"  # what decoding put where the page had bytes of no character
+
+
 def clean_text(value: str) -> str:
-    """One line: runs of any kind of space become one space, ends trimmed."""
-    return SPACES.sub(" ", value).strip()
+    """One line: runs of any kind of space become one space, ends trimmed, and the
+    U+FFFD marks of undecodable bytes removed (they are not text the portal wrote)."""
+    return SPACES.sub(" ", value.replace(REPLACEMENT, "")).strip()
 
 
 def clean_body(body: str) -> str:
@@ -46,6 +50,10 @@ class CleanPipeline:
 
     def process_item(self, item: Any) -> Any:
         adapter = ItemAdapter(item)
+        if self.stats is not None and any(
+            REPLACEMENT in value for value in adapter.values() if isinstance(value, str)
+        ):
+            self.stats.inc_value("clean/undecodable_bytes")
         for name in ("title", "source", "author", "editor", "summary"):
             value = adapter.get(name)
             if isinstance(value, str):
