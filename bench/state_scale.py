@@ -70,7 +70,7 @@ def rows(count: int, rng: random.Random):
         b0, b1, b2, b3 = bands(simhash)
         when = published.isoformat(timespec="seconds") + "+08:00"
         yield (f"{host}/aid/{aid}", host, url, f"{rng.getrandbits(128):032x}", signed(simhash),
-               b0, b1, b2, b3, when, when, when, 1)
+               b0, b1, b2, b3, when, when, when, 1, rng.randbytes(128))  # 128-byte sketch
 
 
 def fill(path: Path, count: int, seed: int) -> float:
@@ -82,7 +82,7 @@ def fill(path: Path, count: int, seed: int) -> float:
     tables = [s for s in SCHEMA.split(";") if s.strip() and "CREATE INDEX" not in s]
     db.executescript(";".join(tables) + ";")
     db.execute("BEGIN")
-    db.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    db.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    rows(count, random.Random(seed)))
     db.execute("COMMIT")
     db.executescript(SCHEMA)  # the indexes, built once over the filled table
@@ -130,7 +130,8 @@ def lookups(path: Path, count: int, calls: int, seed: int) -> list[list]:
         results.append([name, n, micros, 1e6 / micros])
     now = datetime.now().astimezone().isoformat(timespec="seconds")
     states = [ArticleState(f"bench.example.cn/aid/{i}", f"http://bench.example.cn/{i}.html",
-                           f"{rng.getrandbits(128):032x}", rng.getrandbits(64), now, now, now)
+                           f"{rng.getrandbits(128):032x}", rng.getrandbits(64), now, now, now,
+                           sketch=rng.randbytes(128))
               for i in range(min(calls, 2000))]
     micros, n = timed(store.put, states)
     results.append(["put (one commit per delivered article)", n, micros, 1e6 / micros])
