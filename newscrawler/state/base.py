@@ -12,6 +12,8 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from filelock import FileLock, Timeout
+
 
 @dataclass
 class ArticleState:
@@ -87,13 +89,24 @@ class StateStore(ABC):
     def set_meta(self, name: str, value: str) -> None:
         """Store a small named value."""
 
-    @abstractmethod
+    # The run lock is a lock file (filelock) that the OS releases when its process dies, so
+    # a killed run never blocks the next. Stores set ``_lock`` and say who holds it.
+    _lock: FileLock
+
+    def _locked_message(self) -> str:
+        return f"another crawl is running (lock file {self._lock.lock_file})"
+
     def acquire_lock(self) -> None:
         """Take the run lock or raise `StateLocked` at once (never waits)."""
+        try:
+            self._lock.acquire(timeout=0)
+        except Timeout as exc:
+            raise StateLocked(self._locked_message()) from exc
 
-    @abstractmethod
     def release_lock(self) -> None:
         """Give the run lock back."""
+        if self._lock.is_locked:
+            self._lock.release(force=True)
 
     @abstractmethod
     def close(self) -> None:

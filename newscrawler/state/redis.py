@@ -35,10 +35,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import redis
-from filelock import FileLock, Timeout
+from filelock import FileLock
 
 from newscrawler.fingerprints import bands
-from newscrawler.state.base import ArticleState, StateLocked, StateStore
+from newscrawler.state.base import ArticleState, StateStore
 
 CHUNK = 500
 
@@ -163,18 +163,11 @@ class RedisStateStore(StateStore):
         Path(path).parent.mkdir(parents=True, exist_ok=True)
         self._lock = FileLock(str(path))
 
-    def acquire_lock(self) -> None:
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout as exc:
-            raise StateLocked(
-                f"another crawl is running as this worker (lock file {self._lock.lock_file});"
-                " other workers sharing the Redis state are fine, a second copy of this one is not"
-            ) from exc
-
-    def release_lock(self) -> None:
-        if self._lock.is_locked:
-            self._lock.release(force=True)
+    def _locked_message(self) -> str:
+        return (
+            f"another crawl is running as this worker (lock file {self._lock.lock_file});"
+            " other workers sharing the Redis state are fine, a second copy of this one is not"
+        )
 
     def close(self) -> None:
         self.release_lock()

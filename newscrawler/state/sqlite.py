@@ -13,10 +13,10 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from filelock import FileLock, Timeout
+from filelock import FileLock
 
 from newscrawler.fingerprints import bands
-from newscrawler.state.base import ArticleState, StateLocked, StateStore
+from newscrawler.state.base import ArticleState, StateStore
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -159,18 +159,11 @@ class SQLiteStateStore(StateStore):
     def set_meta(self, name: str, value: str) -> None:
         self._db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (name, value))
 
-    def acquire_lock(self) -> None:
-        try:
-            self._lock.acquire(timeout=0)
-        except Timeout as exc:
-            raise StateLocked(
-                f"another crawl is running with the state {self.path}"
-                f" (lock file {self._lock.lock_file})"
-            ) from exc
-
-    def release_lock(self) -> None:
-        if self._lock.is_locked:
-            self._lock.release(force=True)
+    def _locked_message(self) -> str:
+        return (
+            f"another crawl is running with the state {self.path}"
+            f" (lock file {self._lock.lock_file})"
+        )
 
     def close(self) -> None:
         self.release_lock()
