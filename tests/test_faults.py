@@ -77,15 +77,12 @@ CASES = [
     Case("wrong_charset_header", "delivered"),
     Case("no_charset_anywhere", "delivered"),
     Case("wrong_meta_charset", "delivered"),
-    Case("malformed_unclosed_tags", "delivered",
-         xfail="extraction: section breadcrumb lost when </div> are missing"),
-    Case("stray_html_end", "delivered",
-         xfail="extraction: body after a stray </body></html> is lost (intro used)"),
+    Case("malformed_unclosed_tags", "delivered"),
+    Case("stray_html_end", "delivered"),
     Case("invalid_bytes", "delivered"),
     # an article page without its title or body is no article
     Case("no_title", "dropped", "missing_title"),
-    Case("no_body", "dropped", "missing_body",
-         xfail="extraction: empty content yields the info line (时间/来源) as body"),
+    Case("no_body", "dropped", "missing_body"),
 ]
 BY_NAME = {case.name: case for case in CASES}
 

@@ -9,17 +9,18 @@ comes last).
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 from urllib.parse import urljoin
 
 from lxml import etree
 
 from newscrawler.extract import rules
-from newscrawler.extract.body import extract_body, find_containers
+from newscrawler.extract.body import Body, extract_body, find_containers
 from newscrawler.extract.dates import get_timezone
 from newscrawler.extract.encoding import decode_html
 from newscrawler.extract.index import PageIndex, wanted_keys
-from newscrawler.extract.meta import Meta, extract_meta, meta_tags
+from newscrawler.extract.meta import Meta, extract_meta, is_meta_line, meta_tags
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import collapse
 from newscrawler.extract.title import extract_section, extract_title, heading_before
@@ -33,6 +34,7 @@ RECORD_KEYS = (
 )
 TAG_SPLIT = str.maketrans({"，": ","})
 INDEX_KEYS = wanted_keys(rules.ALL_SELECTORS)
+CONTROL_CHARS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def parse_html(text: str | bytes) -> etree._Element:
@@ -46,7 +48,53 @@ def parse_html(text: str | bytes) -> etree._Element:
         root = None
     if root is None or not isinstance(root.tag, str):
         root = etree.fromstring(b"<html><head></head><body></body></html>", parser)
+    if root.getnext() is not None:
+        try:
+            _adopt_after_end(root)
+        except ValueError:  # text lxml will not set: keep what was moved so far
+            pass
     return root
+
+
+def _adopt_after_end(root: etree._Element) -> None:
+    """Move what follows a premature ``</html>`` back into the page's ``<body>``.
+
+    A stray ``</body></html>`` in the middle of a page (a template include gone wrong) makes
+    libxml2 put the rest of the page into a second ``<html>`` element, a sibling of the root
+    that nobody would search: the article text would be lost. Its content, or its ``<body>``'s
+    when it has one, is appended to the root's ``<body>`` in document order (so junk after a
+    real ``</html>``, usually statistics scripts, lands at the end of the body, where the
+    dropped tags and the scorer ignore it). Costs nothing on a well-formed page (no sibling).
+    """
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for sibling in list(root.itersiblings()):
+        if not isinstance(sibling.tag, str):
+            continue
+        _append_text(body, sibling.text)
+        sibling.text = None
+        for child in list(sibling):
+            if child.tag == "body":
+                _append_text(body, child.text)
+                for grandchild in list(child):
+                    body.append(grandchild)  # moves it, with its tail
+                _append_text(body, child.tail)
+            elif child.tag == "head":
+                _append_text(body, child.tail)
+            else:
+                body.append(child)
+
+
+def _append_text(parent: etree._Element, text: str | None) -> None:
+    """Add ``text`` at the end of ``parent``'s content."""
+    if not text:
+        return
+    text = CONTROL_CHARS_RE.sub("", text)  # libxml2 reads them, lxml refuses to set them
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 def _base_url(root: etree._Element, url: str) -> str:
@@ -127,6 +175,8 @@ def _extract(
     meta: Meta = extract_meta(root, index, url, heading, profile, now)
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
     body = extract_body(containers, base, profile, title=title, exclude=exclude)
+    if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
+        body = Body()  # an empty body container, and the fallback found only the meta line
     summary = collapse(tags.get("description")) or None
     record = empty_record(url, crawled_at)
     record.update(

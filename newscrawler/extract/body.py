@@ -80,9 +80,16 @@ def find_containers(
             ruled = max(found, key=_length)
             break
     scored, top_score, raw = rank(root)
+    scored = [n for n in scored if not _is_summary(n)]
     if ruled is None:
         return scored
     return [ruled] if _agrees(ruled, scored, top_score, raw) else scored
+
+
+def _is_summary(node: etree._Element) -> bool:
+    """Is the node the summary box (``div.intro``) by its own class or id?"""
+    tokens = f"{node.get('class', '')} {node.get('id', '')}".lower().split()
+    return any(token in rules.SUMMARY_TOKENS for token in tokens)
 
 
 def _agrees(
@@ -128,7 +135,7 @@ def clean_container(
         node = stack.pop()
         if not isinstance(node.tag, str):
             continue
-        if _is_noise(node) and _length(node) < 0.5 * total:
+        if (_is_noise(node) or _is_summary(node)) and _length(node) < 0.5 * total:
             doomed.append(node)
         elif node.tag in LINK_LIST_TAGS and _is_link_list(node, total):
             doomed.append(node)
@@ -206,12 +213,19 @@ def extract_body(
     title: str | None = None,
     exclude: list[etree._Element] | None = None,
 ) -> Body:
-    """Clean and serialise the body containers (``find_containers``); modifies the tree."""
+    """Clean and serialise the body containers (``find_containers``); modifies the tree.
+
+    A container that is (inside) an excluded element, such as the meta line the scorer may
+    pick on a page whose body container is empty, is no body.
+    """
+    exclude = exclude or []
+    containers = [c for c in containers
+                  if not any(c is n or _is_descendant(c, n) for n in exclude)]
     if not containers:
         return Body()
     lines: list[str] = []
     for container in containers:
-        clean_container(container, exclude or [], profile)
+        clean_container(container, exclude, profile)
         lines.extend(block_lines(container))
     lines, editor = clean_lines(lines, title)
     return Body(lines, body_images(containers, base_url), editor, containers)

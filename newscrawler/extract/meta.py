@@ -21,7 +21,7 @@ from newscrawler.extract import rules
 from newscrawler.extract.dates import ParsedDate, get_timezone, parse_date, parse_full_date
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
-from newscrawler.extract.text import collapse, text_of
+from newscrawler.extract.text import collapse, text_of, visible_length
 
 #: How much text after the heading is searched for the meta line.
 HEADER_ZONE_CHARS = 300
@@ -35,6 +35,9 @@ INLINE_LABEL_TAGS = frozenset({"small", "strong", "span", "b", "em", "font", "la
 MAX_LABELLED_ELEMENTS = 8
 #: Meta-line containers longer than this are page sections, not meta lines.
 MAX_META_TEXT = 400
+#: In a meta line, text before the first label and after each label is short (``is_meta_line``).
+MAX_META_LEAD = 10
+MAX_META_VALUE = 30
 
 
 def _label_regex() -> re.Pattern[str]:
@@ -110,6 +113,24 @@ def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
             if cleaned:
                 found[name] = cleaned
     return found
+
+
+def is_meta_line(text: str) -> bool:
+    """Is ``text`` (collapsed) an article's meta line and nothing else?
+
+    Labels with a colon (``时间:… 来源:… 作者:… 点击: 次``), little before the first, and
+    only short values after each: a sentence that quotes a source has a long run of text.
+    """
+    if len(text) > MAX_META_TEXT:
+        return False
+    accepted = [m for m in LABEL_RE.finditer(text) if m.group("colon")]
+    if not accepted or visible_length(text[: accepted[0].start()]) > MAX_META_LEAD:
+        return False
+    for index, match in enumerate(accepted):
+        end = accepted[index + 1].start() if index + 1 < len(accepted) else len(text)
+        if visible_length(text[match.end(): end]) > MAX_META_VALUE:
+            return False
+    return True
 
 
 def header_zone(heading: etree._Element | None, limit: int = HEADER_ZONE_CHARS) -> str:

@@ -70,6 +70,10 @@ FURNITURE_ANCESTOR_TOKENS = frozenset(
      "disclaimer", "aside"}
 )
 FURNITURE_ANCESTOR_PREFIXES = ("footer", "comment")
+#: Class/id tokens of the summary box above the body (DedeCms ``div.intro``): text derived
+#: from the body, never the body itself, so the structural scorer's pick is refused when it
+#: is one (a page whose body container is empty).
+SUMMARY_TOKENS = frozenset({"intro", "summary", "zhaiyao", "abstract", "daodu", "digest"})
 #: Elements whose tag says they are furniture.
 NOISE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
 

@@ -9,6 +9,7 @@ heading that matches it (or is a prefix of it) wins, and the cleaned ``<title>``
 from __future__ import annotations
 
 import re
+from copy import deepcopy
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -16,7 +17,7 @@ from lxml import etree
 from newscrawler.extract import rules
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.profile import Profile
-from newscrawler.extract.text import collapse, text_of
+from newscrawler.extract.text import BLOCK_TAGS, collapse, text_of
 
 #: Candidates per heading XPath looked at (pages with hundreds of ``<h3>``\\s exist).
 MAX_HEADINGS = 30
@@ -24,6 +25,8 @@ MAX_TITLE_LENGTH = 200
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _COMPARE_DROP_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 BREADCRUMB_TEXT_XPATH = etree.XPath("//text()[contains(., '位置')]")
+#: Breadcrumb elements longer than this hold more than the trail.
+MAX_BREADCRUMB_TEXT = 300
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.shtml", "//"})
 
 
@@ -175,13 +178,37 @@ def section_names(node: etree._Element) -> list[str]:
     return names
 
 
+def trail_of(node: etree._Element) -> etree._Element:
+    """A detached copy of the breadcrumb trail at the start of ``node``: its text and inline
+    children up to the first block element.
+
+    For a breadcrumb that swallowed the rest of the page: with its ``</div>`` missing (or
+    any unclosed tag), the parser nests everything after the trail inside it.
+    """
+    trail = etree.Element(node.tag)
+    trail.text = node.text
+    for child in node:
+        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
+            break
+        trail.append(deepcopy(child))  # with its tail: the ">" after an anchor
+    return trail
+
+
 def extract_section(
     root: etree._Element, index: PageIndex, profile: Profile
 ) -> tuple[list[str], etree._Element | None]:
-    """(breadcrumb names below home, breadcrumb element or None)."""
+    """(breadcrumb names below home, breadcrumb element or None).
+
+    A breadcrumb element too long to be one is cut to the trail at its start (``trail_of``),
+    which must have a separator (``>``); the element returned is then that detached copy, so
+    nothing of the page is excluded from the body.
+    """
     for node in _breadcrumb_elements(root, index, profile):
-        if len(text_of(node)) > 300:
-            continue
+        if len(text_of(node)) > MAX_BREADCRUMB_TEXT:
+            node = trail_of(node)
+            text = text_of(node)
+            if len(text) > MAX_BREADCRUMB_TEXT or not rules.BREADCRUMB_SPLIT_RE.search(text):
+                continue  # not a trail of sections either
         names = [n for n in section_names(node) if len(n) <= 40]
         if names:
             return names, node
