@@ -204,6 +204,11 @@ META_LINES = [
      "中国国际新闻台", None),
     ("<time datetime='2016-07-12T10:30:00+08:00'>7月12日</time>", "2016-07-12T10:30:00+08:00",
      "second", None, None),
+    # colon-less labels in a |-separated line (CSDN): read; glued or in prose: not
+    ("发表于<span class='ago'>2016-07-12 10:30</span>| <span>1164次阅读</span>| "
+     "来源<span class='ago'>CSDN</span>| <span>0 条评论</span>",
+     "2016-07-12T10:30:00+08:00", "minute", "CSDN", None),
+    ("发表于 2016-07-12 10:30 来源于网络", "2016-07-12T10:30:00+08:00", "minute", None, None),
 ]
 
 

@@ -38,6 +38,10 @@ MAX_META_TEXT = 400
 #: In a meta line, text before the first label and after each label is short (``is_meta_line``).
 MAX_META_LEAD = 10
 MAX_META_VALUE = 30
+#: Separators of the items of a meta line, and the longest value of a colon-less label.
+META_SEPARATORS = "|丨｜┊"
+META_SEPARATOR_RE = re.compile(f"[{META_SEPARATORS}]")
+MAX_BARE_VALUE = 20
 
 
 def _label_regex() -> re.Pattern[str]:
@@ -90,11 +94,27 @@ def clean_value(raw: str) -> str | None:
     return value
 
 
+def _bare_label(text: str, match: re.Match[str]) -> bool:
+    """A colon-less label in a ``|``-separated meta line: ``发表于 … | 来源 CSDN | …``.
+
+    Only where nothing else can be meant: the label starts the text or follows a separator,
+    a space follows it, and a short value runs from it to the next separator or the end.
+    """
+    before = text[: match.start()].rstrip()
+    if before and before[-1] not in META_SEPARATORS:
+        return False
+    if match.end() == match.end("label") or match.end() == len(text):
+        return False  # glued to the next word ("来源于…"), or nothing after it
+    value = META_SEPARATOR_RE.split(text[match.end():], 1)[0]
+    return 0 < visible_length(value) <= MAX_BARE_VALUE
+
+
 def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
     """Fields found behind labels in a flattened meta-line text."""
     accepted = [
         m for m in LABEL_RE.finditer(text)
         if m.group("colon") or m.group("label") in rules.COLONLESS_DATE_LABELS
+        or (m.group("label") in rules.COLONLESS_LABELS and _bare_label(text, m))
     ]
     found: dict = {}
     for index, match in enumerate(accepted):

@@ -153,6 +153,9 @@ LABELS = {
 }
 #: Labels that take no colon when followed by a date (``发表于 2016-07-12``).
 COLONLESS_DATE_LABELS = ("发布于", "发表于")
+#: Labels read without a colon in a ``|``-separated meta line (``| 来源 CSDN |``), see
+#: ``meta._bare_label``.
+COLONLESS_LABELS = ("文章来源", "新闻来源", "信息来源", "稿件来源", "来源")
 #: Values meaning "no value".
 EMPTY_VALUES = frozenset({"", "未知", "佚名", "-", "无", "null", "None", "admin未知"})
 
