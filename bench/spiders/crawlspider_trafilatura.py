@@ -9,27 +9,14 @@ deduplication beyond Scrapy's request fingerprints, no multi-page merging.
 
 from __future__ import annotations
 
-from urllib.parse import urlsplit
-
 import trafilatura
-from scrapy.linkextractors import LinkExtractor
-from scrapy.spiders import CrawlSpider, Rule
-
-SECTIONS = r"/a/[a-z/]+/(list_\d+_\d+\.html)?$"
-ARTICLES = r"/a/[a-z/]+/\d{4}/\d{4}/\d+(_\d+)?\.html$"
+from minimal import MinimalSpider  # runspider puts this folder on sys.path
 
 
-class TrafilaturaCrawlSpider(CrawlSpider):
+class TrafilaturaCrawlSpider(MinimalSpider):
+    """The minimal spider's link rules; trafilatura instead of only a title."""
+
     name = "crawlspider_trafilatura"
-    rules = (
-        Rule(LinkExtractor(allow=SECTIONS), follow=True),
-        Rule(LinkExtractor(allow=ARTICLES), callback="parse_article"),
-    )
-
-    def __init__(self, start_url: str = "http://127.0.0.1:8000/", *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.start_urls = [start_url]
-        self.allowed_domains = [urlsplit(start_url).hostname]
 
     def parse_article(self, response):
         doc = trafilatura.bare_extraction(response.body, url=response.url, with_metadata=True)
