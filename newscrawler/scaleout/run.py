@@ -77,19 +77,27 @@ end
 return 1
 """
 
-_CHECK = """
+# Put a worker's in-flight requests back on the queue; returns how many there were.
+_REQUEUE = """
+local function requeue(r, w)
+  local n = redis.call('ZCARD', r .. ':inflight:' .. w)
+  if n > 0 then
+    redis.call('ZUNIONSTORE', r .. ':queue', 2, r .. ':queue', r .. ':inflight:' .. w,
+               'AGGREGATE', 'MIN')
+    redis.call('DEL', r .. ':inflight:' .. w)
+  end
+  return n
+end
+"""
+
+_CHECK = _REQUEUE + """
 local function check(r, me, timeout)
   local state = redis.call('HGET', r .. ':info', 'state')
   if state == 'done' or not state then return 'done' end
   local now = tonumber(redis.call('TIME')[1])
   for _, w in ipairs(redis.call('ZRANGEBYSCORE', r .. ':beats', '-inf', now - timeout)) do
     if w ~= me then
-      local n = redis.call('ZCARD', r .. ':inflight:' .. w)
-      if n > 0 then
-        redis.call('ZUNIONSTORE', r .. ':queue', 2, r .. ':queue', r .. ':inflight:' .. w,
-                   'AGGREGATE', 'MIN')
-        redis.call('DEL', r .. ':inflight:' .. w)
-      end
+      local n = requeue(r, w)
       if redis.call('HGET', r .. ':workers', w) ~= 'idle' then
         redis.call('HSET', r .. ':info', 'lost:' .. w,
                    'stopped answering; ' .. n .. ' request(s) re-queued')
@@ -132,14 +140,9 @@ return 1
 """
 
 # ARGV: B, R, worker, why (empty when leaving a done run or leaving idle)
-LEAVE = _DROP + """
+LEAVE = _DROP + _REQUEUE + """
 local b, r, me, why = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
-local n = redis.call('ZCARD', r .. ':inflight:' .. me)
-if n > 0 then
-  redis.call('ZUNIONSTORE', r .. ':queue', 2, r .. ':queue', r .. ':inflight:' .. me,
-             'AGGREGATE', 'MIN')
-  redis.call('DEL', r .. ':inflight:' .. me)
-end
+local n = requeue(r, me)
 local state = redis.call('HGET', r .. ':info', 'state')
 if state == 'open' and why ~= '' then
   redis.call('HSET', r .. ':info', 'lost:' .. me, why .. '; ' .. n .. ' request(s) re-queued')
