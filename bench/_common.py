@@ -8,6 +8,7 @@ elapsed_time_seconds``), which every spider prints at the end of its log.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import statistics
@@ -33,6 +34,13 @@ FAST_SETTINGS = {
     "LOG_LEVEL": "INFO",
     "TELNETCONSOLE_ENABLED": "False",
 }
+
+
+def arg_parser(doc: str) -> argparse.ArgumentParser:
+    """A parser whose --help shows the script's docstring: first line, then the rest."""
+    lines = doc.splitlines()
+    return argparse.ArgumentParser(description=lines[0], epilog="\n".join(lines[2:]),
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
 
 
 def settings_args(settings: dict[str, str]) -> list[str]:

@@ -25,7 +25,6 @@ Run: ``python bench/crawl.py [--articles 5000] [--rounds 2]``; ``--quick`` for a
 
 from __future__ import annotations
 
-import argparse
 import shutil
 import socket
 import sys
@@ -37,6 +36,7 @@ from _common import (
     FAST_SETTINGS,
     ROOT,
     Portal,
+    arg_parser,
     machine,
     median,
     pages_per_second,
@@ -88,9 +88,7 @@ def run_scrapy_bench(work: Path, seconds: float, timeout: float) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="\n".join(__doc__.splitlines()[2:]))
+    parser = arg_parser(__doc__)
     parser.add_argument("--articles", type=int, default=5000, help="portal size (default 5000)")
     parser.add_argument("--rounds", type=int, default=2, help="interleaved rounds (default 2)")
     parser.add_argument("--bench-seconds", type=float, default=10,

@@ -22,14 +22,22 @@ Run: ``python bench/incremental.py [--sizes 1000 10000]``; ``--quick`` for a smo
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
 import sys
 from datetime import datetime
 from pathlib import Path
 
-from _common import FAST_SETTINGS, ROOT, machine, run_scrapy, settings_args, table, workdir
+from _common import (
+    FAST_SETTINGS,
+    ROOT,
+    arg_parser,
+    machine,
+    run_scrapy,
+    settings_args,
+    table,
+    workdir,
+)
 
 from newscrawler.portal import CST, PortalServer, build_site
 
@@ -65,9 +73,7 @@ def crawl(url: str, work: Path, server: PortalServer, extra: dict[str, str], tim
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="\n".join(__doc__.splitlines()[2:]))
+    parser = arg_parser(__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000],
                         help="portal sizes in articles (default 1000 10000)")
     parser.add_argument("--publish", type=int, default=10, help="articles published (default 10)")

@@ -21,7 +21,6 @@ Run: ``python bench/profile.py [--articles 5000]``; ``--quick`` for a smoke run.
 
 from __future__ import annotations
 
-import argparse
 import re
 import shutil
 import subprocess
@@ -29,7 +28,17 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from _common import FAST_SETTINGS, PYTHON, ROOT, Portal, clean_env, machine, settings_args, table
+from _common import (
+    FAST_SETTINGS,
+    PYTHON,
+    ROOT,
+    Portal,
+    arg_parser,
+    clean_env,
+    machine,
+    settings_args,
+    table,
+)
 from _common import workdir as make_workdir
 
 # (component, pattern on "function (file:line)"), checked innermost frame first.
@@ -90,9 +99,7 @@ def crawl_under_pyspy(url: str, work: Path, out: Path, fmt: str, rate: int) -> N
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="\n".join(__doc__.splitlines()[2:]))
+    parser = arg_parser(__doc__)
     parser.add_argument("--articles", type=int, default=5000, help="portal size (default 5000)")
     parser.add_argument("--rate", type=int, default=100, help="samples per second (default 100)")
     parser.add_argument("--out", type=Path, default=Path("profile.txt"),

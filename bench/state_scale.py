@@ -22,7 +22,6 @@ Run: ``python bench/state_scale.py [--articles 1000000] [--crawl-articles 1000]`
 
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import shutil
@@ -38,6 +37,7 @@ from _common import (
     PYTHON,
     ROOT,
     Portal,
+    arg_parser,
     clean_env,
     machine,
     parse_stats,
@@ -175,9 +175,7 @@ def peak_rss_crawl(state: Path, articles: int, work: Path, timeout: float) -> di
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter,
-                                     epilog="\n".join(__doc__.splitlines()[2:]))
+    parser = arg_parser(__doc__)
     parser.add_argument("--articles", type=int, default=1_000_000, help="articles in the state")
     parser.add_argument("--crawl-articles", type=int, default=1000, help="portal crawled")
     parser.add_argument("--calls", type=int, default=5000, help="calls per lookup kind")
