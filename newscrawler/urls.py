@@ -29,6 +29,26 @@ _LIST_RE = re.compile(r"/list_(?P<tid>\d+)_(?P<page>\d+)\.html?$", re.ASCII)
 _VIEW_PATHS = ("/plus/view.php",)
 
 
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def host_port(url: str) -> str:
+    """``host[:port]`` of ``url``, lower case, without the scheme's default port.
+
+    >>> host_port("HTTP://Example.com:80/a")
+    'example.com'
+    """
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:  # a port that is no number
+        return f"{host}:?"
+    if port and port != DEFAULT_PORTS.get(parts.scheme.lower()):
+        return f"{host}:{port}"
+    return host
+
+
 def canonical_url(url: str) -> str:
     """Return the canonical form of ``url``: the same page always gets the same string.
 
@@ -37,10 +57,7 @@ def canonical_url(url: str) -> str:
     """
     parts = urlsplit(url.strip())
     scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    port = parts.port
-    if port and not ((scheme == "http" and port == 80) or (scheme == "https" and port == 443)):
-        host = f"{host}:{port}"
+    host = host_port(url.strip())
     path = _MULTI_SLASH.sub("/", parts.path) or "/"
     if path.endswith("/index.html") or path.endswith("/index.htm"):
         path = path.rsplit("/", 1)[0] + "/"
@@ -105,13 +122,9 @@ def first_page_url(url: str) -> str:
 
 def same_site(url: str, allowed_hosts: frozenset[str]) -> bool:
     """True when ``url`` is http(s) and its host (with port) is one of ``allowed_hosts``."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https"):
+    if urlsplit(url).scheme not in DEFAULT_PORTS:
         return False
-    host = (parts.hostname or "").lower()
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return host in allowed_hosts
+    return host_port(url) in allowed_hosts
 
 
 def article_key(url: str) -> str:

@@ -20,23 +20,10 @@ from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url, safe_url_string
 
 from newscrawler.middlewares.failures import RefusedRequest
+from newscrawler.urls import host_port
 
 REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
 WEB_SCHEMES = frozenset({"http", "https"})
-DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-def host_port(url: str) -> str:
-    """``host[:port]`` of ``url``, lower case, without the scheme's default port."""
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    try:
-        port = parts.port
-    except ValueError:  # a port that is no number
-        return f"{host}:?"
-    if port and port != DEFAULT_PORTS.get(parts.scheme.lower()):
-        return f"{host}:{port}"
-    return host
 
 
 def portal_host(crawler: Any) -> str | None:
