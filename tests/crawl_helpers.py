@@ -32,9 +32,14 @@ def run_crawl(start_url: str | None, work: Path, *extra: str, timeout: float = 2
     )
 
 
+def _oldest_first(paths) -> list[Path]:
+    """By the time written: names alone misorder runs in one second (``x-2.jsonl``)."""
+    return sorted(paths, key=lambda p: (p.stat().st_mtime_ns, p.name))
+
+
 def feed_files(work: Path) -> list[Path]:
     """The complete feed files of ``work``'s FEED_DIR, oldest first."""
-    return sorted((work / "feeds").glob("*.jsonl"))
+    return _oldest_first((work / "feeds").glob("*.jsonl"))
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -48,7 +53,7 @@ def read_feeds(work: Path) -> list[dict]:
 
 
 def reports(work: Path) -> list[dict]:
-    paths = sorted((work / "feeds").glob("*.report.json"))
+    paths = _oldest_first((work / "feeds").glob("*.report.json"))
     return [json.loads(p.read_text("utf-8")) for p in paths]
 
 

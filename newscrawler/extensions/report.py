@@ -74,7 +74,10 @@ class RunReport:
             name = Path(report["feed"]).name.removesuffix(".jsonl")
         else:
             name = datetime.now(UTC).strftime("%Y-%m-%dT%H-%M-%S+00-00")
-        path = folder / f"{name}.report.json"
+        path, n = folder / f"{name}.report.json", 1
+        while path.exists():  # two runs in one second: never overwrite an earlier report
+            n += 1
+            path = folder / f"{name}-{n}.report.json"
         tmp = path.with_name(path.name + ".tmp")
         tmp.write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str), "utf-8")
         os.replace(tmp, path)
