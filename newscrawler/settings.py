@@ -87,6 +87,11 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
+# Scrapy starts CONCURRENT_ITEMS asyncio tasks for *every* response to run its output through
+# the pipelines in parallel (101 tasks at the default 100). Our pipelines are synchronous and
+# a page yields a few items/requests, so parallelism buys nothing and the tasks cost ~1.1 ms
+# of CPU per page, a fifth of the whole crawl (BENCHMARKS.md, "Where the time goes").
+CONCURRENT_ITEMS = 1
 
 # --- Components -------------------------------------------------------------------------------
 ITEM_PIPELINES = {
@@ -133,6 +138,9 @@ DOWNLOADER_MIDDLEWARES = {
     # Scrapy's own would send the USER_AGENT built at import, ignoring -s NEWSCRAWLER_CONTACT
     "scrapy.downloadermiddlewares.useragent.UserAgentMiddleware": None,
     "newscrawler.middlewares.useragent.ContactUserAgentMiddleware": 500,
+    # Scrapy's own decodes every page to look for a <meta> refresh; ours checks bytes first
+    "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+    "newscrawler.middlewares.refresh.QuickMetaRefreshMiddleware": 580,
     # Scrapy's own allows everything when robots.txt answers 5xx or cannot be fetched
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
     "newscrawler.middlewares.robots.RobotsRfcMiddleware": 100,

@@ -13,6 +13,7 @@ quirk that makes one article reachable under several URLs is folded here, in one
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 TRACKING_PARAMS = frozenset(
@@ -30,6 +31,9 @@ _VIEW_PATHS = ("/plus/view.php",)
 
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
+# canonical_url and article_id are pure and called for every link of every list page, where
+# the same header, nav and sidebar links come back page after page: memoised.
+_CACHE_SIZE = 16384
 
 
 def host_port(url: str) -> str:
@@ -49,6 +53,7 @@ def host_port(url: str) -> str:
     return host
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def canonical_url(url: str) -> str:
     """Return the canonical form of ``url``: the same page always gets the same string.
 
@@ -70,6 +75,7 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def article_id(url: str) -> int | None:
     """The DedeCms article id (``aid``) named by an article URL, or None.
 

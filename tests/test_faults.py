@@ -74,6 +74,7 @@ CASES = [
     Case("heals_after_two_503", "delivered"),
     Case("slow_within_timeout", "delivered"),
     Case("short_redirect_chain", "delivered"),
+    Case("meta_refresh", "delivered"),  # a "moved" page: <meta http-equiv="Refresh"> to it
     Case("wrong_charset_header", "delivered"),
     Case("no_charset_anywhere", "delivered"),
     Case("wrong_meta_charset", "delivered"),
@@ -137,6 +138,10 @@ def _fault_for(name: str, path: str, traps: dict[str, str]) -> Rules:
     if name == "redirect_chain_too_long":  # REDIRECT_MAX_TIMES is 5
         hops = [path] + [f"/go/{name}/{i}" for i in range(1, 9)]
         return [(a, F.redirect(b), None) for a, b in zip(hops, hops[1:], strict=False)]
+    if name == "meta_refresh":  # ends at the article under a tracking parameter
+        moved = (f'<html><head><META HTTP-EQUIV="Refresh" CONTENT="0; URL={path}?spm=moved">'
+                 f"</head><body>页面已迁移</body></html>").encode()
+        return [(path, F.page(moved), None)]
     if name == "short_redirect_chain":  # ends at the article under a tracking parameter
         hops = [path, f"/go/{name}/1", f"/go/{name}/2", path + "?spm=chain"]
         return [(a, F.redirect(b, 301), None) for a, b in zip(hops, hops[1:], strict=False)]

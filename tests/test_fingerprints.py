@@ -1,6 +1,10 @@
 """newscrawler.fingerprints: exact and near-duplicate fingerprints of Chinese text."""
 
 import random
+from array import array
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newscrawler.fingerprints import (
     bands,
@@ -10,6 +14,7 @@ from newscrawler.fingerprints import (
     resemblance,
     shingle_hashes,
     simhash,
+    simhash_of,
     sketch_of,
 )
 from newscrawler.portal import build_site
@@ -65,3 +70,46 @@ def test_simhash_is_stable_and_banded():
     assert len(parts) == 4 and sum(p << (16 * i) for i, p in enumerate(parts)) == value
     assert simhash("") == 0 and normalise_text(" ，。\u3000") == ""
     assert len(_sketch(_text(5))) == 32 * 4 and len(_sketch("短")) == 4
+
+
+def _reference_shingle_hashes(text: str) -> set[int]:
+    """The definition: splitmix64's finaliser of each 3-shingle's key, one shingle at a time."""
+    mask = (1 << 64) - 1
+    codes = [ord(c) for c in normalise_text(text)]
+    if 0 < len(codes) < 3:
+        codes += [0] * (3 - len(codes))
+    out = set()
+    for a, b, c in zip(codes, codes[1:], codes[2:], strict=False):
+        key = (a << 42) | (b << 21) | c
+        key = (key ^ (key >> 30)) * 0xBF58476D1CE4E5B9 & mask
+        key = (key ^ (key >> 27)) * 0x94D049BB133111EB & mask
+        out.add(key ^ (key >> 31))
+    return out
+
+
+@given(st.text(max_size=300))
+def test_shingle_hashes_equal_the_one_at_a_time_definition(text):
+    # The lane-parallel computation must give exactly the stored values, for any text
+    # (astral characters, lone surrogates, 0-2 characters included).
+    hashes = shingle_hashes(text)
+    assert sorted(map(int, hashes)) == sorted(_reference_shingle_hashes(text))
+
+
+def _reference_simhash(hashes: set[int]) -> int:
+    half = len(hashes) / 2
+    return sum(1 << k for k in range(64) if sum(h >> k & 1 for h in hashes) > half)
+
+
+def _reference_sketch(hashes: set[int]) -> bytes:
+    smallest = sorted(hashes)[:32]
+    return array("I", sorted({h >> 32 for h in smallest})).tobytes()
+
+
+def test_fingerprints_of_long_and_edge_texts_equal_the_definitions():
+    for text in ["", "a", "ab", "abc", "\ud800x\U0010ffff", "😀" * 5, _text(7, 5000), _text(8, 40)]:
+        reference = _reference_shingle_hashes(text)
+        hashes = shingle_hashes(text)
+        assert sorted(map(int, hashes)) == sorted(reference)
+        assert simhash_of(hashes) == _reference_simhash(reference) == simhash_of(reference)
+        assert sketch_of(hashes) == _reference_sketch(reference) == sketch_of(reference)
+    assert len(shingle_hashes(_text(7, 5000))) > 4900
