@@ -28,6 +28,7 @@ import heapq
 import re
 from array import array
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy as np
 
@@ -42,6 +43,7 @@ _MIX = ((_U64(30), _U64(0xBF58476D1CE4E5B9)), (_U64(27), _U64(0x94D049BB133111EB
 _LAST_SHIFT = _U64(31)
 
 
+@lru_cache(maxsize=8)  # the dedup pipeline asks for one body twice (content hash, shingles)
 def normalise_text(text: str) -> str:
     """Text with whitespace and punctuation removed, for fingerprints that ignore layout."""
     return _NOISE.sub("", text).lower()
