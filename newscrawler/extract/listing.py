@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from newscrawler.extract.encoding import decode_html
 from newscrawler.urls import article_id, canonical_url, is_article_url
@@ -28,12 +27,14 @@ FOOTER_XPATH = (
     " or contains(concat(' ', normalize-space(@class), ' '), ' flink ') or self::footer]"
 )
 # Elements whose links are page furniture, not the list proper (sidebars, header, footer):
-# tags, ids and whole class tokens. One pass over the elements collects their links into a
-# set. (Walking up from each link cost ~25 µs a link, an XPath per link ~110 µs, and an
-# XPath finding the furniture ~1 ms a page: XPath is slow on lxml's HTML trees.)
+# tags, ids and whole class tokens. Their links are collected into a set once per page.
+# (Walking up from each link cost ~25 µs a link, an XPath per link ~110 µs, and an XPath
+# predicate finding the furniture ~1 ms a page: XPath predicates are slow on HTML trees.)
 FURNITURE_CLASSES = frozenset({"pright", "sidebar", "side", "right", "footer", "header", "flink"})
 FURNITURE_TAGS = frozenset({"aside", "footer", "header", "nav"})
 XML_SPACE_RE = re.compile(r"[ \t\r\n]+")  # what normalize-space() splits class tokens on
+_CLASS_VALUES = etree.XPath("//@class")  # attribute values only: cheap, unlike predicates
+_ID_VALUES = etree.XPath("//@id")
 BARE_LIST_NAME_RE = re.compile(r"list_\d+_\d+\.html?")
 LIST_PAGE_RE = re.compile(r"(?:^|/)list_(?P<tid>\d+)_(?P<page>\d+)\.html?$")
 PAGE_COUNT_RE = re.compile(r"共\s*(\d+)\s*页")
@@ -64,14 +65,25 @@ class ListPage:
 
 
 def _doc(html: bytes | str, url: str):
+    """The page's tree: plain lxml elements (lxml.html's element classes cost a lookup for
+    every element touched, a tenth of a list page), the same tree libxml2 builds for both."""
     text = decode_html(html) if isinstance(html, bytes) else html
     if not text.strip():
         text = "<html></html>"
     try:
-        doc = lxml_html.document_fromstring(text, base_url=url)
-    except Exception:  # lxml refuses some inputs outright (e.g. only a comment); treat as empty
-        doc = lxml_html.document_fromstring("<html></html>", base_url=url)
+        doc = etree.fromstring(text, etree.HTMLParser(), base_url=url)
+    except Exception:  # lxml refuses some inputs outright; treat as empty
+        doc = None
+    if doc is None:  # nothing but a comment, say
+        doc = etree.fromstring("<html></html>", etree.HTMLParser(), base_url=url)
     return doc
+
+
+_STRING = etree.XPath("string()", smart_strings=False)  # what lxml.html's text_content() is
+
+
+def _text_content(element) -> str:
+    return _STRING(element)
 
 
 def _absolute(base: str, origin: str, href: str) -> str:
@@ -99,7 +111,7 @@ def _links(doc, url: str):
 
 
 def _link_text(a) -> str:
-    return " ".join(a.text_content().split())
+    return " ".join(_text_content(a).split())
 
 
 def _is_section_url(url: str, home: str) -> bool:
@@ -138,15 +150,20 @@ def article_links(html: bytes | str, url: str) -> list[str]:
 
 
 def _furniture_links(doc) -> set:
-    """The <a> elements inside page furniture (a sidebar, header, footer, nav)."""
+    """The <a> elements inside page furniture (a sidebar, header, footer, nav).
+
+    Found from the attribute values and the furniture tags, not by visiting every element:
+    a list page of a big section carries a hundred ``<option>`` elements in its page-jump menu.
+    """
     found: set = set()
-    for element in doc.iter(etree.Element):
-        if element in found:
-            continue
-        classes = element.get("class")
-        if (element.tag in FURNITURE_TAGS or element.get("id") == "navMenu"
-                or (classes and not FURNITURE_CLASSES.isdisjoint(XML_SPACE_RE.split(classes)))):
-            found.update(element.iter("a"))
+    for value in _CLASS_VALUES(doc):
+        if not FURNITURE_CLASSES.isdisjoint(XML_SPACE_RE.split(value)):
+            found.update(value.getparent().iter("a"))
+    for value in _ID_VALUES(doc):
+        if value == "navMenu":
+            found.update(value.getparent().iter("a"))
+    for element in doc.iter(*FURNITURE_TAGS):
+        found.update(element.iter("a"))
     return found
 
 
@@ -157,7 +174,7 @@ def _entry_date(a) -> str | None:
         node = node.getparent()
         if node is None:
             return None
-        match = LIST_DATE_RE.search(node.text_content())
+        match = LIST_DATE_RE.search(_text_content(node))
         if match:
             return match.group(0).strip()
         if node.tag in ("li", "dd", "tr", "dl"):
@@ -208,7 +225,7 @@ def parse_list(html: bytes | str, url: str) -> ListPage:
                 pages[int(match["page"])] = here_dir + value
             else:
                 pages[int(match["page"])] = canonical_url(urljoin(url, value))
-    count = PAGE_COUNT_RE.search(doc.text_content())
+    count = PAGE_COUNT_RE.search(_text_content(doc))
     last = max([current_no, *pages]) if pages else current_no
     if count:
         last = max(last, int(count.group(1)))

@@ -162,11 +162,24 @@ def _climb(top: etree._Element) -> etree._Element:
         parent = node.getparent()
         if parent is None or parent.tag in ("body", "html"):
             return node
-        others = [c for c in parent if c is not node and isinstance(c.tag, str)
-                  and visible_length("".join(c.itertext())) > MIN_PARAGRAPH]
-        if others:
+        if any(c is not node and isinstance(c.tag, str) and _has_more_text(c, MIN_PARAGRAPH)
+               for c in parent):
             return node
         node = parent
+
+
+def _has_more_text(node: etree._Element, limit: int) -> bool:
+    """``visible_length(all text of node) > limit``, reading no further than needed.
+
+    A page's wrappers hold the sidebar and the footer too: counting all their text only
+    to compare it with a dozen characters was 1.6 % of a crawl's CPU.
+    """
+    seen = 0
+    for chunk in node.itertext():
+        seen += visible_length(chunk)
+        if seen > limit:
+            return True
+    return False
 
 
 def _with_siblings(
