@@ -21,6 +21,10 @@ Reported: medians per setup and the median of the per-round ratios (each ratio c
 made minutes apart).
 
 Run: ``python bench/crawl.py [--articles 5000] [--rounds 2]``; ``--quick`` for a smoke run.
+A/B of a setting, interleaved in one run:
+``--setups newscrawler,newscrawler+CONCURRENT_ITEMS=100`` (a setup name followed by one or more
+``+NAME=VALUE`` is that setup with those settings added); ``--set NAME=VALUE`` adds a setting
+to every setup.
 """
 
 from __future__ import annotations
@@ -54,17 +58,17 @@ BASELINE_FILES = {
 SCRAPY_BENCH_PORT = 8998  # fixed in scrapy.utils.benchserver
 
 
-def run_newscrawler(url: str, work: Path, timeout: float) -> dict:
+def run_newscrawler(url: str, work: Path, timeout: float, extra: dict[str, str]) -> dict:
     args = ["crawl", "portal", "-a", f"start_url={url}",
             "-s", f"STATE_URI={work / 'state.sqlite'}", "-s", f"FEED_DIR={work / 'feeds'}",
-            *settings_args(FAST_SETTINGS)]
+            *settings_args({**FAST_SETTINGS, **extra})]
     stats, _, _ = run_scrapy(args, ROOT, timeout)
     return stats
 
 
-def run_baseline(name: str, url: str, work: Path, timeout: float) -> dict:
+def run_baseline(name: str, url: str, work: Path, timeout: float, extra: dict[str, str]) -> dict:
     args = ["runspider", str(BASELINE_FILES[name]), "-a", f"start_url={url}",
-            "-O", str(work / "items.jsonl"), *settings_args(FAST_SETTINGS)]
+            "-O", str(work / "items.jsonl"), *settings_args({**FAST_SETTINGS, **extra})]
     stats, _, _ = run_scrapy(args, work, timeout)  # cwd outside the project: Scrapy defaults
     return stats
 
@@ -74,14 +78,14 @@ def port_free(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
-def run_scrapy_bench(work: Path, seconds: float, timeout: float) -> dict:
+def run_scrapy_bench(work: Path, seconds: float, timeout: float, extra: dict[str, str]) -> dict:
     for _ in range(60):  # someone else's `scrapy bench` may hold its fixed port for a while
         if port_free(SCRAPY_BENCH_PORT):
             break
         time.sleep(1)
     else:
         raise RuntimeError(f"port {SCRAPY_BENCH_PORT} (scrapy bench's server) stays busy")
-    settings = {**FAST_SETTINGS, "CLOSESPIDER_TIMEOUT": str(seconds)}
+    settings = {**FAST_SETTINGS, **extra, "CLOSESPIDER_TIMEOUT": str(seconds)}
     settings.pop("ROBOTSTXT_OBEY")  # as `scrapy bench` runs: its server has no robots.txt
     stats, _, _ = run_scrapy(["bench", *settings_args(settings)], work, timeout)
     return stats
@@ -94,28 +98,39 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bench-seconds", type=float, default=10,
                         help="duration of each scrapy bench run (default 10, its own)")
     parser.add_argument("--timeout", type=float, default=1800, help="per-run timeout, seconds")
+    parser.add_argument("--setups", default=",".join(SETUPS),
+                        help=f"comma-separated setups to run, each optionally followed by"
+                             f" +NAME=VALUE settings (default: all of {', '.join(SETUPS)})")
+    parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                        help="an extra Scrapy setting for every setup (repeatable)")
     parser.add_argument("--quick", action="store_true",
                         help="smoke mode: 150 articles, 1 round, 2 s scrapy bench")
     args = parser.parse_args(argv)
     if args.quick:
         args.articles, args.rounds, args.bench_seconds = 150, 1, 2
+    setups = [name.strip() for name in args.setups.split(",") if name.strip()]
+    specs = {name: _setup_spec(parser, name) for name in setups}  # name -> (kind, settings)
+    if "newscrawler" not in setups:
+        parser.error("--setups needs newscrawler (the ratios are against it)")
+    extra = dict(_setting(parser, item) for item in args.set)
     print(f"crawl throughput: portal of {args.articles} articles, {args.rounds} interleaved "
-          f"round(s); {machine()}", flush=True)
+          f"round(s); {machine()}" + (f"; extra settings {extra}" if extra else ""), flush=True)
 
     runs: list[dict] = []
     for round_no in range(1, args.rounds + 1):
-        for setup in SETUPS:
+        for setup in setups:
             work = workdir("crawl")
             server_cpu = float("nan")
-            if setup == "scrapy bench":
-                stats = run_scrapy_bench(work, args.bench_seconds, args.timeout)
+            kind, settings = specs[setup][0], {**extra, **specs[setup][1]}
+            if kind == "scrapy bench":
+                stats = run_scrapy_bench(work, args.bench_seconds, args.timeout, settings)
             else:
                 with Portal(args.articles) as portal:
                     cpu_before = portal.cpu_seconds()  # the portal's own start-up
-                    if setup == "newscrawler":
-                        stats = run_newscrawler(portal.url, work, args.timeout)
+                    if kind == "newscrawler":
+                        stats = run_newscrawler(portal.url, work, args.timeout, settings)
                     else:
-                        stats = run_baseline(setup, portal.url, work, args.timeout)
+                        stats = run_baseline(kind, portal.url, work, args.timeout, settings)
                     server_cpu = portal.cpu_seconds() - cpu_before
             shutil.rmtree(work, ignore_errors=True)
             run = {
@@ -149,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     ours = median(pps("newscrawler"))
     print()
     rows = []
-    for setup in SETUPS:
+    for setup in setups:
         per_round = [pps("newscrawler", n)[0] / pps(setup, n)[0]
                      for n in range(1, args.rounds + 1)]
         rows.append([setup, median(pps(setup)), f"x{ours / median(pps(setup)):.2f}",
@@ -162,12 +177,29 @@ def main(argv: list[str] | None = None) -> int:
           " bench it includes its own server process, which it starts and reaps)")
     print()
     targets = [("scrapy bench", 1.2), ("crawlspider+trafilatura", 4.0)]
-    for setup, want in targets:
+    for setup, want in [(name, want) for name, want in targets if name in setups]:
         got = median([pps("newscrawler", n)[0] / pps(setup, n)[0]
                       for n in range(1, args.rounds + 1)])
         verdict = "met" if got >= want else "NOT met"
         print(f"target newscrawler >= {want}x {setup}: x{got:.2f} -> {verdict}")
     return 0
+
+
+def _setup_spec(parser, name: str) -> tuple[str, dict[str, str]]:
+    """``minimal+CONCURRENT_ITEMS=100`` -> ("minimal", {"CONCURRENT_ITEMS": "100"})."""
+    for kind in sorted(SETUPS, key=len, reverse=True):  # "crawlspider+trafilatura" has a "+"
+        if name == kind:
+            return kind, {}
+        if name.startswith(kind + "+"):
+            return kind, dict(_setting(parser, item) for item in name[len(kind) + 1:].split("+"))
+    parser.error(f"--setups: unknown setup {name!r} (known: {', '.join(SETUPS)})")
+
+
+def _setting(parser, item: str) -> tuple[str, str]:
+    name, sep, value = item.partition("=")
+    if not sep or not name.strip():
+        parser.error(f"--set wants NAME=VALUE, got {item!r}")
+    return name.strip(), value
 
 
 if __name__ == "__main__":

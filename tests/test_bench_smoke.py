@@ -36,3 +36,19 @@ def test_quick(script, tmp_path):
     proc = run(script, *args)
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     assert "target" in proc.stdout or "component" in proc.stdout
+
+
+def test_crawl_ab_of_a_setting_runs_only_the_setups_asked_for():
+    proc = run("crawl", "--quick", "--setups", "newscrawler,minimal,newscrawler+LOG_LEVEL=INFO",
+               "--set", "CONCURRENT_ITEMS=100")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    assert "extra settings {'CONCURRENT_ITEMS': '100'}" in proc.stdout
+    assert "round 1 minimal" in proc.stdout and "round 1 newscrawler " in proc.stdout
+    assert "round 1 newscrawler+LOG_LEVEL=INFO" in proc.stdout
+    assert "round 1 crawlspider" not in proc.stdout and "round 1 scrapy bench" not in proc.stdout
+    bad = run("crawl", "--quick", "--setups", "minimal", timeout=60)
+    assert bad.returncode == 2 and "needs newscrawler" in bad.stderr
+    bad = run("crawl", "--quick", "--setups", "newscrawler,nosuch", timeout=60)
+    assert bad.returncode == 2 and "unknown setup" in bad.stderr
+    bad = run("crawl", "--quick", "--set", "NOEQUALS", timeout=60)
+    assert bad.returncode == 2 and "NAME=VALUE" in bad.stderr
