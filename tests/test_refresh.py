@@ -12,6 +12,7 @@ from scrapy.http import HtmlResponse
 from scrapy.utils.test import get_crawler
 
 from newscrawler.middlewares.refresh import QuickMetaRefreshMiddleware, may_refresh
+from newscrawler.portal import build_site
 
 REALPAGES = Path(__file__).resolve().parents[2] / "shared" / "realpages"
 URL = "http://127.0.0.1:8000/a/guonei/2024/0101/1.html"
@@ -30,8 +31,12 @@ def _pages() -> list[bytes]:
         .encode("utf-16"),
         (b"<!-- " + b"x" * 20000 + b" --><meta http-equiv='refresh' content='0;url=/far.html'>"),
     ]
-    real = sorted(REALPAGES.rglob("*.htm*"))[:60]
-    return made + [p.read_bytes() for p in real]
+    portal = []
+    for edition, variant in [("utf-8", "default"), ("gbk", "v40"), ("utf-8", "c2")]:
+        site = build_site(12, edition=edition, variant=variant)
+        portal += list(site.pages_for("http://127.0.0.1:8000").values())[:15]
+    real = sorted(REALPAGES.rglob("*.htm*"))[:60]  # saved real pages, when shared/ is there
+    return made + portal + [p.read_bytes() for p in real]
 
 
 def _decision(mw, body: bytes) -> str | None:
@@ -53,7 +58,7 @@ def test_same_decisions_as_scrapys_middleware():
     ours = QuickMetaRefreshMiddleware.from_crawler(crawler)
     scrapys = MetaRefreshMiddleware.from_crawler(crawler)
     pages = _pages()
-    assert len(pages) > 20
+    assert len(pages) > 50
     decisions = [(_decision(ours, body), _decision(scrapys, body)) for body in pages]
     assert all(mine == theirs for mine, theirs in decisions), decisions
     redirected = [mine for mine, _ in decisions if mine]
