@@ -89,8 +89,8 @@ COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 # Scrapy starts CONCURRENT_ITEMS asyncio tasks for *every* response to run its output through
 # the pipelines in parallel (101 tasks at the default 100). Our pipelines are synchronous and
-# a page yields a few items/requests, so parallelism buys nothing and the tasks cost ~1.1 ms
-# of CPU per page, a fifth of the whole crawl (BENCHMARKS.md, "Where the time goes").
+# a page yields a few items/requests, so parallelism buys nothing and the tasks cost 1-3 ms
+# of CPU per page, a fifth to a third of the whole crawl (BENCHMARKS.md, the A/B).
 CONCURRENT_ITEMS = 1
 
 # --- Components -------------------------------------------------------------------------------

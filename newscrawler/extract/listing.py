@@ -79,11 +79,8 @@ def _doc(html: bytes | str, url: str):
     return doc
 
 
-_STRING = etree.XPath("string()", smart_strings=False)  # what lxml.html's text_content() is
-
-
-def _text_content(element) -> str:
-    return _STRING(element)
+#: All text under an element: what lxml.html's ``text_content()`` is, for plain elements.
+_text_content = etree.XPath("string()", smart_strings=False)
 
 
 def _absolute(base: str, origin: str, href: str) -> str:
