@@ -20,9 +20,11 @@ from lxml import etree
 
 _PART_RE = re.compile(r"^(?P<tag>[a-zA-Z0-9*]+)?(?P<rest>(?:[.#][\w-]+)*)(?P<leaf>:leaf)?$")
 _TOKEN_RE = re.compile(r"([.#])([\w-]+)")
-_CLASS_VALUES = etree.XPath("//@class")
+#: Every class / id attribute value of a tree (strings that know their element): an XPath
+#: without predicates is cheap, unlike one that tests each element.
+CLASS_VALUES = etree.XPath("//@class")
+ID_VALUES = etree.XPath("//@id")
 CJK_LEAD_BYTES = tuple(bytes([b]) for b in range(0xE3, 0xEA))
-_ID_VALUES = etree.XPath("//@id")
 
 
 @dataclass(frozen=True)
@@ -94,11 +96,11 @@ class PageIndex:
         self.by_class: dict[str, list[etree._Element]] = {}
         self.by_id: dict[str, list[etree._Element]] = {}
         # Attribute strings, not elements: an element proxy is made only for the few matches.
-        for value in _CLASS_VALUES(root):
+        for value in CLASS_VALUES(root):
             for token in value.split():
                 if classes is None or token in classes:
                     self.by_class.setdefault(token, []).append(value.getparent())
-        for value in _ID_VALUES(root):
+        for value in ID_VALUES(root):
             if ids is None or value in ids:
                 self.by_id.setdefault(str(value), []).append(value.getparent())
 

@@ -18,6 +18,7 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from newscrawler.extract.encoding import decode_html
+from newscrawler.extract.index import CLASS_VALUES, ID_VALUES
 from newscrawler.urls import article_id, canonical_url, is_article_url
 
 # Footers link "about us" folders that look like sections but are not news channels.
@@ -33,8 +34,6 @@ FOOTER_XPATH = (
 FURNITURE_CLASSES = frozenset({"pright", "sidebar", "side", "right", "footer", "header", "flink"})
 FURNITURE_TAGS = frozenset({"aside", "footer", "header", "nav"})
 XML_SPACE_RE = re.compile(r"[ \t\r\n]+")  # what normalize-space() splits class tokens on
-_CLASS_VALUES = etree.XPath("//@class")  # attribute values only: cheap, unlike predicates
-_ID_VALUES = etree.XPath("//@id")
 BARE_LIST_NAME_RE = re.compile(r"list_\d+_\d+\.html?")
 LIST_PAGE_RE = re.compile(r"(?:^|/)list_(?P<tid>\d+)_(?P<page>\d+)\.html?$")
 PAGE_COUNT_RE = re.compile(r"共\s*(\d+)\s*页")
@@ -153,10 +152,10 @@ def _furniture_links(doc) -> set:
     a list page of a big section carries a hundred ``<option>`` elements in its page-jump menu.
     """
     found: set = set()
-    for value in _CLASS_VALUES(doc):
+    for value in CLASS_VALUES(doc):
         if not FURNITURE_CLASSES.isdisjoint(XML_SPACE_RE.split(value)):
             found.update(value.getparent().iter("a"))
-    for value in _ID_VALUES(doc):
+    for value in ID_VALUES(doc):
         if value == "navMenu":
             found.update(value.getparent().iter("a"))
     for element in doc.iter(*FURNITURE_TAGS):
