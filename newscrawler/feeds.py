@@ -46,6 +46,12 @@ def writable_folder(folder: Path) -> str | None:
     return None
 
 
+def published_name(path: Path) -> str:
+    """The path a feed file is published under (``x.jsonl`` for ``x.jsonl.part``)."""
+    text = str(path)
+    return text[: -len(PART_SUFFIX)] if text.endswith(PART_SUFFIX) else text
+
+
 def safe_name(name: str) -> str:
     """A feed file name taken from a URI: a bare name, never a path out of ``FEED_DIR``."""
     if not name or "/" in name or "\\" in name or name.startswith(".") or "\x00" in name:

@@ -5,7 +5,6 @@ import random
 import pytest
 from scrapy.exceptions import DropItem
 
-from newscrawler.ledger import ArticleLedger
 from newscrawler.pipelines.clean import CleanPipeline, clean_body
 from newscrawler.pipelines.dedup import DedupPipeline
 from newscrawler.pipelines.validate import ValidatePipeline
@@ -27,8 +26,7 @@ def record(url="http://h/a/x/2026/1120/1.html", title="标题", body=BODY, **ext
 
 @pytest.fixture
 def crawler(tmp_path):
-    crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))
-    ArticleLedger(crawler)  # the pipelines ask crawler.ledger
+    crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))  # builds crawler.ledger
     yield crawler
     state_for(crawler).close()
 
@@ -94,7 +92,6 @@ def test_dedup_within_a_run(crawler):
 def test_dedup_across_runs_versions_edits(tmp_path):
     def run(item):
         crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))
-        ArticleLedger(crawler)
         pipeline = DedupPipeline(crawler)
         try:
             return _deliver(pipeline, item)
@@ -120,7 +117,6 @@ def test_state_is_written_only_when_the_item_is_scraped(crawler):
 def test_copies_are_remembered_with_the_url_they_copy(tmp_path):
     def run(*items):
         crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))
-        ArticleLedger(crawler)
         pipeline, verdicts = DedupPipeline(crawler), []
         try:
             for item in items:

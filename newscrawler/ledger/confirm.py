@@ -17,7 +17,7 @@ from typing import Any
 from scrapy.extensions.feedexport import FeedExporter
 from scrapy.extensions.postprocessing import PostProcessingManager
 
-from newscrawler.feeds import LineFile, LineFileFeedStorage, writable_folder
+from newscrawler.feeds import LineFile, LineFileFeedStorage, published_name, writable_folder
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,7 @@ class FeedWatch:
     def __init__(self, crawler: Any):
         self.crawler = crawler
         self._seen: dict[int, int] = {}  # id(LineFile) -> writes already confirmed
+        self.last_feed: str | None = None  # the file the last confirmed item went to
 
     def _exporter(self) -> FeedExporter | None:
         extensions = getattr(self.crawler, "extensions", None)  # absent outside a crawl
@@ -69,6 +70,7 @@ class FeedWatch:
     def confirm(self, item: Any) -> str | None:
         """None when every feed that takes ``item`` wrote it; else what went wrong."""
         exporter = self._exporter()
+        self.last_feed = None
         if exporter is None:
             return None
         for slot in exporter.slots:
@@ -86,4 +88,5 @@ class FeedWatch:
                 return f"feed {file.path}: the item was not written"
             self._seen[id(file)] = file.writes
             file.confirm()
+            self.last_feed = self.last_feed or published_name(file.path)
         return None

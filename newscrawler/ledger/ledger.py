@@ -241,8 +241,9 @@ class ArticleLedger:
             ))
             return self._dropped("unchanged", url)
         other = self._run_fingerprints.get(fingerprint) or self._stored_url(
-            self.store.find_fingerprint(fingerprint))
-        if other is not None and article_key(other) != key:
+            self.store.find_fingerprint(fingerprint)) or self.store.claim_content(
+            fingerprint, key, url)
+        if article_key(other) != key:
             return self._dropped("same_content", url, other, list_date)
         hashes = shingle_hashes(body)
         value, sketch = simhash_of(hashes), sketch_of(hashes)
@@ -311,6 +312,7 @@ class ArticleLedger:
             return
         if state is None:
             return
+        state.feed = self.feeds.last_feed
         self.store.put(state)
         self.store.clear_pending(state.url)
         self.stats.inc_value("dedup/delivered")
@@ -332,24 +334,28 @@ class ArticleLedger:
         if problem is not None:
             self._feed_failed(problem)
             return
-        for record in recover_orphans(feed_dir(self.crawler.settings), self.crawler.stats):
-            self.record_recovered(record)
+        recover_orphans(feed_dir(self.crawler.settings), self.crawler.stats,
+                        self.record_recovered)
         for path, overwrite in self.feeds.local_files():
             note = f"feed_open:{path}"
             offset = self.store.get_meta(note)
             if offset and path.exists():  # the last run writing this file was killed
                 for record in records_in(path, int(offset), self.crawler.stats):
-                    self.record_recovered(record)
+                    self.record_recovered(record, str(path))
             start = 0 if overwrite or not path.exists() else path.stat().st_size
             self.store.set_meta(note, str(start))
 
-    def record_recovered(self, record: dict) -> None:
-        """A line a killed run wrote to its feed: delivered, whatever its state write did."""
+    def record_recovered(self, record: dict, feed: str) -> bool:
+        """A line a killed run wrote to ``feed``: delivered, whatever its state write did.
+
+        False when another feed file delivered that article (version) meanwhile: the line is
+        a second copy, to be left out.
+        """
         key = article_key(record["url"])
         known = self.store.get(key)
         version = int(record.get("version") or 1)
         if known is not None and known.version >= version:
-            return
+            return known.feed in (None, feed)
         body, title = record.get("body") or "", record.get("title") or ""
         hashes = shingle_hashes(body)
         now = now_iso()
@@ -358,9 +364,10 @@ class ArticleLedger:
             simhash=simhash_of(hashes), sketch=sketch_of(hashes),
             published_at=record.get("published_at"),
             first_seen=known.first_seen if known is not None else now, last_seen=now,
-            version=version,
+            version=version, feed=feed,
         ))
         self.store.clear_pending(record["url"])
+        return True
 
     def run_problems(self) -> list[str]:
         """Why this run must not count as a complete walk (empty: it may)."""

@@ -4,13 +4,15 @@ A run killed with ``kill -9`` may die between writing a line and recording its a
 delivered. So the next run hands every complete line such a run wrote to the ledger:
 
 - ``FEED_DIR/<time>.jsonl.part`` files locked by nobody: a torn last line is cut off, the lines
-  are recorded, and the file is renamed to ``.jsonl`` (`recover_orphans`);
+  are recorded, and the file is renamed to ``.jsonl`` (`recover_orphans`). A line whose article
+  another feed file delivered meanwhile (another scale-out worker fetched it again before this
+  one's state write) is a second copy: the ledger says so and it is left out of the file;
 - ``-o``/``-O`` files: the ledger notes where each run starts writing and clears the note when
   the run ends; a note left behind means a killed run, whose lines from that offset on are
   recorded (`records_in`).
 
 Stats: ``delivery/recovered_files``, ``delivery/recovered_items``,
-``delivery/recovered_bad_lines``.
+``delivery/recovered_bad_lines``, ``delivery/recovered_duplicates``.
 """
 
 from __future__ import annotations
@@ -19,11 +21,11 @@ import fcntl
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from newscrawler.feeds import PART_SUFFIX
+from newscrawler.feeds import PART_SUFFIX, published_name
 
 logger = logging.getLogger(__name__)
 
@@ -50,18 +52,20 @@ def is_orphan(path: Path) -> bool:
     return True
 
 
-def recover_orphans(folder: Path, stats: Any) -> Iterator[dict]:
-    """Yield the records of every orphaned ``.part`` file in ``folder``, then publish it.
-
-    The caller records each record as delivered before asking for the next; the file is
-    renamed only once all of its records were taken.
-    """
+def recover_orphans(folder: Path, stats: Any, keep: Callable[[dict, str], bool]) -> None:
+    """Hand the records of every orphaned ``.part`` file in ``folder`` to ``keep(record,
+    feed)``, which records them and says whether the line stays; then publish the file."""
     for part in sorted(folder.glob(f"*.jsonl{PART_SUFFIX}")):
         if not is_orphan(part):
             continue
+        final = Path(published_name(part))
         lines = complete_lines(part)
-        yield from _records(lines, stats)
-        final = Path(str(part)[: -len(PART_SUFFIX)])
+        kept = [line for line, record in _parsed(lines, stats)
+                if record is None or keep(record, str(final))]
+        if len(kept) < len(lines):
+            stats.inc_value("delivery/recovered_duplicates", len(lines) - len(kept))
+            part.write_bytes(b"".join(line + b"\n" for line in kept))
+        lines = kept
         if lines:
             os.replace(part, final)
         else:
@@ -74,15 +78,17 @@ def recover_orphans(folder: Path, stats: Any) -> Iterator[dict]:
         )
 
 
-def _records(lines: list[bytes], stats: Any) -> Iterator[dict]:
+def _parsed(lines: list[bytes], stats: Any) -> Iterator[tuple[bytes, dict | None]]:
+    """(line, record) pairs; record None for a line that is no record (kept as it is)."""
     for line in lines:
         try:
             record = json.loads(line)
             record["url"]  # noqa: B018 - a line without a url is no record
         except (ValueError, KeyError, TypeError):
             stats.inc_value("delivery/recovered_bad_lines")
+            yield line, None
             continue
-        yield record
+        yield line, record
 
 
 def records_in(path: Path, offset: int, stats: Any) -> Iterator[dict]:
@@ -91,4 +97,6 @@ def records_in(path: Path, offset: int, stats: Any) -> Iterator[dict]:
         handle.seek(offset)
         lines = [line for line in handle.read().splitlines(keepends=True) if line.endswith(b"\n")]
     stats.inc_value("delivery/recovered_items", len(lines))
-    yield from _records([line for line in lines if line.strip()], stats)
+    for _line, record in _parsed([line for line in lines if line.strip()], stats):
+        if record is not None:
+            yield record

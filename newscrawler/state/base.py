@@ -36,6 +36,7 @@ class ArticleState:
     list_date: str | None = None  # the date its list entry showed when it was last fetched
     etag: str | None = None  # validators of its page 1, for conditional re-checks
     last_modified: str | None = None
+    feed: str | None = None  # the feed file whose line delivered it (ledger.recovery)
 
 
 @dataclass
@@ -85,6 +86,14 @@ class StateStore(ABC):
     @abstractmethod
     def states_by_ref(self, refs: Iterable[int]) -> dict[int, ArticleState]:
         """The current states behind ``refs`` (entries superseded by a rewrite are left out)."""
+
+    @abstractmethod
+    def claim_content(self, fingerprint: str, key: str, url: str) -> str:
+        """Atomically claim ``fingerprint`` for article ``key``; the URL of its owner.
+
+        The first article to claim a content owns it, even before it is delivered: two
+        workers judging two copies at the same instant cannot both deliver.
+        """
 
     @abstractmethod
     def put_dropped(self, dropped: DroppedArticle) -> None:

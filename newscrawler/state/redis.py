@@ -11,6 +11,8 @@ Keys (``P`` = ``<STATE_NAMESPACE>:state:``):
   (16 hex digits appended to one string), in write order: a worker reads only the tail it
   has not seen (`simhash_log`) and searches all SimHashes exactly, in memory;
 - ``P dropped`` – hash key → JSON of a `DroppedArticle`;
+- ``P claim:<fingerprint>`` – ``key url`` of the first article to claim that content
+  (``SET NX``: one atomic step, so two workers cannot both deliver a same-content pair);
 - ``P recent:<host>`` – sorted set of article keys scored by published time (epoch seconds);
 - ``P count`` – hash host → number of articles; ``P count:all`` – the total;
 - ``P pending`` – hash url → JSON {host, reason, attempts}; ``P pending:<host>`` – set of urls;
@@ -121,7 +123,7 @@ def _encode(state: ArticleState) -> str:
             "published_at": state.published_at, "first_seen": state.first_seen,
             "last_seen": state.last_seen, "version": state.version,
             "sketch": state.sketch.hex(), "list_date": state.list_date, "etag": state.etag,
-            "last_modified": state.last_modified,
+            "last_modified": state.last_modified, "feed": state.feed,
         },
         ensure_ascii=False,
     )
@@ -134,7 +136,7 @@ def _decode(key: str, raw: str) -> ArticleState:
         published_at=data["published_at"], first_seen=data["first_seen"],
         last_seen=data["last_seen"], version=int(data["version"]),
         sketch=bytes.fromhex(data.get("sketch", "")), list_date=data.get("list_date"),
-        etag=data.get("etag"), last_modified=data.get("last_modified"),
+        etag=data.get("etag"), last_modified=data.get("last_modified"), feed=data.get("feed"),
     )
 
 
@@ -219,6 +221,12 @@ class RedisStateStore(StateStore):
         keys = dict(zip(refs, pipe.execute(), strict=True))
         states = self.get_many(k for k in keys.values() if k is not None)
         return {ref: states[key] for ref, key in keys.items() if key in states}
+
+    def claim_content(self, fingerprint: str, key: str, url: str) -> str:
+        name = self.prefix + "claim:" + fingerprint
+        self._redis.set(name, f"{key} {url}", nx=True)
+        owner_key, _, owner_url = (self._redis.get(name) or f"{key} {url}").partition(" ")
+        return url if owner_key == key else owner_url
 
     def put_dropped(self, dropped: DroppedArticle) -> None:
         self._redis.hset(self.prefix + "dropped", dropped.key, json.dumps(asdict(dropped)))

@@ -31,10 +31,16 @@ CREATE TABLE IF NOT EXISTS articles (
     sketch BLOB NOT NULL DEFAULT x'',
     list_date TEXT,
     etag TEXT,
-    last_modified TEXT
+    last_modified TEXT,
+    feed TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles (fingerprint);
 CREATE INDEX IF NOT EXISTS articles_recent ON articles (host, published_at);
+CREATE TABLE IF NOT EXISTS claims (
+    fingerprint TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    url TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS dropped (
     key TEXT PRIMARY KEY,
     url TEXT NOT NULL,
@@ -53,7 +59,7 @@ CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 COLUMNS = (
     "key, url, fingerprint, simhash, published_at, first_seen, last_seen, version, sketch,"
-    " list_date, etag, last_modified"
+    " list_date, etag, last_modified, feed"
 )
 # Columns added since the first release, with their definitions: older files get them.
 ADDED_COLUMNS = {
@@ -61,6 +67,7 @@ ADDED_COLUMNS = {
     "list_date": "TEXT",
     "etag": "TEXT",
     "last_modified": "TEXT",
+    "feed": "TEXT",
 }
 # The 16-bit SimHash bands of older files: candidates are now found exactly
 # (fingerprints.HammingIndex).
@@ -122,12 +129,12 @@ class SQLiteStateStore(StateStore):
         host = state.key.split("/", 1)[0]
         self._db.execute(
             "INSERT OR REPLACE INTO articles (key, host, url, fingerprint, simhash, published_at,"
-            " first_seen, last_seen, version, sketch, list_date, etag, last_modified)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " first_seen, last_seen, version, sketch, list_date, etag, last_modified, feed)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 state.key, host, state.url, state.fingerprint, _to_signed(state.simhash),
                 state.published_at, state.first_seen, state.last_seen, state.version,
-                state.sketch, state.list_date, state.etag, state.last_modified,
+                state.sketch, state.list_date, state.etag, state.last_modified, state.feed,
             ),
         )
         self._db.execute("DELETE FROM dropped WHERE key = ?", (state.key,))
@@ -155,6 +162,15 @@ class SQLiteStateStore(StateStore):
             for row in self._db.execute(query, chunk):
                 found[row[0]] = self._row(row[1:])
         return found
+
+    def claim_content(self, fingerprint: str, key: str, url: str) -> str:
+        self._db.execute(
+            "INSERT OR IGNORE INTO claims (fingerprint, key, url) VALUES (?, ?, ?)",
+            (fingerprint, key, url),
+        )
+        row = self._db.execute(
+            "SELECT key, url FROM claims WHERE fingerprint = ?", (fingerprint,)).fetchone()
+        return url if row[0] == key else row[1]
 
     def put_dropped(self, dropped: DroppedArticle) -> None:
         self._db.execute(
