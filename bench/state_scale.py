@@ -71,7 +71,7 @@ def rows(count: int, rng: random.Random):
         when = published.isoformat(timespec="seconds") + "+08:00"
         yield (f"{host}/aid/{aid}", host, url, f"{rng.getrandbits(128):032x}", signed(simhash),
                when, when, when, 1, rng.randbytes(128),  # 128-byte sketch
-               when[:10], None, None)  # list date, etag, last-modified
+               when[:10], None, None, None)  # list date, etag, last-modified, feed
 
 
 def fill(path: Path, count: int, seed: int) -> float:
@@ -83,7 +83,7 @@ def fill(path: Path, count: int, seed: int) -> float:
     tables = [s for s in SCHEMA.split(";") if s.strip() and "CREATE INDEX" not in s]
     db.executescript(";".join(tables) + ";")
     db.execute("BEGIN")
-    db.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    db.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                    rows(count, random.Random(seed)))
     db.execute("COMMIT")
     db.executescript(SCHEMA)  # the indexes, built once over the filled table
