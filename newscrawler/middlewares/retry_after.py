@@ -2,12 +2,14 @@
 
 Why: Scrapy's ``RetryMiddleware`` retries at once and ignores ``Retry-After``, so a portal
 that says "busy, come back in 30 s" (503/429) is hit again within milliseconds, three
-times, and the page is lost. Sleeping inside a middleware is no cure: the sleeping request
-holds one of the ``CONCURRENT_REQUESTS`` places (other hosts starve when a few of those pile
-up) while the busy host keeps receiving every other request. So, as Scrapy's AutoThrottle
-does, the host's **downloader slot** is delayed instead: its queue sends nothing before the
-"not before" time, other slots (hosts) are untouched, and requests waiting in the slot queue
-are counted there, which steers ``DownloaderAwarePriorityQueue`` to other hosts meanwhile.
+times, and the page is lost. Sleeping inside a middleware is no cure: the busy host keeps
+receiving every other request meanwhile, and the sleepers, invisible to the downloader slot,
+hold ``CONCURRENT_REQUESTS`` places while the scheduler keeps handing out that host's
+requests. So, as Scrapy's AutoThrottle does, the host's **downloader slot** is delayed
+instead: it sends nothing before the "not before" time, other slots (hosts) are untouched.
+Requests waiting in the slot's queue still count towards ``CONCURRENT_REQUESTS`` (as with
+any download delay), but they count in the slot too, so ``DownloaderAwarePriorityQueue``
+(Scrapy's default) hands out other hosts' requests first.
 
 - ``Retry-After`` (seconds or an HTTP date) on a response whose status is in
   ``RETRY_HTTP_CODES`` is honoured up to ``ROBUST_RETRY_AFTER_MAX`` seconds; a longer wait
