@@ -15,6 +15,7 @@ from scrapy.exceptions import (
     DownloadFailedError,
     DownloadTimeoutError,
     IgnoreRequest,
+    NotConfigured,
     ResponseDataLossError,
     StopDownload,
 )
@@ -111,6 +112,11 @@ def test_retry_after_sets_the_wait_of_the_coming_retry():
     assert mw.wait_for(request, Response(URL, status=503, headers={"Retry-After": "0"})) == 0.5
     assert mw.wait_for(request, Response(URL, status=200, headers={"Retry-After": "7"})) is None
     assert mw.stats.get_value("robust/retry_after/honoured") == 2
+
+
+def test_switched_off_with_retries():
+    with pytest.raises(NotConfigured):
+        _retry_after_mw(RETRY_ENABLED=False)
 
 
 def test_too_long_retry_after_is_left_for_the_next_run():

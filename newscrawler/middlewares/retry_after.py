@@ -43,6 +43,7 @@ from typing import Any
 
 from scrapy import Request, signals
 from scrapy.core.downloader import Slot
+from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from scrapy.utils.asyncio import CallLaterResult, call_later
 from scrapy.utils.misc import load_object
@@ -141,6 +142,8 @@ class RetryAfterMiddleware:
 
     def __init__(self, crawler: Any):
         settings = crawler.settings
+        if not settings.getbool("RETRY_ENABLED"):
+            raise NotConfigured("no retries, nothing to wait for")
         self.crawler = crawler
         self.stats = crawler.stats
         self.codes = {int(code) for code in settings.getlist("RETRY_HTTP_CODES")}
