@@ -95,3 +95,22 @@ def test_utf8_bytes_under_a_gb2312_declaration() -> None:
     assert TEXT in decode_html(page("gb2312").encode("utf-8"), "gbk")
     short = page("gb2312", body="中").encode("gbk")  # two GBK bytes are no evidence of UTF-8
     assert "中" in decode_html(short)
+
+
+@pytest.mark.parametrize("label", ["GBK", "x-gbk", "csgb2312", "gb_2312", "cp936"])
+def test_every_gbk_label_is_honoured_even_where_python_has_no_codec_name(label: str) -> None:
+    """Bytes valid in both readings: the declaration decides (x-gbk & co. are not in w3lib)."""
+    both = b"<p>\xc2\xa9</p>"  # UTF-8 "©", GBK one hanzi
+    assert decode_html(both, label) == both.decode("gb18030")
+    assert decode_html(both) == "<p>©</p>"  # no declaration: valid UTF-8 is UTF-8
+
+
+def test_gb18030_reads_0x80_as_the_euro_sign() -> None:
+    """GBK's single-byte euro, as browsers decode it (WHATWG GB18030 decoder, via w3lib)."""
+    assert decode_html(page("gb2312").encode("gbk") + b"\x80").endswith("</html>€")
+
+
+def test_a_declaration_inside_a_comment_is_not_one() -> None:
+    html = ('<html><head><!-- <meta charset="windows-1252"> --><meta charset="gb2312">'
+            f"</head><body><p>{TEXT}</p></body></html>")
+    assert TEXT in decode_html(html.encode("gbk"))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
 import pytest
 from scrapy import Request
+from scrapy.core.downloader import Slot
 from scrapy.exceptions import (
     CannotResolveHostError,
     DownloadCancelledError,
@@ -15,6 +15,7 @@ from scrapy.exceptions import (
     DownloadFailedError,
     DownloadTimeoutError,
     IgnoreRequest,
+    NotConfigured,
     ResponseDataLossError,
     StopDownload,
 )
@@ -23,7 +24,6 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from scrapy.utils.test import get_crawler
 from twisted.python.failure import Failure
 
-import newscrawler.middlewares.retry_after as retry_after
 import newscrawler.settings as project
 from newscrawler.middlewares.content import HtmlOnlyMiddleware
 from newscrawler.middlewares.failures import (
@@ -33,7 +33,11 @@ from newscrawler.middlewares.failures import (
     is_transient,
 )
 from newscrawler.middlewares.guard import RedirectGuardMiddleware
-from newscrawler.middlewares.retry_after import RetryAfterMiddleware, parse_retry_after
+from newscrawler.middlewares.retry_after import (
+    RetryAfterMiddleware,
+    SlotHolds,
+    parse_retry_after,
+)
 
 URL = "http://127.0.0.1:8000/a/guoji/2026/0704/2.html"
 ROBUST = {k: getattr(project, k) for k in dir(project)
@@ -98,45 +102,90 @@ def test_parse_retry_after():
 def _retry_after_mw(**overrides) -> RetryAfterMiddleware:
     return RetryAfterMiddleware.from_crawler(_crawler(
         ROBUST_RETRY_AFTER_MAX=10, ROBUST_RETRY_BACKOFF_BASE=0.5, ROBUST_RETRY_BACKOFF_MAX=3,
-        **overrides))
+        RETRY_TIMES=5, **overrides))
 
 
-def test_retry_after_is_carried_into_the_retry_and_waited(monkeypatch):
-    waits: list[float] = []
-
-    async def fake_sleep(seconds: float) -> None:
-        waits.append(seconds)
-    monkeypatch.setattr(retry_after, "sleep", fake_sleep)
+def test_retry_after_sets_the_wait_of_the_coming_retry():
     mw = _retry_after_mw()
     request = Request(URL)
-    mw.process_response(request, Response(URL, status=503, headers={"Retry-After": "7"}))
-    retry = request.copy()  # what RetryMiddleware sends again
-    retry.meta["retry_times"] = 1
-    asyncio.run(mw.process_request(retry))
-    asyncio.run(mw.process_request(retry))  # the same retry again (e.g. redirected): no wait
-    assert waits == [7.0]
-    assert mw.stats.get_value("robust/retry_after/honoured") == 1
+    assert mw.wait_for(request, Response(URL, status=503, headers={"Retry-After": "7"})) == 7.0
+    assert mw.wait_for(request, Response(URL, status=503, headers={"Retry-After": "0"})) == 0.5
+    assert mw.wait_for(request, Response(URL, status=200, headers={"Retry-After": "7"})) is None
+    assert mw.stats.get_value("robust/retry_after/honoured") == 2
+
+
+def test_switched_off_with_retries():
+    with pytest.raises(NotConfigured):
+        _retry_after_mw(RETRY_ENABLED=False)
 
 
 def test_too_long_retry_after_is_left_for_the_next_run():
     mw = _retry_after_mw()
     request = Request(URL)
-    mw.process_response(request, Response(URL, status=429, headers={"Retry-After": "3600"}))
+    response = Response(URL, status=429, headers={"Retry-After": "3600"})
+    assert mw.wait_for(request, response) is None
     assert request.meta["dont_retry"] is True
     assert mw.stats.get_value("robust/retry_after/too_long") == 1
 
 
-def test_backoff_without_retry_after(monkeypatch):
-    waits: list[float] = []
-
-    async def fake_sleep(seconds: float) -> None:
-        waits.append(seconds)
-    monkeypatch.setattr(retry_after, "sleep", fake_sleep)
+def test_backoff_without_retry_after_and_no_wait_without_a_retry():
     mw = _retry_after_mw()
-    for times in (0, 1, 2, 3, 4):
-        request = Request(URL, meta={"retry_times": times} if times else {})
-        asyncio.run(mw.process_request(request))
-    assert waits == [0.5, 1.0, 2.0, 3.0]  # first attempts never wait; capped at MAX
+    busy = Response(URL, status=503)
+    waits = [mw.wait_for(Request(URL, meta={"retry_times": t} if t else {}), busy)
+             for t in (0, 1, 2, 3, 4, 5)]
+    assert waits == [0.5, 1.0, 2.0, 3.0, 3.0, None]  # capped at MAX; retries used up: none
+    assert mw.wait_for(Request(URL, meta={"dont_retry": True}), busy) is None
+    assert mw.wait_for(Request(URL, meta={"max_retry_times": 0}), busy) is None
+
+
+def _slots() -> dict[str, Slot]:
+    return {"a": Slot(concurrency=2, delay=0.5, jitter=0.5)}
+
+
+def _next_send(slot: Slot) -> float:
+    """The earliest time the downloader sends the slot's next request (shortest jitter)."""
+    return slot.lastseen + slot.delay * (1 - slot.jitter)
+
+
+def test_a_hold_keeps_the_slot_quiet_until_not_before():
+    slots = _slots()
+    slots["a"].lastseen = 100.0  # the last request left at t=100
+    holds = SlotHolds(slots)
+    holds.hold("a", 2.0, now=101.0)
+    assert _next_send(slots["a"]) == 103.0
+    assert (slots["a"].delay, slots["a"].jitter) == (0.5, 0.5)  # left to AutoThrottle
+    holds.hold("a", 1.0, now=101.5)  # a shorter hold does not shorten it
+    assert _next_send(slots["a"]) == 103.0
+    holds.hold("a", 4.0, now=101.5)  # a longer one extends it
+    assert _next_send(slots["a"]) == 105.5
+    assert holds.release("a", now=103.0) == 2.5  # not over yet
+    assert holds.release("a", now=105.5) == 0.0 and not holds.holds
+    assert holds.hold("gone", 1.0) is None  # no such slot: nothing to hold
+
+
+def test_a_slot_without_delay_gets_one_while_held():
+    slots = {"a": Slot(concurrency=2, delay=0.0, jitter=0.5)}
+    holds = SlotHolds(slots)
+    holds.hold("a", 2.0, now=50.0)
+    assert slots["a"].delay > 0  # with delay 0 the downloader does not look at lastseen
+    assert _next_send(slots["a"]) == 52.0
+    holds.release("a", now=52.0)
+    assert slots["a"].delay == 0.0
+
+
+def test_autothrottle_does_not_shorten_a_hold():
+    from scrapy.extensions.throttle import AutoThrottle
+
+    crawler = _crawler(AUTOTHROTTLE_ENABLED=True, AUTOTHROTTLE_TARGET_CONCURRENCY=2.0)
+    throttle = AutoThrottle(crawler)
+    throttle.mindelay, throttle.maxdelay = 0.0, 60.0
+    slots = _slots()
+    holds = SlotHolds(slots)
+    holds.hold("a", 30.0, now=10.0)
+    throttle._adjust_delay(slots["a"], 0.01, Response(URL, status=200))  # a fast 200
+    assert _next_send(slots["a"]) < 40.0  # AutoThrottle alone would send early...
+    holds.impose("a")  # ...the middleware, listening after it, holds the slot again
+    assert _next_send(slots["a"]) == 40.0
 
 
 def _redirect(request: Request, location: str, status: int = 302) -> Response:

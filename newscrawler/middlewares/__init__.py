@@ -4,8 +4,8 @@
 - ``guard.RedirectGuardMiddleware`` – redirect loops, over-long chains and redirects to
   another host or scheme end with a named reason instead of vanishing silently;
 - ``content.HtmlOnlyMiddleware`` – a PDF or image where a page was expected is refused;
-- ``retry_after.RetryAfterMiddleware`` – retries wait (backoff, ``Retry-After``) without
-  blocking the reactor;
+- ``retry_after.RetryAfterMiddleware`` – before a retry the host's downloader slot rests
+  (backoff, ``Retry-After``); other hosts and the reactor carry on;
 - ``robots.RobotsRfcMiddleware`` – robots.txt answering 5xx or unreachable means "stay out"
   for this run (RFC 9309), not "anything goes";
 - ``useragent.ContactUserAgentMiddleware`` – the User-Agent names ``NEWSCRAWLER_CONTACT``
