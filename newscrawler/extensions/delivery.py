@@ -17,7 +17,6 @@ import fcntl
 import json
 import logging
 import os
-import weakref
 from datetime import datetime
 from pathlib import Path
 
@@ -29,10 +28,6 @@ from newscrawler.state import ArticleState, StateLocked, state_for
 from newscrawler.urls import article_key
 
 logger = logging.getLogger(__name__)
-
-# crawler -> StateLocked message, read by the crawl command to choose its exit code.
-LOCK_FAILURES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
 
 def _complete_lines(path: Path) -> list[bytes]:
     """The complete lines of a feed file; a torn last line (no newline) is cut off the file."""
@@ -65,7 +60,7 @@ class DeliveryLedger:
         try:
             self.store.acquire_lock()
         except StateLocked as exc:
-            LOCK_FAILURES[crawler] = str(exc)
+            crawler.lock_failure = str(exc)  # read by the crawl command: exit code 75
             raise
         crawler.signals.connect(self.spider_opened, signals.spider_opened)
         crawler.signals.connect(self.engine_stopped, signals.engine_stopped)

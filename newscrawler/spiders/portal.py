@@ -1,6 +1,8 @@
 """The ``portal`` spider: a DedeCms news portal, section by section, newest first.
 
-``scrapy crawl portal -a start_url=http://portal/ [-a full=1] [-a profile=NAME]``
+``scrapy crawl portal -a start_url=http://portal/ [-a full=1] [-a profile=NAME]``, or
+``scrapy crawl portal -a demo=1`` for the bundled sample portal. Arguments are checked by
+`newscrawler.config` (unknown names and malformed values are refused).
 
 - Sections come from the home page navigation and ``/data/sitemap.html``; channel (cover)
   pages lead to their sub-sections.
@@ -13,7 +15,8 @@
 - Articles published within ``RECHECK_WINDOW_HOURS`` are fetched again to catch edits (each
   at most once per ``RECHECK_INTERVAL_MINUTES``), and
   pages that failed in an earlier run are retried (``state.pending``).
-- With no ``start_url`` the bundled sample portal is served on 127.0.0.1 and crawled.
+- With ``-a demo=1`` (and no ``start_url``) the bundled sample portal is served on 127.0.0.1
+  and crawled; with neither, the crawl is refused: a misspelt argument never crawls the demo.
 """
 
 from __future__ import annotations
@@ -29,13 +32,13 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, UsageError
 from scrapy.http import Response
 
+from newscrawler.config import check_arguments
+from newscrawler.extensions.health import list_page_parsed
 from newscrawler.extract import extract_article, load_profile
 from newscrawler.extract.listing import article_links, article_page_urls, parse_list, section_urls
 from newscrawler.middlewares.failures import counts_as_failure, failure_reason, is_transient
 from newscrawler.state import state_for
 from newscrawler.urls import article_key, canonical_url, first_page_url, is_article_url
-
-TRUE_WORDS = ("1", "true", "yes", "on")
 
 
 def validate_start_url(start_url: str) -> str:
@@ -67,12 +70,17 @@ class PortalSpider(scrapy.Spider):
         start_url: str | None = None,
         full: str | None = None,
         profile: str | None = None,
+        demo: str | None = None,
         **kwargs: Any,
     ):
-        super().__init__(**kwargs)
-        self.start_url = validate_start_url(start_url) if start_url else None
-        self.full = str(full).strip().lower() in TRUE_WORDS if full is not None else False
-        self.profile_name = profile
+        given = {"start_url": start_url, "full": full, "profile": profile, "demo": demo}
+        args = check_arguments({k: v for k, v in given.items() if v is not None} | kwargs)
+        super().__init__()
+        self.start_url = validate_start_url(args["start_url"]) if args["start_url"] else None
+        self.full = bool(args["full"])
+        self.demo = bool(args["demo"])
+        self.profile_name = args["profile"]
+        self.list_transient_failures = 0  # a list page to retry: the backfill is not complete
         self.scheduled: set[str] = set()  # article keys requested in this run
         # other URLs met for an already requested article, tried if the first one is gone
         self.alternates: dict[str, dict[str, None]] = {}
@@ -114,9 +122,7 @@ class PortalSpider(scrapy.Spider):
             edition=settings.get("SAMPLE_PORTAL_EDITION"),
         )
         self.sample_server = PortalServer(site).start()
-        self.logger.info(
-            "No start_url given: crawling the sample portal at %s", self.sample_server.url
-        )
+        self.logger.info("-a demo=1: crawling the sample portal at %s", self.sample_server.url)
         return canonical_url(self.sample_server.url + "/")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -168,7 +174,10 @@ class PortalSpider(scrapy.Spider):
     def parse_home(self, response: Response):
         self.crawler.stats.inc_value("crawl/pages/home")
         yield from self._section_requests(section_urls(response.body, response.url))
-        yield from self._article_candidates(article_links(response.body, response.url))
+        links = article_links(response.body, response.url)
+        self.crawler.signals.send_catch_log(list_page_parsed, response=response, entries=links,
+                                            kind="home")
+        yield from self._article_candidates(links)
 
     def parse_sitemap(self, response: Response):
         self.crawler.stats.inc_value("crawl/pages/sitemap")
@@ -184,6 +193,8 @@ class PortalSpider(scrapy.Spider):
         stats.inc_value("crawl/pages/list")
         self.store.clear_pending(canonical_url(response.url))  # if it failed in an earlier run
         page = parse_list(response.body, response.url)
+        self.crawler.signals.send_catch_log(
+            list_page_parsed, response=response, entries=[entry.url for entry in page.entries])
         yield from self._section_requests(page.subsection_urls)
         if not page.entries:
             stats.inc_value("crawl/list/empty")
@@ -345,6 +356,7 @@ class PortalSpider(scrapy.Spider):
         if counts_as_failure(reason):  # not robots.txt refusals and the like
             stats.inc_value("crawl/failed/list")
         if is_transient(reason):  # only these make the backfill incomplete (see on_closed)
+            self.list_transient_failures += 1
             stats.inc_value("crawl/failed/list_transient")
         requested = self._requested_url(failure.request)
         self.failures.append({"kind": "list", "url": requested, "reason": reason})
@@ -381,14 +393,19 @@ class PortalSpider(scrapy.Spider):
         return f"backfill_complete:{self.host}"
 
     def on_closed(self, spider, reason):
-        """Record a complete backfill (so later runs go incremental); stop the sample portal."""
-        stats = self.crawler.stats
+        """Record a complete backfill (so later runs go incremental); stop the sample portal.
+
+        Only a healthy run completes a backfill (``crawler.run_health``): a run that found
+        nothing, was interrupted or hit errors must not make later runs incremental.
+        """
+        health = getattr(self.crawler, "run_health", None)
         if (
             self.walk_all
             and reason == "finished"
-            and not stats.get_value("crawl/failed/list_transient")  # a 404 list page: no block
-            and not stats.get_value("scaleout/run_incomplete")  # another worker lost work
+            and not self.list_transient_failures  # a 404 list page: no block
+            and not self.crawler.stats.get_value("scaleout/run_incomplete")  # a worker lost work
             and hasattr(self, "store")
+            and (health is None or health.healthy)
         ):
             self.store.set_meta(self._backfill_key(), self._now().isoformat(timespec="seconds"))
         if self.sample_server is not None:
