@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import os
 import sqlite3
+import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -24,7 +25,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
+from scrapy.utils.project import inside_project
 
 TRUE_WORDS = ("1", "true", "yes")
 FALSE_WORDS = ("0", "false", "no")
@@ -288,3 +291,34 @@ def check_state(settings: Any) -> None:
             f"{f' and {len(result) - 1} more' if len(result) > 1 else ''}); move it away to"
             " start afresh or restore a backup"
         )
+
+
+NOT_IN_PROJECT = (
+    "not in the newscrawler folder (no scrapy.cfg here or above, no SCRAPY_SETTINGS_MODULE):"
+    " cd to it first (the README's cron line does) or set SCRAPY_SETTINGS_MODULE=newscrawler"
+    ".settings"
+)
+
+
+
+class OutsideCrawl(ScrapyCrawlCommand):
+    """``scrapy crawl`` outside the project: one line and exit code 1.
+
+    Registered as a ``scrapy.commands`` entry point (pyproject.toml), which Scrapy loads
+    everywhere; inside our project ``COMMANDS_MODULE`` replaces it with the real command, inside
+    another project it is Scrapy's own. Without it Scrapy answers "Unknown command" with exit
+    code 2, which cron would read as an unhealthy run.
+    """
+
+    requires_project = False
+
+    @property
+    def requires_crawler_process(self) -> bool:  # outside: no crawler, no start-up banner
+        return inside_project()
+
+    def run(self, args: list[str], opts: Any) -> None:
+        if not inside_project():
+            sys.stderr.write(f"newscrawler: {NOT_IN_PROJECT}\n")
+            self.exitcode = 1
+            return
+        super().run(args, opts)
