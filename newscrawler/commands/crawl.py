@@ -88,11 +88,11 @@ class Command(ScrapyCrawlCommand):
         except ConfigError as exc:
             self.exitcode = refuse(exc, self.settings)
             return
-        quiet = None
         if str(self.settings.get("LOG_LEVEL")).upper() != "DEBUG":
-            quiet = _QuietStartErrors()
-            for handler in logging.root.handlers:
-                handler.addFilter(quiet)
+            # a failed start is logged by asyncio ("Task exception was never retrieved") or
+            # Twisted; the crawler replaces the root handler, so filter at those loggers
+            for name in ("asyncio", "twisted"):
+                logging.getLogger(name).addFilter(_QuietStartErrors())
         crawler = self._create_crawler(args[0])
         self._record_stop_signal(crawler)
         self.crawler_process.crawl(crawler, **opts.spargs)
