@@ -252,7 +252,7 @@ def check_state(settings: Any) -> None:
     """
     uri = settings.get("STATE_URI")
     path = _sqlite_path(uri)
-    if path is None:
+    if path is None or settings.get("REDIS_URL"):  # scale-out: the state is Redis's
         return
     where = f"setting STATE_URI={str(uri)!r}"
     if path.is_dir():

@@ -1,1 +1,1 @@
-"""Scrapy extensions: delivery ledger (lock, recovery, exactly-once) and run report."""
+"""Scrapy extensions: delivery ledger (lock, recovery, exactly-once), run health, run report."""
