@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +144,16 @@ def test_state_damaged_in_the_middle_is_refused_before_the_run(tmp_path):
     _one_line_usage_error(second, "STATE_URI", "damaged")
     assert len(read_feeds(tmp_path / "a")) == before
 
+
+
+def test_make_crawl_without_portal_still_crawls_the_demo_in_one_command(tmp_path):
+    venv = Path(sys.executable).parent.parent  # this interpreter's venv, already installed
+    settings = (f"-s FEED_DIR={tmp_path / 'feeds'} -s STATE_URI={tmp_path / 'state.sqlite'}"
+                " -s SAMPLE_PORTAL_ARTICLES=12 -s AUTOTHROTTLE_ENABLED=False")
+    process = subprocess.run(
+        ["make", "-o", f"{venv}/bin/scrapy", "crawl", f"VENV={venv}", f"CRAWL_ARGS={settings}"],
+        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=120,
+    )
+    assert process.returncode == 0, process.stderr[-3000:]
+    assert "-a demo=1" in process.stdout
+    assert len(read_feeds(tmp_path)) == 12

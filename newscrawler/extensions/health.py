@@ -22,8 +22,10 @@ A run is unhealthy, and ``scrapy crawl`` exits with code 2, when:
 `RunHealth` is the one owner of the verdict: it is ``crawler.run_health``, counts what it
 needs through signals (Scrapy's ``spider_error``, ``item_error``, ``spider_closed`` and this
 module's `list_page_parsed`, which the spider sends), takes problems found by others through
-`RunHealth.add`, and answers `RunHealth.verdict`. Stats are written for the report only;
-nobody decides from them.
+`RunHealth.add`, and answers `RunHealth.verdict`. The verdict is never a stats key; the
+counters it keeps are written to the stats (``health/*``) for the report only. The first three
+rules (`assess`) still read the spider's and the validate pipeline's own counters (pages,
+failures, missing fields) from the stats collector, where those components keep them.
 """
 
 from __future__ import annotations
