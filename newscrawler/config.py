@@ -153,7 +153,7 @@ def check_value(value: Any, spec: Spec) -> Any:
     if not isinstance(value, str) or not value.strip():
         raise ValueError
     value = value.strip()
-    if spec.choices and value.lower() not in spec.choices:
+    if spec.choices and value not in spec.choices:
         raise ValueError
     if spec.kind == "url":
         parts = urlsplit(value)
