@@ -87,6 +87,7 @@ def test_start_url_is_checked_before_the_first_run(tmp_path):
         ([], "-a demo=1"),
         (["-a", "start_url=http://127.0.0.1:9/", "-s", "RECHECK_WINDOW_HOURS=abc"],
          "RECHECK_WINDOW_HOURS"),
+        (["-a", "start_url=http://127.0.0.1:9/", "--cron", ""], "--cron is missing"),
     ]:
         command = schedule_command(None, tmp_path, ONCE_A_YEAR, *arguments)
         process = subprocess.run(command, cwd=PROJECT_ROOT, capture_output=True, text=True,

@@ -92,7 +92,7 @@ class Command(BaseRunSpiderCommand):
 
     def add_options(self, parser) -> None:
         super().add_options(parser)
-        parser.add_argument("--cron", metavar="EXPR", required=True,
+        parser.add_argument("--cron", metavar="EXPR",  # required, checked in check(): exit 1
                             help='cron expression, e.g. "*/10 * * * *" (6th field: seconds)')
         parser.add_argument("--max-runs", type=int, default=0,
                             help="stop after this many runs (default: run forever)")
@@ -106,6 +106,8 @@ class Command(BaseRunSpiderCommand):
     def check(self, args: list[str], opts) -> None:
         if len(args) != 1:
             raise ConfigError("give exactly one spider name, e.g. scrapy schedule portal --cron …")
+        if not opts.cron:
+            raise ConfigError('--cron is missing: e.g. --cron "*/10 * * * *"')
         if not croniter.is_valid(opts.cron):
             raise ConfigError(
                 f"--cron {opts.cron!r} is not a valid cron expression: expected five fields"
