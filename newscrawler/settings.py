@@ -69,9 +69,10 @@ HEALTH_MIN_ITEMS = 10
 # A full (or first) run that delivered or already knew fewer than this share of the articles
 # its list pages name (or their DedeCms 共N页M条 counts promise) is unhealthy.
 HEALTH_MIN_LISTED_RATIO = 0.5
-# Off-site article links (another host name than start_url's, counted by host) at least this
+# Off-site article links (another host name than start_url's, counted by host) more than this
 # share of all article links on the home and list pages: unhealthy, the portal is elsewhere.
-HEALTH_MAX_OFFSITE_RATIO = 0.2
+# (Half, not less: some portals link a mobile-site copy of every article.)
+HEALTH_MAX_OFFSITE_RATIO = 0.5
 # Run reports of runs that delivered nothing: only the newest this many are kept (reports of
 # runs with articles are always kept).
 REPORTS_KEEP_EMPTY = 50

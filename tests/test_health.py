@@ -226,8 +226,8 @@ def test_interrupted_run_has_its_own_exit_code_and_says_so(tmp_path, signum, cod
 # -- the verdict's API and arithmetic ----------------------------------------------------------
 
 
-def test_run_health_is_a_crawler_attribute_others_can_add_to():
-    crawler = make_crawler()
+def test_run_health_is_a_crawler_attribute_others_can_add_to(tmp_path):
+    crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))
     health = RunHealth.from_crawler(crawler)
     assert crawler.run_health is health
     crawler.stats.set_value("crawl/pages/home", 1)
@@ -246,3 +246,23 @@ def test_page_counts_of_nested_sections_are_not_counted_twice():
     assert promised_total(counts) == 37  # the parent's 30 includes its children's 12 + 18
     counts["http://p/a/shehui"] = 5  # a parent that lists only its own articles
     assert promised_total(counts) == 37
+
+
+def test_a_mobile_copy_of_every_article_is_not_an_offsite_problem(tmp_path):
+    from scrapy.http import HtmlResponse
+
+    def list_page(links: list[str]) -> HtmlResponse:
+        body = "".join(f"<li><a href='{u}'>标题</a></li>" for u in links)
+        return HtmlResponse("http://news.example.com/a/x/list_1_1.html", body=body.encode(),
+                            encoding="utf-8")
+
+    onsite = [f"http://news.example.com/a/x/2026/0101/{i}.html" for i in range(10)]
+    mobile = [f"http://m.example.com/a/x/2026/0101/{i}.html" for i in range(10)]
+    crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))
+    health = RunHealth.from_crawler(crawler)
+    crawler.stats.set_value("crawl/pages/home", 1)
+    health.on_list_page(list_page(onsite + mobile), entries=onsite)
+    assert health.offsite_links == {"m.example.com": set(mobile)}
+    assert not any(r.startswith("offsite") for r in health.verdict())
+    health.on_list_page(list_page(mobile + [u.replace("/x/", "/y/") for u in mobile]), entries=[])
+    assert any(r.startswith("offsite: 20 article link(s)") for r in health.verdict())

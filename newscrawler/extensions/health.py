@@ -12,7 +12,7 @@ A run is unhealthy, and ``scrapy crawl`` exits with code 2, when:
 - ``listed`` – a full run delivered or already knew fewer than ``HEALTH_MIN_LISTED_RATIO`` of
   the articles its list pages name (or their DedeCms ``共N页M条`` counts promise);
 - ``empty lists`` – list pages were fetched but none of them named an article;
-- ``offsite`` – at least ``HEALTH_MAX_OFFSITE_RATIO`` of the article links on the home and
+- ``offsite`` – more than ``HEALTH_MAX_OFFSITE_RATIO`` of the article links on the home and
   list pages point to another host (counted by host), which the crawl never follows;
 - ``spider errors`` / ``pipeline errors`` – callbacks or pipelines raised (e.g. a damaged
   state: ``database disk image is malformed``);
@@ -234,7 +234,6 @@ class RunHealth:
         reasons = []
         home = stats.get("crawl/pages/home") or stats.get("scaleout/run_home_pages")
         delivered = stats.get("dedup/delivered", 0)
-        known = self._known if self._known is not None else self._count_known()
         if self.list_pages and not self.listed:
             reasons.append(
                 f"empty lists: {self.list_pages} list page(s) fetched, none named an article"
@@ -242,6 +241,7 @@ class RunHealth:
             )
         if home and self.full_run and not self.interrupted and not self.shared:
             promised = max(len(self.listed), promised_total(self.promised))
+            known = self._known if self._known is not None else self._count_known()
             have = max(known, delivered)
             if not delivered and not known:
                 reasons.append(
@@ -255,7 +255,7 @@ class RunHealth:
                 )
         offsite = sum(len(urls) for urls in self.offsite_links.values())
         onsite = len(self.listed)
-        if offsite and offsite >= self.max_offsite_ratio * (offsite + onsite):
+        if offsite and offsite > self.max_offsite_ratio * (offsite + onsite):
             hosts = ", ".join(
                 f"{host} ({len(urls)})"
                 for host, urls in sorted(self.offsite_links.items(), key=lambda kv: -len(kv[1]))
