@@ -18,7 +18,7 @@ $(BIN)/scrapy: pyproject.toml
 install: $(BIN)/scrapy
 
 crawl: install
-	$(BIN)/scrapy crawl portal $(if $(PORTAL),-a start_url=$(PORTAL)) $(CRAWL_ARGS)
+	$(BIN)/scrapy crawl portal $(if $(PORTAL),-a start_url=$(PORTAL),-a demo=1) $(CRAWL_ARGS)
 
 test: install
 	$(BIN)/ruff check newscrawler tests bench

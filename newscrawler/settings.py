@@ -42,7 +42,8 @@ FEED_STORE_EMPTY = False
 # --- The portal --------------------------------------------------------------------------------
 # Per-portal extraction profile: a name under newscrawler/profiles/ or a JSON file path.
 PORTAL_PROFILE = None
-# With no -a start_url, the bundled sample portal is served on 127.0.0.1 and crawled.
+# With -a demo=1 (and no start_url), the bundled sample portal is served on 127.0.0.1 and
+# crawled. A crawl with neither is refused (exit code 1).
 SAMPLE_PORTAL_ARTICLES = 200
 SAMPLE_PORTAL_EDITION = "utf-8"
 
@@ -73,6 +74,16 @@ HEALTH_MAX_ERROR_RATIO = 0.2
 # (published_at, body, title) means the template changed under us.
 HEALTH_MIN_FIELD_COVERAGE = 0.5
 HEALTH_MIN_ITEMS = 10
+# A full (or first) run that delivered or already knew fewer than this share of the articles
+# its list pages name (or their DedeCms 共N页M条 counts promise) is unhealthy.
+HEALTH_MIN_LISTED_RATIO = 0.5
+# Off-site article links (another host name than start_url's, counted by host) more than this
+# share of all article links on the home and list pages: unhealthy, the portal is elsewhere.
+# (Half, not less: some portals link a mobile-site copy of every article.)
+HEALTH_MAX_OFFSITE_RATIO = 0.5
+# Run reports of runs that delivered nothing: only the newest this many are kept (reports of
+# runs with articles are always kept).
+REPORTS_KEEP_EMPTY = 50
 
 # --- Politeness ------------------------------------------------------------------------------
 # Who to contact about this crawler; goes into the User-Agent.
@@ -94,7 +105,10 @@ DOWNLOAD_MAXSIZE = 8 * 1024 * 1024
 DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 REDIRECT_MAX_TIMES = 5
 COOKIES_ENABLED = False
+# Nothing listens: Scrapy's telnet console and its remote-control HTTP server (on by default
+# in Scrapy 2.19: it runs Python code sent to a localhost port) are off.
 TELNETCONSOLE_ENABLED = False
+REMOTE_CONTROL_ENABLED = False
 # Scrapy starts CONCURRENT_ITEMS asyncio tasks for *every* response to run its output through
 # the pipelines in parallel (101 tasks at the default 100). Our pipelines are synchronous and
 # a page yields a few items/requests, so parallelism buys nothing and the tasks cost 1-3 ms
@@ -108,6 +122,9 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.dedup.DedupPipeline": 300,
 }
 EXTENSIONS = {
+    # crawler.run_health: the verdict behind exit code 2; first, so every other component's
+    # spider_closed handler can ask it.
+    "newscrawler.extensions.health.RunHealth": 1,
     # The article ledger: lock, what to fetch and drop, "delivered only once in the feed",
     # recovery of killed runs. After Scrapy's FeedExporter (0), whose writes it confirms.
     "newscrawler.ledger.ArticleLedger": 10,

@@ -105,8 +105,8 @@ def test_dash_O_writes_the_named_file(tmp_path):
     assert feed_files(tmp_path) == []  # -O replaces the per-run feed
 
 
-def test_no_start_url_crawls_the_bundled_sample_portal(tmp_path):
-    process = run_crawl(None, tmp_path, "-s", "SAMPLE_PORTAL_ARTICLES=25")
+def test_demo_crawls_the_bundled_sample_portal(tmp_path):
+    process = run_crawl(None, tmp_path, "-a", "demo=1", "-s", "SAMPLE_PORTAL_ARTICLES=25")
     assert process.returncode == 0, process.stderr[-3000:]
     assert "crawling the sample portal at http://127.0.0.1:" in process.stderr
     records = read_feeds(tmp_path)
@@ -117,6 +117,6 @@ def test_no_start_url_crawls_the_bundled_sample_portal(tmp_path):
 @pytest.mark.parametrize("bad", ["ftp://example.com/", "not a url", "http:///path"])
 def test_bad_start_url_is_a_clear_usage_error(tmp_path, bad):
     process = run_crawl(bad, tmp_path)
-    assert process.returncode != 0
-    assert "is not an http(s) URL" in process.stderr
+    assert process.returncode == 1
+    assert "start_url=" in process.stderr and "expected an http(s) URL" in process.stderr
     assert "Traceback" not in process.stderr

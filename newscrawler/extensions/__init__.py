@@ -1,1 +1,1 @@
-"""Scrapy extensions: the run report and its health verdict (the ledger is `newscrawler.ledger`)."""
+"""Scrapy extensions: run health, the run report, metrics (the ledger is `newscrawler.ledger`)."""

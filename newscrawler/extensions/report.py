@@ -1,8 +1,11 @@
 """The run report: ``FEED_DIR/<time>.report.json`` beside each run's feed.
 
 Counts (pages, articles delivered, dropped by reason), errors with their URLs, the health
-verdict (`newscrawler.extensions.health`), duration and the feed file. Written for every run,
-empty ones included (``"feed": null``), so cron users can tell "nothing new" from "broken".
+verdict (``crawler.run_health``, `newscrawler.extensions.health`), duration and the feed file.
+Written for every run, empty ones included (``"feed": null``), so cron users can tell "nothing
+new" from "broken". Reports of runs that delivered nothing are kept for the newest
+``REPORTS_KEEP_EMPTY`` such runs (a schedule every minute would otherwise leave 1,440 a day);
+reports of runs that delivered articles are always kept.
 """
 
 from __future__ import annotations
@@ -25,11 +28,35 @@ def _by_prefix(stats: dict, prefix: str) -> dict[str, int]:
     return {k[len(prefix) :]: v for k, v in sorted(stats.items()) if k.startswith(prefix)}
 
 
+def prune_empty_reports(folder: Path, keep: int) -> int:
+    """Delete all but the newest ``keep`` reports of runs that delivered nothing; how many.
+
+    A report with a feed file beside it (same name) delivered articles and is not read.
+    """
+    feeds = {p.name.removesuffix(".jsonl") for p in folder.glob("*.jsonl")}
+    candidates = [p for p in folder.glob("*.report.json")
+                  if p.name.removesuffix(".report.json") not in feeds]
+    candidates.sort(key=lambda p: (p.stat().st_mtime_ns, p.name), reverse=True)
+    seen = removed = 0
+    for path in candidates:
+        try:
+            empty = not json.loads(path.read_text("utf-8")).get("articles_delivered")
+        except (OSError, ValueError, AttributeError):
+            continue  # not ours to judge
+        if empty:
+            seen += 1
+            if seen > keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+    return removed
+
+
 class RunReport:
-    """Write the run report and put the health verdict into the stats."""
+    """Write the run report (the verdict comes from ``crawler.run_health``)."""
 
     def __init__(self, crawler):
         self.crawler = crawler
+        self.keep_empty = crawler.settings.getint("REPORTS_KEEP_EMPTY")
         crawler.signals.connect(self.spider_closed, signals.spider_closed)
 
     @classmethod
@@ -37,11 +64,9 @@ class RunReport:
         return cls(crawler)
 
     def build(self, spider, reason: str) -> dict:
+        health = getattr(self.crawler, "run_health", None)
         stats = self.crawler.stats.get_stats()
-        unhealthy = assess(stats, self.crawler.settings)
-        if getattr(self.crawler, "feed_failure", None):  # set by the article ledger
-            unhealthy.append(f"feed: {self.crawler.feed_failure}")
-        self.crawler.stats.set_value("health/reasons", unhealthy)
+        unhealthy = health.verdict() if health else assess(stats, self.crawler.settings)
         start = stats.get("start_time")
         end = datetime.now(UTC)
         return {
@@ -51,6 +76,8 @@ class RunReport:
             "finish_reason": reason,
             "healthy": not unhealthy,
             "unhealthy_reasons": unhealthy,
+            "interrupted": bool(health and health.interrupted),
+            "health": health.summary() if health else None,
             "started_at": start.isoformat(timespec="seconds") if start else None,
             "finished_at": end.isoformat(timespec="seconds"),
             "duration_seconds": round((end - start).total_seconds(), 3) if start else None,
@@ -98,4 +125,7 @@ class RunReport:
         tmp.write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str), "utf-8")
         os.replace(tmp, path)
         self.crawler.stats.set_value("report/path", str(path))
+        if not report["articles_delivered"]:
+            removed = prune_empty_reports(folder, self.keep_empty)
+            self.crawler.stats.set_value("report/pruned_empty", removed)
         return path

@@ -31,6 +31,7 @@ killed runs (`newscrawler.ledger.recovery`). Stats under ``ledger/``.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -140,6 +141,12 @@ class ArticleLedger:
             headers = self._validators_of(state) if self.recheck_conditional else {}
             orders.append(Order(state.url, "recheck", headers))
         return orders
+
+    def known(self, keys: Iterable[str]) -> int:
+        """How many of the article ``keys`` were delivered or dropped, in any run."""
+        keys = list(dict.fromkeys(keys))
+        delivered = self.store.get_many(keys)
+        return len(delivered) + len(self.store.dropped_many(k for k in keys if k not in delivered))
 
     @staticmethod
     def _validators_of(state: ArticleState) -> dict[str, str]:
@@ -323,6 +330,9 @@ class ArticleLedger:
         if self.crawler.feed_failure is not None:
             return
         self.crawler.feed_failure = problem
+        health = getattr(self.crawler, "run_health", None)
+        if health is not None:
+            health.add(f"feed: {problem}")
         logger.error("Feed write failed: %s; stopping the run, nothing unwritten is recorded"
                      " as delivered (the next run delivers it)", problem)
         deferred_from_coro(self.crawler.engine.close_spider_async(reason="feed_failed"))
@@ -372,11 +382,11 @@ class ArticleLedger:
     def run_problems(self) -> list[str]:
         """Why this run must not count as a complete walk (empty: it may)."""
         problems = []
-        if self.crawler.feed_failure:
-            problems.append(f"feed: {self.crawler.feed_failure}")
         health = getattr(self.crawler, "run_health", None)
         if health is not None:
             problems.extend(health.verdict())
+        elif self.crawler.feed_failure:
+            problems.append(f"feed: {self.crawler.feed_failure}")
         problems.extend(getattr(self.crawler, "scaleout_incomplete", None) or [])
         return problems
 

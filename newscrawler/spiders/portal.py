@@ -1,6 +1,8 @@
 """The ``portal`` spider: a DedeCms news portal, section by section, newest first.
 
-``scrapy crawl portal -a start_url=http://portal/ [-a full=1] [-a profile=NAME]``
+``scrapy crawl portal -a start_url=http://portal/ [-a full=1] [-a profile=NAME]``, or
+``scrapy crawl portal -a demo=1`` for the bundled sample portal. Arguments are checked by
+`newscrawler.config` (unknown names and malformed values are refused).
 
 - Sections come from the home page navigation and ``/data/sitemap.html``; channel (cover)
   pages lead to their sub-sections.
@@ -12,7 +14,8 @@
   ``/plus/view.php?aid=N`` copies are only fetched, at the end, for ids no list page gave.
 - Which articles to fetch, which pages failed before and which articles are due a re-check
   is the article ledger's call (`newscrawler.ledger`): this spider only navigates.
-- With no ``start_url`` the bundled sample portal is served on 127.0.0.1 and crawled.
+- With ``-a demo=1`` (and no ``start_url``) the bundled sample portal is served on 127.0.0.1
+  and crawled; with neither, the crawl is refused: a misspelt argument never crawls the demo.
 """
 
 from __future__ import annotations
@@ -28,12 +31,12 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, UsageError
 from scrapy.http import Response
 
+from newscrawler.config import check_arguments
+from newscrawler.extensions.health import list_page_parsed
 from newscrawler.extract import extract_article, load_profile
 from newscrawler.extract.listing import article_links, article_page_urls, parse_list, section_urls
 from newscrawler.middlewares.failures import counts_as_failure, failure_reason, is_transient
 from newscrawler.urls import article_key, canonical_url, first_page_url, is_article_url
-
-TRUE_WORDS = ("1", "true", "yes", "on")
 
 
 def validate_start_url(start_url: str) -> str:
@@ -65,12 +68,16 @@ class PortalSpider(scrapy.Spider):
         start_url: str | None = None,
         full: str | None = None,
         profile: str | None = None,
+        demo: str | None = None,
         **kwargs: Any,
     ):
-        super().__init__(**kwargs)
-        self.start_url = validate_start_url(start_url) if start_url else None
-        self.full = str(full).strip().lower() in TRUE_WORDS if full is not None else False
-        self.profile_name = profile
+        given = {"start_url": start_url, "full": full, "profile": profile, "demo": demo}
+        args = check_arguments({k: v for k, v in given.items() if v is not None} | kwargs)
+        super().__init__()
+        self.start_url = validate_start_url(args["start_url"]) if args["start_url"] else None
+        self.full = bool(args["full"])
+        self.demo = bool(args["demo"])
+        self.profile_name = args["profile"]
         self.scheduled: set[str] = set()  # article keys requested in this run
         # other URLs met for an already requested article, tried if the first one is gone
         self.alternates: dict[str, dict[str, None]] = {}
@@ -110,9 +117,7 @@ class PortalSpider(scrapy.Spider):
             edition=settings.get("SAMPLE_PORTAL_EDITION"),
         )
         self.sample_server = PortalServer(site).start()
-        self.logger.info(
-            "No start_url given: crawling the sample portal at %s", self.sample_server.url
-        )
+        self.logger.info("-a demo=1: crawling the sample portal at %s", self.sample_server.url)
         return canonical_url(self.sample_server.url + "/")
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
@@ -154,8 +159,10 @@ class PortalSpider(scrapy.Spider):
     def parse_home(self, response: Response):
         self.crawler.stats.inc_value("crawl/pages/home")
         yield from self._section_requests(section_urls(response.body, response.url))
-        yield from self._article_candidates(
-            [(url, None) for url in article_links(response.body, response.url)])
+        links = article_links(response.body, response.url)
+        self.crawler.signals.send_catch_log(list_page_parsed, response=response, entries=links,
+                                            kind="home")
+        yield from self._article_candidates([(url, None) for url in links])
 
     def parse_sitemap(self, response: Response):
         self.crawler.stats.inc_value("crawl/pages/sitemap")
@@ -171,6 +178,8 @@ class PortalSpider(scrapy.Spider):
         stats.inc_value("crawl/pages/list")
         self.ledger.list_page_fetched(canonical_url(response.url))  # if it failed before
         page = parse_list(response.body, response.url)
+        self.crawler.signals.send_catch_log(
+            list_page_parsed, response=response, entries=[entry.url for entry in page.entries])
         yield from self._section_requests(page.subsection_urls)
         if not page.entries:
             stats.inc_value("crawl/list/empty")
