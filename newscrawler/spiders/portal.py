@@ -3,7 +3,10 @@
 ``scrapy crawl portal -a start_url=http://portal/ [-a full=1] [-a profile=NAME]``
 
 - Sections come from the home page navigation and ``/data/sitemap.html``; channel (cover)
-  pages lead to their sub-sections.
+  pages lead to their sub-sections. Links are told apart by page structure
+  (``newscrawler.extract.structure``); the article URL shapes learned from list blocks are kept
+  in the state (``discovery_shapes:<host>``), so a later run knows them from its first page and
+  counts shapes it had not seen (``discovery/shapes/new_*``: the portal changed its rules).
 - List pages are walked newest first. In an incremental run a section stops once
   ``INCREMENTAL_OVERLAP_PAGES`` list pages in a row held nothing new; ``-a full=1`` (and the
   very first run against a portal) walks every page.
@@ -29,11 +32,18 @@ from scrapy import signals
 from scrapy.exceptions import DontCloseSpider, UsageError
 from scrapy.http import Response
 
+from newscrawler.discovery import ShapeBook, url_shape
 from newscrawler.extract import extract_article, load_profile
-from newscrawler.extract.listing import article_links, article_page_urls, parse_list, section_urls
+from newscrawler.extract.listing import ListPage, article_page_urls, parse_list
 from newscrawler.middlewares.failures import counts_as_failure, failure_reason, is_transient
 from newscrawler.state import state_for
-from newscrawler.urls import article_key, canonical_url, first_page_url, is_article_url
+from newscrawler.urls import (
+    article_key,
+    canonical_url,
+    first_page_url,
+    is_article_url,
+    is_copy_url,
+)
 
 TRUE_WORDS = ("1", "true", "yes", "on")
 
@@ -59,6 +69,12 @@ def http_charset(response: Response) -> str | None:
     return None
 
 
+def _own_names(page: ListPage) -> bool:
+    """True when the page's list blocks name articles by their own URLs, not by copies only."""
+    return not page.block_shapes or any(
+        not is_copy_url(example) for example in page.block_shapes.values())
+
+
 class PortalSpider(scrapy.Spider):
     name = "portal"
 
@@ -79,6 +95,8 @@ class PortalSpider(scrapy.Spider):
         self.dead_urls: set[str] = set()  # article URLs that failed for good in this run
         self.deferred: dict[str, str] = {}  # key -> special/dynamic copy URL, fetched last
         self.walk_all = self.full
+        self.book: ShapeBook | None = None  # URL shapes learned for this portal (state)
+        self.sections_requested: set[str] = set()
         self.sample_server = None
         self.failures: list[dict[str, str]] = []  # for the run report
 
@@ -136,7 +154,7 @@ class PortalSpider(scrapy.Spider):
         )
         for url in self.store.pending(self.host, self.pending_max_attempts):
             stats.inc_value("crawl/retried_pending")
-            if not is_article_url(url):
+            if not self._is_article_url(url):
                 for request in self._section_requests([url]):
                     yield request
             elif (key := article_key(url)) not in self.scheduled:
@@ -158,21 +176,53 @@ class PortalSpider(scrapy.Spider):
 
     # -- navigation ----------------------------------------------------------------------------
 
+    def _shapes(self) -> ShapeBook:
+        """The URL shapes learned for this portal, loaded from the state on first use."""
+        if self.book is None:
+            self.book = ShapeBook.from_json(self.store.get_meta(self._shapes_key()))
+        return self.book
+
+    def _shapes_key(self) -> str:
+        return f"discovery_shapes:{self.host}"
+
+    def _is_article_url(self, url: str) -> bool:
+        """An article by a learned shape; else by the URL forms that name an article id."""
+        book, shape = self._shapes(), url_shape(canonical_url(url))
+        if shape in book.articles or shape not in book.lists and is_article_url(url):
+            return True
+        return False
+
+    def _parse_page(self, response: Response) -> ListPage:
+        """Structure of a home, sitemap or list page; its list-block shapes are learned."""
+        book = self._shapes()
+        page = parse_list(response.body, response.url, frozenset(book.articles), self.profile)
+        for shape, example in page.block_shapes.items():
+            if book.learn("article", shape, example):
+                self.logger.info("Learned article URL shape %s (e.g. %s)", shape, example)
+        if (shape := page.pagination.template_shape()) is not None:
+            book.learn("list", shape, page.pagination.pages[max(page.pagination.pages)])
+        return page
+
     def _section_requests(self, urls: list[str]) -> list[scrapy.Request]:
-        return [
-            scrapy.Request(url, self.parse_section, priority=50, errback=self.list_failed)
-            for url in urls
-            if urlsplit(url).netloc == self.host
-        ]
+        requests = []
+        for url in urls:
+            if urlsplit(url).netloc != self.host or url in self.sections_requested:
+                continue
+            self.sections_requested.add(url)
+            requests.append(
+                scrapy.Request(url, self.parse_section, priority=50, errback=self.list_failed))
+        return requests
 
     def parse_home(self, response: Response):
         self.crawler.stats.inc_value("crawl/pages/home")
-        yield from self._section_requests(section_urls(response.body, response.url))
-        yield from self._article_candidates(article_links(response.body, response.url))
+        page = self._parse_page(response)
+        yield from self._section_requests(page.subsection_urls)
+        yield from self._article_candidates(
+            [entry.url for entry in page.entries] + page.other_articles, _own_names(page))
 
     def parse_sitemap(self, response: Response):
         self.crawler.stats.inc_value("crawl/pages/sitemap")
-        yield from self._section_requests(section_urls(response.body, response.url))
+        yield from self._section_requests(self._parse_page(response).subsection_urls)
 
     def parse_section(self, response: Response, stale: int = 0, paged: bool = False):
         """A section landing or list page: schedule new articles, then decide on paging.
@@ -183,11 +233,13 @@ class PortalSpider(scrapy.Spider):
         stats = self.crawler.stats
         stats.inc_value("crawl/pages/list")
         self.store.clear_pending(canonical_url(response.url))  # if it failed in an earlier run
-        page = parse_list(response.body, response.url)
+        self.sections_requested.add(canonical_url(response.url))
+        page = self._parse_page(response)
         yield from self._section_requests(page.subsection_urls)
         if not page.entries:
             stats.inc_value("crawl/list/empty")
-        requests = list(self._article_candidates([entry.url for entry in page.entries]))
+        requests = list(self._article_candidates(
+            [entry.url for entry in page.entries], _own_names(page)))
         yield from requests
         if self.walk_all:
             if not paged:  # a landing page fans out to every list page of its section at once
@@ -206,8 +258,12 @@ class PortalSpider(scrapy.Spider):
             errback=self.list_failed,
         )
 
-    def _article_candidates(self, urls: list[str]):
+    def _article_candidates(self, urls: list[str], defer_copies: bool = True):
         """Requests for the articles among ``urls`` that are neither delivered nor requested.
+
+        ``defer_copies``: the page names its articles by their own URLs, so the DedeCms copies
+        among ``urls`` (``is_copy_url``) are kept for the end (a dynamic-mode list page, whose
+        every article is a ``/plus/view.php`` link, passes False).
 
         Links skipped are counted by reason: ``dedup/skipped/requested`` (same article id or
         URL already requested in this run), ``dedup/skipped/delivered`` (in the state),
@@ -223,8 +279,7 @@ class PortalSpider(scrapy.Spider):
                 stats.inc_value("dedup/skipped/requested")
                 self.alternates.setdefault(key, {}).setdefault(url, None)
                 continue
-            path = urlsplit(url).path
-            if path.startswith("/special/") or path.startswith("/plus/"):
+            if defer_copies and is_copy_url(url):
                 self.deferred.setdefault(key, url)
                 stats.inc_value("dedup/skipped/copy")
                 continue
@@ -377,6 +432,19 @@ class PortalSpider(scrapy.Spider):
         if scheduled:
             raise DontCloseSpider
 
+    def _save_shapes(self) -> None:
+        """Keep the learned shapes; count (and say) the ones a known portal had not shown."""
+        stats, book = self.crawler.stats, self.book
+        stats.set_value("discovery/shapes/articles", len(book.articles))
+        stats.set_value("discovery/shapes/lists", len(book.lists))
+        for kind, shapes in book.changes().items():
+            if shapes:
+                stats.set_value(f"discovery/shapes/{kind}", len(shapes))
+                self.logger.warning(
+                    "The portal shows URL shapes not seen in earlier runs (%s): %s",
+                    kind, ", ".join(shapes))
+        self.store.set_meta(self._shapes_key(), book.to_json())
+
     def _backfill_key(self) -> str:
         return f"backfill_complete:{self.host}"
 
@@ -391,5 +459,7 @@ class PortalSpider(scrapy.Spider):
             and hasattr(self, "store")
         ):
             self.store.set_meta(self._backfill_key(), self._now().isoformat(timespec="seconds"))
+        if self.book is not None and hasattr(self, "store"):
+            self._save_shapes()
         if self.sample_server is not None:
             self.sample_server.stop()
