@@ -15,8 +15,10 @@ the crawl state):
 - ASCII digit runs become ``\\d{N}`` in folders when N is a date width (2, 4, 6, 8) else ``\\d+``,
   and ``\\d+`` in the file name (an id grows); other letters of a folder become ``[a-z]+``;
 - a file name without digits (a slug) becomes ``*`` plus its extension; letters in a file name
-  with digits stay (``list_\\d+_\\d+.html``, ``arc-\\d+.html``); script names stay (``view.php``);
-- query keys stay, in canonical (sorted) order; digit values become ``\\d+``, short words stay.
+  with digits stay (``list_\\d+_\\d+.html``, ``arc-\\d+.html``) unless glued to digits
+  (``doc-[a-z]+\\d+.shtml``); script names stay (``view.php``);
+- query keys stay, in canonical (sorted) order; digit values become ``\\d+``, words of up to
+  8 letters stay (``m=content``, ``a=show``), other values become ``*``.
 
 ``ShapeBook`` keeps what a crawl learned (article shapes and list shapes, with an example URL
 and a count each) as JSON in the crawl state, so the next run knows them from its first page
@@ -32,9 +34,10 @@ from functools import lru_cache
 from urllib.parse import parse_qsl, urlsplit
 
 _MULTI_SLASH = re.compile(r"/{2,}")
-_DIGITS = re.compile(r"[0-9]+")
 _RUNS = re.compile(r"(?P<digits>[0-9]+)|[A-Za-z]+")
-_WORD_VALUE = re.compile(r"[A-Za-z_]{1,20}")
+# In a file name, letters glued to digits are part of an id (sina ``doc-iihnzahi3275702``)
+_LEAF_RUNS = re.compile(r"(?P<digits>[0-9]+)|[A-Za-z]+(?=[0-9])")
+_WORD_VALUE = re.compile(r"[A-Za-z_]{1,8}")  # m=content, a=show; longer ones are markers
 DATE_WIDTHS = frozenset({2, 4, 6, 8})
 SCRIPT_EXTENSIONS = frozenset({"php", "asp", "aspx", "jsp", "cgi", "do", "action"})
 _CACHE_SIZE = 16384
@@ -65,7 +68,7 @@ def _leaf_shape(leaf: str) -> str:
     suffix = f".{ext}" if dot else ""
     if not _has_digit(stem):
         return "*" + suffix
-    return _DIGITS.sub(r"\\d+", stem) + suffix
+    return _LEAF_RUNS.sub(lambda m: r"\d+" if m["digits"] else "[a-z]+", stem) + suffix
 
 
 def _value_shape(value: str) -> str:

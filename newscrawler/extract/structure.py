@@ -339,11 +339,16 @@ def analyse(doc, url: str, known: frozenset[str] = frozenset(), pins=None) -> St
         in_blocks.update(members)
     shapes = known | frozenset(block_shapes)
     structure = Structure(block_shapes=block_shapes, pagination=pagination)
-    seen: set[str] = set()
+    seen: dict[str, Link] = {}
     nav_groups = _nav_groups(links, skip)
     list_pins = pins.list_patterns if pins is not None else ()
     for link in links:
-        if link.url in seen or link.url in skip:
+        if link.url in seen:
+            first = seen[link.url]
+            if not first.text and link.text:  # a thumbnail link first, then the headline
+                first.text = link.text
+            continue
+        if link.url in skip:
             continue
         if article_pins:
             article = any(p.search(link.url) for p in article_pins)
@@ -354,10 +359,10 @@ def analyse(doc, url: str, known: frozenset[str] = frozenset(), pins=None) -> St
                                               and is_article_url(link.url)))
             )
         if article and not any(p.search(link.url) for p in list_pins):
-            seen.add(link.url)
+            seen[link.url] = link
             structure.articles.append(link)
         elif _is_section(link, nav_groups, list_pins):
-            seen.add(link.url)
+            seen[link.url] = link
             structure.sections.append(link.url)
     return structure
 
