@@ -36,8 +36,11 @@ _ID_LEAF_RE = re.compile(
     r"/(?:arc-|view-)?(?P<aid>\d+)(?:-\d+)?(?:_(?P<page>\d+))?\.s?html?$", re.ASCII
 )
 _PAGE_SUFFIX_RE = re.compile(r"_(?P<page>\d{1,3})(?P<ext>\.s?html?)$", re.ASCII)
+# DedeCms rewrite (cfg_rewrite=Y): page K of article N is /plus/view-N-K.html
+_REWRITE_VIEW_RE = re.compile(r"/plus/view-(?P<aid>\d+)-(?P<page>\d+)\.html$", re.ASCII)
 _LIST_RE = re.compile(r"/list_(?P<tid>\d+)_(?P<page>\d+)\.html?$", re.ASCII)
-_COPY_RE = re.compile(r"^/(?:special/arc-\d+(?:_\d+)?\.html?|plus/view(?:\.php|-\d+-\d+\.html))$")
+_SPECIAL_COPY_RE = re.compile(r"^/special/arc-\d+(?:_\d+)?\.html?$")
+_DYNAMIC_NAME_RE = re.compile(r"^/plus/view(?:\.php|-\d+-\d+\.html)$")
 # Query keys that name the article id, by script (DedeCms, PHPCMS, EmpireCMS; docs/cms-families.md)
 ID_QUERY_KEYS = ("aid", "id")
 # Query keys that number the pages of one article (DedeCms view.php, PHPCMS show)
@@ -130,11 +133,15 @@ def is_article_url(url: str) -> bool:
     return article_id(url) is not None
 
 
-def is_copy_url(url: str) -> bool:
-    """True for DedeCms's second names of an article: ``/special/arc-N.html``,
-    ``/plus/view.php?aid=N`` and ``/plus/view-N-1.html`` (§5.9), fetched only when no list
-    block shows the article under its own name (or the portal's lists use these names)."""
-    return _COPY_RE.search(_MULTI_SLASH.sub("/", urlsplit(url).path)) is not None
+def is_copy_url(url: str, static: bool = True) -> bool:
+    """True for a DedeCms second name of an article (§5.9), fetched only when no list shows
+    the article under its own name: ``/special/arc-N.html`` always; ``/plus/view.php?aid=N``
+    and ``/plus/view-N-1.html`` on a ``static`` portal only (on a dynamic one they are the names).
+    """
+    path = _MULTI_SLASH.sub("/", urlsplit(url).path)
+    if _SPECIAL_COPY_RE.search(path):
+        return True
+    return static and _DYNAMIC_NAME_RE.search(path) is not None
 
 
 def is_mobile_url(url: str) -> bool:
@@ -155,7 +162,7 @@ def article_page_number(url: str) -> int:
         for key, value in parse_qsl(parts.query):
             if key.lower() in PAGE_QUERY_KEYS and value.isascii() and value.isdigit():
                 return int(value)
-    match = _PAGE_SUFFIX_RE.search(parts.path)
+    match = _REWRITE_VIEW_RE.search(parts.path) or _PAGE_SUFFIX_RE.search(parts.path)
     return int(match["page"]) if match else 1
 
 
@@ -170,7 +177,8 @@ def first_page_url(url: str) -> str:
         if len(query) != len(pairs):
             return urlunsplit(parts._replace(query=urlencode(query)))
         return canon
-    path = _PAGE_SUFFIX_RE.sub(r"\g<ext>", parts.path)
+    path = _REWRITE_VIEW_RE.sub(r"/plus/view-\g<aid>-1.html", parts.path)
+    path = _PAGE_SUFFIX_RE.sub(r"\g<ext>", path)
     return urlunsplit(parts._replace(path=path))
 
 

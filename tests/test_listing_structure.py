@@ -219,6 +219,8 @@ def test_links_with_path_tricks_are_never_sections():
     ("/index.php?m=content&c=index&a=show&catid=6&id=9",
      ["/index.php?m=content&c=index&a=show&catid=6&id=9&page=2"],
      ["/index.php?a=show&c=index&catid=6&id=9&m=content&page=2"]),
+    ("/plus/view-9-1.html", ["view-9-1.html", "view-9-2.html", "view-19-2.html"],
+     ["/plus/view-9-2.html"]),
     ("/guonei/zhongguo-jingji.html", ["zhongguo-jingji_2.html"],
      ["/guonei/zhongguo-jingji_2.html"]),
 ])

@@ -123,10 +123,18 @@ def test_pages_of_dynamic_articles_fold_into_page_one():
     assert first_page_url(url) == "http://h/index.php?a=show&c=index&catid=6&id=9&m=content"
 
 
+def test_pages_of_rewritten_articles_fold_into_page_one():
+    assert article_page_number("http://h/plus/view-9-3.html") == 3
+    assert first_page_url("http://h//plus/view-9-3.html") == "http://h/plus/view-9-1.html"
+    assert article_key("http://h/plus/view-9-3.html") == article_key("http://h/a/9.html")
+
+
 def test_copies_and_mobile_pages():
     assert is_copy_url("http://h//special/arc-5.html")
     assert is_copy_url("http://h/plus/view.php?aid=5")
     assert is_copy_url("http://h/plus/view-5-1.html")
+    assert not is_copy_url("http://h/plus/view-5-1.html", static=False)  # a dynamic portal
+    assert is_copy_url("http://h/special/arc-5.html", static=False)
     assert not is_copy_url("http://h/guonei/5.html")
     assert is_mobile_url("http://h/m/view.php?aid=5")
     assert is_mobile_url("http://h//wap/guonei/5.html")

@@ -31,6 +31,14 @@ LIST_DATE_RE = re.compile(
     r"(?:\d{2,4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|(?<!\d)\d{1,2}-\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 )
 _PAGE_QUERY_RE = re.compile(rb"[?&;](?:pageno|page)=", re.IGNORECASE)
+_REWRITE_STEM_RE = re.compile(r"^(view-\d+-)1$")
+
+
+def _page_name_prefix(stem: str) -> str:
+    """What the file names of pages 2..N start with: ``123_`` (``123_2.html``), or
+    ``view-123-`` for the DedeCms rewrite form (``view-123-2.html``)."""
+    match = _REWRITE_STEM_RE.match(stem)
+    return match.group(1) if match else f"{stem}_"
 
 
 @dataclass(frozen=True)
@@ -134,7 +142,7 @@ def article_page_urls(html: bytes | str, url: str) -> list[str]:
         if parts.query:
             if not _PAGE_QUERY_RE.search(html):
                 return []  # no page link can be on the page: a one-page article, no parse
-        elif not stem or f"{stem}_".encode() not in html:
+        elif not stem or _page_name_prefix(stem).encode() not in html:
             return []
     doc = _doc(html, url)
     found: dict[int, str] = {}

@@ -69,8 +69,9 @@ def http_charset(response: Response) -> str | None:
     return None
 
 
-def _own_names(page: ListPage) -> bool:
-    """True when the page's list blocks name articles by their own URLs, not by copies only."""
+def _static_names(page: ListPage) -> bool:
+    """True unless the page's list blocks name articles by dynamic URLs only (a dynamic portal
+    or section, where ``/plus/view.php?aid=N`` is the article's own name, not a copy)."""
     return not page.block_shapes or any(
         not is_copy_url(example) for example in page.block_shapes.values())
 
@@ -218,7 +219,7 @@ class PortalSpider(scrapy.Spider):
         page = self._parse_page(response)
         yield from self._section_requests(page.subsection_urls)
         yield from self._article_candidates(
-            [entry.url for entry in page.entries] + page.other_articles, _own_names(page))
+            [entry.url for entry in page.entries] + page.other_articles, _static_names(page))
 
     def parse_sitemap(self, response: Response):
         self.crawler.stats.inc_value("crawl/pages/sitemap")
@@ -239,7 +240,7 @@ class PortalSpider(scrapy.Spider):
         if not page.entries:
             stats.inc_value("crawl/list/empty")
         requests = list(self._article_candidates(
-            [entry.url for entry in page.entries], _own_names(page)))
+            [entry.url for entry in page.entries], _static_names(page)))
         yield from requests
         if self.walk_all:
             if not paged:  # a landing page fans out to every list page of its section at once
@@ -258,12 +259,12 @@ class PortalSpider(scrapy.Spider):
             errback=self.list_failed,
         )
 
-    def _article_candidates(self, urls: list[str], defer_copies: bool = True):
+    def _article_candidates(self, urls: list[str], static: bool = True):
         """Requests for the articles among ``urls`` that are neither delivered nor requested.
 
-        ``defer_copies``: the page names its articles by their own URLs, so the DedeCms copies
-        among ``urls`` (``is_copy_url``) are kept for the end (a dynamic-mode list page, whose
-        every article is a ``/plus/view.php`` link, passes False).
+        The DedeCms copies among ``urls`` (``is_copy_url``) are kept for the end; ``static``
+        is False for a page of a dynamic portal or section, whose ``/plus/view.php`` links are
+        the articles' own names.
 
         Links skipped are counted by reason: ``dedup/skipped/requested`` (same article id or
         URL already requested in this run), ``dedup/skipped/delivered`` (in the state),
@@ -279,8 +280,10 @@ class PortalSpider(scrapy.Spider):
                 stats.inc_value("dedup/skipped/requested")
                 self.alternates.setdefault(key, {}).setdefault(url, None)
                 continue
-            if defer_copies and is_copy_url(url):
-                self.deferred.setdefault(key, url)
+            if is_copy_url(url, static):
+                held = self.deferred.get(key)  # a dynamic name beats /special/arc-N.html
+                if held is None or is_copy_url(held, False) and not is_copy_url(url, False):
+                    self.deferred[key] = url
                 stats.inc_value("dedup/skipped/copy")
                 continue
             fresh[key] = url
