@@ -181,3 +181,44 @@ def test_slug_names_are_stable_and_unique_after_publishing():
     assert all(after[aid] == path for aid, path in before.items())
     assert len(set(after.values())) == len(after) and all(after[aid] for aid in new)
     assert not re.search(r"\d", "".join(after.values()).replace(".html", ""))
+
+
+def test_mobile_copy_serves_the_same_article_under_m():
+    site = build_site(40, variant="dede-mobile")
+    art = site.articles[site.edge_cases["three_pages"]]
+    desktop = site.render(site.path(art)).body.decode()
+    assert f'content="format=xhtml;url=/m/view.php?aid={art.aid}">' in desktop
+    assert f'<a href="/m/view.php?aid={art.aid}">手机版</a>' in desktop
+    mobile = site.render(f"/m/view.php?aid={art.aid}").body.decode()
+    assert f'<h3 class="am-article-title blog-title">{art.title}</h3>' in mobile
+    assert f"view.php?aid={art.aid}&pageno=2" in mobile
+    text = re.search(r"<p>\s*(.+?)</p>", mobile, re.S).group(1)
+    assert text in desktop  # same body
+    assert site.render(f"/m/view.php?aid={art.aid}&pageno=3").status == 200
+    assert site.render(f"/m/view.php?aid={art.aid}&pageno=4") is None
+    assert "/m/" not in "".join(r["url"] for r in site.ground_truth())
+    assert site.ground_truth() == build_site(40).ground_truth()  # the copy adds no article
+
+
+def test_walk_of_the_mobile_variant_reaches_the_mobile_copy():
+    site = build_site(30, variant="dede-mobile")
+    with PortalServer(site) as server:
+        pages = walk(server.url)
+    mobile = {u for u, text in pages.items()
+              if "/m/view.php?aid=" in u and "pageno" not in u and text}
+    assert len(mobile) == len(site.articles)  # every article is reachable twice
+
+
+@pytest.mark.parametrize("variant", ["default", "dede-dynamic", "dede-slug"])
+def test_republishing_an_edit_moves_the_article_to_the_top_of_its_list(variant):
+    site = build_site(60, variant=variant)
+    cat = site.cat(5)
+    oldest = site.newest(5)[-1]
+    path = site.path(oldest)
+    site.edit(oldest.aid, republish=True)
+    assert site.newest(5)[0] is oldest and site.path(oldest) == path  # URL unchanged
+    first = site.render(site.scheme.list_page(cat, 1, len(site.newest(5)))).body.decode()
+    assert first.index(site.scheme.href(path, "x")) < first.index(site.path(site.newest(5)[1]))
+    rec = next(r for r in site.ground_truth() if r["url"].endswith(path))
+    assert rec["published_at"].startswith(f"{site.now:%Y-%m-%d}")
+    assert "(更新1)" in rec["body"]

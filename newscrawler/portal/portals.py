@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from . import schemes
 from .listing import PortalTheme
+from .mobile import MobileScheme, MobileTheme
 from .variants import CommercialTheme, Dede40Theme, NewsWebTheme
 
 
@@ -50,4 +51,6 @@ VARIANTS: dict[str, Variant] = {
                             "DedeCms cfg_rewrite: /plus/list-N-T-K.html, /plus/view-N-K.html"),
     "dede-mixed": Variant(PortalTheme, schemes.MixedScheme,
                           "DedeCms, 国际 and 科技 dynamic (/plus/*.php), other sections static"),
+    "dede-mobile": Variant(MobileTheme, MobileScheme,
+                           "DedeCms default plus its /m/ copy (m/list.php, m/view.php?aid=N)"),
 }

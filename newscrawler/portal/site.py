@@ -297,13 +297,21 @@ class Site:
             self._invalidate()
             return copy_aid
 
-    def edit(self, aid: int) -> None:
-        """Change an article's body: append a dated update paragraph to its last page."""
+    def edit(self, aid: int, republish: bool = False) -> None:
+        """Change an article's body: append a dated update paragraph to its last page.
+
+        ``republish=True`` also saves it with a new date, as DedeCms does: the edit form's
+        更新时间 defaults to now, which becomes ``pubdate`` and ``sortrank``, so the article moves
+        to the top of its list pages; its URL keeps the original ``senddate``.
+        """
         with self._lock:
             art = self.articles[aid]
             art.edits += 1
             art.pages[-1].append(("p", f"(更新{art.edits})记者从有关部门获悉,上述工作已进入"
                                        f"第{art.edits + 1}阶段,后续进展本台将持续关注。"))
+            if republish:
+                latest = max(a.pubdate for a in self.articles.values())
+                art.pubdate = max(self.now - timedelta(minutes=30), latest + timedelta(seconds=1))
             self._invalidate()
 
     def _section_tid(self, section: int | str | None) -> int | None:
