@@ -11,8 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import schemes
+from .empire import EmpireDynamicScheme, EmpireStaticScheme, EmpireTheme
 from .listing import PortalTheme
 from .mobile import MobileScheme, MobileTheme
+from .phpcms import PhpcmsDynamicScheme, PhpcmsStaticScheme, PhpcmsTheme
 from .variants import CommercialTheme, Dede40Theme, NewsWebTheme
 
 
@@ -53,4 +55,16 @@ VARIANTS: dict[str, Variant] = {
                           "DedeCms, 国际 and 科技 dynamic (/plus/*.php), other sections static"),
     "dede-mobile": Variant(MobileTheme, MobileScheme,
                            "DedeCms default plus its /m/ copy (m/list.php, m/view.php?aid=N)"),
+    "phpcms-static": Variant(PhpcmsTheme, PhpcmsStaticScheme,
+                             "PHPCMS v9 generated HTML: /html/{dir}/, 2.html, "
+                             "/html/{Y}/{catdir}_{MD}/{id}.html"),
+    "phpcms-dynamic": Variant(PhpcmsTheme, PhpcmsDynamicScheme,
+                              "PHPCMS v9 dynamic: index.php?m=content&c=index&a=lists&catid=N"
+                              "&page=K, a=show&catid=N&id=M"),
+    "empire-static": Variant(EmpireTheme, EmpireStaticScheme,
+                             "EmpireCMS 7.x: /{classpath}/index_{n}.html, "
+                             "/{classpath}/{Y-m-d}/{id}.html"),
+    "empire-dynamic": Variant(EmpireTheme, EmpireDynamicScheme,
+                              "EmpireCMS 7.x dynamic: /e/action/ListInfo/?classid=N, "
+                              "ShowInfo.php?classid=N&id=M"),
 }

@@ -38,6 +38,7 @@ class Scheme:
     arcdir = "/a"  # cfg_arcdir: the folder the category folders live in ("" = site root)
     multi_site = False  # cfg_multi_site=Y with a cfg_basehost ending in "/": http://host//path
     dynamic_paths: frozenset[str] = frozenset()  # PHP entry points: unknown queries there 404
+    list_order = "pubdate"  # DedeCms sortrank; "id" = PHPCMS list.html ORDER BY id DESC
 
     def __init__(self, site):
         self.site = site

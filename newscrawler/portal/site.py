@@ -80,6 +80,12 @@ class Site:
         arts = self._ordered if tid is None else self._by_tid[tid]
         return arts if limit is None else arts[:limit]
 
+    def listed(self, tid: int) -> list[Article]:
+        """What the list pages of ``tid`` show, in the portal's list order."""
+        if self.scheme.list_order == "id":
+            return sorted(self._by_tid[tid], key=lambda a: -a.aid)
+        return self._by_tid[tid]
+
     def prev_next(self, art: Article) -> tuple[Article | None, Article | None]:
         same = self._siblings[art.tid]
         i = self._sibling_pos[art.aid]
@@ -228,7 +234,7 @@ class Site:
             return theme.cover_page(self.cat(route[1]))
         if kind == "list":
             cat, page = self.cat(route[1]), route[2]
-            arts = self.newest(cat.tid)
+            arts = self.listed(cat.tid)
             pages = max(1, math.ceil(len(arts) / self.page_size))
             items = arts[(page - 1) * self.page_size: page * self.page_size]
             return theme.list_page(cat, page, items, pages, len(arts))
