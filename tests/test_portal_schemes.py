@@ -11,8 +11,10 @@ import urllib.request
 from urllib.parse import quote, urljoin, urlsplit
 
 import pytest
+from lxml import html as lxml_html
 
 from newscrawler.portal import PortalServer, build_site
+from newscrawler.portal.content import normalise
 from newscrawler.portal.portals import VARIANTS
 from newscrawler.portal.truth import canonical
 
@@ -227,3 +229,26 @@ def test_republishing_an_edit_moves_the_article_to_the_top_of_its_list(variant):
     rec = next(r for r in site.ground_truth() if r["url"].endswith(path))
     assert rec["published_at"].startswith(f"{site.now:%Y-%m-%d}")
     assert "(更新1)" in rec["body"]
+
+
+@pytest.mark.parametrize("variant", NEW)
+def test_article_pages_show_what_the_ground_truth_says(variant):
+    site = build_site(40, variant=variant)
+    for rec in site.ground_truth():
+        aid = next(a.aid for a in site.articles.values()
+                   if canonical("http://127.0.0.1:8000" + site.path(a)) == rec["url"])
+        art = site.articles[aid]
+        text = ""
+        for page in range(1, len(art.pages) + 1):
+            body = site.render(site.path(art, page)).body.decode("utf-8")
+            text += normalise(lxml_html.fromstring(body).text_content()) + "\n"
+        assert rec["title"] in text
+        shown = (f"{art.pubdate:%Y-%m-%d %H:%M:%S}" if rec["date_precision"] == "second"
+                 and site.theme_class.own_meta else art.date_text())
+        assert shown in text and rec["published_at"].startswith(shown[:10])
+        for field in ("source", "author"):
+            if rec[field]:
+                assert rec[field] in text, (variant, field)
+        assert ("(责任编辑：admin)" in text) == (rec["editor"] is not None), variant
+        for line in rec["body"].split("\n"):
+            assert line in text, (variant, aid, line)

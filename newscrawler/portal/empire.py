@@ -27,6 +27,7 @@ class EmpireStaticScheme(OtherScheme):
 
     family = "empire"
     arcdir = ""
+    robots = None
 
     def list_page(self, cat: Category, page: int, total: int) -> str:
         d = self.cat_dir(cat)

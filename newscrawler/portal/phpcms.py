@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from . import content
+from . import content, static
 from .model import SITE_NAME, Article, Category
 from .othercms import OtherScheme, OtherTheme
 from .templates import NL, attr
@@ -64,6 +64,7 @@ class PhpcmsStaticScheme(OtherScheme):
 
     family = "phpcms"
     arcdir = "/html"
+    robots = static.PHPCMS_ROBOTS_TXT
     list_order = "id"
 
     def list_page(self, cat: Category, page: int, total: int) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import random
 
-from . import pagination
+from . import pagination, static
 from .model import Article, Category
 
 # Syllables for the custom file names of ``dede-slug`` (admins type pinyin: "qiandeng-sannian").
@@ -39,6 +39,7 @@ class Scheme:
     multi_site = False  # cfg_multi_site=Y with a cfg_basehost ending in "/": http://host//path
     dynamic_paths: frozenset[str] = frozenset()  # PHP entry points: unknown queries there 404
     list_order = "pubdate"  # DedeCms sortrank; "id" = PHPCMS list.html ORDER BY id DESC
+    robots: bytes | None = static.ROBOTS_TXT  # None: no robots.txt (404)
 
     def __init__(self, site):
         self.site = site

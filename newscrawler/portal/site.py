@@ -136,7 +136,9 @@ class Site:
             return self._routes
 
     def _build_routes(self) -> dict[str, tuple]:
-        r: dict[str, tuple] = {"/index.html": ("home",), "/robots.txt": ("robots",)}
+        r: dict[str, tuple] = {"/index.html": ("home",)}
+        if self.scheme.robots is not None:
+            r["/robots.txt"] = ("robots",)
         dede = self.scheme.family == "dedecms"
         if dede:
             r["/data/sitemap.html"] = ("map", False)
@@ -212,7 +214,7 @@ class Site:
             return None
         kind = route[0]
         if kind == "robots":
-            return Response(200, static.ROBOTS_TXT, "text/plain")
+            return Response(200, self.scheme.robots, "text/plain")
         if kind == "image":
             return Response(200, static.PIXEL, "image/jpeg")  # by extension, as nginx does
         body = self._encode(self._page_html(route, host), broken=self._broken(route))
