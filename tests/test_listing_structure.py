@@ -225,8 +225,18 @@ def test_links_with_path_tricks_are_never_sections():
      ["/guonei/zhongguo-jingji_2.html"]),
 ])
 def test_article_pages_are_the_links_that_fold_into_this_page(url, links, expected):
-    html = page(pages(*[(str(i), href) for i, href in enumerate(links, 1)])).encode()
+    html = page(pages(*[("下一页", href) for href in links])).encode()
     assert article_page_urls(html, H + url) == [H + e for e in expected]
+
+
+def test_article_page_numbers_come_from_the_link_text_when_it_has_one():
+    here = "/e/action/ShowInfo.php?classid=2&id=9"  # EmpireCMS counts &page= from 0
+    links = [("1", here + "&page=0"), ("2", here + "&page=1"), ("3", here + "&page=2")]
+    html = page(pages(*links)).encode()
+    assert article_page_urls(html, H + here) == [
+        H + "/e/action/ShowInfo.php?classid=2&id=9&page=1",
+        H + "/e/action/ShowInfo.php?classid=2&id=9&page=2",
+    ]
 
 
 # -- what is learned, pinned and recognised -----------------------------------------------------

@@ -20,6 +20,7 @@ from lxml import etree
 
 from newscrawler.extract.encoding import decode_html
 from newscrawler.extract.structure import (
+    PAGE_NUMBER_RE,
     Pagination,
     analyse,
     raw_links,
@@ -145,10 +146,13 @@ def article_page_urls(html: bytes | str, url: str) -> list[str]:
         elif not stem or _page_name_prefix(stem).encode() not in html:
             return []
     doc = _doc(html, url)
+    here = canonical_url(url)
     found: dict[int, str] = {}
-    for link, _a in raw_links(doc, url):
-        if first_page_url(link) == first:
-            number = article_page_number(link)
+    for link, a in raw_links(doc, url):
+        if first_page_url(link) == first and (canon := canonical_url(link)) != here:
+            # the link's own number first: EmpireCMS counts &page= from 0
+            label = PAGE_NUMBER_RE.match(" ".join(text_content(a).split()))
+            number = int(label.group(1)) if label else article_page_number(link)
             if number > 1:
-                found.setdefault(number, canonical_url(link))
+                found.setdefault(number, canon)
     return [found[n] for n in sorted(found)]

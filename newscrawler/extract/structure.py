@@ -59,7 +59,7 @@ FOOTER_CLASSES = frozenset({"footer", "flink", "copyright", "foot", "bottom"})
 XML_SPACE_RE = re.compile(r"[ \t\r\n]+")
 # Same-site links that are never sections (utility pages of DedeCms, PHPCMS, EmpireCMS, WordPress).
 NON_SECTION_RE = re.compile(
-    r"^/(?:plus/(?!list[.-])|data/|tags?\.php|member/|e/(?!action/ListInfo\.php)|special/?$"
+    r"^/(?:plus/(?!list[.-])|data/|tags?\.php|member/|e/(?!action/ListInfo)|special/?$"
     r"|uploads/|templets/|include/|static/|api/|wp-(?:admin|login|content)|feed/?$|search)"
     r"|\.(?:xml|txt|css|js|jpe?g|png|gif|pdf|zip|rar|docx?|xlsx?|pptx?|mp[34]|swf|exe)$"
     r"|[?&](?:m=(?!content)|a=(?!lists))",
@@ -68,7 +68,7 @@ NON_SECTION_RE = re.compile(
 # Dynamic list pages a CMS names by script (a prior: a sub-section linked once is still found).
 LIST_URL_HINTS = re.compile(
     r"/plus/list\.php\?(?:.*&)?tid=\d+|/plus/list-\d+(?:-\d+)*\.html$|[?&]a=lists\b"
-    r"|/e/action/ListInfo\.php\?",
+    r"|/e/action/ListInfo(?:\.php|/(?:index\.php)?)\?",
     re.IGNORECASE,
 )
 ASSET_RE = re.compile(
