@@ -17,6 +17,16 @@ recent article re-checked on every run (interval 0, the cost of a run when re-ch
 and with no re-checks at all (window 0). Seconds: the run's own duration (report) and the
 process wall time (with start-up).
 
+Two costs the article ledger removes are measured in the same run:
+
+- **copies**: ``--copies`` reposts (half near-duplicates, half exact copies) are published,
+  one run drops them, and the no-change runs that follow must fetch zero article pages: the
+  ledger remembers what it dropped and why;
+- **re-checks**: the no-change "re-check due every run" run is repeated at once, on the same
+  state and articles, with ``RECHECK_CONDITIONAL=False``; the ratio of response bytes and run
+  seconds shows what the conditional requests (an unchanged page answers 304, nothing is
+  parsed) save against fetching every re-checked page whole.
+
 Run: ``python bench/incremental.py [--sizes 1000 10000]``; ``--quick`` for a smoke run.
 """
 
@@ -47,6 +57,10 @@ CONFIGS = {
     "recheck due every run": {"RECHECK_INTERVAL_MINUTES": "0"},
     "no recheck": {"RECHECK_WINDOW_HOURS": "0"},
 }
+# Measured right after "no change, recheck due every run", on the same state: the same
+# articles re-checked by fetching whole pages instead of conditional requests.
+WHOLE_PAGES = {"RECHECK_INTERVAL_MINUTES": "0", "RECHECK_CONDITIONAL": "False"}
+
 
 def crawl(url: str, work: Path, server: PortalServer, extra: dict[str, str], timeout: float):
     """One cron run; returns its measurements."""
@@ -64,7 +78,9 @@ def crawl(url: str, work: Path, server: PortalServer, extra: dict[str, str], tim
         "report_requests": report.get("requests"),
         "articles": sum(1 for p in log if p.endswith(".html") and "/20" in p),
         "lists": sum(1 for p in log if "/list_" in p or p.endswith("/")),
-        "rechecked": int(stats.get("crawl/rechecked", 0)),
+        "rechecked": int(stats.get("crawl/start/recheck", 0)),
+        "not_modified": int(stats.get("crawl/pages/not_modified", 0)),
+        "bytes": int(stats.get("downloader/response_bytes", 0)),
         "delivered": report.get("articles_delivered", 0),
         "seconds": report.get("duration_seconds") or stats.get("elapsed_time_seconds", 0.0),
         "wall": wall,
@@ -77,6 +93,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000],
                         help="portal sizes in articles (default 1000 10000)")
     parser.add_argument("--publish", type=int, default=10, help="articles published (default 10)")
+    parser.add_argument("--copies", type=int, default=10,
+                        help="reposted copies published after the first run (default 10)")
     parser.add_argument("--timeout", type=float, default=1800, help="per-run timeout, seconds")
     parser.add_argument("--quick", action="store_true", help="smoke mode: portals of 100, 300")
     args = parser.parse_args(argv)
@@ -85,31 +103,43 @@ def main(argv: list[str] | None = None) -> int:
     print(f"incremental cost: portals of {', '.join(map(str, args.sizes))} articles, "
           f"{args.publish} published; {machine()}", flush=True)
 
-    rows, no_change = [], {}
+    rows, no_change, runs = [], {}, {}
     for size in args.sizes:
         site = build_site(articles=size, now=datetime.now(CST).replace(microsecond=0))
         work = workdir(f"incr{size}")
         with PortalServer(site) as server:
             url = server.url + "/"
-            steps = [("first run (full)", None, {})]
+            steps = [("first run (full)", None, {}),
+                     (f"{args.copies} copies published", "copies", {}),
+                     ("no change, copies known", None, {})]
             for name, extra in CONFIGS.items():
-                steps += [(f"no change, {name}", None, extra),
-                          (f"{args.publish} published, {name}", args.publish, extra)]
+                steps.append((f"no change, {name}", None, extra))
+                if extra == CONFIGS["recheck due every run"]:
+                    steps.append(("no change, recheck due every run, whole pages", None,
+                                  WHOLE_PAGES))
+                steps.append((f"{args.publish} published, {name}", args.publish, extra))
             for label, publish, extra in steps:
-                if publish:
+                if publish == "copies":
+                    aids = sorted(site.articles)[1 : 1 + args.copies]
+                    for n, aid in enumerate(aids):
+                        site.repost(aid, exact=n % 2 == 1)
+                elif publish:
                     site.publish(publish)
                 run = crawl(url, work, server, extra, args.timeout)
+                runs[(size, label)] = run
                 if label.startswith("no change"):
                     no_change[(size, label)] = run["requests"]
                 rows.append([size, label, run["mode"], run["requests"], run["report_requests"],
-                             run["lists"], run["articles"], run["rechecked"], run["delivered"],
+                             run["lists"], run["articles"], run["rechecked"],
+                             run["not_modified"], run["bytes"], run["delivered"],
                              run["seconds"], run["wall"]])
                 print(f"  {size:>6} {label:<28} {run['requests']:>6} requests "
                       f"{run['seconds']:>7.2f} s", flush=True)
         shutil.rmtree(work, ignore_errors=True)
     print()
     print(table(["articles", "run", "mode", "requests (server log)", "requests (report)",
-                 "list/section pages", "article pages", "rechecked", "delivered",
+                 "list/section pages", "article pages", "rechecked", "304s",
+                 "response bytes", "delivered",
                  "run seconds", "wall seconds (with start-up)"], rows))
     print()
     small, big = min(args.sizes), max(args.sizes)
@@ -119,6 +149,17 @@ def main(argv: list[str] | None = None) -> int:
         verdict = "met" if b <= a else "NOT met"
         print(f"target no-change requests, {big} <= {small} articles ({label}): "
               f"{b} vs {a} -> {verdict}")
+    for size in args.sizes:
+        known = runs[(size, "no change, copies known")]["articles"]
+        print(f"target no-change run with {args.copies} copies on a {size}-article portal "
+              f"fetches 0 article pages: {known} -> {'met' if known == 0 else 'NOT met'}")
+        cond = runs[(size, "no change, recheck due every run")]
+        whole = runs[(size, "no change, recheck due every run, whole pages")]
+        if whole["bytes"] and whole["seconds"]:
+            print(f"re-checks of {cond['rechecked']} articles on a {size}-article portal, "
+                  f"conditional vs whole pages: {cond['not_modified']} answered 304; response "
+                  f"bytes x{cond['bytes'] / whole['bytes']:.2f}, run seconds "
+                  f"x{cond['seconds'] / whole['seconds']:.2f} (lower is cheaper)")
     return 0
 
 

@@ -30,7 +30,12 @@ STATE_NAMESPACE = "newscrawler"
 # --- Feeds: UTF-8 JSON lines, Chinese as is, one file per run, complete or invisible ----------
 # Used when the command line names no feed (-o/-O): FEED_DIR/<time>.jsonl, see feeds.py.
 DEFAULT_FEEDS = {"feeddir:%(time)s.jsonl": {"format": "jsonlines", "encoding": "utf-8"}}
-FEED_STORAGES = {"feeddir": "newscrawler.feeds.FeedDirStorage"}
+# -o/-O paths too: lines reach the disk one at a time, so the ledger can confirm each one.
+FEED_STORAGES = {
+    "feeddir": "newscrawler.feeds.FeedDirStorage",
+    "": "newscrawler.feeds.LineFileFeedStorage",
+    "file": "newscrawler.feeds.LineFileFeedStorage",
+}
 FEED_EXPORT_ENCODING = "utf-8"
 FEED_STORE_EMPTY = False
 
@@ -51,6 +56,9 @@ PENDING_MAX_ATTEMPTS = 20
 # once per RECHECK_INTERVAL_MINUTES: a run every ten minutes need not fetch them every time.
 RECHECK_WINDOW_HOURS = 24
 RECHECK_INTERVAL_MINUTES = 120
+# Re-checks send If-None-Match / If-Modified-Since (the validators of the last fetch), so an
+# unchanged article costs a 304 and no parsing. Off: re-checks fetch and compare whole pages.
+RECHECK_CONDITIONAL = True
 # Near-duplicates: SimHash candidates within this Hamming distance whose estimated resemblance
 # (Jaccard similarity of character 3-shingles) is at least NEAR_DUPLICATE_RESEMBLANCE.
 NEAR_DUPLICATE_DISTANCE = 10
@@ -100,8 +108,9 @@ ITEM_PIPELINES = {
     "newscrawler.pipelines.dedup.DedupPipeline": 300,
 }
 EXTENSIONS = {
-    # Lock, recovery of killed runs, and "state only after the feed line": see the module.
-    "newscrawler.extensions.delivery.DeliveryLedger": 10,
+    # The article ledger: lock, what to fetch and drop, "delivered only once in the feed",
+    # recovery of killed runs. After Scrapy's FeedExporter (0), whose writes it confirms.
+    "newscrawler.ledger.ArticleLedger": 10,
     "newscrawler.extensions.report.RunReport": 20,
 }
 

@@ -90,7 +90,7 @@ def test_list_404_is_reported_not_pending_and_does_not_block_the_backfill(crawls
         assert {"kind": "list", "url": url, "reason": "http_404"} in report["failed_urls"]
     assert all(url not in pending for pending in crawls["pending"])
     assert crawls["reports"][1]["stats"]["crawl/failed/list"] == 1  # counted for health …
-    assert "crawl/failed/list_transient" not in crawls["reports"][1]["stats"]  # … no block
+    assert crawls["reports"][2]["mode"] == "incremental"  # … but the backfill was complete
 
 
 def test_list_503_is_pending_keeps_backfill_open_and_heals_next_run(crawls):

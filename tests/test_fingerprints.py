@@ -3,11 +3,11 @@
 import random
 from array import array
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newscrawler.fingerprints import (
-    bands,
+    HammingIndex,
     content_hash,
     hamming,
     normalise_text,
@@ -62,12 +62,10 @@ def test_template_written_articles_on_one_topic_are_not_near_duplicates():
     assert all(resemblance(sketches[i], sketches[j]) < 0.7 for i, j in close)
 
 
-def test_simhash_is_stable_and_banded():
+def test_simhash_is_stable():
     value = simhash(_text(3))
     assert value == 6753405746225836708  # stored in states: must never change across runs
     assert 0 <= value < 1 << 64
-    parts = bands(value)
-    assert len(parts) == 4 and sum(p << (16 * i) for i, p in enumerate(parts)) == value
     assert simhash("") == 0 and normalise_text(" ，。\u3000") == ""
     assert len(_sketch(_text(5))) == 32 * 4 and len(_sketch("短")) == 4
 
@@ -113,3 +111,23 @@ def test_fingerprints_of_long_and_edge_texts_equal_the_definitions():
         assert simhash_of(hashes) == _reference_simhash(reference) == simhash_of(reference)
         assert sketch_of(hashes) == _reference_sketch(reference) == sketch_of(reference)
     assert len(shingle_hashes(_text(7, 5000))) > 4900
+
+
+_U64 = st.integers(min_value=0, max_value=(1 << 64) - 1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(stored=st.lists(_U64, max_size=300), probes=st.lists(_U64, min_size=1, max_size=5),
+       flips=st.lists(st.integers(0, 63), max_size=14), distance=st.integers(0, 16))
+def test_hamming_index_finds_exactly_what_brute_force_finds(stored, probes, flips, distance):
+    """Every pair within the configured distance, none beyond (bands only guaranteed 3 bits)."""
+    near = probes[0]
+    for bit in flips:  # a value a chosen number of bits away from the first probe
+        near ^= 1 << bit
+    stored = [*stored, near]
+    index: HammingIndex[int] = HammingIndex()
+    for position, value in enumerate(stored):  # one by one: exercises the growth
+        index.add(value, position)
+    for probe in probes:
+        want = [i for i, v in enumerate(stored) if hamming(v, probe) <= distance]
+        assert index.within(probe, distance) == want

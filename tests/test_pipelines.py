@@ -26,7 +26,7 @@ def record(url="http://h/a/x/2026/1120/1.html", title="标题", body=BODY, **ext
 
 @pytest.fixture
 def crawler(tmp_path):
-    crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))
+    crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))  # builds crawler.ledger
     yield crawler
     state_for(crawler).close()
 
@@ -67,13 +67,12 @@ def test_validate_counts_field_coverage(crawler):
 
 def _deliver(pipeline, item):
     out = pipeline.process_item(item)
-    pipeline.item_scraped(out)
+    pipeline.crawler.ledger.item_scraped(out)  # what the feed exporter's signal triggers
     return out
 
 
 def test_dedup_within_a_run(crawler):
     pipeline = DedupPipeline(crawler)
-    pipeline.open_spider()
     first = _deliver(pipeline, record())
     assert first["version"] == 1
     with pytest.raises(DropItem, match="same_article"):  # same aid via a /special/ copy
@@ -94,7 +93,6 @@ def test_dedup_across_runs_versions_edits(tmp_path):
     def run(item):
         crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))
         pipeline = DedupPipeline(crawler)
-        pipeline.open_spider()
         try:
             return _deliver(pipeline, item)
         finally:
@@ -109,9 +107,38 @@ def test_dedup_across_runs_versions_edits(tmp_path):
 
 def test_state_is_written_only_when_the_item_is_scraped(crawler):
     pipeline = DedupPipeline(crawler)
-    pipeline.open_spider()
     item = pipeline.process_item(record())
     store = state_for(crawler)
     assert store.get("h/aid/1") is None  # not in a feed yet: not delivered
-    pipeline.item_scraped(item)
+    crawler.ledger.item_scraped(item)
     assert store.get("h/aid/1").version == 1
+
+
+def test_copies_are_remembered_with_the_url_they_copy(tmp_path):
+    def run(*items):
+        crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))
+        pipeline, verdicts = DedupPipeline(crawler), []
+        try:
+            for item in items:
+                try:
+                    _deliver(pipeline, item)
+                    verdicts.append("delivered")
+                except DropItem as exc:
+                    verdicts.append(str(exc).split(":", 1)[0])
+            return verdicts, crawler.ledger.to_fetch(
+                [(item["url"], None) for item in items] + [("http://h/a/x/2026/1120/9.html", None)])
+        finally:
+            state_for(crawler).close()
+
+    original = record()
+    copy = record(url="http://h/a/x/2026/1120/2.html")
+    near = record(url="http://h/a/x/2026/1120/3.html", body=BODY + "\n记者补充。")
+    verdicts, wanted = run(original, copy, near)
+    assert verdicts == ["delivered", "same_content", "near_duplicate"]
+    assert wanted == [("http://h/a/x/2026/1120/9.html", "new")]  # copies are not fetched again
+    dropped = state_for(make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))).dropped_many(
+        ["h/aid/2", "h/aid/3"])
+    assert {k: (d.reason, d.duplicate_of) for k, d in dropped.items()} == {
+        "h/aid/2": ("same_content", original["url"]),
+        "h/aid/3": ("near_duplicate", original["url"]),
+    }

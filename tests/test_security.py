@@ -225,3 +225,12 @@ def test_a_bad_link_does_not_shadow_the_real_article(tmp_path, shadow):
         article = server.url + ARTICLE
     assert process.returncode == 0, process.stderr[-3000:]
     assert article in {r["url"] for r in read_jsonl(feed_files(tmp_path)[0])}
+
+
+def test_same_site_guard_switched_off_is_not_configured():
+    from scrapy.exceptions import NotConfigured
+
+    from newscrawler.middlewares.guard import SameSiteMiddleware
+
+    with pytest.raises(NotConfigured):
+        SameSiteMiddleware.from_crawler(get_crawler(settings_dict={"ROBUST_SAME_HOST_ONLY": False}))

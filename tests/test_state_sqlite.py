@@ -5,12 +5,13 @@ import sys
 
 import pytest
 
-from newscrawler.state import ArticleState, StateLocked, open_state
+from newscrawler.state import ArticleState, DroppedArticle, StateLocked, open_state
 
 
-def _state(key: str, simhash: int = 1, published: str = "2026-11-20T10:00:00+08:00"):
+def _state(key: str, simhash: int = 1, published: str = "2026-11-20T10:00:00+08:00",
+           version: int = 1):
     return ArticleState(key, f"http://{key}", "fp-" + key, simhash, published,
-                        "2026-11-20T10:00:00+08:00", "2026-11-20T10:00:00+08:00")
+                        "2026-11-20T10:00:00+08:00", "2026-11-20T10:00:00+08:00", version)
 
 
 def test_put_get_survives_reopen(tmp_path):
@@ -24,15 +25,6 @@ def test_put_get_survives_reopen(tmp_path):
     assert store.get_many(["h/aid/1", "h/aid/2"]).keys() == {"h/aid/1"}
     assert store.find_fingerprint("fp-h/aid/1") == "h/aid/1"
     assert store.count("h") == 1 and store.count() == 1
-    store.close()
-
-
-def test_near_candidates_share_a_band(tmp_path):
-    store = open_state(str(tmp_path / "s.sqlite"))
-    store.put(_state("h/aid/1", simhash=0x1234_5678_9ABC_DEF0))
-    found = store.near_candidates(0x1234_0000_0000_0000)
-    assert [(s.key, s.simhash) for s in found] == [("h/aid/1", 0x1234_5678_9ABC_DEF0)]
-    assert store.near_candidates(0x1111_2222_3333_4444) == []
     store.close()
 
 
@@ -113,3 +105,58 @@ def test_sketch_round_trips_and_old_states_gain_the_column(tmp_path):
     store.put(state)
     assert store.get("h/aid/1").sketch == bytes(range(16))
     store.close()
+
+
+def test_simhash_log_reads_only_what_is_new_and_refs_find_current_states(sqlite_store):
+    sqlite_store.put(_state("h/aid/1", simhash=0x1234_5678_9ABC_DEF0))
+    sqlite_store.put(_state("h/aid/2", simhash=7))
+    refs, values = sqlite_store.simhash_log(0)
+    assert values == [0x1234_5678_9ABC_DEF0, 7] and refs == sorted(refs)
+    assert sqlite_store.simhash_log(refs[-1]) == ([], [])
+    sqlite_store.put(_state("h/aid/1", simhash=9, version=2))  # an edit: a new SimHash
+    more, values = sqlite_store.simhash_log(refs[-1])
+    assert values == [9] and more[0] > refs[-1]
+    current = sqlite_store.states_by_ref(refs + more)
+    assert {(s.key, s.simhash) for s in current.values()} >= {("h/aid/2", 7), ("h/aid/1", 9)}
+    assert all(s.version == 2 for s in current.values() if s.key == "h/aid/1")
+
+
+def test_dropped_articles_are_remembered_until_delivered(sqlite_store):
+    dropped = DroppedArticle("h/aid/5", "http://h/5.html", "near_duplicate", "http://h/1.html",
+                             "2026-11-20", "2026-11-20T10:00:00+08:00")
+    sqlite_store.put_dropped(dropped)
+    assert sqlite_store.dropped_many(["h/aid/5", "h/aid/6"]) == {"h/aid/5": dropped}
+    sqlite_store.put(_state("h/aid/5"))  # delivered after all (an edit made it distinct)
+    assert sqlite_store.dropped_many(["h/aid/5"]) == {}
+
+
+@pytest.fixture
+def sqlite_store(tmp_path):
+    store = open_state(str(tmp_path / "s.sqlite"))
+    yield store
+    store.close()
+
+
+def test_a_state_file_with_simhash_bands_is_migrated(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "old.sqlite"
+    db = sqlite3.connect(path)
+    db.executescript(
+        "CREATE TABLE articles (key TEXT PRIMARY KEY, host TEXT NOT NULL, url TEXT NOT NULL,"
+        " fingerprint TEXT NOT NULL, simhash INTEGER NOT NULL, band0 INTEGER NOT NULL,"
+        " band1 INTEGER NOT NULL, band2 INTEGER NOT NULL, band3 INTEGER NOT NULL,"
+        " published_at TEXT, first_seen TEXT NOT NULL, last_seen TEXT NOT NULL,"
+        " version INTEGER NOT NULL DEFAULT 1);"
+        "CREATE INDEX articles_band0 ON articles (band0);"
+        "INSERT INTO articles VALUES ('h/aid/1', 'h', 'http://h/1.html', 'fp', 5, 0, 0, 0, 5,"
+        " NULL, '2026-01-01T00:00:00+08:00', '2026-01-01T00:00:00+08:00', 1);")
+    db.commit()
+    db.close()
+    store = open_state(str(path))
+    try:
+        assert store.get("h/aid/1").simhash == 5
+        store.put(_state("h/aid/2"))  # the NOT NULL band columns are gone
+        assert store.count() == 2
+    finally:
+        store.close()

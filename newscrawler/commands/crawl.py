@@ -16,7 +16,6 @@ import sys
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 
-from newscrawler.extensions.delivery import LOCK_FAILURES
 from newscrawler.spiders.portal import validate_start_url
 
 EXIT_UNHEALTHY = 2
@@ -37,8 +36,8 @@ class Command(ScrapyCrawlCommand):
         crawler = self._create_crawler(args[0])
         self.crawler_process.crawl(crawler, **opts.spargs)
         self.crawler_process.start()
-        if crawler in LOCK_FAILURES:
-            sys.stderr.write(f"newscrawler: not started: {LOCK_FAILURES[crawler]}\n")
+        if getattr(crawler, "lock_failure", None):
+            sys.stderr.write(f"newscrawler: not started: {crawler.lock_failure}\n")
             self.exitcode = EXIT_LOCKED
         elif self.crawler_process.bootstrap_failed:
             self.exitcode = 1

@@ -22,7 +22,7 @@ from newscrawler.spiders.portal import validate_start_url
 # No feed, no state, no pipelines, no scale-out; only warnings on the console.
 PROBE_SETTINGS = {
     "ITEM_PIPELINES": {},
-    "EXTENSIONS": {"newscrawler.extensions.delivery.DeliveryLedger": None,
+    "EXTENSIONS": {"newscrawler.ledger.ArticleLedger": None,
                    "newscrawler.extensions.report.RunReport": None},
     "FEEDS": {},
     "ADDONS": {},

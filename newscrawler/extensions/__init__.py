@@ -1,1 +1,1 @@
-"""Scrapy extensions: delivery ledger (lock, recovery, exactly-once) and run report."""
+"""Scrapy extensions: the run report and its health verdict (the ledger is `newscrawler.ledger`)."""

@@ -39,6 +39,8 @@ class RunReport:
     def build(self, spider, reason: str) -> dict:
         stats = self.crawler.stats.get_stats()
         unhealthy = assess(stats, self.crawler.settings)
+        if getattr(self.crawler, "feed_failure", None):  # set by the article ledger
+            unhealthy.append(f"feed: {self.crawler.feed_failure}")
         self.crawler.stats.set_value("health/reasons", unhealthy)
         start = stats.get("start_time")
         end = datetime.now(UTC)
@@ -69,6 +71,20 @@ class RunReport:
 
     def spider_closed(self, spider, reason: str) -> None:
         report = self.build(spider, reason)
+        try:
+            path = self.write(report)
+        except OSError as exc:
+            path = None
+            logger.error("Cannot write the run report: %s", exc)
+        level = logging.INFO if report["healthy"] else logging.ERROR
+        logger.log(
+            level, "Run %s: %d article(s) delivered, %s; report %s",
+            "healthy" if report["healthy"] else "UNHEALTHY", report["articles_delivered"],
+            "; ".join(report["unhealthy_reasons"]) or "no problems", path,
+        )
+
+    def write(self, report: dict) -> Path:
+        """Write ``report`` beside the run's feed, never over an earlier one."""
         folder = feed_dir(self.crawler.settings)
         if report["feed"]:
             name = Path(report["feed"]).name.removesuffix(".jsonl")
@@ -82,9 +98,4 @@ class RunReport:
         tmp.write_text(json.dumps(report, ensure_ascii=False, indent=2, default=str), "utf-8")
         os.replace(tmp, path)
         self.crawler.stats.set_value("report/path", str(path))
-        level = logging.INFO if report["healthy"] else logging.ERROR
-        logger.log(
-            level, "Run %s: %d article(s) delivered, %s; report %s",
-            "healthy" if report["healthy"] else "UNHEALTHY", report["articles_delivered"],
-            "; ".join(report["unhealthy_reasons"]) or "no problems", path,
-        )
+        return path

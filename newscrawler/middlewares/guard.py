@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from scrapy import Request, signals
+from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from twisted.python.failure import Failure
 from w3lib.url import canonicalize_url, safe_url_string
@@ -42,15 +43,14 @@ class SameSiteMiddleware:
 
     def __init__(self, crawler: Any):
         self.crawler = crawler
-        self.enabled = crawler.settings.getbool("ROBUST_SAME_HOST_ONLY")
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> SameSiteMiddleware:
+        if not crawler.settings.getbool("ROBUST_SAME_HOST_ONLY"):
+            raise NotConfigured("ROBUST_SAME_HOST_ONLY is off")
         return cls(crawler)
 
     def process_request(self, request: Request) -> None:
-        if not self.enabled:
-            return
         scheme = urlsplit(request.url).scheme.lower()
         if scheme not in WEB_SCHEMES:
             self._refuse(request, "bad_scheme", f"scheme {scheme!r} is not http(s)")

@@ -11,8 +11,6 @@ from typing import Any
 from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
-from newscrawler.state import state_for
-
 REQUIRED = ("url", "title", "body")
 COVERAGE_FIELDS = ("published_at", "source", "author", "section", "summary")
 
@@ -23,10 +21,6 @@ class ValidatePipeline:
     def __init__(self, crawler: Any):
         self.crawler = crawler
         self.stats = crawler.stats
-        self.store = None
-
-    def open_spider(self) -> None:
-        self.store = state_for(self.crawler)
 
     @classmethod
     def from_crawler(cls, crawler):
@@ -39,8 +33,7 @@ class ValidatePipeline:
             if not isinstance(value, str) or not value.strip():
                 self.stats.inc_value(f"validate/dropped/missing_{name}")
                 self.stats.inc_value("validate/dropped")
-                if self.store is not None:  # fetched fine: no retry would give a better page
-                    self.store.clear_pending(str(adapter.get("url")))
+                self.crawler.ledger.invalid(str(adapter.get("url")))
                 raise DropItem(f"article {adapter.get('url')} has no {name}", log_level="WARNING")
         self.stats.inc_value("fields/checked")
         for name in COVERAGE_FIELDS:

@@ -308,12 +308,15 @@ class Site:
     def edit(self, aid: int, republish: bool = False) -> None:
         """Change an article's body: append a dated update paragraph to its last page.
 
-        ``republish=True`` also saves it with a new date, as DedeCms does: the edit form's
-        更新时间 defaults to now, which becomes ``pubdate`` and ``sortrank``, so the article moves
-        to the top of its list pages; its URL keeps the original ``senddate``.
+        ``republish=True`` also gives it a new 发布时间 (``pubdate``), as an editor saving it
+        with the current time does: it moves to the top of its list pages with the new date,
+        under the same URL (DedeCms names the file from ``senddate``, which stays).
         """
         with self._lock:
             art = self.articles[aid]
+            if republish:
+                latest = max(a.pubdate for a in self.articles.values())
+                art.pubdate = max(self.now - timedelta(minutes=30), latest + timedelta(seconds=1))
             art.edits += 1
             art.pages[-1].append(("p", f"(更新{art.edits})记者从有关部门获悉,上述工作已进入"
                                        f"第{art.edits + 1}阶段,后续进展本台将持续关注。"))

@@ -1,7 +1,7 @@
 """Key the shared state's run lock to this worker: its ``FEED_DIR`` on this machine.
 
 In scale-out mode several workers share the Redis state on purpose, so the run lock
-(`StateStore.acquire_lock`, taken by `newscrawler.extensions.delivery.DeliveryLedger`) must
+(`StateStore.acquire_lock`, taken by the article ledger, `newscrawler.ledger`) must
 not be global. What it must stop is a second copy of the *same* worker, e.g. cron starting it
 again while the last run still runs: two processes writing and recovering the same feed
 folder. So the lock is ``FEED_DIR/.worker.lock``, a `filelock` file the OS releases when its

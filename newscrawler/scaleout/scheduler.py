@@ -148,7 +148,7 @@ class ScaleOutScheduler(Scheduler):
             self.coordinator.leave(why)
         except Exception:
             logger.exception("Scale-out: could not leave run %s cleanly", self.coordinator.run_id)
-            self.stats.set_value("scaleout/run_incomplete", ["could not reach Redis at close"])
+            self._incomplete(["could not reach Redis at close"])
             return
         incomplete = [f"worker {w}: {text}" for w, text in sorted(summary.lost.items())]
         if summary.lists_failed:
@@ -156,8 +156,13 @@ class ScaleOutScheduler(Scheduler):
         if reason != "finished":
             incomplete.append(f"this worker left before the run ended ({reason})")
         if incomplete:
-            self.stats.set_value("scaleout/run_incomplete", incomplete)
+            self._incomplete(incomplete)
         self.stats.set_value("scaleout/run_home_pages", summary.home_pages)
+
+    def _incomplete(self, why: list[str]) -> None:
+        """This run may have missed something: the ledger must not mark a backfill complete."""
+        self.crawler.scaleout_incomplete = why
+        self.stats.set_value("scaleout/run_incomplete", why)  # for the report
 
     def _give_back(self, request: Request) -> None:
         """A popped request this worker will not fetch goes back to the queue."""

@@ -10,19 +10,18 @@
 - List pages are walked newest first. In an incremental run a section stops once
   ``INCREMENTAL_OVERLAP_PAGES`` list pages in a row held nothing new; ``-a full=1`` (and the
   very first run against a portal) walks every page.
-- Each article is fetched once (by its DedeCms ``aid``); its pages 2..N are fetched in turn and
-  merged into one record whose ``url`` is page 1. ``/special/arc-N.html`` and
+- Each article is fetched once per run (by its DedeCms ``aid``); its pages 2..N are fetched in
+  turn and merged into one record whose ``url`` is page 1. ``/special/arc-N.html`` and
   ``/plus/view.php?aid=N`` copies are only fetched, at the end, for ids no list page gave.
-- Articles published within ``RECHECK_WINDOW_HOURS`` are fetched again to catch edits (each
-  at most once per ``RECHECK_INTERVAL_MINUTES``), and
-  pages that failed in an earlier run are retried (``state.pending``).
+- Which articles to fetch, which pages failed before and which articles are due a re-check
+  is the article ledger's call (`newscrawler.ledger`): this spider only navigates.
 - With no ``start_url`` the bundled sample portal is served on 127.0.0.1 and crawled.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 from zoneinfo import ZoneInfo
@@ -36,7 +35,6 @@ from newscrawler.discovery import ShapeBook, url_shape
 from newscrawler.extract import extract_article, load_profile
 from newscrawler.extract.listing import ListPage, article_page_urls, parse_list
 from newscrawler.middlewares.failures import counts_as_failure, failure_reason, is_transient
-from newscrawler.state import state_for
 from newscrawler.urls import (
     article_key,
     canonical_url,
@@ -96,6 +94,7 @@ class PortalSpider(scrapy.Spider):
         self.dead_urls: set[str] = set()  # article URLs that failed for good in this run
         self.deferred: dict[str, str] = {}  # key -> special/dynamic copy URL, fetched last
         self.walk_all = self.full
+        self.list_pages_lost = 0  # list pages that failed transiently: the walk is incomplete
         self.book: ShapeBook | None = None  # URL shapes learned for this portal (state)
         self.sections_requested: set[str] = set()
         self.sample_server = None
@@ -113,9 +112,6 @@ class PortalSpider(scrapy.Spider):
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
         spider.overlap = settings.getint("INCREMENTAL_OVERLAP_PAGES")
-        spider.recheck_hours = settings.getfloat("RECHECK_WINDOW_HOURS")
-        spider.recheck_interval = timedelta(minutes=settings.getfloat("RECHECK_INTERVAL_MINUTES"))
-        spider.pending_max_attempts = settings.getint("PENDING_MAX_ATTEMPTS") or None
         spider.profile = load_profile(spider.profile_name or settings.get("PORTAL_PROFILE"))
         crawler.signals.connect(spider.on_idle, signals.spider_idle)
         crawler.signals.connect(spider.on_closed, signals.spider_closed)
@@ -143,8 +139,8 @@ class PortalSpider(scrapy.Spider):
         self.home = home
         self.host = urlsplit(home).netloc
         self.allowed_domains = [urlsplit(home).hostname]
-        self.store = state_for(self.crawler)
-        if not self.walk_all and not self.store.get_meta(self._backfill_key()):
+        self.ledger = self.crawler.ledger
+        if not self.walk_all and not self.ledger.backfill_done(self.host):
             self.walk_all = True  # no complete backfill of this portal yet: walk everything
         stats = self.crawler.stats
         stats.set_value("crawl/mode", "full" if self.walk_all else "incremental")
@@ -153,24 +149,14 @@ class PortalSpider(scrapy.Spider):
             urljoin(home, "/data/sitemap.html"), self.parse_sitemap, priority=90,
             errback=self.optional_failed,
         )
-        for url in self.store.pending(self.host, self.pending_max_attempts):
-            stats.inc_value("crawl/retried_pending")
-            if not self._is_article_url(url):
-                for request in self._section_requests([url]):
+        for order in self.ledger.start_orders(self.host, self._now()):
+            stats.inc_value(f"crawl/start/{order.reason}")
+            if not self._is_article_url(order.url):
+                for request in self._section_requests([order.url]):
                     yield request
-            elif (key := article_key(url)) not in self.scheduled:
+            elif (key := article_key(order.url)) not in self.scheduled:
                 self.scheduled.add(key)
-                yield self._article_request(url, reason="pending")
-        since = (self._now() - timedelta(hours=self.recheck_hours)).isoformat(timespec="seconds")
-        checked_before = self._now() - self.recheck_interval
-        for state in self.store.recent(self.host, since):
-            if datetime.fromisoformat(state.last_seen) > checked_before:
-                stats.inc_value("crawl/recheck_not_due")
-                continue
-            if state.key not in self.scheduled:
-                self.scheduled.add(state.key)
-                stats.inc_value("crawl/rechecked")
-                yield self._article_request(state.url, reason="recheck")
+                yield self._article_request(order.url, order.reason, order.headers)
 
     def _now(self) -> datetime:
         return datetime.now(ZoneInfo(self.profile.timezone))
@@ -180,7 +166,7 @@ class PortalSpider(scrapy.Spider):
     def _shapes(self) -> ShapeBook:
         """The URL shapes learned for this portal, loaded from the state on first use."""
         if self.book is None:
-            self.book = ShapeBook.from_json(self.store.get_meta(self._shapes_key()))
+            self.book = ShapeBook.from_json(self.ledger.store.get_meta(self._shapes_key()))
         return self.book
 
     def _shapes_key(self) -> str:
@@ -219,7 +205,8 @@ class PortalSpider(scrapy.Spider):
         page = self._parse_page(response)
         yield from self._section_requests(page.subsection_urls)
         yield from self._article_candidates(
-            [entry.url for entry in page.entries] + page.other_articles, _static_names(page))
+            [(entry.url, entry.date_text) for entry in page.entries]
+            + [(url, None) for url in page.other_articles], _static_names(page))
 
     def parse_sitemap(self, response: Response):
         self.crawler.stats.inc_value("crawl/pages/sitemap")
@@ -233,14 +220,14 @@ class PortalSpider(scrapy.Spider):
         """
         stats = self.crawler.stats
         stats.inc_value("crawl/pages/list")
-        self.store.clear_pending(canonical_url(response.url))  # if it failed in an earlier run
+        self.ledger.list_page_fetched(canonical_url(response.url))  # if it failed before
         self.sections_requested.add(canonical_url(response.url))
         page = self._parse_page(response)
         yield from self._section_requests(page.subsection_urls)
         if not page.entries:
             stats.inc_value("crawl/list/empty")
         requests = list(self._article_candidates(
-            [entry.url for entry in page.entries], _static_names(page)))
+            [(entry.url, entry.date_text) for entry in page.entries], _static_names(page)))
         yield from requests
         if self.walk_all:
             if not paged:  # a landing page fans out to every list page of its section at once
@@ -259,20 +246,21 @@ class PortalSpider(scrapy.Spider):
             errback=self.list_failed,
         )
 
-    def _article_candidates(self, urls: list[str], static: bool = True):
-        """Requests for the articles among ``urls`` that are neither delivered nor requested.
+    def _article_candidates(self, entries: list[tuple[str, str | None]], static: bool = True):
+        """Requests for the articles among ``entries`` (url, list date text) that the ledger
+        wants and this run has not requested yet.
 
-        The DedeCms copies among ``urls`` (``is_copy_url``) are kept for the end; ``static``
-        is False for a page of a dynamic portal or section, whose ``/plus/view.php`` links are
-        the articles' own names.
+        The DedeCms copies among them (``is_copy_url``) are kept for the end; ``static`` is
+        False for a page of a dynamic portal or section, whose ``/plus/view.php`` links are the
+        articles' own names.
 
-        Links skipped are counted by reason: ``dedup/skipped/requested`` (same article id or
-        URL already requested in this run), ``dedup/skipped/delivered`` (in the state),
-        ``dedup/skipped/copy`` (a /special/ or /plus/view.php copy, kept for the end).
+        Links skipped here are counted by reason: ``dedup/skipped/requested`` (same article
+        id or URL already requested in this run), ``dedup/skipped/copy`` (a /special/ or
+        /plus/view.php copy, kept for the end); the ledger counts the known ones.
         """
         stats = self.crawler.stats
-        fresh: dict[str, str] = {}
-        for url in urls:
+        fresh: dict[str, tuple[str, str | None]] = {}
+        for url, date_text in entries:
             if url in self.dead_urls:
                 continue
             key = article_key(url)
@@ -286,19 +274,19 @@ class PortalSpider(scrapy.Spider):
                     self.deferred[key] = url
                 stats.inc_value("dedup/skipped/copy")
                 continue
-            fresh[key] = url
-        known = self.store.get_many(fresh) if fresh else {}
-        for key, url in fresh.items():
-            if key in known:
-                stats.inc_value("dedup/skipped/delivered")
-                continue
-            self.scheduled.add(key)
-            yield self._article_request(url)
+            fresh[key] = (url, date_text)
+        for url, reason in self.ledger.to_fetch(list(fresh.values())) if fresh else ():
+            self.scheduled.add(article_key(url))
+            yield self._article_request(url, reason)
 
-    def _article_request(self, url: str, reason: str = "new") -> scrapy.Request:
+    def _article_request(self, url: str, reason: str = "new",
+                         headers: dict[str, str] | None = None) -> scrapy.Request:
+        meta: dict[str, Any] = {"article_reason": reason}
+        if headers:  # a conditional re-check: 304 Not Modified is an answer, not an error
+            meta["handle_httpstatus_list"] = [304]
         return scrapy.Request(
-            url, self.parse_article, errback=self.article_failed, priority=10,
-            meta={"article_reason": reason},
+            url, self.parse_article, errback=self.article_failed, priority=10, meta=meta,
+            headers=headers,
         )
 
     # -- articles ------------------------------------------------------------------------------
@@ -310,7 +298,12 @@ class PortalSpider(scrapy.Spider):
         )
 
     def parse_article(self, response: Response):
+        if response.status == 304:
+            self.crawler.stats.inc_value("crawl/pages/not_modified")
+            self.ledger.not_modified(first_page_url(response.url))
+            return
         self.crawler.stats.inc_value("crawl/pages/article")
+        self.ledger.fetched(first_page_url(response.url), response.headers)
         record = self._extract(response)
         record["url"] = first_page_url(response.url)
         rest = article_page_urls(response.body, response.url)
@@ -344,12 +337,10 @@ class PortalSpider(scrapy.Spider):
         return failure_reason(failure)  # names: newscrawler/middlewares/failures.py
 
     def _remember_failure(self, url: str, reason: str) -> str:
-        """Transient failures are retried next run (pending); permanent ones are not."""
-        if is_transient(reason):
-            self.store.add_pending(self.host, url, reason)
-            return "it will be retried next run"
-        self.store.clear_pending(url)  # a 404 is met again only while a list page links it
-        return "not retried"
+        """Transient failures are retried next run (the ledger's pending pages); others not."""
+        transient = is_transient(reason)
+        self.ledger.failed(self.host, url, transient)
+        return "it will be retried next run" if transient else "not retried"
 
     @staticmethod
     def _requested_url(request) -> str:
@@ -402,8 +393,8 @@ class PortalSpider(scrapy.Spider):
         stats = self.crawler.stats
         if counts_as_failure(reason):  # not robots.txt refusals and the like
             stats.inc_value("crawl/failed/list")
-        if is_transient(reason):  # only these make the backfill incomplete (see on_closed)
-            stats.inc_value("crawl/failed/list_transient")
+        if is_transient(reason):  # only these make the backfill incomplete (the ledger's rule)
+            self.list_pages_lost += 1
         requested = self._requested_url(failure.request)
         self.failures.append({"kind": "list", "url": requested, "reason": reason})
         stats.inc_value(f"crawl/failed/reason/{reason}")
@@ -422,17 +413,13 @@ class PortalSpider(scrapy.Spider):
         if not self.deferred:
             return
         deferred, self.deferred = self.deferred, {}
-        pending = {k: u for k, u in deferred.items() if k not in self.scheduled}
-        known = self.store.get_many(pending) if pending else {}
-        scheduled = False
-        for key, url in pending.items():
-            if key in known:
-                continue
-            self.scheduled.add(key)
+        pending = [(u, None) for k, u in deferred.items() if k not in self.scheduled]
+        wanted = self.ledger.to_fetch(pending) if pending else []
+        for url, _reason in wanted:
+            self.scheduled.add(article_key(url))
             self.crawler.stats.inc_value("crawl/articles/from_copy")
             self.crawler.engine.crawl(self._article_request(url, reason="copy"))
-            scheduled = True
-        if scheduled:
+        if wanted:
             raise DontCloseSpider
 
     def _save_shapes(self) -> None:
@@ -446,23 +433,12 @@ class PortalSpider(scrapy.Spider):
                 self.logger.warning(
                     "The portal shows URL shapes not seen in earlier runs (%s): %s",
                     kind, ", ".join(shapes))
-        self.store.set_meta(self._shapes_key(), book.to_json())
-
-    def _backfill_key(self) -> str:
-        return f"backfill_complete:{self.host}"
+        self.ledger.store.set_meta(self._shapes_key(), book.to_json())
 
     def on_closed(self, spider, reason):
-        """Record a complete backfill (so later runs go incremental); stop the sample portal."""
-        stats = self.crawler.stats
-        if (
-            self.walk_all
-            and reason == "finished"
-            and not stats.get_value("crawl/failed/list_transient")  # a 404 list page: no block
-            and not stats.get_value("scaleout/run_incomplete")  # another worker lost work
-            and hasattr(self, "store")
-        ):
-            self.store.set_meta(self._backfill_key(), self._now().isoformat(timespec="seconds"))
-        if self.book is not None and hasattr(self, "store"):
+        """Keep the learned URL shapes; stop the sample portal (the ledger records a complete
+        backfill)."""
+        if self.book is not None:
             self._save_shapes()
         if self.sample_server is not None:
             self.sample_server.stop()

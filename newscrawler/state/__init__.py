@@ -14,12 +14,12 @@ import weakref
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newscrawler.state.base import ArticleState, StateLocked, StateStore
+from newscrawler.state.base import ArticleState, DroppedArticle, StateLocked, StateStore
 
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
-__all__ = ["ArticleState", "StateLocked", "StateStore", "open_state", "state_for"]
+__all__ = ["ArticleState", "DroppedArticle", "StateLocked", "StateStore", "open_state", "state_for"]
 
 _STORES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 

@@ -1,9 +1,14 @@
 """The article state interface: what a crawl remembers between runs.
 
-One small interface (`StateStore`) with one record type (`ArticleState`), so the SQLite store
-of a single machine and the Redis store of a scaled-out crawl are interchangeable behind
-``STATE_URI``. A record is written only once its article's line is in a feed file on disk
-(see `newscrawler.extensions.delivery`), so "in the state" always means "delivered".
+One small interface (`StateStore`) with two record types, so the SQLite store of a single
+machine and the Redis store of a scaled-out crawl are interchangeable behind ``STATE_URI``:
+
+- `ArticleState`: a delivered article. Written only once its line is in a feed file (the
+  article ledger, `newscrawler.ledger`, confirms that), so "in the state" means "delivered";
+- `DroppedArticle`: an article fetched and dropped as a copy of another, remembered with the
+  reason so that later runs do not fetch it again.
+
+Nothing outside `newscrawler.ledger` reads or writes a store: the ledger owns the rules.
 """
 
 from __future__ import annotations
@@ -28,6 +33,22 @@ class ArticleState:
     last_seen: str  # ISO 8601, last time the crawler saw it
     version: int = 1
     sketch: bytes = b""  # bottom-k resemblance sketch of the body (fingerprints.sketch_of)
+    list_date: str | None = None  # the date its list entry showed when it was last fetched
+    etag: str | None = None  # validators of its page 1, for conditional re-checks
+    last_modified: str | None = None
+    feed: str | None = None  # the feed file whose line delivered it (ledger.recovery)
+
+
+@dataclass
+class DroppedArticle:
+    """An article fetched and not delivered because it copies another one."""
+
+    key: str
+    url: str
+    reason: str  # same_content | near_duplicate
+    duplicate_of: str  # URL of the delivered article it copies
+    list_date: str | None
+    dropped_at: str  # ISO 8601
 
 
 class StateLocked(RuntimeError):
@@ -54,8 +75,33 @@ class StateStore(ABC):
         """Key of a delivered article with exactly this content, or None."""
 
     @abstractmethod
-    def near_candidates(self, simhash: int) -> list[ArticleState]:
-        """Delivered articles whose SimHash shares at least one 16-bit band with ``simhash``."""
+    def simhash_log(self, after: int) -> tuple[list[int], list[int]]:
+        """(refs, SimHashes) of the articles written after ref ``after``, in write order.
+
+        A ref is a store-specific integer that only grows (a SQLite rowid, a position in a
+        Redis list), so a reader that keeps the last ref it saw reads only what is new. An
+        article written twice appears twice; `states_by_ref` tells which entry is current.
+        """
+
+    @abstractmethod
+    def states_by_ref(self, refs: Iterable[int]) -> dict[int, ArticleState]:
+        """The current states behind ``refs`` (entries superseded by a rewrite are left out)."""
+
+    @abstractmethod
+    def claim_content(self, fingerprint: str, key: str, url: str) -> str:
+        """Atomically claim ``fingerprint`` for article ``key``; the URL of its owner.
+
+        The first article to claim a content owns it, even before it is delivered: two
+        workers judging two copies at the same instant cannot both deliver.
+        """
+
+    @abstractmethod
+    def put_dropped(self, dropped: DroppedArticle) -> None:
+        """Remember an article dropped as a copy of another."""
+
+    @abstractmethod
+    def dropped_many(self, keys: Iterable[str]) -> dict[str, DroppedArticle]:
+        """The dropped records of those of ``keys`` that were dropped before."""
 
     @abstractmethod
     def recent(self, host: str, since: str) -> list[ArticleState]:

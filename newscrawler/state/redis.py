@@ -4,10 +4,15 @@ Same contract as `SQLiteStateStore`; only the storage and the lock differ.
 
 Keys (``P`` = ``<STATE_NAMESPACE>:state:``):
 
-- ``P article:<key>`` – JSON of one `ArticleState` (plus its SimHash bands): `get_many` is one
+- ``P article:<key>`` – JSON of one `ArticleState`: `get_many` is one
   ``MGET`` per 500 keys;
 - ``P fp:<fingerprint>`` – set of article keys with that exact content;
-- ``P band:<i>:<value>`` – set of article keys whose SimHash band ``i`` is ``value``;
+- ``P simhash:keys`` / ``P simhash:log`` – every write's article key (a list) and its SimHash
+  (16 hex digits appended to one string), in write order: a worker reads only the tail it
+  has not seen (`simhash_log`) and searches all SimHashes exactly, in memory;
+- ``P dropped`` – hash key → JSON of a `DroppedArticle`;
+- ``P claim:<fingerprint>`` – ``key url`` of the first article to claim that content
+  (``SET NX``: one atomic step, so two workers cannot both deliver a same-content pair);
 - ``P recent:<host>`` – sorted set of article keys scored by published time (epoch seconds);
 - ``P count`` – hash host → number of articles; ``P count:all`` – the total;
 - ``P pending`` – hash url → JSON {host, reason, attempts}; ``P pending:<host>`` – set of urls;
@@ -31,40 +36,42 @@ import json
 import os
 import tempfile
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
 import redis
 from filelock import FileLock
 
-from newscrawler.fingerprints import bands
-from newscrawler.state.base import ArticleState, StateStore
+from newscrawler.state.base import ArticleState, DroppedArticle, StateStore
 
 CHUNK = 500
 
-# ARGV: prefix, key, host, record JSON, fingerprint, b0, b1, b2, b3, published score or ''
+# ARGV: prefix, key, host, record JSON, fingerprint, simhash hex, published score or '',
+#       simhash decimal (as the record JSON holds it)
 _PUT = """
 local p, key, host = ARGV[1], ARGV[2], ARGV[3]
 local akey = p .. 'article:' .. key
 local old = redis.call('GET', akey)
+local logged = false
 if old then
   local o = cjson.decode(old)
   redis.call('SREM', p .. 'fp:' .. o.fingerprint, key)
-  for i, b in ipairs(o.bands) do
-    redis.call('SREM', p .. 'band:' .. (i - 1) .. ':' .. b, key)
-  end
   redis.call('ZREM', p .. 'recent:' .. host, key)
+  logged = o.simhash == ARGV[8]
 else
   redis.call('HINCRBY', p .. 'count', host, 1)
   redis.call('INCR', p .. 'count:all')
 end
 redis.call('SET', akey, ARGV[4])
 redis.call('SADD', p .. 'fp:' .. ARGV[5], key)
-for i = 0, 3 do
-  redis.call('SADD', p .. 'band:' .. i .. ':' .. ARGV[6 + i], key)
+if not logged then  -- a re-check that changed nothing does not grow the log
+  redis.call('RPUSH', p .. 'simhash:keys', key)
+  redis.call('APPEND', p .. 'simhash:log', ARGV[6])
 end
-if ARGV[10] ~= '' then
-  redis.call('ZADD', p .. 'recent:' .. host, ARGV[10], key)
+redis.call('HDEL', p .. 'dropped', key)
+if ARGV[7] ~= '' then
+  redis.call('ZADD', p .. 'recent:' .. host, ARGV[7], key)
 end
 return 1
 """
@@ -115,7 +122,8 @@ def _encode(state: ArticleState) -> str:
             "url": state.url, "fingerprint": state.fingerprint, "simhash": str(state.simhash),
             "published_at": state.published_at, "first_seen": state.first_seen,
             "last_seen": state.last_seen, "version": state.version,
-            "bands": bands(state.simhash), "sketch": state.sketch.hex(),
+            "sketch": state.sketch.hex(), "list_date": state.list_date, "etag": state.etag,
+            "last_modified": state.last_modified, "feed": state.feed,
         },
         ensure_ascii=False,
     )
@@ -127,7 +135,8 @@ def _decode(key: str, raw: str) -> ArticleState:
         key=key, url=data["url"], fingerprint=data["fingerprint"], simhash=int(data["simhash"]),
         published_at=data["published_at"], first_seen=data["first_seen"],
         last_seen=data["last_seen"], version=int(data["version"]),
-        sketch=bytes.fromhex(data.get("sketch", "")),
+        sketch=bytes.fromhex(data.get("sketch", "")), list_date=data.get("list_date"),
+        etag=data.get("etag"), last_modified=data.get("last_modified"), feed=data.get("feed"),
     )
 
 
@@ -191,17 +200,47 @@ class RedisStateStore(StateStore):
         score = published_score(state.published_at)
         self._put(args=[
             self.prefix, state.key, host, _encode(state), state.fingerprint,
-            *bands(state.simhash), "" if score is None else repr(score),
+            f"{state.simhash:016x}", "" if score is None else repr(score), str(state.simhash),
         ])
 
     def find_fingerprint(self, fingerprint: str) -> str | None:
         keys = self._redis.smembers(self.prefix + "fp:" + fingerprint)
         return min(keys) if keys else None
 
-    def near_candidates(self, simhash: int) -> list[ArticleState]:
-        sets = [f"{self.prefix}band:{i}:{b}" for i, b in enumerate(bands(simhash))]
-        keys = sorted(self._redis.sunion(sets))  # no cap: it would cut real candidates
-        return list(self.get_many(keys).values())
+    def simhash_log(self, after: int) -> tuple[list[int], list[int]]:
+        # refs are 1-based positions in the log; the string grows by 16 hex digits a write
+        raw = self._redis.getrange(self.prefix + "simhash:log", after * 16, -1) or ""
+        values = [int(raw[i : i + 16], 16) for i in range(0, len(raw) - len(raw) % 16, 16)]
+        return list(range(after + 1, after + 1 + len(values))), values
+
+    def states_by_ref(self, refs: Iterable[int]) -> dict[int, ArticleState]:
+        refs = list(refs)
+        pipe = self._redis.pipeline(transaction=False)
+        for ref in refs:
+            pipe.lindex(self.prefix + "simhash:keys", ref - 1)
+        keys = dict(zip(refs, pipe.execute(), strict=True))
+        states = self.get_many(k for k in keys.values() if k is not None)
+        return {ref: states[key] for ref, key in keys.items() if key in states}
+
+    def claim_content(self, fingerprint: str, key: str, url: str) -> str:
+        name = self.prefix + "claim:" + fingerprint
+        self._redis.set(name, f"{key} {url}", nx=True)
+        owner_key, _, owner_url = (self._redis.get(name) or f"{key} {url}").partition(" ")
+        return url if owner_key == key else owner_url
+
+    def put_dropped(self, dropped: DroppedArticle) -> None:
+        self._redis.hset(self.prefix + "dropped", dropped.key, json.dumps(asdict(dropped)))
+
+    def dropped_many(self, keys: Iterable[str]) -> dict[str, DroppedArticle]:
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, DroppedArticle] = {}
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
+            for key, raw in zip(chunk, self._redis.hmget(self.prefix + "dropped", chunk),
+                                strict=True):
+                if raw is not None:
+                    found[key] = DroppedArticle(**json.loads(raw))
+        return found
 
     def recent(self, host: str, since: str) -> list[ArticleState]:
         floor = published_score(since)

@@ -15,8 +15,7 @@ from pathlib import Path
 
 from filelock import FileLock
 
-from newscrawler.fingerprints import bands
-from newscrawler.state.base import ArticleState, StateStore
+from newscrawler.state.base import ArticleState, DroppedArticle, StateStore
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -25,19 +24,31 @@ CREATE TABLE IF NOT EXISTS articles (
     url TEXT NOT NULL,
     fingerprint TEXT NOT NULL,
     simhash INTEGER NOT NULL,
-    band0 INTEGER NOT NULL, band1 INTEGER NOT NULL, band2 INTEGER NOT NULL, band3 INTEGER NOT NULL,
     published_at TEXT,
     first_seen TEXT NOT NULL,
     last_seen TEXT NOT NULL,
     version INTEGER NOT NULL DEFAULT 1,
-    sketch BLOB NOT NULL DEFAULT x''
+    sketch BLOB NOT NULL DEFAULT x'',
+    list_date TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    feed TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_fingerprint ON articles (fingerprint);
-CREATE INDEX IF NOT EXISTS articles_band0 ON articles (band0);
-CREATE INDEX IF NOT EXISTS articles_band1 ON articles (band1);
-CREATE INDEX IF NOT EXISTS articles_band2 ON articles (band2);
-CREATE INDEX IF NOT EXISTS articles_band3 ON articles (band3);
 CREATE INDEX IF NOT EXISTS articles_recent ON articles (host, published_at);
+CREATE TABLE IF NOT EXISTS claims (
+    fingerprint TEXT PRIMARY KEY,
+    key TEXT NOT NULL,
+    url TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS dropped (
+    key TEXT PRIMARY KEY,
+    url TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    duplicate_of TEXT NOT NULL,
+    list_date TEXT,
+    dropped_at TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS pending (
     url TEXT PRIMARY KEY,
     host TEXT NOT NULL,
@@ -46,7 +57,21 @@ CREATE TABLE IF NOT EXISTS pending (
 );
 CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
-COLUMNS = "key, url, fingerprint, simhash, published_at, first_seen, last_seen, version, sketch"
+COLUMNS = (
+    "key, url, fingerprint, simhash, published_at, first_seen, last_seen, version, sketch,"
+    " list_date, etag, last_modified, feed"
+)
+# Columns added since the first release, with their definitions: older files get them.
+ADDED_COLUMNS = {
+    "sketch": "BLOB NOT NULL DEFAULT x''",
+    "list_date": "TEXT",
+    "etag": "TEXT",
+    "last_modified": "TEXT",
+    "feed": "TEXT",
+}
+# The 16-bit SimHash bands of older files: candidates are now found exactly
+# (fingerprints.HammingIndex).
+OLD_BAND_COLUMNS = ("band0", "band1", "band2", "band3")
 
 
 def _to_signed(value: int) -> int:
@@ -69,15 +94,24 @@ class SQLiteStateStore(StateStore):
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.executescript(SCHEMA)
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring a state file written by an older release to this schema."""
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(articles)")}
-        if "sketch" not in columns:  # a state written before sketches existed
-            self._db.execute("ALTER TABLE articles ADD COLUMN sketch BLOB NOT NULL DEFAULT x''")
+        for name, definition in ADDED_COLUMNS.items():
+            if name not in columns:
+                self._db.execute(f"ALTER TABLE articles ADD COLUMN {name} {definition}")
+        for name in OLD_BAND_COLUMNS:
+            if name in columns:
+                self._db.execute(f"DROP INDEX IF EXISTS articles_{name}")
+                self._db.execute(f"ALTER TABLE articles DROP COLUMN {name}")
 
     def _row(self, row: tuple) -> ArticleState:
-        key, url, fingerprint, simhash, published_at, first_seen, last_seen, version, sketch = row
+        key, url, fingerprint, simhash, published, first, last, version, sketch = row[:9]
         return ArticleState(
-            key, url, fingerprint, _from_signed(simhash), published_at, first_seen, last_seen,
-            version, bytes(sketch),
+            key, url, fingerprint, _from_signed(simhash), published, first, last, version,
+            bytes(sketch), *row[9:],
         )
 
     def get_many(self, keys: Iterable[str]) -> dict[str, ArticleState]:
@@ -93,17 +127,17 @@ class SQLiteStateStore(StateStore):
 
     def put(self, state: ArticleState) -> None:
         host = state.key.split("/", 1)[0]
-        b0, b1, b2, b3 = bands(state.simhash)
         self._db.execute(
-            "INSERT OR REPLACE INTO articles (key, host, url, fingerprint, simhash, band0, band1,"
-            " band2, band3, published_at, first_seen, last_seen, version, sketch)"
+            "INSERT OR REPLACE INTO articles (key, host, url, fingerprint, simhash, published_at,"
+            " first_seen, last_seen, version, sketch, list_date, etag, last_modified, feed)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 state.key, host, state.url, state.fingerprint, _to_signed(state.simhash),
-                b0, b1, b2, b3, state.published_at, state.first_seen, state.last_seen,
-                state.version, state.sketch,
+                state.published_at, state.first_seen, state.last_seen, state.version,
+                state.sketch, state.list_date, state.etag, state.last_modified, state.feed,
             ),
         )
+        self._db.execute("DELETE FROM dropped WHERE key = ?", (state.key,))
 
     def find_fingerprint(self, fingerprint: str) -> str | None:
         row = self._db.execute(
@@ -111,14 +145,54 @@ class SQLiteStateStore(StateStore):
         ).fetchone()
         return row[0] if row else None
 
-    def near_candidates(self, simhash: int) -> list[ArticleState]:
-        # No LIMIT: a cap over the union would silently cut real candidates once the store
-        # grows (about 60 rows per call at 1,000,000 articles, see BENCHMARKS.md).
+    def simhash_log(self, after: int) -> tuple[list[int], list[int]]:
+        # INSERT OR REPLACE gives a rewritten row a new, higher rowid: the log only grows.
         rows = self._db.execute(
-            " UNION ".join(f"SELECT {COLUMNS} FROM articles WHERE band{i} = ?" for i in range(4)),
-            bands(simhash),
+            "SELECT rowid, simhash FROM articles WHERE rowid > ? ORDER BY rowid", (after,)
+        ).fetchall()
+        return [r[0] for r in rows], [_from_signed(r[1]) for r in rows]
+
+    def states_by_ref(self, refs: Iterable[int]) -> dict[int, ArticleState]:
+        refs = list(refs)
+        found: dict[int, ArticleState] = {}
+        for start in range(0, len(refs), 500):
+            chunk = refs[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = f"SELECT rowid, {COLUMNS} FROM articles WHERE rowid IN ({marks})"
+            for row in self._db.execute(query, chunk):
+                found[row[0]] = self._row(row[1:])
+        return found
+
+    def claim_content(self, fingerprint: str, key: str, url: str) -> str:
+        self._db.execute(
+            "INSERT OR IGNORE INTO claims (fingerprint, key, url) VALUES (?, ?, ?)",
+            (fingerprint, key, url),
         )
-        return [self._row(row) for row in rows]
+        row = self._db.execute(
+            "SELECT key, url FROM claims WHERE fingerprint = ?", (fingerprint,)).fetchone()
+        return url if row[0] == key else row[1]
+
+    def put_dropped(self, dropped: DroppedArticle) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO dropped (key, url, reason, duplicate_of, list_date,"
+            " dropped_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (dropped.key, dropped.url, dropped.reason, dropped.duplicate_of, dropped.list_date,
+             dropped.dropped_at),
+        )
+
+    def dropped_many(self, keys: Iterable[str]) -> dict[str, DroppedArticle]:
+        keys = list(dict.fromkeys(keys))
+        found: dict[str, DroppedArticle] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            query = (
+                "SELECT key, url, reason, duplicate_of, list_date, dropped_at FROM dropped"
+                f" WHERE key IN ({marks})"
+            )
+            for row in self._db.execute(query, chunk):
+                found[row[0]] = DroppedArticle(*row)
+        return found
 
     def recent(self, host: str, since: str) -> list[ArticleState]:
         rows = self._db.execute(
