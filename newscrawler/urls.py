@@ -9,7 +9,7 @@ makes one article reachable under several URLs is folded here, in one place:
   ``/special/arc-<aid>.html``, ``/plus/view.php?aid=<aid>``, its rewrite ``/plus/view-<aid>-1.html``
   (§5.9); PHPCMS ``index.php?m=content&c=index&a=show&catid=N&id=<id>`` and its static
   ``/html/.../<id>.html``; EmpireCMS ``/e/action/ShowInfo.php?classid=N&id=<id>`` and
-  ``/<classpath>/<date>/<id>.html`` (docs/cms-families.md);
+  ``/<classpath>/<date>/<id>.html`` (docs/cms-portals.md);
 - page N of a multi-page article: ``<name>_N.html``, ``&pageno=N`` (DedeCms), ``&page=N`` (PHPCMS);
 - mobile copies under ``/m/`` (``is_mobile_url``: never crawled, the desktop page is the article);
 - tracking query strings (``utm_*``, ``spm`` …) and fragments.
@@ -41,7 +41,7 @@ _REWRITE_VIEW_RE = re.compile(r"/plus/view-(?P<aid>\d+)-(?P<page>\d+)\.html$", r
 _LIST_RE = re.compile(r"/list_(?P<tid>\d+)_(?P<page>\d+)\.html?$", re.ASCII)
 _SPECIAL_COPY_RE = re.compile(r"^/special/arc-\d+(?:_\d+)?\.html?$")
 _DYNAMIC_NAME_RE = re.compile(r"^/plus/view(?:\.php|-\d+-\d+\.html)$")
-# Query keys that name the article id, by script (DedeCms, PHPCMS, EmpireCMS; docs/cms-families.md)
+# Query keys that name the article id, by script (DedeCms, PHPCMS, EmpireCMS; docs/cms-portals.md)
 ID_QUERY_KEYS = ("aid", "id")
 # Query keys that number the pages of one article (DedeCms view.php, PHPCMS show)
 PAGE_QUERY_KEYS = frozenset({"pageno", "page"})

@@ -1,6 +1,6 @@
 """newscrawler.extract.structure (through listing.py): links told apart by page structure.
 
-Small pages written here in the markup of each CMS family (docs/cms-families.md), then the
+Small pages written here in the markup of each CMS family (docs/cms-portals.md), then the
 real pages other people saved (shared/realpages) for what must hold on any page.
 """
 

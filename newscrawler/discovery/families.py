@@ -1,6 +1,6 @@
 """Which CMS built a portal, from the marks its pages carry (for ``scrapy probe``).
 
-Why: the family tells a user where to look when detection needs help (docs/cms-families.md
+Why: the family tells a user where to look when detection needs help (docs/cms-portals.md
 has each family's URL rules with evidence). Nothing in the crawl depends on it: links are told
 apart by page structure. A family is recognised by its ``<meta name="generator">`` (strong) or
 by URL and markup marks its templates leave (``/plus/count.php``, ``/e/action/``,

@@ -1,6 +1,6 @@
 """Page structure: which links of a page are articles, pages of a list, and sections.
 
-Why: a portal's admin chooses its URL rules (docs/cms-families.md), so links cannot be told
+Why: a portal's admin chooses its URL rules (docs/cms-portals.md), so links cannot be told
 apart by one URL scheme. They can by what the page does with them:
 
 - a *list block* is a run of sibling links with the same markup path and the same URL shape
