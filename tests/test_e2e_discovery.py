@@ -66,3 +66,23 @@ def test_variant_first_and_incremental_runs_match_the_ground_truth(tmp_path, var
     stats = reports(tmp_path)[-1]["stats"]
     assert stats["discovery/shapes/articles"] >= 1
     assert "discovery/shapes/articles_new" not in stats  # run 2 knew the shapes
+
+
+def test_a_portal_that_changes_its_naming_rule_is_noticed_and_not_delivered_again(tmp_path):
+    now = datetime.now(SHANGHAI) - timedelta(minutes=5)
+    with PortalServer(build_site(articles=20, now=now)) as server:  # {typedir}/{Y}/{MD}/{aid}
+        port = int(server.url.rsplit(":", 1)[1])
+        first = run_crawl(server.url, tmp_path, "-s", "RECHECK_WINDOW_HOURS=0")
+    assert first.returncode == 0, first.stderr[-3000:]
+    renamed = build_site(articles=20, variant="dede-aid", now=now)  # now {typedir}/{aid}.html
+    renamed.publish(2)
+    with PortalServer(renamed, port=port) as server:
+        second = run_crawl(server.url, tmp_path, "-s", "RECHECK_WINDOW_HOURS=0")
+        truth = {r["url"]: r for r in renamed.ground_truth(server.url)}
+    assert second.returncode == 0, second.stderr[-3000:]
+    run2 = read_jsonl(feed_files(tmp_path)[-1])
+    assert len(run2) == 2  # the renamed articles are the same articles (same aid)
+    assert not _mismatches({r["url"]: r for r in run2}, {r["url"]: truth[r["url"]] for r in run2})
+    stats = reports(tmp_path)[-1]["stats"]
+    assert stats["discovery/shapes/articles_new"] >= 1
+    assert "URL shapes not seen in earlier runs" in second.stderr
