@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -145,24 +146,29 @@ def raw_links(doc, url: str):
         yield absolute.split("#", 1)[0], a
 
 
-def _marked(doc, classes: frozenset[str], ids: frozenset[str], tags: frozenset[str]) -> set:
-    """The <a> elements inside elements with one of these class tokens, ids or tags.
+def _marked(doc) -> tuple[set, set]:
+    """The <a> elements inside page furniture, and those inside a footer.
 
     Found from the attribute values, not by visiting every element: a list page of a big
     section carries a hundred ``<option>`` elements in its page-jump menu.
     """
-    found: set = set()
+    furniture: set = set()
+    footer: set = set()
     for value in CLASS_VALUES(doc):
-        if not classes.isdisjoint(XML_SPACE_RE.split(value)):
-            found.update(value.getparent().iter("a"))
-    if ids:
-        for value in ID_VALUES(doc):
-            if value in ids:
-                found.update(value.getparent().iter("a"))
-    if tags:
-        for element in doc.iter(*tags):
-            found.update(element.iter("a"))
-    return found
+        tokens = XML_SPACE_RE.split(value)
+        if not FURNITURE_CLASSES.isdisjoint(tokens):
+            furniture.update(value.getparent().iter("a"))
+        if not FOOTER_CLASSES.isdisjoint(tokens):
+            footer.update(value.getparent().iter("a"))
+    for value in ID_VALUES(doc):
+        if value in FURNITURE_IDS:
+            furniture.update(value.getparent().iter("a"))
+    for element in doc.iter(*FURNITURE_TAGS):
+        links = list(element.iter("a"))
+        furniture.update(links)
+        if element.tag == "footer":
+            footer.update(links)
+    return furniture, footer
 
 
 def _signature(a) -> str:
@@ -181,17 +187,22 @@ def link_text(a) -> str:
     return a.get("title") or " ".join(text_content(a).split())
 
 
+@lru_cache(maxsize=16384)
+def _followable(canon: str) -> tuple[str, bool]:
+    """(host, followable): mobile copies and files that are no web page are not followed."""
+    netloc = urlsplit(canon).netloc
+    return netloc, not is_mobile_url(canon) and ASSET_RE.search(urlsplit(canon).path) is None
+
+
 def page_links(doc, url: str) -> list[Link]:
     """The page's same-site, non-mobile, non-asset links, in page order."""
     netloc = urlsplit(url).netloc
-    furniture = _marked(doc, FURNITURE_CLASSES, FURNITURE_IDS, FURNITURE_TAGS)
-    footer = _marked(doc, FOOTER_CLASSES, frozenset(), frozenset({"footer"}))
+    furniture, footer = _marked(doc)
     links = []
     for absolute, a in raw_links(doc, url):
         canon = canonical_url(absolute)
-        if urlsplit(canon).netloc != netloc or is_mobile_url(canon):
-            continue
-        if ASSET_RE.search(urlsplit(canon).path):
+        host, followable = _followable(canon)
+        if host != netloc or not followable:
             continue
         links.append(Link(canon, a, link_text(a), url_shape(canon), _signature(a),
                           a in furniture, a in footer))
@@ -274,21 +285,26 @@ def find_pagination(links: list[Link], here: str) -> Pagination:
             numbered.setdefault(number, link.url)
         else:
             labels.setdefault(kind, link.url)
-    for option in block.iter("option"):  # the DedeCms page-jump <select>
+    options: dict[int, str] = {}  # the DedeCms page-jump <select>: one option per page
+    for option in block.iter("option"):
         match = PAGE_NUMBER_RE.match((option.text or "").strip())
         value = (option.get("value") or "").strip()
         if match and value and not value.startswith(NON_HTTP_PREFIXES):
-            numbered.setdefault(int(match.group(1)), canonical_url(urljoin(here, value)))
+            options.setdefault(int(match.group(1)), value)
+    template = _template({n: u for n, u in numbered.items() if u != here})
+    if options and template is None:  # the links alone do not show the rule: the options do
+        for number, value in options.items():
+            numbered.setdefault(number, canonical_url(urljoin(here, value)))
+        template = _template({n: u for n, u in numbered.items() if u != here})
     urls = frozenset(numbered.values()) | frozenset(labels.values())
     inverse = {url: n for n, url in numbered.items()}
-    template = _template({n: u for n, u in numbered.items() if u != here})
     current = inverse.get(here) or _number_of(template, here)
     if current is None and labels.get("next") in inverse:
         current = inverse[labels["next"]] - 1
     if current is None and labels.get("prev") in inverse:
         current = inverse[labels["prev"]] + 1
     current = current or 1
-    last = max([current, *numbered])
+    last = max([current, *numbered, *options])
     scope = block.getparent() if block.getparent() is not None else block
     count = PAGE_COUNT_RE.search(text_content(scope))
     if count:
