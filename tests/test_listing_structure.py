@@ -170,6 +170,15 @@ def test_landing_page_fans_out_to_every_page_and_the_select_menu_counts():
     assert len(result.page_urls) == 11  # pages 2..12, not page 1 again
 
 
+@pytest.mark.parametrize("label", ["下一页", "下一页>", "[下一页]", "下一頁", "Next »",
+                                   "« Older Entries", "older posts"])
+def test_next_labels_in_their_usual_dresses(label):
+    here = "/category/guonei/"
+    html = page(listing(["/2016/07/12/a/", "/2016/07/12/b/", "/2016/07/12/c/"]),
+                f"<div class='nav-links'><a href='/category/guonei/page/2/'>{label}</a></div>")
+    assert parse_list(html, H + here).next_url == H + "/category/guonei/page/2/"
+
+
 def test_pages_linking_back_to_themselves_lead_nowhere():
     here = "/a/guonei/list_5_2.html"
     block = pages(("1", here), ("2", here), ("下一页", here), ("末页", here))

@@ -44,8 +44,12 @@ PAGE_LABELS = {
     "下一页": "next", "下页": "next", "后一页": "next", "末页": "last", "尾页": "last",
     "最后一页": "last", "最末页": "last", "next": "next", "prev": "prev", "previous": "prev",
     "first": "first", "last": "last", "»": "next", "«": "prev", "›": "next", "‹": "prev",
-    ">": "next", "<": "prev", ">>": "last", "<<": "first",
+    ">": "next", "<": "prev", ">>": "last", "<<": "first", "下一頁": "next", "上一頁": "prev",
+    "next page": "next", "previous page": "prev", "older posts": "next", "newer posts": "prev",
+    "older entries": "next", "newer entries": "prev",
 }
+# Arrows and brackets around a label: "下一页>", "« Older Entries", "[末页]"
+LABEL_TRIM = "[]【】()（） \t»«›‹><→←"
 PAGE_NUMBER_RE = re.compile(r"^[\[(（]?\s*第?\s*(\d{1,5})\s*页?\s*[\])）]?$")
 PAGE_COUNT_RE = re.compile(r"共\s*(\d{1,5})\s*页")
 # Elements that wrap one pagination link: the block is the first ancestor not among them.
@@ -213,12 +217,12 @@ def page_links(doc, url: str) -> list[Link]:
 
 def _page_label(text: str) -> tuple[str, int] | None:
     """("num", N) for a page number link, (kind, 0) for 首页/上一页/下一页/末页, else None."""
-    if not text or len(text) > 8:
+    if not text or len(text) > 16:
         return None
     match = PAGE_NUMBER_RE.match(text)
     if match:
         return "num", int(match.group(1))
-    kind = PAGE_LABELS.get(text.strip("[]【】 ").lower())
+    kind = PAGE_LABELS.get(text.lower()) or PAGE_LABELS.get(text.strip(LABEL_TRIM).lower())
     return (kind, 0) if kind else None
 
 
