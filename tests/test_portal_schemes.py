@@ -264,7 +264,7 @@ def test_wordpress_shortlink_redirects_to_the_permalink():
     site = build_site(20, variant="wordpress")
     resp = site.render("/?p=3")
     assert (resp.status, resp.location) == (301, site.path(site.articles[3]))
-    assert f"<link rel='shortlink' href='http://127.0.0.1:8000/?p=3' />" in \
+    assert "<link rel='shortlink' href='http://127.0.0.1:8000/?p=3' />" in \
         site.render(site.path(site.articles[3])).body.decode()
     plain = build_site(20, variant="wordpress-plain")
     assert plain.render("/?p=3").status == 200 and plain.render("/?p=999") is None
