@@ -40,7 +40,7 @@ def test_groundtruth_command_writes_schema_valid_jsonl(capsys):
 @pytest.mark.parametrize("argv, message", [
     (["serve", "--articles", "0"], "must be >= 1"),
     (["serve", "--edition", "latin1"], "invalid choice"),
-    (["serve", "--variant", "wordpress"], "invalid choice"),
+    (["serve", "--variant", "joomla"], "invalid choice"),
     (["serve", "--port", "70000"], "port must be 0-65535"),
     (["groundtruth"], "--base-url"),
     (["groundtruth", "--base-url", "127.0.0.1:8000"], "must start with http"),

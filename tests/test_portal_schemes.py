@@ -35,6 +35,8 @@ SHAPES = {
     "phpcms-dynamic": r"^/index\.php\?a=show&c=index&catid=\d+&id=\d+&m=content$",
     "empire-static": r"^/[a-z]+(/[a-z]+)?/\d{4}-\d\d-\d\d/\d+\.html$",
     "empire-dynamic": r"^/e/action/ShowInfo\.php\?classid=\d+&id=\d+$",
+    "wordpress": r"^/\d{4}/\d\d/[a-z]+(-[a-z]+){2,}/$",
+    "wordpress-plain": r"^/\?p=\d+$",
 }
 NEW = sorted(name for name in VARIANTS if name not in ("nw", "c2", "v40"))
 _HREF = re.compile(r"""href=(?:'([^']*)'|"([^"]*)")""")
@@ -238,17 +240,31 @@ def test_article_pages_show_what_the_ground_truth_says(variant):
         aid = next(a.aid for a in site.articles.values()
                    if canonical("http://127.0.0.1:8000" + site.path(a)) == rec["url"])
         art = site.articles[aid]
-        text = ""
+        text = raw = ""
         for page in range(1, len(art.pages) + 1):
             body = site.render(site.path(art, page)).body.decode("utf-8")
+            raw += body
             text += normalise(lxml_html.fromstring(body).text_content()) + "\n"
         assert rec["title"] in text
-        shown = (f"{art.pubdate:%Y-%m-%d %H:%M:%S}" if rec["date_precision"] == "second"
-                 and site.theme_class.own_meta else art.date_text())
-        assert shown in text and rec["published_at"].startswith(shown[:10])
+        if site.scheme.family == "wordpress":  # <time datetime="…"> and article:published_time
+            assert f'datetime="{rec["published_at"]}"' in raw
+        else:
+            shown = (f"{art.pubdate:%Y-%m-%d %H:%M:%S}" if site.theme_class.own_meta
+                     else art.date_text())
+            assert shown in text and rec["published_at"].startswith(shown[:10])
         for field in ("source", "author"):
             if rec[field]:
                 assert rec[field] in text, (variant, field)
         assert ("(责任编辑：admin)" in text) == (rec["editor"] is not None), variant
         for line in rec["body"].split("\n"):
             assert line in text, (variant, aid, line)
+
+
+def test_wordpress_shortlink_redirects_to_the_permalink():
+    site = build_site(20, variant="wordpress")
+    resp = site.render("/?p=3")
+    assert (resp.status, resp.location) == (301, site.path(site.articles[3]))
+    assert "<link rel='shortlink' href='http://127.0.0.1:8000/?p=3' />" in \
+        site.render(site.path(site.articles[3])).body.decode()
+    plain = build_site(20, variant="wordpress-plain")
+    assert plain.render("/?p=3").status == 200 and plain.render("/?p=999") is None

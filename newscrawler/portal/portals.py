@@ -16,6 +16,7 @@ from .listing import PortalTheme
 from .mobile import MobileScheme, MobileTheme
 from .phpcms import PhpcmsDynamicScheme, PhpcmsStaticScheme, PhpcmsTheme
 from .variants import CommercialTheme, Dede40Theme, NewsWebTheme
+from .wordpress import WordpressPlainScheme, WordpressScheme, WordpressTheme
 
 
 @dataclass(frozen=True)
@@ -67,4 +68,9 @@ VARIANTS: dict[str, Variant] = {
     "empire-dynamic": Variant(EmpireTheme, EmpireDynamicScheme,
                               "EmpireCMS 7.x dynamic: /e/action/ListInfo/?classid=N, "
                               "ShowInfo.php?classid=N&id=M"),
+    "wordpress": Variant(WordpressTheme, WordpressScheme,
+                         "WordPress, month-and-name permalinks: /2026/11/slug/, "
+                         "/category/x/y/page/N/"),
+    "wordpress-plain": Variant(WordpressTheme, WordpressPlainScheme,
+                               "WordPress, plain permalinks: /?p=N&page=K, /?cat=N&paged=K"),
 }

@@ -66,6 +66,10 @@ class Scheme:
         stem = self.article_stem(art)
         return f"{stem}.html" if page == 1 else f"{stem}_{page}.html"
 
+    def redirect(self, path: str, query: str) -> str | None:
+        """Location of a 301 the portal answers for ``path?query``, if any."""
+        return None
+
     def href(self, target: str, host: str) -> str:
         """The link a page writes for ``target``."""
         return f"http://{host}/{target}" if self.multi_site else target

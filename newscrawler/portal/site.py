@@ -184,6 +184,8 @@ class Site:
     def _render(self, target: str, host: str) -> Response | None:
         path, _, query = target.partition("?")
         path = _SLASHES.sub("/", path)  # nginx merge_slashes: "//a/guoji/" is "/a/guoji/"
+        if query and (location := self.scheme.redirect(path, query)):
+            return Response(301, b"", "text/html", location)
         if query:
             self.routes()
             route = self._queries.get(_query_key(target))
