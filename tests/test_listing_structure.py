@@ -105,6 +105,15 @@ def test_navigation_and_short_links_are_not_articles():
     assert H + "/a/guoji/" in result.subsection_urls
 
 
+def test_a_posts_own_html5_header_is_not_page_furniture():
+    posts = "".join(
+        f"<article><header class='entry-header'><h2><a href='/2016/07/p{i}/'>{HEADLINES[i]}</a>"
+        f"</h2></header></article>" for i in range(3))
+    html = page(f"<header><a href='/'>主页</a></header><main>{posts}</main>")
+    result = parse_list(html, H + "/category/guonei/")
+    assert [e.url for e in result.entries] == [H + f"/2016/07/p{i}/" for i in range(3)]
+
+
 def test_mobile_copies_are_never_followed():
     hrefs = [f"/a/guonei/2016/0712/{aid}.html" for aid in (1, 2, 3)]
     mobile = [f"/m/view.php?aid={aid}" for aid in (4, 5, 6)]
@@ -230,6 +239,8 @@ def test_links_with_path_tricks_are_never_sections():
      ["/index.php?a=show&c=index&catid=6&id=9&m=content&page=2"]),
     ("/plus/view-9-1.html", ["view-9-1.html", "view-9-2.html", "view-19-2.html"],
      ["/plus/view-9-2.html"]),
+    ("/2016/07/qiang-zai-da/", ["/2016/07/qiang-zai-da/2/", "/2016/07/other/2/"],
+     ["/2016/07/qiang-zai-da/2/"]),
     ("/guonei/zhongguo-jingji.html", ["zhongguo-jingji_2.html"],
      ["/guonei/zhongguo-jingji_2.html"]),
 ])

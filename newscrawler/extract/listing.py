@@ -35,6 +35,15 @@ _PAGE_QUERY_RE = re.compile(rb"[?&;](?:pageno|page)=", re.IGNORECASE)
 _REWRITE_STEM_RE = re.compile(r"^(view-\d+-)1$")
 
 
+_SUB_PAGE_RE = re.compile(r"\d{1,3}/?")
+
+
+def _sub_page(url: str, first: str) -> bool:
+    """``/2016/07/slug/2/`` is page 2 of ``/2016/07/slug/`` (WordPress ``wp_link_pages``)."""
+    return (first.endswith("/") and url.startswith(first)
+            and _SUB_PAGE_RE.fullmatch(url[len(first):]) is not None)
+
+
 def _page_name_prefix(stem: str) -> str:
     """What the file names of pages 2..N start with: ``123_`` (``123_2.html``), or
     ``view-123-`` for the DedeCms rewrite form (``view-123-2.html``)."""
@@ -143,16 +152,25 @@ def article_page_urls(html: bytes | str, url: str) -> list[str]:
         if parts.query:
             if not _PAGE_QUERY_RE.search(html):
                 return []  # no page link can be on the page: a one-page article, no parse
-        elif not stem or _page_name_prefix(stem).encode() not in html:
+        elif not stem:  # /2016/07/slug/: WordPress pages are /2016/07/slug/2/
+            if parts.path.encode() + b"2" not in html:
+                return []
+        elif _page_name_prefix(stem).encode() not in html:
             return []
     doc = _doc(html, url)
     here = canonical_url(url)
     found: dict[int, str] = {}
     for link, a in raw_links(doc, url):
-        if first_page_url(link) == first and (canon := canonical_url(link)) != here:
+        canon = canonical_url(link)
+        if canon != here and (first_page_url(link) == first or _sub_page(canon, first)):
             # the link's own number first: EmpireCMS counts &page= from 0
             label = PAGE_NUMBER_RE.match(" ".join(text_content(a).split()))
-            number = int(label.group(1)) if label else article_page_number(link)
+            if label:
+                number = int(label.group(1))
+            elif canon.startswith(first) and first.endswith("/"):
+                number = int(canon[len(first):].strip("/") or 1)
+            else:
+                number = article_page_number(link)
             if number > 1:
                 found.setdefault(number, canon)
     return [found[n] for n in sorted(found)]

@@ -60,6 +60,8 @@ FURNITURE_CLASSES = frozenset({"pright", "sidebar", "side", "right", "footer", "
                                "aside", "nav", "menu", "hot", "rank"})
 FURNITURE_IDS = frozenset({"navMenu", "nav", "menu", "header", "footer", "sidebar"})
 FURNITURE_TAGS = frozenset({"aside", "footer", "header", "nav"})
+IN_ARTICLE_TAGS = frozenset({"header", "footer"})
+POST_TAGS = ("article", "main")
 FOOTER_CLASSES = frozenset({"footer", "flink", "copyright", "foot", "bottom"})
 XML_SPACE_RE = re.compile(r"[ \t\r\n]+")
 # Same-site links that are never sections (utility pages of DedeCms, PHPCMS, EmpireCMS, WordPress).
@@ -168,6 +170,9 @@ def _marked(doc) -> tuple[set, set]:
         if value in FURNITURE_IDS:
             furniture.update(value.getparent().iter("a"))
     for element in doc.iter(*FURNITURE_TAGS):
+        post = next(element.iterancestors(*POST_TAGS), None)
+        if element.tag in IN_ARTICLE_TAGS and post is not None:
+            continue  # an HTML5 post's own <header>/<footer> (WordPress lists), not the page's
         links = list(element.iter("a"))
         furniture.update(links)
         if element.tag == "footer":
