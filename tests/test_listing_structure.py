@@ -335,3 +335,15 @@ def test_real_related_news_blocks_teach_the_portals_article_shape(name, shape):
             "thepaper/1.html": "https://www.thepaper.cn/newsDetail_forward_1"}[name]
     assert shape in parse_list(html, host).block_shapes, json.dumps(
         sorted(parse_list(html, host).block_shapes), ensure_ascii=False)
+
+
+def test_shape_book_keeps_the_most_seen_shapes_only():
+    from newscrawler.discovery.shapes import MAX_SHAPES
+
+    book = ShapeBook()
+    book.learn("article", "/**/\\d+.html", "x")
+    book.learn("article", "/**/\\d+.html", "x")
+    for n in range(MAX_SHAPES + 5):
+        book.learn("article", f"/junk{n}/*", "y")
+    assert len(book.articles) == MAX_SHAPES
+    assert "/**/\\d+.html" in book.articles

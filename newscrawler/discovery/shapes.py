@@ -41,6 +41,7 @@ _WORD_VALUE = re.compile(r"[A-Za-z_]{1,8}")  # m=content, a=show; longer ones ar
 DATE_WIDTHS = frozenset({2, 4, 6, 8})
 SCRIPT_EXTENSIONS = frozenset({"php", "asp", "aspx", "jsp", "cgi", "do", "action"})
 _CACHE_SIZE = 16384
+MAX_SHAPES = 64  # per kind, kept in the crawl state
 
 
 def _has_digit(text: str) -> bool:
@@ -137,6 +138,8 @@ class ShapeBook:
         table = self.articles if kind == "article" else self.lists
         entry = table.get(shape)
         if entry is None:
+            if len(table) >= MAX_SHAPES:  # a portal of unruly URLs: forget the rarest
+                del table[min(table, key=lambda s: table[s]["seen"])]
             table[shape] = {"example": example, "seen": 1}
             return True
         entry["seen"] += 1
@@ -164,9 +167,10 @@ class ShapeBook:
         return book
 
     def changes(self) -> dict[str, list[str]]:
-        """Shapes new in this run and shapes known before but not seen in it, per kind.
+        """Shapes learned in this run that the earlier runs had not seen, per kind
+        (``articles_new``, ``lists_new``); kinds the earlier runs knew nothing of are left out.
 
-        Only meaningful when the book was loaded from an earlier run (``initial`` not empty).
+        (Shapes not seen in a run say nothing: an incremental run walks a few pages.)
         """
         out: dict[str, list[str]] = {}
         for kind, table in (("articles", self.articles), ("lists", self.lists)):
