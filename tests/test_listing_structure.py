@@ -188,6 +188,19 @@ def test_next_labels_in_their_usual_dresses(label):
     assert parse_list(html, H + here).next_url == H + "/category/guonei/page/2/"
 
 
+def test_wordpress_paginate_links_with_their_screen_reader_prefix():
+    prefix = "<span class='screen-reader-text'>页 </span>"
+    links = "".join(f"<a class='page-numbers' href='/category/guonei/page/{n}/'>{prefix}{n}</a>"
+                    for n in (2, 3))
+    block = (f"<nav class='navigation pagination'><div class='nav-links'>"
+             f"<span class='page-numbers current'>{prefix}1</span>{links}"
+             f"<a class='next page-numbers' href='/category/guonei/page/2/'>下一页</a></div></nav>")
+    html = page(listing(["/2016/07/12/a/", "/2016/07/12/b/", "/2016/07/12/c/"]), block)
+    result = parse_list(html, H + "/category/guonei/")
+    assert result.last_page == 3 and result.next_url == H + "/category/guonei/page/2/"
+    assert H + "/category/guonei/page/3/" not in result.subsection_urls
+
+
 def test_pages_linking_back_to_themselves_lead_nowhere():
     here = "/a/guonei/list_5_2.html"
     block = pages(("1", here), ("2", here), ("下一页", here), ("末页", here))

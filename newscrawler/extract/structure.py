@@ -50,7 +50,9 @@ PAGE_LABELS = {
 }
 # Arrows and brackets around a label: "下一页>", "« Older Entries", "[末页]"
 LABEL_TRIM = "[]【】()（） \t»«›‹><→←"
-PAGE_NUMBER_RE = re.compile(r"^[\[(（]?\s*第?\s*(\d{1,5})\s*页?\s*[\])）]?$")
+# "2", "[2]", "第2页", and WordPress's "页 2" / "Page 2" (a screen-reader prefix)
+PAGE_NUMBER_RE = re.compile(
+    r"^[\[(（]?\s*(?:第|页|page)?\s*(\d{1,5})\s*页?\s*[\])）]?$", re.IGNORECASE)
 PAGE_COUNT_RE = re.compile(r"共\s*(\d{1,5})\s*页")
 # Elements that wrap one pagination link: the block is the first ancestor not among them.
 INLINE_TAGS = frozenset({"a", "li", "span", "b", "strong", "em", "font", "i", "u", "small",
