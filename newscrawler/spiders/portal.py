@@ -6,7 +6,8 @@
   pages lead to their sub-sections. Links are told apart by page structure
   (``newscrawler.extract.structure``); the article URL shapes learned from list blocks are kept
   in the state (``discovery_shapes:<host>``), so a later run knows them from its first page and
-  counts shapes it had not seen (``discovery/shapes/new_*``: the portal changed its rules).
+  counts shapes it had not seen (``discovery/shapes/articles_new``: the portal changed its
+  rules).
 - List pages are walked newest first. In an incremental run a section stops once
   ``INCREMENTAL_OVERLAP_PAGES`` list pages in a row held nothing new; ``-a full=1`` (and the
   very first run against a portal) walks every page.
@@ -175,9 +176,7 @@ class PortalSpider(scrapy.Spider):
     def _is_article_url(self, url: str) -> bool:
         """An article by a learned shape; else by the URL forms that name an article id."""
         book, shape = self._shapes(), url_shape(canonical_url(url))
-        if shape in book.articles or shape not in book.lists and is_article_url(url):
-            return True
-        return False
+        return shape in book.articles or (shape not in book.lists and is_article_url(url))
 
     def _parse_page(self, response: Response) -> ListPage:
         """Structure of a home, sitemap or list page; its list-block shapes are learned."""
