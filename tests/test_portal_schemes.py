@@ -281,3 +281,13 @@ def test_dynamic_only_articles_have_no_static_topic_copy():
     assert static.render(f"/special/arc-{aid}.html").status == 200
     assert dynamic.render(f"/special/arc-{aid}.html") is None
     assert f'href="/plus/view.php?aid={aid}"' in dynamic.render("/index.html").body.decode()
+
+
+def test_empire_dynamic_list_pages_are_0_based_under_both_entry_points():
+    site = build_site(60, variant="empire-dynamic")
+    first = site.render("/e/action/ListInfo/?classid=5").body
+    assert site.render("/e/action/ListInfo/index.php?page=0&classid=5").body == first
+    assert site.render("/e/action/ListInfo.php?classid=5&page=0").body == first
+    second = site.render("/e/action/ListInfo.php?page=1&classid=5").body.decode()
+    assert '&nbsp;<b>2</b>' in second
+    assert site.render("/e/action/ListInfo.php?classid=5&page=9") is None
