@@ -56,7 +56,8 @@ class EmpireDynamicScheme(EmpireStaticScheme):
     """Dynamic lists and articles under ``/e/action/`` (page numbers 0-based)."""
 
     LIST = "/e/action/ListInfo/index.php"
-    dynamic_paths = frozenset({"/e/action/ListInfo/", LIST, "/e/action/ShowInfo.php"})
+    dynamic_paths = frozenset({"/e/action/ListInfo/", LIST, "/e/action/ListInfo.php",
+                               "/e/action/ShowInfo.php"})
 
     def section(self, cat: Category) -> str:
         return f"/e/action/ListInfo/?classid={cat.tid}"
@@ -71,7 +72,9 @@ class EmpireDynamicScheme(EmpireStaticScheme):
         return f"{self.LIST}?page={page - 1}&classid={cat.tid}"
 
     def list_targets(self, cat: Category, page: int, total: int) -> list[str]:
-        targets = [self.list_link(cat, page)]
+        # e/action/ListInfo.php is the same script (ListInfo/index.php includes its code)
+        targets = [self.list_link(cat, page),
+                   f"/e/action/ListInfo.php?classid={cat.tid}&page={page - 1}"]
         return [self.section(cat), *targets] if page == 1 else targets
 
     def article(self, art: Article, page: int = 1) -> str:

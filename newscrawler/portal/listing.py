@@ -97,7 +97,7 @@ class PortalTheme(Theme):
                    if head else "")
         latest = "".join(f'<li><a href="{self.art_href(a)}">'
                          f"{cn_substr(a.title, self.home_titlelen)}</a></li>" for a in newest)
-        special = "".join(self.dated_item(a, f"/special/arc-{a.aid}.html")
+        special = "".join(self.dated_item(a, self.scheme.href(self.scheme.special(a), self.host))
                           for a in ctx.special_articles())
         view = ctx.view_php_article()
         recommend = (f'<li><a href="/plus/view.php?aid={view.aid}">{view.title}</a></li>'

@@ -70,6 +70,10 @@ class Scheme:
         """Location of a 301 the portal answers for ``path?query``, if any."""
         return None
 
+    def special(self, art: Article) -> str:
+        """Target of the article's topic (专题) copy: ``GetFileName`` with no category rule."""
+        return f"/special/arc-{art.aid}.html"
+
     def href(self, target: str, host: str) -> str:
         """The link a page writes for ``target``."""
         return f"http://{host}/{target}" if self.multi_site else target
@@ -189,6 +193,12 @@ class DynamicScheme(Scheme):
         if not self.dynamic(self.site.cat(art.tid)):
             return super().article(art, page)
         return f"/plus/view.php?aid={art.aid}" + ("" if page == 1 else f"&pageno={page}")
+
+    def special(self, art: Article) -> str:
+        """A dynamic-only article (ismake=-1) has no static copy: topics link view.php too."""
+        if self.dynamic(self.site.cat(art.tid)):
+            return self.article(art)
+        return super().special(art)
 
     def list_links(self, cat, page, total_pages, total, option=True) -> str:
         if not self.dynamic(cat):

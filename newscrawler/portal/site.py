@@ -155,7 +155,8 @@ class Site:
                 r[content.litpic(art.pages[0])] = ("image",)
         if dede:
             for art in self.special_articles():
-                r[f"/special/arc-{art.aid}.html"] = ("article", art.aid, 1)
+                if self.scheme.special(art).startswith("/special/"):
+                    r[self.scheme.special(art)] = ("article", art.aid, 1)
         self._queries = {_query_key(t): route for t, route in r.items() if "?" in t}
         return r
 
