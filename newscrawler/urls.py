@@ -1,13 +1,21 @@
-"""URL knowledge of DedeCms portals: canonical forms, page kinds and article identity.
+"""URL knowledge of news portals: canonical forms, page numbers and article identity.
 
-Deduplication and incremental state key on what this module returns, so every DedeCms
-quirk that makes one article reachable under several URLs is folded here, in one place:
+Deduplication and incremental state key on what this module returns, so every quirk that
+makes one article reachable under several URLs is folded here, in one place:
 
 - ``//`` inside paths (``cfg_basehost`` ending in ``/``, dedecms-portals.md §5.8);
 - a section's ``index.html`` is a byte copy of ``list_<tid>_1.html`` (§1.2);
-- ``/special/arc-<aid>.html`` and ``/plus/view.php?aid=<aid>`` copies of an article (§5.9);
-- page N of a multi-page article, ``<aid>_N.html`` (§1.2);
+- one article id under several names: DedeCms ``{typedir}/.../<aid>.html``,
+  ``/special/arc-<aid>.html``, ``/plus/view.php?aid=<aid>``, its rewrite ``/plus/view-<aid>-1.html``
+  (§5.9); PHPCMS ``index.php?m=content&c=index&a=show&catid=N&id=<id>`` and its static
+  ``/html/.../<id>.html``; EmpireCMS ``/e/action/ShowInfo.php?classid=N&id=<id>`` and
+  ``/<classpath>/<date>/<id>.html`` (docs/cms-portals.md);
+- page N of a multi-page article: ``<name>_N.html``, ``&pageno=N`` (DedeCms), ``&page=N`` (PHPCMS);
+- mobile copies under ``/m/`` (``is_mobile_url``: never crawled, the desktop page is the article);
 - tracking query strings (``utm_*``, ``spm`` …) and fragments.
+
+Whether a URL *is* an article is decided from page structure (``newscrawler.discovery``);
+``is_article_url`` only knows the id-bearing forms above, a prior for pages with no structure.
 """
 
 from __future__ import annotations
@@ -23,11 +31,22 @@ TRACKING_PREFIXES = ("utm_",)
 
 # re.ASCII: DedeCms writes ASCII digits; a full-width ２０１６ is not an article path.
 _MULTI_SLASH = re.compile(r"/{2,}")
-_ARTICLE_RE = re.compile(r"/(?:arc-)?(?P<aid>\d+)(?:_(?P<page>\d+))?\.html?$", re.ASCII)
-_DATED_ARTICLE_RE = re.compile(r"/\d{4}/\d{4}/(?P<aid>\d+)(?:_(?P<page>\d+))?\.html?$", re.ASCII)
-_SPECIAL_RE = re.compile(r"/special/arc-(?P<aid>\d+)(?:_(?P<page>\d+))?\.html?$", re.ASCII)
+# An article file named by its id: <aid>.html, <aid>_N.html, arc-<aid>.html, view-<aid>-1.html.
+_ID_LEAF_RE = re.compile(
+    r"/(?:arc-|view-)?(?P<aid>\d+)(?:-\d+)?(?:_(?P<page>\d+))?\.s?html?$", re.ASCII
+)
+_PAGE_SUFFIX_RE = re.compile(r"_(?P<page>\d{1,3})(?P<ext>\.s?html?)$", re.ASCII)
+# DedeCms rewrite (cfg_rewrite=Y): page K of article N is /plus/view-N-K.html
+_REWRITE_VIEW_RE = re.compile(r"/plus/view-(?P<aid>\d+)-(?P<page>\d+)\.html$", re.ASCII)
 _LIST_RE = re.compile(r"/list_(?P<tid>\d+)_(?P<page>\d+)\.html?$", re.ASCII)
-_VIEW_PATHS = ("/plus/view.php",)
+_SPECIAL_COPY_RE = re.compile(r"^/special/arc-\d+(?:_\d+)?\.html?$")
+_DYNAMIC_NAME_RE = re.compile(r"^/plus/view(?:\.php|-\d+-\d+\.html)$")
+# Query keys that name the article id, by script (DedeCms, PHPCMS, EmpireCMS; docs/cms-portals.md)
+ID_QUERY_KEYS = ("aid", "id")
+# Query keys that number the pages of one article (DedeCms view.php, PHPCMS show)
+PAGE_QUERY_KEYS = frozenset({"pageno", "page"})
+# First path folders of a portal's mobile copy (DedeCms /m/, others /wap/, /mobile/)
+MOBILE_FOLDERS = frozenset({"m", "wap", "mobile", "3g"})
 
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
@@ -75,27 +94,60 @@ def canonical_url(url: str) -> str:
     return urlunsplit((scheme, host, path, urlencode(query), ""))
 
 
+def _non_ascii_digit(text: str) -> bool:
+    return not text.isascii() and any(c.isdigit() for c in text)
+
+
 @lru_cache(maxsize=_CACHE_SIZE)
 def article_id(url: str) -> int | None:
-    """The DedeCms article id (``aid``) named by an article URL, or None.
+    """The article id a URL names, or None.
 
-    Covers ``/<dir>/<Y>/<MD>/<aid>.html``, ``<aid>_N.html``, ``/special/arc-<aid>.html`` and
-    ``/plus/view.php?aid=<aid>``.
+    Covers a file named by the id (``.../<aid>.html``, ``<aid>_N.html``, ``arc-<aid>.html``,
+    ``view-<aid>-1.html``) and an ``aid=`` / ``id=`` query key of a script
+    (``/plus/view.php?aid=``, PHPCMS ``a=show&id=``, EmpireCMS ``ShowInfo.php?id=``).
+    Full-width digits are never an id: CMSs write ASCII ones.
     """
     parts = urlsplit(url)
     path = _MULTI_SLASH.sub("/", parts.path)
-    if path in _VIEW_PATHS:
-        for key, value in parse_qsl(parts.query):
-            if key == "aid" and value.isascii() and value.isdigit():
-                return int(value)
+    if _non_ascii_digit(path):
         return None
-    match = _SPECIAL_RE.search(path) or _DATED_ARTICLE_RE.search(path)
+    if parts.query:
+        pairs = dict(parse_qsl(parts.query))
+        for key in ID_QUERY_KEYS:
+            value = pairs.get(key)
+            if value is not None:
+                return int(value) if value.isascii() and value.isdigit() else None
+        if path.endswith(".php"):
+            return None
+    if is_list_url(path):
+        return None
+    match = _ID_LEAF_RE.search(path)
     return int(match["aid"]) if match else None
 
 
 def is_article_url(url: str) -> bool:
-    """True for URLs shaped like DedeCms article pages (dated, special or dynamic)."""
+    """True for URLs that name an article id in a known CMS form (see ``article_id``).
+
+    A prior only: the crawler learns each portal's article shapes from its pages.
+    """
     return article_id(url) is not None
+
+
+def is_copy_url(url: str, static: bool = True) -> bool:
+    """True for a DedeCms second name of an article (§5.9), fetched only when no list shows
+    the article under its own name: ``/special/arc-N.html`` always; ``/plus/view.php?aid=N``
+    and ``/plus/view-N-1.html`` on a ``static`` portal only (on a dynamic one they are the names).
+    """
+    path = _MULTI_SLASH.sub("/", urlsplit(url).path)
+    if _SPECIAL_COPY_RE.search(path):
+        return True
+    return static and _DYNAMIC_NAME_RE.search(path) is not None
+
+
+def is_mobile_url(url: str) -> bool:
+    """True for a page of the portal's mobile copy (``/m/view.php?aid=N``, ``/wap/...``)."""
+    path = _MULTI_SLASH.sub("/", urlsplit(url).path)
+    return path.split("/", 2)[1].lower() in MOBILE_FOLDERS if path.count("/") >= 2 else False
 
 
 def is_list_url(url: str) -> bool:
@@ -104,25 +156,29 @@ def is_list_url(url: str) -> bool:
 
 
 def article_page_number(url: str) -> int:
-    """Page number of an article URL: 1 for ``123.html``, N for ``123_N.html``."""
+    """Page number of an article URL: 1 for ``123.html``, N for ``123_N.html`` / ``&pageno=N``."""
     parts = urlsplit(url)
-    if parts.path.endswith("/plus/view.php"):
+    if parts.query:
         for key, value in parse_qsl(parts.query):
-            if key == "pageno" and value.isdigit():
+            if key.lower() in PAGE_QUERY_KEYS and value.isascii() and value.isdigit():
                 return int(value)
-        return 1
-    match = _ARTICLE_RE.search(parts.path)
-    return int(match["page"]) if match and match["page"] else 1
+    match = _REWRITE_VIEW_RE.search(parts.path) or _PAGE_SUFFIX_RE.search(parts.path)
+    return int(match["page"]) if match else 1
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def first_page_url(url: str) -> str:
     """The canonical URL of page 1 of the article that ``url`` is a page of."""
     canon = canonical_url(url)
     parts = urlsplit(canon)
-    if parts.path.endswith("/plus/view.php"):
-        query = [(k, v) for k, v in parse_qsl(parts.query) if k != "pageno"]
-        return urlunsplit(parts._replace(query=urlencode(query)))
-    path = re.sub(r"_(\d+)(\.html?)$", r"\2", parts.path)
+    if parts.query:
+        pairs = parse_qsl(parts.query, keep_blank_values=True)
+        query = [(k, v) for k, v in pairs if k.lower() not in PAGE_QUERY_KEYS]
+        if len(query) != len(pairs):
+            return urlunsplit(parts._replace(query=urlencode(query)))
+        return canon
+    path = _REWRITE_VIEW_RE.sub(r"/plus/view-\g<aid>-1.html", parts.path)
+    path = _PAGE_SUFFIX_RE.sub(r"\g<ext>", path)
     return urlunsplit(parts._replace(path=path))
 
 
@@ -136,10 +192,11 @@ def same_site(url: str, allowed_hosts: frozenset[str]) -> bool:
 def article_key(url: str) -> str:
     """The identity of the article behind ``url``, stable across all its URL forms.
 
-    ``host/aid/<aid>`` when the URL names a DedeCms article id (so ``/special/arc-N.html``,
-    ``/plus/view.php?aid=N`` and ``N_2.html`` all meet ``N.html``), else ``host/url/<path>``.
+    ``host/aid/<aid>`` when the URL names an article id (so ``/special/arc-N.html``,
+    ``/plus/view.php?aid=N`` and ``N_2.html`` all meet ``N.html``), else ``host/url/<path>``
+    of page 1 (a slug: ``/guonei/zhongguo-jingji.html``).
     """
-    canon = canonical_url(url)
+    canon = first_page_url(url)
     parts = urlsplit(canon)
     aid = article_id(canon)
     if aid is not None:

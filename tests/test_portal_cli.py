@@ -40,7 +40,7 @@ def test_groundtruth_command_writes_schema_valid_jsonl(capsys):
 @pytest.mark.parametrize("argv, message", [
     (["serve", "--articles", "0"], "must be >= 1"),
     (["serve", "--edition", "latin1"], "invalid choice"),
-    (["serve", "--variant", "wordpress"], "invalid choice"),
+    (["serve", "--variant", "joomla"], "invalid choice"),
     (["serve", "--port", "70000"], "port must be 0-65535"),
     (["groundtruth"], "--base-url"),
     (["groundtruth", "--base-url", "127.0.0.1:8000"], "must start with http"),
@@ -86,3 +86,26 @@ def test_rss_and_sitemap():
     assert ".html'" not in sitemap.split("sp-title")[1].split("footer")[0]  # categories only
     rssmap = site.render("/data/rssmap.html").body.decode("gb18030")
     assert "<a href='/data/rss/5.xml'>新闻热点</a>" in rssmap
+
+
+def test_variants_command_and_a_bad_variant_list_every_variant_with_a_description(capsys):
+    from newscrawler.portal.portals import VARIANTS
+
+    assert main(["variants"]) == 0
+    listing = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in listing] == list(VARIANTS)
+    assert all(len(line.split(None, 1)[1]) > 20 for line in listing)
+    with pytest.raises(SystemExit):
+        main(["serve", "--variant", "dede"])
+    err = capsys.readouterr().err
+    assert "invalid choice" in err and "phpcms-dynamic" in err and "/plus/view.php" in err
+
+
+def test_groundtruth_of_a_dynamic_variant(capsys):
+    assert main(["groundtruth", "--variant", "phpcms-dynamic", "--articles", "5",
+                 "--base-url", "http://127.0.0.1:9999"]) == 0
+    records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(records) == 5
+    assert all(r["url"].startswith("http://127.0.0.1:9999/index.php?a=show&c=index&catid=")
+               for r in records)
+    assert all(r["author"] is None and r["editor"] is None for r in records)

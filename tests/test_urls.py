@@ -9,7 +9,9 @@ from newscrawler.urls import (
     canonical_url,
     first_page_url,
     is_article_url,
+    is_copy_url,
     is_list_url,
+    is_mobile_url,
     same_site,
 )
 
@@ -80,3 +82,61 @@ def test_list_urls_and_same_site():
 def test_full_width_digits_are_not_an_article_path():
     assert article_id("http://h/a/guoji/２０２６/０７０４/2.html") is None
     assert article_id("http://h/plus/view.php?aid=１２") is None
+
+
+@pytest.mark.parametrize(
+    ("url", "aid"),
+    [
+        ("http://h/guonei/1723.html", 1723),  # {typedir}/{aid}.html
+        ("http://h//keji/shuju/1714_2.html", 1714),
+        ("http://h/html/guonei/20160712/88.html", 88),  # {typedir}/{Y}{M}{D}/{aid}.html
+        ("http://h/plus/view-88-1.html", 88),  # DedeCms rewrite
+        ("http://h/index.php?m=content&c=index&a=show&catid=6&id=88&page=2", 88),  # PHPCMS
+        ("http://h/html/2016/guonei_0712/88.html", 88),
+        ("http://h/e/action/ShowInfo.php?classid=2&id=88", 88),  # EmpireCMS
+        ("http://h/guonei/2016-07-12/88.html", 88),
+        ("http://h/guonei/zhongguo-jingji.html", None),  # a pinyin file name names no id
+        ("http://h/plus/list.php?tid=5&PageNo=2", None),
+        ("http://h/index.php?m=content&c=index&a=lists&catid=6", None),
+    ],
+)
+def test_article_id_in_every_cms_form(url, aid):
+    assert article_id(url) == aid
+
+
+def test_every_name_of_one_article_meets_in_its_key():
+    names = ["http://h/guonei/1723.html", "http://h/special/arc-1723.html",
+             "http://h/plus/view.php?aid=1723&pageno=3", "http://h//guonei/1723_2.html",
+             "http://h/m/view.php?aid=1723", "http://h/plus/view-1723-1.html"]
+    assert {article_key(url) for url in names} == {"h/aid/1723"}
+
+
+def test_a_slug_article_is_known_by_its_page_one_url():
+    slug_page_2 = "http://h/guonei/zhongguo-jingji_2.html"
+    assert article_key(slug_page_2) == "h/url/guonei/zhongguo-jingji.html"
+    assert article_key("http://h/?p=12") == "h/url/?p=12"  # WordPress: p is the post, not a page
+
+
+def test_pages_of_dynamic_articles_fold_into_page_one():
+    url = "http://h/index.php?m=content&c=index&a=show&catid=6&id=9&page=2"
+    assert article_page_number(url) == 2
+    assert first_page_url(url) == "http://h/index.php?a=show&c=index&catid=6&id=9&m=content"
+
+
+def test_pages_of_rewritten_articles_fold_into_page_one():
+    assert article_page_number("http://h/plus/view-9-3.html") == 3
+    assert first_page_url("http://h//plus/view-9-3.html") == "http://h/plus/view-9-1.html"
+    assert article_key("http://h/plus/view-9-3.html") == article_key("http://h/a/9.html")
+
+
+def test_copies_and_mobile_pages():
+    assert is_copy_url("http://h//special/arc-5.html")
+    assert is_copy_url("http://h/plus/view.php?aid=5")
+    assert is_copy_url("http://h/plus/view-5-1.html")
+    assert not is_copy_url("http://h/plus/view-5-1.html", static=False)  # a dynamic portal
+    assert is_copy_url("http://h/special/arc-5.html", static=False)
+    assert not is_copy_url("http://h/guonei/5.html")
+    assert is_mobile_url("http://h/m/view.php?aid=5")
+    assert is_mobile_url("http://h//wap/guonei/5.html")
+    assert not is_mobile_url("http://h/media/5.html")
+    assert not is_mobile_url("http://h/m")

@@ -7,7 +7,12 @@ anywhere, by path) with only the keys it needs:
     {"name": "example", "timezone": "Asia/Shanghai",
      "body_selectors": ["div.news-text"], "title_selectors": ["h1.t"],
      "meta_selectors": ["div.about"], "remove_selectors": ["div.share-box"],
-     "date_formats": ["%d/%m/%Y"]}
+     "date_formats": ["%d/%m/%Y"],
+     "article_url_patterns": ["/news/\\d+\\.shtml$"], "list_url_patterns": ["/news/p\\d+/$"]}
+
+``article_url_patterns`` and ``list_url_patterns`` (Python regexes searched in the canonical
+URL) pin what page-structure detection got wrong: with article patterns set, only matching
+links are articles; a link matching a list pattern is a section, never an article.
 
 Selectors are CSS (or XPath when they start with ``/`` or ``(``); profile selectors are tried
 before the built-in DedeCms rules. Unknown keys, bad selectors and unknown time zones are
@@ -17,6 +22,7 @@ rejected with ``ValueError`` at load time, not discovered halfway through a craw
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field, fields
 from importlib import resources
 from pathlib import Path
@@ -27,6 +33,7 @@ from lxml import etree
 SELECTOR_KEYS = (
     "body_selectors", "title_selectors", "meta_selectors", "section_selectors", "remove_selectors",
 )
+PATTERN_KEYS = ("article_url_patterns", "list_url_patterns")
 
 
 @dataclass(frozen=True)
@@ -42,6 +49,8 @@ class Profile:
     remove_selectors: tuple[str, ...] = ()
     date_formats: tuple[str, ...] = ()
     date_languages: tuple[str, ...] = ("zh",)
+    article_url_patterns: tuple[str, ...] = ()
+    list_url_patterns: tuple[str, ...] = ()
     #: Compiled XPath for each selector key (derived, not part of the JSON).
     compiled: dict[str, tuple[etree.XPath, ...]] = field(
         default_factory=dict, compare=False, repr=False
@@ -54,9 +63,29 @@ class Profile:
             raise ValueError(f"profile {self.name!r}: unknown timezone {self.timezone!r}") from exc
         for key in SELECTOR_KEYS:
             self.compiled[key] = tuple(_compile(self.name, key, s) for s in getattr(self, key))
+        for key in PATTERN_KEYS:
+            patterns = getattr(self, key)
+            self.compiled[key] = tuple(_compile_regex(self.name, key, p) for p in patterns)
 
     def xpaths(self, key: str) -> tuple[etree.XPath, ...]:
         return self.compiled.get(key, ())
+
+    @property
+    def article_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return self.compiled.get("article_url_patterns", ())
+
+    @property
+    def list_patterns(self) -> tuple[re.Pattern[str], ...]:
+        return self.compiled.get("list_url_patterns", ())
+
+
+def _compile_regex(profile: str, key: str, pattern: str) -> re.Pattern[str]:
+    if not isinstance(pattern, str) or not pattern.strip():
+        raise ValueError(f"profile {profile!r}: {key} must hold non-empty strings")
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise ValueError(f"profile {profile!r}: bad pattern in {key}: {pattern!r}") from exc
 
 
 def _compile(profile: str, key: str, selector: str) -> etree.XPath:

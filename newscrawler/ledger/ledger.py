@@ -128,6 +128,13 @@ class ArticleLedger:
         """Has a run ever walked every list page of ``host`` to a healthy end?"""
         return bool(self.store.get_meta(f"backfill_complete:{host}"))
 
+    def portal_memory(self, name: str) -> str | None:
+        """A small value kept about the portal between runs (e.g. its learned URL shapes)."""
+        return self.store.get_meta(name)
+
+    def remember_portal(self, name: str, value: str) -> None:
+        self.store.set_meta(name, value)
+
     def start_orders(self, host: str, now: datetime) -> list[Order]:
         """Pending pages of earlier runs, then the re-checks that are due."""
         pending = self.store.pending(host, self.pending_max_attempts)

@@ -11,7 +11,11 @@ Spec: /work/shared/docs/dedecms-portals.md (how real DedeCms sites look). Quick 
 Modules, one job each: ``model`` (categories, articles), ``generate`` (deterministic articles and
 the named edge cases, ``generate.EDGE_CASES``; ``site.edge_cases`` maps name → aid), ``content``
 (text and CKEditor body HTML), ``templates``/``listing`` (default DedeCms 5.7 template),
-``variants`` (nw, c2, v40 markup), ``pagination`` (exact DedeCms pagination strings),
+``variants`` (nw, c2, v40 markup), ``schemes`` (URL schemes: DedeCms naming rules, folders,
+dynamic, rewrite, multi-site), ``portals`` (the variant catalogue: template set + URL scheme,
+``python -m newscrawler.portal variants``), ``mobile`` (the DedeCms /m/ copy), ``othercms``
+with ``phpcms``, ``empire`` and ``wordpress`` (other CMS families; evidence in
+docs/cms-portals.md), ``pagination`` (exact DedeCms pagination strings),
 ``static`` (robots.txt, GBK encoding quirks), ``site`` (routing, lazy per-base-URL rendering,
 mutations), ``truth`` (ground truth conventions), ``server`` (HTTP, fault hook), ``__main__`` (CLI).
 """

@@ -4,6 +4,8 @@
 [--port 8000] [--host 127.0.0.1]`` prints the URL and serves until Ctrl-C.
 ``python -m newscrawler.portal groundtruth --base-url URL [same site options] > gt.jsonl`` writes
 the expected records, one JSON object per line (schema fields minus crawled_at and version).
+``python -m newscrawler.portal variants`` lists the variants (``--variant``) with one line each;
+an unknown ``--variant`` prints the same list.
 """
 
 from __future__ import annotations
@@ -13,9 +15,9 @@ import json
 import sys
 from datetime import datetime
 
+from .portals import VARIANTS
 from .server import PortalServer
 from .site import build_site
-from .variants import THEMES
 
 
 def _positive(text: str) -> int:
@@ -48,10 +50,22 @@ def _now(text: str) -> datetime:
     return value
 
 
+def variant_list() -> str:
+    width = max(map(len, VARIANTS))
+    return "\n".join(f"  {name:<{width}}  {v.description}" for name, v in VARIANTS.items())
+
+
+def _variant(text: str) -> str:
+    if text not in VARIANTS:
+        raise argparse.ArgumentTypeError(f"invalid choice: {text!r}, one of:\n{variant_list()}")
+    return text
+
+
 def _site_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--articles", type=_positive, default=60, help="number of articles (default 60)")
     p.add_argument("--edition", choices=["utf-8", "gbk"], default="utf-8")
-    p.add_argument("--variant", choices=sorted(THEMES), default="default")
+    p.add_argument("--variant", type=_variant, default="default",
+                   help="portal configuration (default 'default'); see the variants command")
     p.add_argument("--seed", type=int, default=0, help="generation seed (default 0)")
     p.add_argument("--page-size", type=_positive, default=10, help="list page size (default 10)")
     p.add_argument("--now", type=_now, default=None,
@@ -67,6 +81,7 @@ def parser() -> argparse.ArgumentParser:
     _site_options(serve)
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=_port, default=8000)
+    sub.add_parser("variants", help="list the portal variants with a one-line description")
     gt = sub.add_parser("groundtruth", help="print the expected records as JSON lines")
     _site_options(gt)
     gt.add_argument("--base-url", required=True, help="e.g. http://127.0.0.1:8000")
@@ -75,6 +90,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.command == "variants":
+        sys.stdout.write(variant_list() + "\n")
+        return 0
     site = build_site(args.articles, args.edition, args.seed, args.variant, args.now,
                       page_size=args.page_size)
     if args.command == "groundtruth":

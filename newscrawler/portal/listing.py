@@ -9,7 +9,6 @@ theme; variants subclass it.
 
 from __future__ import annotations
 
-from . import pagination
 from .content import cn_substr, litpic
 from .model import SITE_NAME, Article, Category
 from .templates import NL, Theme, attr
@@ -23,12 +22,13 @@ class PortalTheme(Theme):
         acat = self.ctx.cat(art.tid)
         intro = f"{art.description}..." if art.description else ""
         thumb = litpic(art.pages[0])
-        preview = (f"<a href='{self.ctx.path(art)}' class='preview'><img src='{thumb}'/></a>"
+        preview = (f"<a href='{self.art_href(art)}' class='preview'><img src='{thumb}'/></a>"
                    if thumb else "")
         return NL.join([
             f"<li>{preview}",
-            f"[<b><a href='{acat.dir}/'>{acat.name}</a></b>] <a href=\"{self.ctx.path(art)}\" "
-            f'class="title">{cn_substr(art.title, self.list_titlelen)}</a>',
+            f"[<b><a href='{self.cat_href(acat)}'>{acat.name}</a></b>] "
+            f'<a href="{self.art_href(art)}" class="title">'
+            f"{cn_substr(art.title, self.list_titlelen)}</a>",
             f'<span class="info"><small>日期：</small>{art.pubdate:%Y-%m-%d %H:%M:%S} '
             f"<small>点击：</small>{art.clicks} <small>好评：</small>0 </span>",
             f'<p class="intro">{intro}</p>', "</li>"])
@@ -38,7 +38,7 @@ class PortalTheme(Theme):
         return f'<div class="listbox">{NL}<ul class="e2">{NL}{rows}{NL}</ul>{NL}</div>'
 
     def list_pagination(self, cat: Category, page: int, total_pages: int, total: int) -> str:
-        links = pagination.list_pages(cat.tid, page, total_pages, total)
+        links = self.scheme.list_links(cat, page, total_pages, total)
         return f'<div class="dede_pages">{NL}<ul class="pagelist">{NL}{links}</ul>{NL}</div>'
 
     def position_title(self, cat: Category) -> str:
@@ -49,7 +49,7 @@ class PortalTheme(Theme):
         kids = self.ctx.children(top.tid) or [top]
         this = " class='thisclass'"
         links = "".join(
-            f"<li><a href='{c.dir}/'{this if c.tid == cat.tid else ''}>{c.name}</a></li>"
+            f"<li><a href='{self.cat_href(c)}'{this if c.tid == cat.tid else ''}>{c.name}</a></li>"
             for c in kids)
         return (f'<div class="listbox mt1"><dl class="tbox"><dt><strong>栏目列表</strong></dt>'
                 f'<dd><ul class="d6">{links}</ul></dd></dl></div>')
@@ -77,25 +77,27 @@ class PortalTheme(Theme):
 
     # ----------------------------------------------------------------- home page
     def dated_item(self, art: Article, path: str | None = None) -> str:
-        return (f"<li><span>{art.pubdate:%m-%d}</span><a href=\"{path or self.ctx.path(art)}\" "
+        return (f"<li><span>{art.pubdate:%m-%d}</span><a href=\"{path or self.art_href(art)}\" "
                 f'title="{attr(art.title)}">{cn_substr(art.title, self.home_titlelen)}</a></li>')
 
     def channel_block(self, cat: Category, items: list[Article]) -> str:
         rows = "".join(self.dated_item(a) for a in items)
-        return (f"<dl class=\"tbox\"><dt><strong><a href='{cat.dir}/'>{cat.name}</a></strong>"
-                f"<span class=\"more\"><a href='{cat.dir}/'>更多...</a></span></dt>{NL}"
+        href = self.cat_href(cat)
+        return (f"<dl class=\"tbox\"><dt><strong><a href='{href}'>{cat.name}</a></strong>"
+                f"<span class=\"more\"><a href='{href}'>更多...</a></span></dt>{NL}"
                 f'<dd><ul class="d1 ico3">{rows}</ul></dd></dl>')
 
     def home_page(self) -> str:
         ctx = self.ctx
         newest = ctx.newest(None, 10)
         head = newest[0] if newest else None
-        onenews = (f'<div class="onenews"><h2><a href="{ctx.path(head)}">{head.title}</a></h2>'
-                   f'<p>{head.description}...<a href="{ctx.path(head)}">[查看全文]</a></p></div>'
+        top = self.art_href(head) if head else ""
+        onenews = (f'<div class="onenews"><h2><a href="{top}">{head.title}</a></h2>'
+                   f'<p>{head.description}...<a href="{top}">[查看全文]</a></p></div>'
                    if head else "")
-        latest = "".join(f'<li><a href="{ctx.path(a)}">{cn_substr(a.title, self.home_titlelen)}'
-                         "</a></li>" for a in newest)
-        special = "".join(self.dated_item(a, f"/special/arc-{a.aid}.html")
+        latest = "".join(f'<li><a href="{self.art_href(a)}">'
+                         f"{cn_substr(a.title, self.home_titlelen)}</a></li>" for a in newest)
+        special = "".join(self.dated_item(a, self.scheme.href(self.scheme.special(a), self.host))
                           for a in ctx.special_articles())
         view = ctx.view_php_article()
         recommend = (f'<li><a href="/plus/view.php?aid={view.aid}">{view.title}</a></li>'
@@ -124,7 +126,7 @@ class PortalTheme(Theme):
     def map_page(self, rss: bool) -> str:
         boxes = []
         for top in self.ctx.top_categories():
-            href = (lambda c: f"/data/rss/{c.tid}.xml") if rss else (lambda c: f"{c.dir}/")
+            href = (lambda c: f"/data/rss/{c.tid}.xml") if rss else self.cat_href
             kids = "".join(f"<li><a href='{href(c)}'>{c.name}</a></li>\n\t\t"
                            for c in self.ctx.children(top.tid))
             boxes.append(f"<div class=\"linkbox\">\r\n<h3><a href='{href(top)}'>{top.name}</a>"
@@ -149,7 +151,7 @@ class PortalTheme(Theme):
         return NL.join([
             f'<?xml version="1.0" encoding="{self.ctx.charset}" ?>', "", '<rss version="2.0">',
             "<channel>", f"<title>{cat.name}</title>",
-            f"<link>http://{self.host}{cat.dir}/</link>",
+            f"<link>http://{self.host}{self.scheme.section(cat)}</link>",
             f"<description>{self.position_title(cat)}</description>", "<language>zh-cn</language>",
             "<generator><![CDATA[Power by DedeCms]]></generator>",
             "<webmaster>admin@example.cn</webmaster>", NL.join(rows), "</channel>", "</rss>"])

@@ -3,10 +3,15 @@
 Why separate: these strings are what a crawler follows, and they differ subtly by position
 (first/middle/last/single page). Each function reproduces one PHP routine:
 ``list_pages`` = ``ListView::GetPageListST`` (static list pages), ``article_pages`` =
-``Archives::GetPagebreak``; the ``*_d40`` forms are the DedeCms 4.0 output without ``<li>``.
+``Archives::GetPagebreak``; the ``*_d40`` forms are the DedeCms 4.0 output without ``<li>``;
+the ``*_dm`` forms are the dynamic ``GetPageListDM``/``GetPagebreakDM`` (and their cfg_rewrite
+replacements); ``phpcms_pages`` is PHPCMS v9 ``pages()``/``content_pages()``; ``empire_*`` are
+EmpireCMS 7.x ``sys_ShowListMorePage``/``page1``/``sys_ShowTextPage``.
 """
 
 from __future__ import annotations
+
+import re
 
 
 def list_pages(tid: int, page: int, total_pages: int, total_items: int,
@@ -49,8 +54,11 @@ def list_pages(tid: int, page: int, total_pages: int, total_items: int,
     return index + pre + numbers + nxt + end + (select if option else "") + info
 
 
-def article_pages(aid: int, page: int, total: int) -> str:
-    """``{dede:pagebreak/}``: one line, no 首页/末页, page 1 is ``{aid}.html``; "" if 1 page."""
+def article_pages(aid: int | str, page: int, total: int) -> str:
+    """``{dede:pagebreak/}``: one line, no 首页/末页, page 1 is ``{aid}.html``; "" if 1 page.
+
+    ``aid`` is the file name stem (``NameFirst``): the aid, or a custom file name.
+    """
     if total <= 1:
         return ""
 
@@ -104,3 +112,68 @@ def list_pages_d40(tid: int, page: int, total_pages: int, total_items: int) -> s
                  else f"<a href='{name.format(total_pages)}'>末页</a> ")
     parts.append(f"共{max(total_pages, 1)}页/{total_items}条记录")
     return "".join(parts)
+
+
+def list_pages_dm(tid: int, page: int, total_pages: int, total_items: int, script: str,
+                  list_size: int = 5) -> str:
+    """``GetPageListDM`` with ``listitem="info,index,end,pre,next,pageno"``: links
+    ``{script}?tid=N&TotalResult=T&PageNo=K`` (absolute path, from ``GetCurUrl``)."""
+    if total_items == 0:
+        return '<li><span class="pageinfo">共 0 页/0 条记录</span></li>\r\n'
+    if total_pages <= 1:
+        return f'<li><span class="pageinfo">共 1 页/{total_items} 条记录</span></li>\r\n'
+    purl = f"{script}?tid={tid}&TotalResult={total_items}&"
+    if page != 1:
+        pre = f"<li><a href='{purl}PageNo={page - 1}'>上一页</a></li>\r\n"
+        index = f"<li><a href='{purl}PageNo=1'>首页</a></li>\r\n"
+    else:
+        pre, index = "", "<li><a>首页</a></li>\r\n"
+    if page != total_pages:
+        nxt = f"<li><a href='{purl}PageNo={page + 1}'>下一页</a></li>\r\n"
+        end = f"<li><a href='{purl}PageNo={total_pages}'>末页</a></li>\r\n"
+    else:
+        nxt, end = "", "<li><a>末页</a></li>\r\n"
+    window = list_size * 2 + 1
+    if page >= window:
+        first, last = page - list_size, min(page + list_size, total_pages)
+    else:
+        first, last = 1, min(window, total_pages)
+    numbers = "".join(
+        f'<li class="thisclass"><a>{j}</a></li>\r\n' if j == page
+        else f"<li><a href='{purl}PageNo={j}'>{j}</a></li>\r\n" for j in range(first, last + 1))
+    info = (f'<li><span class="pageinfo">共 <strong>{total_pages}</strong>页<strong>'
+            f"{total_items}</strong>条</span></li>\r\n")
+    return index + pre + numbers + nxt + end + info
+
+
+def rewrite_list_links(links: str) -> str:
+    """cfg_rewrite=Y replacements of ``GetPageListDM``: ``list-N-T-K.html``."""
+    links = links.replace(".php?tid=", "-").replace("&TotalResult=", "-")
+    return re.sub(r"&PageNo=(\d+)", r"-\1.html", links)
+
+
+def article_pages_dm(aid: int, page: int, total: int, rewrite: bool = False,
+                     script: str = "view.php") -> str:
+    """``GetPagebreakDM``: relative ``view.php?aid=N`` / ``view.php?aid=N&pageno=K`` links
+    (``view-N-1.html`` / ``view-N-K.html`` with cfg_rewrite=Y); "" for one page."""
+    if total <= 1:
+        return ""
+
+    def href(n: int) -> str:
+        stem = script[:-4]
+        if rewrite:
+            return f"{stem}-{aid}-{n}.html"
+        return f"{script}?aid={aid}" if n == 1 else f"{script}?aid={aid}&pageno={n}"
+
+    out = [f"<li><a>共{total}页: </a></li>"]
+    out.append("<li><a href='#'>上一页</a></li>" if page == 1
+               else f"<li><a href='{href(page - 1)}'>上一页</a></li>")
+    for n in range(1, total + 1):
+        if n == page:
+            out.append("<li class=\"thisclass\"><a>1</a></li>" if n == 1
+                       else f"<li class=\"thisclass\"><a href='#'>{n}</a></li>")
+        else:
+            out.append(f"<li><a href='{href(n)}'>{n}</a></li>")
+    out.append("<li><a href='#'>下一页</a></li>" if page == total
+               else f"<li><a href='{href(page + 1)}'>下一页</a></li>")
+    return "".join(out)

@@ -15,15 +15,21 @@ import threading
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from . import content, generate, static, truth
 from .model import CATEGORIES, CST, DEFAULT_NOW, Article, Category
+from .portals import VARIANTS
 from .response import LazyPages, Response
-from .variants import THEMES
 
 DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 _SLASHES = re.compile("/{2,}")
+
+
+def _query_key(target: str) -> tuple:
+    """A dynamic target with its parameters in any order: (path, sorted parameters)."""
+    path, _, query = target.partition("?")
+    return _SLASHES.sub("/", path), tuple(sorted(parse_qsl(query, keep_blank_values=True)))
 CACHE_SIZE = 4096  # rendered responses kept (oldest dropped first); rendering takes ~0.4 ms
 class Site:
     """A generated DedeCms 5.7 portal. Build with ``build_site``; see the module docstring."""
@@ -32,9 +38,11 @@ class Site:
                  seed: int, variant: str, now: datetime, page_size: int = 10):
         if edition not in ("utf-8", "gbk"):
             raise ValueError(f"edition must be 'utf-8' or 'gbk', not {edition!r}")
-        if variant not in THEMES:
-            raise ValueError(f"variant must be one of {sorted(THEMES)}, not {variant!r}")
+        if variant not in VARIANTS:
+            raise ValueError(f"variant must be one of {sorted(VARIANTS)}, not {variant!r}")
         self.edition, self.seed, self.variant, self.now = edition, seed, variant, now
+        self.theme_class = VARIANTS[variant].theme
+        self.scheme = VARIANTS[variant].scheme(self)
         self.page_size = page_size
         self.edge_cases = dict(edges)  # name → aid, see generate.EDGE_CASES
         self.articles = {a.aid: a for a in articles}
@@ -64,12 +72,19 @@ class Site:
         return self.children(0)
 
     def path(self, art: Article, page: int = 1) -> str:
-        return art.url_path(self.categories[art.tid], page)
+        """Target (root-relative path, with a query on dynamic portals) of an article page."""
+        return self.scheme.article(art, page)
 
     def newest(self, tid: int | None, limit: int | None = None) -> list[Article]:
         """Articles of ``tid`` and its sub-categories (cfg_list_son), newest first by pubdate."""
         arts = self._ordered if tid is None else self._by_tid[tid]
         return arts if limit is None else arts[:limit]
+
+    def listed(self, tid: int) -> list[Article]:
+        """What the list pages of ``tid`` show, in the portal's list order."""
+        if self.scheme.list_order == "id":
+            return sorted(self._by_tid[tid], key=lambda a: -a.aid)
+        return self._by_tid[tid]
 
     def prev_next(self, art: Article) -> tuple[Article | None, Article | None]:
         same = self._siblings[art.tid]
@@ -95,6 +110,7 @@ class Site:
     # ----------------------------------------------------------------- routing and rendering
     def _invalidate(self) -> None:
         with self._lock:
+            self.scheme.prepare()
             self._ordered = sorted(self.articles.values(), key=lambda a: (a.pubdate, a.aid),
                                    reverse=True)
             self._by_tid: dict[int, list[Article]] = {t: [] for t in self.categories}
@@ -109,6 +125,7 @@ class Site:
                 same.append(aid)
             self._ranked = sorted(self._ordered, key=lambda a: -a.clicks)[:10]
             self._routes: dict[str, tuple] | None = None
+            self._queries: dict[tuple, tuple] = {}
             self._cache: dict[tuple[str, str], Response] = {}
 
     def routes(self) -> dict[str, tuple]:
@@ -119,29 +136,33 @@ class Site:
             return self._routes
 
     def _build_routes(self) -> dict[str, tuple]:
-        r: dict[str, tuple] = {"/index.html": ("home",), "/robots.txt": ("robots",),
-                               "/data/sitemap.html": ("map", False),
-                               "/data/rssmap.html": ("map", True)}
-        for cat in self.categories.values():
-            r[f"/data/rss/{cat.tid}.xml"] = ("rss", cat.tid)
-            if cat.ispart:
-                r[f"{cat.dir}/index.html"] = ("cover", cat.tid)
-                continue
-            total = len(self.newest(cat.tid))
-            for n in range(1, max(1, math.ceil(total / self.page_size)) + 1):
-                r[f"{cat.dir}/list_{cat.tid}_{n}.html"] = ("list", cat.tid, n)
-            r[f"{cat.dir}/index.html"] = ("list", cat.tid, 1)
+        r: dict[str, tuple] = {"/index.html": ("home",)}
+        if self.scheme.robots is not None:
+            r["/robots.txt"] = ("robots",)
+        dede = self.scheme.family == "dedecms"
+        if dede:
+            r["/data/sitemap.html"] = ("map", False)
+            r["/data/rssmap.html"] = ("map", True)
+            for cat in self.categories.values():
+                r[f"/data/rss/{cat.tid}.xml"] = ("rss", cat.tid)
+        self.scheme.routes(r, self.pages_of)
         for art in self.articles.values():
-            for page in range(1, len(art.pages) + 1):
-                r[self.path(art, page)] = ("article", art.aid, page)
-                for src in content.blocks_images(art.pages[page - 1]):
+            for page in art.pages:
+                for src in content.blocks_images(page):
                     if src.startswith("/"):
                         r[src] = ("image",)
             if content.litpic(art.pages[0]):
                 r[content.litpic(art.pages[0])] = ("image",)
-        for art in self.special_articles():
-            r[f"/special/arc-{art.aid}.html"] = ("article", art.aid, 1)
+        if dede:
+            for art in self.special_articles():
+                if self.scheme.special(art).startswith("/special/"):
+                    r[self.scheme.special(art)] = ("article", art.aid, 1)
+        self._queries = {_query_key(t): route for t, route in r.items() if "?" in t}
         return r
+
+    def pages_of(self, total: int) -> int:
+        """Number of list pages for ``total`` articles (at least 1)."""
+        return max(1, math.ceil(total / self.page_size))
 
     def paths(self) -> list[str]:
         """All paths with content (directory index URLs ``/a/x/`` are served too)."""
@@ -164,9 +185,19 @@ class Site:
     def _render(self, target: str, host: str) -> Response | None:
         path, _, query = target.partition("?")
         path = _SLASHES.sub("/", path)  # nginx merge_slashes: "//a/guoji/" is "/a/guoji/"
+        if query and (location := self.scheme.redirect(path, query)):
+            return Response(301, b"", "text/html", location)
+        if query:
+            self.routes()
+            route = self._queries.get(_query_key(target))
+            if route is not None:  # a dynamic page: PHP answers with a charset
+                html = self._page_html(route, host)
+                return Response(200, self._encode(html), f"text/html; charset={self.charset}")
+            if path in self.scheme.dynamic_paths:
+                return None
         if path in ("/", "") or path.endswith("/"):
             path += "index.html"
-        if path == "/index.php":
+        if path == "/index.php" and self.scheme.family == "dedecms":
             return Response(301, b"", "text/html", "/index.html")
         if path == "/plus/count.php":
             aid = dict(p.partition("=")[::2] for p in query.split("&")).get("aid", "0")
@@ -186,14 +217,14 @@ class Site:
             return None
         kind = route[0]
         if kind == "robots":
-            return Response(200, static.ROBOTS_TXT, "text/plain")
+            return Response(200, self.scheme.robots, "text/plain")
         if kind == "image":
             return Response(200, static.PIXEL, "image/jpeg")  # by extension, as nginx does
         body = self._encode(self._page_html(route, host), broken=self._broken(route))
         return Response(200, body, "text/xml" if kind == "rss" else "text/html")
 
     def _theme(self, host: str):
-        return THEMES[self.variant](self, host)
+        return self.theme_class(self, host)
 
     def _page_html(self, route: tuple, host: str) -> str:
         theme, kind = self._theme(host), route[0]
@@ -208,11 +239,13 @@ class Site:
             return theme.cover_page(self.cat(route[1]))
         if kind == "list":
             cat, page = self.cat(route[1]), route[2]
-            arts = self.newest(cat.tid)
+            arts = self.listed(cat.tid)
             pages = max(1, math.ceil(len(arts) / self.page_size))
             items = arts[(page - 1) * self.page_size: page * self.page_size]
             return theme.list_page(cat, page, items, pages, len(arts))
-        return theme.article_page(self.articles[route[1]], route[2])
+        if kind == "article":
+            return theme.article_page(self.articles[route[1]], route[2])
+        return getattr(theme, f"{kind}_page")(*route[1:])  # a variant's own pages (mobile)
 
     def _broken(self, route: tuple) -> bool:
         return (self.edition == "gbk" and route[0] == "article" and route[2] == 2
@@ -290,6 +323,9 @@ class Site:
             art.edits += 1
             art.pages[-1].append(("p", f"(更新{art.edits})记者从有关部门获悉,上述工作已进入"
                                        f"第{art.edits + 1}阶段,后续进展本台将持续关注。"))
+            if republish:
+                latest = max(a.pubdate for a in self.articles.values())
+                art.pubdate = max(self.now - timedelta(minutes=30), latest + timedelta(seconds=1))
             self._invalidate()
 
     def _section_tid(self, section: int | str | None) -> int | None:

@@ -16,6 +16,10 @@ ROBOTS_TXT = ("User-agent: * \r\n" + "\r\n".join(
         "/plus/disdls.php", "/plus/feedback_js.php", "/plus/mytag_js.php", "/plus/rss.php",
         "/plus/search.php", "/plus/recommend.php", "/plus/stow.php", "/plus/count.php",
         "/include", "/templets"))).encode("ascii")
+# PHPCMS v9.6.3 robots.txt (docs/cms-portals.md §2); EmpireCMS ships none (the server 404s).
+PHPCMS_ROBOTS_TXT = ("#\n# robots.txt for PHPCMS v9\n#\nUser-agent: * \n" + "\n".join(
+    f"Disallow: {p}" for p in ("/caches", "/phpcms", "/install", "/phpsso_server", "/api",
+                               "/admin.php"))).encode("ascii")
 # 1x1 GIF bytes served for every /uploads/ image the articles reference (never decoded by tests).
 PIXEL = bytes.fromhex("47494638396101000100800000000000ffffff21f90401000000002c00000000"
                       "010001000002024401003b")

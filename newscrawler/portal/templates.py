@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from html import escape
 
-from . import content, pagination
+from . import content
 from .model import SITE_NAME, Article, Category
 
 NL = "\r\n"
@@ -27,11 +27,26 @@ class Theme:
 
     name = "default"
     box_class = "viewbox"
+    # Ground-truth policy (truth.py): DedeCms templates show what the article's meta_style says;
+    # another CMS's template shows its own fields (own_meta=True) in one date precision.
+    own_meta = False
+    meta_fields: tuple[str, ...] = ("source", "author")
+    date_precision = "second"
+    shows_editor = True
     list_titlelen = 60
     home_titlelen = 34
 
     def __init__(self, ctx, host: str):
         self.ctx, self.host = ctx, host
+        self.scheme = ctx.scheme
+
+    def art_href(self, art: Article, page: int = 1) -> str:
+        """The link to an article page, as the portal's URL scheme writes it."""
+        return self.scheme.href(self.ctx.path(art, page), self.host)
+
+    def cat_href(self, cat: Category) -> str:
+        """The link to a category (nav, breadcrumb, "更多")."""
+        return self.scheme.href(self.scheme.section(cat), self.host)
 
     # ----------------------------------------------------------------- shared chrome
     def head(self, title: str, keywords: str = "", description: str = "") -> str:
@@ -58,7 +73,9 @@ class Theme:
     def nav(self, current_top: int = 0) -> str:
         items = ["<li><a href='/'><span>主页</span></a></li>"]
         for cat in self.ctx.top_categories():
-            href = f"http://{self.host}/{cat.dir}/" if cat.tid == 2 else f"{cat.dir}/"
+            href = self.cat_href(cat)
+            if cat.tid == 2 and not self.scheme.multi_site:  # one cfg_basehost "//" link
+                href = f"http://{self.host}/{href}"
             hover = " class='hover'" if cat.tid == current_top else ""
             items.append(f"<li{hover}><a href='{href}' ><span>{cat.name}</span></a></li>")
         return NL.join([
@@ -97,16 +114,17 @@ class Theme:
             '<div id="gotop"><a href="#top" title="返回顶部">返回顶部</a></div>'])
 
     def breadcrumb(self, cat: Category, article: bool = False) -> str:
-        trail = "".join(f"<a href='{c.dir}/'>{c.name}</a> > " for c in self.ctx.chain(cat.tid))
+        trail = "".join(f"<a href='{self.cat_href(c)}'>{c.name}</a> > "
+                        for c in self.ctx.chain(cat.tid))
         return (f"<div class=\"place\"><strong>当前位置:</strong> <a href='http://{self.host}/'>"
                 f"主页</a> > {trail}</div>")
 
     def sidebars(self) -> str:
         hot = "".join(
-            f'<li><a href="{self.ctx.path(a)}" title="{attr(a.title)}">'
+            f'<li><a href="{self.art_href(a)}" title="{attr(a.title)}">'
             f"{content.cn_substr(a.title, 32)}</a></li>" for a in self.ctx.hot_articles())
         rank = "".join(
-            f'<li><span><a href="{self.ctx.path(a)}" title="{attr(a.title)}">'
+            f'<li><span><a href="{self.art_href(a)}" title="{attr(a.title)}">'
             f"{content.cn_substr(a.title, 28)}</a></span><b>{a.pubdate:%Y-%m-%d %H:%M:%S}</b></li>"
             for a in self.ctx.ranked_articles())
         return NL.join([
@@ -147,14 +165,14 @@ class Theme:
                 f"(责任编辑：{art.editor})</td>{NL}</tr>{NL}</table>{NL}</div>")
 
     def article_pagination(self, art: Article, page: int) -> str:
-        links = pagination.article_pages(art.aid, page, len(art.pages))
+        links = self.scheme.article_links(art, page)
         return f'<div class="dede_pages">{NL}<ul class="pagelist">{NL}{links}{NL}</ul>{NL}</div>'
 
     def prev_next(self, art: Article) -> str:
         prev, nxt = self.ctx.prev_next(art)
-        pre = (f"上一篇：<a href='{self.ctx.path(prev)}'>{prev.title}</a> " if prev
+        pre = (f"上一篇：<a href='{self.art_href(prev)}'>{prev.title}</a> " if prev
                else "上一篇：没有了 ")
-        nex = (f"下一篇：<a href='{self.ctx.path(nxt)}'>{nxt.title}</a> " if nxt
+        nex = (f"下一篇：<a href='{self.art_href(nxt)}'>{nxt.title}</a> " if nxt
                else "下一篇：没有了 ")
         return (f'<div class="context">{NL}<ul>{NL}<li>{pre}</li>{NL}<li>{nex}</li>{NL}</ul>'
                 f"{NL}</div>")

@@ -4,7 +4,8 @@ Why: end-to-end tests and benchmarks compare the crawler's feed with these recor
 computed from the site model (never by parsing the HTML), with the same conventions the
 extractor must follow:
 
-- ``url``: page-1 URL under ``base_url`` (``/special/`` and ``view.php`` copies are not articles);
+- ``url``: page-1 URL under ``base_url``, as the list pages link it, with ``//`` runs merged and
+  query parameters sorted (``/special/``, ``view.php`` and ``/m/`` copies are not articles);
 - ``title``: full title, no ``_中国国际新闻台`` suffix, no ``(N)``;
 - ``section``: category names below 主页, outermost first;
 - ``source``/``author``: ``None`` when empty, ``未知`` or not on the page (the seed's meta line
@@ -18,19 +19,30 @@ extractor must follow:
   ``(责任编辑：…)``; images give no line;
 - ``images``: absolute URLs of the body ``<img>`` of all pages, document order, no repeats;
 - ``tags``: meta keywords split on ``,``; ``summary``: page-1 meta description or ``None``;
-- ``editor``: the 责任编辑 name (``admin``).
+- ``editor``: the 责任编辑 name (``admin``);
+- other CMS families (``Theme.own_meta``) show the fields and date precision of their own article
+  template, whatever the article's DedeCms ``meta_style``.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from . import content
 from .model import Article
 
 FORMATS = {"day": "%Y-%m-%d", "minute": "%Y-%m-%d %H:%M", "second": "%Y-%m-%d %H:%M:%S"}
 ABSENT = ("", "未知")
+_SLASHES = re.compile("/{2,}")
+
+
+def canonical(url: str) -> str:
+    """``url`` with ``//`` runs in the path merged and query parameters sorted."""
+    parts = urlsplit(url)
+    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return urlunsplit((parts.scheme, parts.netloc, _SLASHES.sub("/", parts.path), query, ""))
 
 
 def record(site, art: Article, base_url: str) -> dict:
@@ -43,20 +55,28 @@ def record(site, art: Article, base_url: str) -> dict:
             url = urljoin(base, src)
             if url not in images:
                 images.append(url)
-    when = datetime.strptime(art.date_text(), FORMATS[art.precision])
+    theme = site.theme_class
+    if theme.own_meta:
+        precision = theme.date_precision
+        shows_source, shows_author = "source" in theme.meta_fields, "author" in theme.meta_fields
+        editor = art.editor if theme.shows_editor else None
+    else:
+        precision, editor = art.precision, art.editor
+        shows_source, shows_author = art.shows_source, art.shows_author
+    when = datetime.strptime(art.pubdate.strftime(FORMATS[precision]), FORMATS[precision])
     return {
-        "url": urljoin(base, site.path(art).lstrip("/")),
+        "url": canonical(urljoin(base, site.path(art).lstrip("/"))),
         "title": art.title,
         "section": [c.name for c in site.chain(art.tid)],
-        "source": art.source if art.shows_source and art.source not in ABSENT else None,
-        "author": art.author if art.shows_author and art.author not in ABSENT else None,
+        "source": art.source if shows_source and art.source not in ABSENT else None,
+        "author": art.author if shows_author and art.author not in ABSENT else None,
         "published_at": when.replace(tzinfo=art.pubdate.tzinfo).isoformat(),
         "body": "\n".join(lines),
         "images": images,
         "tags": list(art.keywords),
         "summary": art.description or None,
-        "editor": art.editor or None,
-        "date_precision": art.precision,
+        "editor": editor or None,
+        "date_precision": precision,
     }
 
 

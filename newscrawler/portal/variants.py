@@ -49,7 +49,7 @@ class NewsWebTheme(PortalTheme):
     box_class = "arc"
 
     def breadcrumb(self, cat: Category, article: bool = False) -> str:
-        trail = "".join(f"<a href='http://{self.host}/{c.dir}/'>{c.name}</a> > "
+        trail = "".join(f"<a href='http://{self.host}/{self.cat_href(c)}'>{c.name}</a> > "
                         for c in self.ctx.chain(cat.tid))
         return (f"<div class=\"lc\"><h2 class=\"lc\"><a href='http://{self.host}//'></a> > "
                 f"{trail}</h2></div>")
@@ -78,7 +78,7 @@ class NewsWebTheme(PortalTheme):
         uls = []
         for start in range(0, len(items), 5):
             rows = "".join(
-                f'<li><p><a href="{self.ctx.path(a)}" title="{attr(a.title)}" target="_blank">'
+                f'<li><p><a href="{self.art_href(a)}" title="{attr(a.title)}" target="_blank">'
                 f"{cn_substr(a.title, self.list_titlelen)}</a></p><span>{a.pubdate:%Y-%m-%d}"
                 "</span></li>" for a in items[start:start + 5])
             uls.append(f"<ul>{rows}</ul>")
@@ -95,7 +95,8 @@ class CommercialTheme(PortalTheme):
     box_class = "detail"
 
     def breadcrumb(self, cat: Category, article: bool = False) -> str:
-        trail = "".join(f"<a href='{c.dir}/'>{c.name}</a> > " for c in self.ctx.chain(cat.tid))
+        trail = "".join(f"<a href='{self.cat_href(c)}'>{c.name}</a> > "
+                        for c in self.ctx.chain(cat.tid))
         return (f"<div class=\"position\">当前位置：<a href='http://{self.host}/'>主页</a> > "
                 f"{trail}</div>")
 
@@ -113,7 +114,7 @@ class CommercialTheme(PortalTheme):
                 "</span></span></div></div>")
 
     def list_item(self, art: Article, cat: Category) -> str:
-        return (f'<li><span class="STYLE1"><a href="{self.ctx.path(art)}" class="title">'
+        return (f'<li><span class="STYLE1"><a href="{self.art_href(art)}" class="title">'
                 f"{cn_substr(art.title, self.list_titlelen)}</a></span>"
                 f'<span class="info"><small>日期：</small>{art.pubdate:%y-%m-%d}</span></li>')
 
@@ -126,7 +127,8 @@ class Dede40Theme(PortalTheme):
         return super().head(title, keywords, description).replace(f'{meta}" />', f'{meta}">')
 
     def breadcrumb(self, cat: Category, article: bool = False) -> str:
-        trail = "".join(f"<a href='{c.dir}/'>{c.name}</a> > " for c in self.ctx.chain(cat.tid))
+        trail = "".join(f"<a href='{self.cat_href(c)}'>{c.name}</a> > "
+                        for c in self.ctx.chain(cat.tid))
         return (f"<table width='100%'><tr><td>当前位置：<a href='http://{self.host}/'>首页</a> > "
                 f"{trail}{'文章内容' if article else ''}</td></tr></table>")
 
@@ -145,7 +147,7 @@ class Dede40Theme(PortalTheme):
 
     def list_box(self, items: list[Article], cat: Category) -> str:
         rows = NL.join(
-            f"<tr><td>·<a href='{self.ctx.path(a)}'>{cn_substr(a.title, self.list_titlelen)}</a>"
+            f"<tr><td>·<a href='{self.art_href(a)}'>{cn_substr(a.title, self.list_titlelen)}</a>"
             f"</td><td width='130'>{a.pubdate:%Y-%m-%d %H:%M:%S}</td></tr>" for a in items)
         return f"<table width='100%' class='list'>{NL}{rows}{NL}</table>"
 

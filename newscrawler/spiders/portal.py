@@ -5,7 +5,11 @@
 `newscrawler.config` (unknown names and malformed values are refused).
 
 - Sections come from the home page navigation and ``/data/sitemap.html``; channel (cover)
-  pages lead to their sub-sections.
+  pages lead to their sub-sections. Links are told apart by page structure
+  (``newscrawler.extract.structure``); the article URL shapes learned from list blocks are kept
+  in the state (``discovery_shapes:<host>``), so a later run knows them from its first page and
+  counts shapes it had not seen (``discovery/shapes/articles_new``: the portal changed its
+  rules).
 - List pages are walked newest first. In an incremental run a section stops once
   ``INCREMENTAL_OVERLAP_PAGES`` list pages in a row held nothing new; ``-a full=1`` (and the
   very first run against a portal) walks every page.
@@ -32,11 +36,18 @@ from scrapy.exceptions import DontCloseSpider, UsageError
 from scrapy.http import Response
 
 from newscrawler.config import check_arguments
+from newscrawler.discovery import ShapeBook, url_shape
 from newscrawler.extensions.health import list_page_parsed
 from newscrawler.extract import extract_article, load_profile
-from newscrawler.extract.listing import article_links, article_page_urls, parse_list, section_urls
+from newscrawler.extract.listing import ListPage, article_page_urls, parse_list
 from newscrawler.middlewares.failures import counts_as_failure, failure_reason, is_transient
-from newscrawler.urls import article_key, canonical_url, first_page_url, is_article_url
+from newscrawler.urls import (
+    article_key,
+    canonical_url,
+    first_page_url,
+    is_article_url,
+    is_copy_url,
+)
 
 
 def validate_start_url(start_url: str) -> str:
@@ -58,6 +69,13 @@ def http_charset(response: Response) -> str | None:
         if name == "charset" and charset:
             return charset.strip("\"' ")
     return None
+
+
+def _static_names(page: ListPage) -> bool:
+    """True unless the page's list blocks name articles by dynamic URLs only (a dynamic portal
+    or section, where ``/plus/view.php?aid=N`` is the article's own name, not a copy)."""
+    return not page.block_shapes or any(
+        not is_copy_url(example) for example in page.block_shapes.values())
 
 
 class PortalSpider(scrapy.Spider):
@@ -85,6 +103,8 @@ class PortalSpider(scrapy.Spider):
         self.deferred: dict[str, str] = {}  # key -> special/dynamic copy URL, fetched last
         self.walk_all = self.full
         self.list_pages_lost = 0  # list pages that failed transiently: the walk is incomplete
+        self.book: ShapeBook | None = None  # URL shapes learned for this portal (state)
+        self.sections_requested: set[str] = set()
         self.sample_server = None
         self.failures: list[dict[str, str]] = []  # for the run report
 
@@ -137,7 +157,7 @@ class PortalSpider(scrapy.Spider):
         )
         for order in self.ledger.start_orders(self.host, self._now()):
             stats.inc_value(f"crawl/start/{order.reason}")
-            if not is_article_url(order.url):
+            if not self._is_article_url(order.url):
                 for request in self._section_requests([order.url]):
                     yield request
             elif (key := article_key(order.url)) not in self.scheduled:
@@ -149,24 +169,55 @@ class PortalSpider(scrapy.Spider):
 
     # -- navigation ----------------------------------------------------------------------------
 
+    def _shapes(self) -> ShapeBook:
+        """The URL shapes learned for this portal, loaded from the state on first use."""
+        if self.book is None:
+            self.book = ShapeBook.from_json(self.ledger.portal_memory(self._shapes_key()))
+        return self.book
+
+    def _shapes_key(self) -> str:
+        return f"discovery_shapes:{self.host}"
+
+    def _is_article_url(self, url: str) -> bool:
+        """An article by a learned shape; else by the URL forms that name an article id."""
+        book, shape = self._shapes(), url_shape(canonical_url(url))
+        return shape in book.articles or (shape not in book.lists and is_article_url(url))
+
+    def _parse_page(self, response: Response) -> ListPage:
+        """Structure of a home, sitemap or list page; its list-block shapes are learned."""
+        book = self._shapes()
+        page = parse_list(response.body, response.url, frozenset(book.articles), self.profile)
+        for shape, example in page.block_shapes.items():
+            if book.learn("article", shape, example):
+                self.logger.info("Learned article URL shape %s (e.g. %s)", shape, example)
+        if (shape := page.pagination.template_shape()) is not None:
+            book.learn("list", shape, page.pagination.pages[max(page.pagination.pages)])
+        return page
+
     def _section_requests(self, urls: list[str]) -> list[scrapy.Request]:
-        return [
-            scrapy.Request(url, self.parse_section, priority=50, errback=self.list_failed)
-            for url in urls
-            if urlsplit(url).netloc == self.host
-        ]
+        requests = []
+        for url in urls:
+            if urlsplit(url).netloc != self.host or url in self.sections_requested:
+                continue
+            self.sections_requested.add(url)
+            requests.append(
+                scrapy.Request(url, self.parse_section, priority=50, errback=self.list_failed))
+        return requests
 
     def parse_home(self, response: Response):
         self.crawler.stats.inc_value("crawl/pages/home")
-        yield from self._section_requests(section_urls(response.body, response.url))
-        links = article_links(response.body, response.url)
+        page = self._parse_page(response)
+        yield from self._section_requests(page.subsection_urls)
+        links = [entry.url for entry in page.entries] + list(page.other_articles)
         self.crawler.signals.send_catch_log(list_page_parsed, response=response, entries=links,
                                             kind="home")
-        yield from self._article_candidates([(url, None) for url in links])
+        yield from self._article_candidates(
+            [(entry.url, entry.date_text) for entry in page.entries]
+            + [(url, None) for url in page.other_articles], _static_names(page))
 
     def parse_sitemap(self, response: Response):
         self.crawler.stats.inc_value("crawl/pages/sitemap")
-        yield from self._section_requests(section_urls(response.body, response.url))
+        yield from self._section_requests(self._parse_page(response).subsection_urls)
 
     def parse_section(self, response: Response, stale: int = 0, paged: bool = False):
         """A section landing or list page: schedule new articles, then decide on paging.
@@ -177,14 +228,15 @@ class PortalSpider(scrapy.Spider):
         stats = self.crawler.stats
         stats.inc_value("crawl/pages/list")
         self.ledger.list_page_fetched(canonical_url(response.url))  # if it failed before
-        page = parse_list(response.body, response.url)
+        self.sections_requested.add(canonical_url(response.url))
+        page = self._parse_page(response)
         self.crawler.signals.send_catch_log(
             list_page_parsed, response=response, entries=[entry.url for entry in page.entries])
         yield from self._section_requests(page.subsection_urls)
         if not page.entries:
             stats.inc_value("crawl/list/empty")
-        requests = list(
-            self._article_candidates([(entry.url, entry.date_text) for entry in page.entries]))
+        requests = list(self._article_candidates(
+            [(entry.url, entry.date_text) for entry in page.entries], _static_names(page)))
         yield from requests
         if self.walk_all:
             if not paged:  # a landing page fans out to every list page of its section at once
@@ -203,9 +255,13 @@ class PortalSpider(scrapy.Spider):
             errback=self.list_failed,
         )
 
-    def _article_candidates(self, entries: list[tuple[str, str | None]]):
+    def _article_candidates(self, entries: list[tuple[str, str | None]], static: bool = True):
         """Requests for the articles among ``entries`` (url, list date text) that the ledger
         wants and this run has not requested yet.
+
+        The DedeCms copies among them (``is_copy_url``) are kept for the end; ``static`` is
+        False for a page of a dynamic portal or section, whose ``/plus/view.php`` links are the
+        articles' own names.
 
         Links skipped here are counted by reason: ``dedup/skipped/requested`` (same article
         id or URL already requested in this run), ``dedup/skipped/copy`` (a /special/ or
@@ -221,9 +277,10 @@ class PortalSpider(scrapy.Spider):
                 stats.inc_value("dedup/skipped/requested")
                 self.alternates.setdefault(key, {}).setdefault(url, None)
                 continue
-            path = urlsplit(url).path
-            if path.startswith("/special/") or path.startswith("/plus/"):
-                self.deferred.setdefault(key, url)
+            if is_copy_url(url, static):
+                held = self.deferred.get(key)  # a dynamic name beats /special/arc-N.html
+                if held is None or is_copy_url(held, False) and not is_copy_url(url, False):
+                    self.deferred[key] = url
                 stats.inc_value("dedup/skipped/copy")
                 continue
             fresh[key] = (url, date_text)
@@ -374,7 +431,23 @@ class PortalSpider(scrapy.Spider):
         if wanted:
             raise DontCloseSpider
 
+    def _save_shapes(self) -> None:
+        """Keep the learned shapes; count (and say) the ones a known portal had not shown."""
+        stats, book = self.crawler.stats, self.book
+        stats.set_value("discovery/shapes/articles", len(book.articles))
+        stats.set_value("discovery/shapes/lists", len(book.lists))
+        for kind, shapes in book.changes().items():
+            if shapes:
+                stats.set_value(f"discovery/shapes/{kind}", len(shapes))
+                self.logger.warning(
+                    "The portal shows URL shapes not seen in earlier runs (%s): %s",
+                    kind, ", ".join(shapes))
+        self.ledger.remember_portal(self._shapes_key(), book.to_json())
+
     def on_closed(self, spider, reason):
-        """Stop the sample portal (the ledger records a complete backfill)."""
+        """Keep the learned URL shapes; stop the sample portal (the ledger records a complete
+        backfill)."""
+        if self.book is not None:
+            self._save_shapes()
         if self.sample_server is not None:
             self.sample_server.stop()
