@@ -26,7 +26,10 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-XMU = ROOT.parents[1] / "shared" / "realpages" / "zh-xmu"
+#: ``../shared`` next to the project; from a git worktree under ``/work/wt/<name>``, one more up.
+SHARED = next((p / "shared" for p in (ROOT.parent, ROOT.parents[1]) if (p / "shared").is_dir()),
+              ROOT.parent / "shared")
+XMU = SHARED / "realpages" / "zh-xmu"
 SITES = ("cjw", "hexun", "jjgc", "nbd", "people", "qq", "sina", "wangyi", "xinhua", "yicai")
 DEV_SITES = SITES[0::2]  # cjw, jjgc, people, sina, xinhua
 HELDOUT_SITES = SITES[1::2]  # hexun, nbd, qq, wangyi, yicai
