@@ -72,6 +72,8 @@ class Meta:
     author: str | None = None
     editor: str | None = None
     element: etree._Element | None = None
+    #: The text after the heading (``header_zone``), where bylines and the date sit.
+    zone: str = ""
 
     def missing(self) -> list[str]:
         return [name for name in FIELDS if getattr(self, name) is None]
@@ -238,7 +240,7 @@ def extract_meta(
         if meta.date is None:
             meta.date = parse_date(text, tz=tz, now=now, formats=profile.date_formats,
                                    languages=profile.date_languages)
-    zone = header_zone(heading)
+    zone = meta.zone = header_zone(heading)
     if zone:
         meta.merge(parse_labelled(zone, tz, now, profile))
     if meta.missing():
