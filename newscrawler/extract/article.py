@@ -20,7 +20,7 @@ from newscrawler.extract.body import Body, extract_body, find_containers
 from newscrawler.extract.dates import FULL_DATE_RE, get_timezone
 from newscrawler.extract.encoding import decode_html
 from newscrawler.extract.index import PageIndex, wanted_keys
-from newscrawler.extract.meta import Meta, extract_meta, is_meta_line, meta_tags
+from newscrawler.extract.meta import Meta, extract_meta, is_meta_line, jsonld_author, meta_tags
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import collapse
 from newscrawler.extract.title import extract_section, extract_title, heading_before
@@ -122,11 +122,13 @@ def _now(now: datetime | None, profile: Profile) -> datetime:
     return now if now.tzinfo is not None else now.replace(tzinfo=zone)
 
 
-def find_author(meta: Meta, body: Body, tags: dict[str, str], root: etree._Element) -> str | None:
+def find_author(
+    meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None
+) -> str | None:
     """The writers, most trustworthy credit first (``authors.py``): a labelled author in the
     meta line, a name right before the header date, a byline in the header text or at the
-    start of the body, a closing credit, and last ``<meta name="author">`` when it names a
-    person who is not the site."""
+    start of the body, a closing credit, and last JSON-LD's or ``<meta name="author">``'s
+    when it is not the site."""
     found = authors.clean_author(meta.author)
     if found:
         return found
@@ -142,7 +144,7 @@ def find_author(meta: Meta, body: Body, tags: dict[str, str], root: etree._Eleme
     found = authors.opening_byline(text, bare=True) or authors.closing_credit(text)
     if found:
         return found
-    tag = _first_tag_value(tags, rules.META_AUTHOR_NAMES)
+    tag = jsonld_author(source) or _first_tag_value(tags, rules.META_AUTHOR_NAMES)
     site = collapse(root.findtext(".//title") or "") + " " + (tags.get("og:site_name") or "")
     if tag and tag not in site:
         return authors.clean_author(tag)
@@ -213,7 +215,7 @@ def _extract(
     if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
         body = Body()  # an empty body container, and the fallback found only the meta line
     summary = collapse(tags.get("description")) or None
-    author = find_author(meta, body, tags, root)
+    author = find_author(meta, body, tags, root, index.source)
     record = empty_record(url, crawled_at)
     record.update(
         title=title,

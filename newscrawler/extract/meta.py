@@ -61,6 +61,12 @@ FIELD_OF_LABEL = {label: name for name, group in rules.LABELS.items() for label 
 VALUE_END_RE = re.compile(r"\s(?![A-Za-z])|[|丨｜┊]|\s{2,}")
 VALUE_STRIP = " \t()（）[]【】<>《》「」:：,，;；.。·-—"
 FIELDS = ("date", "source", "author", "editor")
+#: JSON-LD (``<script type="application/ld+json">``, dropped with the other scripts before the
+#: tree is read): its ``datePublished`` and ``author`` name, read from the page source.
+JSONLD_DATE_RE = re.compile(rb'"datePublished"\s*:\s*"([^"]{6,40})"')
+JSONLD_AUTHOR_RE = re.compile(
+    rb'"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]*?"name"\s*:\s*"([^"]{1,60})"|"([^"]{1,60})")'
+)
 
 
 @dataclass
@@ -256,6 +262,8 @@ def extract_meta(
     tags = meta_tags(root)
     if meta.date is None:
         meta.date = _date_from_meta_tags(tags, tz, now)
+    if meta.date is None and index.source is not None and b"ld+json" in index.source:
+        meta.date = _date_from_jsonld(index.source, tz, now)
     if meta.source is None:
         meta.source = _source_from_elements(index) or _first_tag(tags, rules.META_SOURCE_NAMES)
     if (meta.date is None or meta.source is None) and index.may_contain(*LABEL_WORDS):
@@ -305,6 +313,23 @@ def _date_from_meta_tags(tags: dict[str, str], tz: str, now: datetime) -> Parsed
             if parsed is not None:
                 return parsed
     return None
+
+
+def _date_from_jsonld(source: bytes, tz: str, now: datetime) -> ParsedDate | None:
+    match = JSONLD_DATE_RE.search(source)
+    if match:
+        return parse_date(match.group(1).decode("utf-8", "replace"), tz=tz, now=now)
+    return None
+
+
+def jsonld_author(source: bytes | None) -> str | None:
+    """The first ``author`` (its ``name`` when it is an object) of the page's JSON-LD."""
+    if not source or b"ld+json" not in source:
+        return None
+    match = JSONLD_AUTHOR_RE.search(source)
+    if not match:
+        return None
+    return collapse((match.group(1) or match.group(2)).decode("utf-8", "replace")) or None
 
 
 def _source_from_elements(index: PageIndex) -> str | None:
