@@ -61,6 +61,7 @@ MEDIUM_BYLINE_RE = re.compile(
 LATIN_VALUE_RE = re.compile(r"^[A-Za-z][\w .'-]{0,39}$")
 #: Every meta-line label (``发表于``, ``来源``, ``点击``): never a name.
 LABEL_WORDS = frozenset(label for group in rules.LABELS.values() for label in group)
+PHOTO_WORDS = ("摄", "图")
 #: How much of the text's start (characters) is searched for an opening byline.
 OPENING_CHARS = 240
 CLOSING_CHARS = 120
@@ -92,8 +93,10 @@ def split_names(run: str) -> list[str]:
             token = token + tokens[index + 1]
             index += 1
         index += 1
+        if token.startswith(PHOTO_WORDS):
+            return []  # 李木子 摄: a photographer's credit
         if NAME_STOP_RE.search(token):
-            break  # 北京报道, 摄: the byline ends here
+            break  # 北京报道: the byline ends here
         if token in rules.AUTHOR_CONTINUE_LABELS:
             continue  # 实习生 / 通讯员 between two names: the next one is a writer too
         if not is_name(token):
