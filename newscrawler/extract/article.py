@@ -146,7 +146,7 @@ def find_author(
         return found
     tag = jsonld_author(source) or _first_tag_value(tags, rules.META_AUTHOR_NAMES)
     site = collapse(root.findtext(".//title") or "") + " " + (tags.get("og:site_name") or "")
-    if tag and tag not in site:
+    if tag and tag not in site and tag != meta.source:  # sites put the medium there too
         return authors.clean_author(tag)
     return None
 

@@ -51,7 +51,7 @@ SLASH_WEN_RE = re.compile(
 NAME_STOP_RE = re.compile(rf"(?:{'|'.join(rules.AUTHOR_NAME_STOPS)})$")
 #: A name ending the text before the header date, not glued to other Han text.
 NAME_AT_END_RE = re.compile(
-    rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{_HAN}·]{{2,4}}|[{_HAN}] [{_HAN}])$"
+    rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{_HAN}·]{{2,3}}|[{_HAN}] [{_HAN}])$"
 )
 #: ``第一财经日报 周艾琳``, ``来源：经济参考报 王静文``: a medium, then its writer's name alone.
 MEDIUM_BYLINE_RE = re.compile(
@@ -99,8 +99,8 @@ def split_names(run: str) -> list[str]:
             break  # 北京报道: the byline ends here
         if token in rules.AUTHOR_CONTINUE_LABELS:
             continue  # 实习生 / 通讯员 between two names: the next one is a writer too
-        if not is_name(token):
-            break
+        if not is_name(token) or (names and len(token) > 3 and HAN_NAME_RE.match(token)):
+            break  # four characters after a name: keywords (知道创宇), not a second name
         names.append(token)
     return names
 
