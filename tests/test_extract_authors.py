@@ -134,3 +134,25 @@ def test_jsonld_date_when_the_page_prints_none() -> None:
 def test_no_date_is_invented() -> None:
     record = extract_article(page("来源：示例网", "正文开始，没有日期。"), URL, now=NOW)
     assert record["published_at"] is None and record["date_precision"] is None
+
+
+def test_day_in_the_header_takes_the_time_of_the_same_day_from_meta() -> None:
+    head = '<meta property="article:published_time" content="2018-06-13T18:22:53+08:00">'
+    record = extract_article(page("2018年06月13日 来源：示例网", "正文开始。", head), URL, now=NOW)
+    assert record["published_at"] == "2018-06-13T18:22:53+08:00"
+    assert record["date_precision"] == "second"
+    other_day = '<meta property="article:published_time" content="2018-06-14T08:00:00+08:00">'
+    record = extract_article(page("2018年06月13日 来源：示例网", "正文开始。", other_day), URL,
+                             now=NOW)
+    assert record["published_at"] == "2018-06-13T00:00:00+08:00"
+    assert record["date_precision"] == "day"
+
+
+def test_the_date_next_to_the_headline_beats_lists_and_footer() -> None:
+    html = page("2018-06-13 18:22 来源：示例网", "正文开始。").replace(
+        b"<div class=\"nav\">",
+        "<ul class=\"hot\"><li>另一篇 2019-01-01 08:00</li></ul><div class=\"nav\">".encode())
+    html = html.replace(b"</body>", "<div class=\"footer\">更新于 2020-02-02 09:00</div></body>"
+                        .encode())
+    record = extract_article(html, URL, now=NOW)
+    assert record["published_at"] == "2018-06-13T18:22:00+08:00"

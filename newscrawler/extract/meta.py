@@ -264,6 +264,8 @@ def extract_meta(
         meta.date = _date_from_meta_tags(tags, tz, now)
     if meta.date is None and index.source is not None and b"ld+json" in index.source:
         meta.date = _date_from_jsonld(index.source, tz, now)
+    elif meta.date is not None and meta.date.precision == "day":
+        meta.date = _finer_same_day(meta.date, tags, index.source, tz, now)
     if meta.source is None:
         meta.source = _source_from_elements(index) or _first_tag(tags, rules.META_SOURCE_NAMES)
     if (meta.date is None or meta.source is None) and index.may_contain(*LABEL_WORDS):
@@ -313,6 +315,19 @@ def _date_from_meta_tags(tags: dict[str, str], tz: str, now: datetime) -> Parsed
             if parsed is not None:
                 return parsed
     return None
+
+
+def _finer_same_day(
+    day: ParsedDate, tags: dict[str, str], source: bytes | None, tz: str, now: datetime
+) -> ParsedDate:
+    """A day printed on the page, with the time of day when ``<meta>`` or JSON-LD give the
+    same day with a time (``2016-07-12`` in the header, ``…T10:30:00+08:00`` in the head)."""
+    finer = _date_from_meta_tags(tags, tz, now)
+    if (finer is None or finer.precision == "day") and source and b"ld+json" in source:
+        finer = _date_from_jsonld(source, tz, now)
+    if finer is not None and finer.precision != "day" and finer.value.date() == day.value.date():
+        return finer
+    return day
 
 
 def _date_from_jsonld(source: bytes, tz: str, now: datetime) -> ParsedDate | None:
