@@ -6,7 +6,7 @@ opening byline (``本报记者 张三``, ``新华社记者 李四 王五``, ``�
 reporter in brackets after the dateline (``新华社北京6月13日电（记者闫子敏）``, ``人民网北京6月1日电
 （朱江）``), ``X/文`` or ``文/X``, and a closing credit (``（记者 张三）``). This module reads them,
 in that order of trust, and returns the names in print order joined with ``、`` (the record's
-``author`` stays one string; see docs/CONTRACTS.md).
+``author`` stays one string, as ``schema/article.schema.json`` has it).
 
 What is never an author: an editor (``编辑``/``责任编辑``, see ``meta.py``), a photographer
 (``X 摄``), a medium or site (``新京报``, ``新浪综合``: ``rules.MEDIA_SUFFIXES``), markup
