@@ -260,7 +260,7 @@ def newspaper(html: bytes, url: str) -> dict:
     from newscrawler.extract import decode_html
 
     text = decode_html(html)
-    language = "zh" if len(_CJK_RE.findall(text[:20000])) > 200 else "en"
+    language = "zh" if len(_CJK_RE.findall(text)) > 100 else "en"
     try:
         article = Article(url, language=language, fetch_images=False)
         article.download(input_html=text)
