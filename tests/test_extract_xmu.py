@@ -39,7 +39,7 @@ FLOORS = {
     ("held-out", "body"): 0.94, ("held-out", "date"): 0.78, ("held-out", "author"): 0.60,
     ("held-out", "title"): 0.97,
     ("development", "body"): 0.96, ("development", "date"): 0.97,
-    ("development", "author"): 0.85, ("development", "title"): 0.97,
+    ("development", "author"): 0.93, ("development", "title"): 0.97,
 }
 _NAME_SPLIT_RE = re.compile(r"[、,，;；/|\s]+")
 
