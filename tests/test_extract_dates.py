@@ -148,3 +148,35 @@ def test_never_future_never_raises(text: str, now: datetime) -> None:
             assert parsed.value.date() <= aware_now.date()
         else:
             assert parsed.value <= aware_now + timedelta(seconds=0)
+
+
+@pytest.mark.parametrize(("text", "expected", "precision"), [
+    ("2022-02-13 20:04:17", "2022-02-13T20:04:17+08:00", "second"),
+    ("2003-5-29 09:07", "2003-05-29T09:07:00+08:00", "minute"),
+    ("发表于: 2005-07-31 12:30", "2005-07-31T12:30:00+08:00", "minute"),
+    ("2005年1月2日", "2005-01-02T00:00:00+08:00", "day"),
+    ("2018年06月12日08:29 来源：人民网", "2018-06-12T08:29:00+08:00", "minute"),
+    ("2016年07月12日 15时30分", "2016-07-12T15:30:00+08:00", "minute"),
+    ("2016-07-12 上午 9:05", "2016-07-12T09:05:00+08:00", "minute"),
+    ("2016-07-12 晚上8:05", "2016-07-12T20:05:00+08:00", "minute"),
+    # AM/PM after the time, and the year-last en-US order of ASP.NET pages (month first)
+    ("7/5/2005 9:23:57 PM", "2005-07-05T21:23:57+08:00", "second"),
+    ("7/5/2005 9:23 AM", "2005-07-05T09:23:00+08:00", "minute"),
+    ("12/25/2005 12:05:01 AM", "2005-12-25T00:05:01+08:00", "second"),
+    ("2016-07-12 12:30 PM", "2016-07-12T12:30:00+08:00", "minute"),
+    ("2016-07-12 10:30 pm", "2016-07-12T22:30:00+08:00", "minute"),
+    ("2016-07-12 10:30 Amazon", "2016-07-12T10:30:00+08:00", "minute"),
+    # year last with '-' or '.': day first, unless the month slot cannot be a month
+    ("12-07-2016", "2016-07-12T00:00:00+08:00", "day"),
+    ("07-25-2016", "2016-07-25T00:00:00+08:00", "day"),
+    ("25/12/2005", "2005-12-25T00:00:00+08:00", "day"),
+    # the page's own offset wins over the portal's zone
+    ("2018-06-14T02:19:31+00:00", "2018-06-14T10:19:31+08:00", "second"),
+])
+def test_forms_of_other_sites(text: str, expected: str, precision: str) -> None:
+    assert iso(text, use_dateparser=False) == (expected, precision)
+
+
+def test_time_zone_of_the_portal_when_the_page_gives_none() -> None:
+    parsed = parse_date("2016-07-12 10:30", tz="Europe/Berlin", now=NOW)
+    assert parsed is not None and parsed.isoformat() == "2016-07-12T10:30:00+02:00"

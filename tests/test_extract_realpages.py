@@ -23,7 +23,10 @@ import pytest
 from newscrawler.extract import RECORD_KEYS, extract_article
 
 PROJECT = Path(__file__).resolve().parents[1]
-REALPAGES = Path(__file__).resolve().parents[2] / "shared" / "realpages"
+#: ``../shared`` next to the project (from a git worktree under ``/work/wt/<name>``, one more up).
+REALPAGES = next((p / "shared" / "realpages" for p in Path(__file__).resolve().parents[2:4]
+                  if (p / "shared" / "realpages").is_dir()),
+                 Path(__file__).resolve().parents[2] / "shared" / "realpages")
 LABELS = json.loads((PROJECT / "tests" / "data" / "realpages_labels.json").read_text("utf-8"))
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 

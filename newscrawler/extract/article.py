@@ -15,12 +15,12 @@ from urllib.parse import urljoin
 
 from lxml import etree
 
-from newscrawler.extract import rules
+from newscrawler.extract import authors, rules
 from newscrawler.extract.body import Body, extract_body, find_containers
-from newscrawler.extract.dates import get_timezone
+from newscrawler.extract.dates import FULL_DATE_RE, get_timezone
 from newscrawler.extract.encoding import decode_html
 from newscrawler.extract.index import PageIndex, wanted_keys
-from newscrawler.extract.meta import Meta, extract_meta, is_meta_line, meta_tags
+from newscrawler.extract.meta import Meta, extract_meta, is_meta_line, jsonld_author, meta_tags
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import collapse
 from newscrawler.extract.title import extract_section, extract_title, heading_before
@@ -122,6 +122,43 @@ def _now(now: datetime | None, profile: Profile) -> datetime:
     return now if now.tzinfo is not None else now.replace(tzinfo=zone)
 
 
+def find_author(
+    meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None
+) -> str | None:
+    """The writers, most trustworthy credit first (``authors.py``): a labelled author in the
+    meta line, a name right before the header date, a byline in the header text or at the
+    start of the body, a closing credit, and last JSON-LD's or ``<meta name="author">``'s
+    when it is not the site."""
+    found = authors.clean_author(meta.author)
+    if found:
+        return found
+    zone = meta.zone
+    if zone:
+        date = FULL_DATE_RE.search(zone)
+        if date:
+            found = authors.name_before_date(zone, date.start())
+        found = found or authors.opening_byline(zone)
+        if found:
+            return found
+    text = body.text
+    found = authors.opening_byline(text, bare=True) or authors.closing_credit(text)
+    if found:
+        return found
+    tag = jsonld_author(source) or _first_tag_value(tags, rules.META_AUTHOR_NAMES)
+    site = collapse(root.findtext(".//title") or "") + " " + (tags.get("og:site_name") or "")
+    if tag and tag not in site and tag != meta.source:  # sites put the medium there too
+        return authors.clean_author(tag)
+    return None
+
+
+def _first_tag_value(tags: dict[str, str], names: tuple[str, ...]) -> str | None:
+    for name in names:
+        value = collapse(tags.get(name.lower()))
+        if value:
+            return value
+    return None
+
+
 def empty_record(url: str, crawled_at: str) -> dict:
     """The record of a page with nothing in it: every key present, nothing guessed."""
     return {
@@ -178,12 +215,13 @@ def _extract(
     if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
         body = Body()  # an empty body container, and the fallback found only the meta line
     summary = collapse(tags.get("description")) or None
+    author = find_author(meta, body, tags, root, index.source)
     record = empty_record(url, crawled_at)
     record.update(
         title=title,
         section=section,
         source=meta.source,
-        author=meta.author,
+        author=author,
         published_at=meta.date.isoformat() if meta.date else None,
         body=body.text,
         images=body.images,

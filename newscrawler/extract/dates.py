@@ -29,6 +29,7 @@ MIN_YEAR = 1980
 _TIME = (
     r"(?:\s*(?:T|[,，]|\s)?\s*(?P<ampm>上午|下午|中午|晚上|凌晨|早上)?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})分?"
     r"(?:\s*[:：]\s*(?P<S>\d{1,2})秒?|(?<=分)\s*(?P<S2>\d{1,2})秒)?(?:\.\d+)?"
+    r"(?:\s*(?P<ampm2>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
     r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
 )
 PM_WORDS = frozenset({"下午", "晚上"})
@@ -37,9 +38,10 @@ FULL_DATE_RE = re.compile(
     r"(?<![\d.])(?P<y>\d{4}|\d{2})\s*(?P<sep>[-/.年])\s*(?P<m>\d{1,2})\s*(?:(?P=sep)|月)\s*"
     r"(?P<d>\d{1,2})(?!\d)\s*日?" + _TIME
 )
-#: ``12-07-2016`` (d-m-Y, seen in some DedeCms image-list templates).
+#: Year last: ``12-07-2016`` (d-m-Y, some DedeCms image-list templates) and ``7/5/2005 9:23:57
+#: PM`` (m/d/Y, the en-US default of ASP.NET sites); either order when one slot exceeds 12.
 DMY_DATE_RE = re.compile(
-    r"(?<![\d.])(?P<d>\d{1,2})[-/.](?P<m>\d{1,2})[-/.](?P<y>\d{4})(?!\d)" + _TIME
+    r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)" + _TIME
 )
 #: Year-less ``07-12``, ``7月12日``, ``07/12`` (+ time), as on home and list pages.
 MONTH_DAY_RE = re.compile(
@@ -122,6 +124,11 @@ def _build(
         hour_value = int(hour)
         if match.group("ampm") in PM_WORDS and hour_value < 12:
             hour_value += 12
+        suffix = (match.group("ampm2") or "").lower()
+        if suffix.startswith("p") and hour_value < 12:
+            hour_value += 12
+        elif suffix.startswith("a") and hour_value == 12:
+            hour_value = 0
         value = datetime(year, month, day, hour_value, int(minute), int(second or 0), tzinfo=tz)
     except ValueError:
         try:  # a bad time of day (the 1T template's "m-d H:m" bug) still leaves a good day
@@ -162,7 +169,12 @@ def _parse_full(text: str, tz: tzinfo, now: datetime) -> ParsedDate | None:
             return _not_future(parsed, now)
     for match in DMY_DATE_RE.finditer(text):
         year = int(match.group("y"))
-        parsed = _build(year, int(match.group("m")), int(match.group("d")), match, tz)
+        first, second = int(match.group("a")), int(match.group("b"))
+        month_first = match.group("sep") == "/"
+        if (month_first and first > 12) or (not month_first and second > 12):
+            month_first = not month_first
+        month, day = (first, second) if month_first else (second, first)
+        parsed = _build(year, month, day, match, tz)
         if parsed is not None and year >= MIN_YEAR:
             return _not_future(parsed, now)
     return None

@@ -61,6 +61,12 @@ FIELD_OF_LABEL = {label: name for name, group in rules.LABELS.items() for label 
 VALUE_END_RE = re.compile(r"\s(?![A-Za-z])|[|丨｜┊]|\s{2,}")
 VALUE_STRIP = " \t()（）[]【】<>《》「」:：,，;；.。·-—"
 FIELDS = ("date", "source", "author", "editor")
+#: JSON-LD (``<script type="application/ld+json">``, dropped with the other scripts before the
+#: tree is read): its ``datePublished`` and ``author`` name, read from the page source.
+JSONLD_DATE_RE = re.compile(rb'"datePublished"\s*:\s*"([^"]{6,40})"')
+JSONLD_AUTHOR_RE = re.compile(
+    rb'"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]*?"name"\s*:\s*"([^"]{1,60})"|"([^"]{1,60})")'
+)
 
 
 @dataclass
@@ -72,6 +78,8 @@ class Meta:
     author: str | None = None
     editor: str | None = None
     element: etree._Element | None = None
+    #: The text after the heading (``header_zone``), where bylines and the date sit.
+    zone: str = ""
 
     def missing(self) -> list[str]:
         return [name for name in FIELDS if getattr(self, name) is None]
@@ -238,7 +246,7 @@ def extract_meta(
         if meta.date is None:
             meta.date = parse_date(text, tz=tz, now=now, formats=profile.date_formats,
                                    languages=profile.date_languages)
-    zone = header_zone(heading)
+    zone = meta.zone = header_zone(heading)
     if zone:
         meta.merge(parse_labelled(zone, tz, now, profile))
     if meta.missing():
@@ -254,6 +262,10 @@ def extract_meta(
     tags = meta_tags(root)
     if meta.date is None:
         meta.date = _date_from_meta_tags(tags, tz, now)
+    if meta.date is None and index.source is not None and b"ld+json" in index.source:
+        meta.date = _date_from_jsonld(index.source, tz, now)
+    elif meta.date is not None and meta.date.precision == "day":
+        meta.date = _finer_same_day(meta.date, tags, index.source, tz, now)
     if meta.source is None:
         meta.source = _source_from_elements(index) or _first_tag(tags, rules.META_SOURCE_NAMES)
     if (meta.date is None or meta.source is None) and index.may_contain(*LABEL_WORDS):
@@ -303,6 +315,36 @@ def _date_from_meta_tags(tags: dict[str, str], tz: str, now: datetime) -> Parsed
             if parsed is not None:
                 return parsed
     return None
+
+
+def _finer_same_day(
+    day: ParsedDate, tags: dict[str, str], source: bytes | None, tz: str, now: datetime
+) -> ParsedDate:
+    """A day printed on the page, with the time of day when ``<meta>`` or JSON-LD give the
+    same day with a time (``2016-07-12`` in the header, ``…T10:30:00+08:00`` in the head)."""
+    finer = _date_from_meta_tags(tags, tz, now)
+    if (finer is None or finer.precision == "day") and source and b"ld+json" in source:
+        finer = _date_from_jsonld(source, tz, now)
+    if finer is not None and finer.precision != "day" and finer.value.date() == day.value.date():
+        return finer
+    return day
+
+
+def _date_from_jsonld(source: bytes, tz: str, now: datetime) -> ParsedDate | None:
+    match = JSONLD_DATE_RE.search(source)
+    if match:
+        return parse_date(match.group(1).decode("utf-8", "replace"), tz=tz, now=now)
+    return None
+
+
+def jsonld_author(source: bytes | None) -> str | None:
+    """The first ``author`` (its ``name`` when it is an object) of the page's JSON-LD."""
+    if not source or b"ld+json" not in source:
+        return None
+    match = JSONLD_AUTHOR_RE.search(source)
+    if not match:
+        return None
+    return collapse((match.group(1) or match.group(2)).decode("utf-8", "replace")) or None
 
 
 def _source_from_elements(index: PageIndex) -> str | None:

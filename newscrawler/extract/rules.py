@@ -168,6 +168,42 @@ META_DATE_NAMES = (
 META_SOURCE_NAMES = ("source", "article:source", "og:source", "mediaid")
 META_AUTHOR_NAMES = ("author", "article:author", "dc.creator")
 
+# --- Authors (``authors.py``) ---------------------------------------------------------------
+
+#: Labels that put a writer's name after them in a byline (regex alternatives; a medium before
+#: them, ``新华社记者``/``每经记者``, is simply not part of the match).
+AUTHOR_BYLINE_LABELS = (
+    "特约记者", "首席记者", "见习记者", "实习记者", "记者", "作者", "撰稿", "撰文", "通讯员",
+)
+#: Between two names of one byline: the next name is a writer too (``X 实习生 Y``).
+AUTHOR_CONTINUE_LABELS = frozenset(
+    {"实习生", "实习记者", "见习记者", "通讯员", "记者", "特约记者", "本报记者"}
+)
+#: A token ending like this ends the names (``北京报道``, ``摄``) and is not a name.
+AUTHOR_NAME_STOPS = (
+    "报道", "摄影", "摄", "电", "讯", "编辑", "责编", "综合", "整合", "整理", "编译",
+)
+#: Han words of two to four characters that bylines put where a name could be.
+AUTHOR_NOT_NAMES = frozenset(
+    {"本报", "本刊", "本台", "记者", "作者", "编辑", "责编", "通讯员", "实习生", "综合", "报道",
+     "综合报道", "来源", "未知", "佚名", "匿名", "网友", "小编", "编者", "原创", "转载", "视频",
+     "图片", "图文", "专稿", "快讯", "管理员", "本网", "本站", "评论员", "特约", "观察员", "采访",
+     "整合", "整理", "编译", "网络整理", "网络", "消息", "参考消息"}
+)
+AUTHOR_NOT_NAME_PREFIXES = ("本报", "本刊", "本网", "来源", "据", "图")
+#: Endings of media, site and organisation names, which are sources, not authors.
+MEDIA_SUFFIXES = (
+    "报", "网", "社", "台", "刊", "志", "站", "号", "频道", "视频", "新闻", "财经", "综合", "APP",
+    "客户端", "编辑", "记者", "资讯", "传媒", "集团", "公司", "中心", "协会", "研究院", "研究所",
+    "大学", "部", "局", "委", "办", "院", "署", "会", "消息", "整理",
+)
+#: Media names that a writer's bare name follows in an opening byline (``第一财经日报 周艾琳``).
+BYLINE_MEDIA_ENDS = ("日报", "晚报", "时报", "商报", "周刊", "报", "新闻", "通讯社")
+#: Endings of labels and their variants (``发表于``, ``发布时间``, ``更新日期``).
+LABEL_ENDINGS = ("于", "时间", "日期", "来源", "编辑", "点击", "阅读", "浏览", "评论")
+#: A name right before the header date is a source's when its text ends like this.
+AUTHOR_LABEL_ENDS = ("来源", "来源于", "来自", "出处", "转自", "稿源", ":", "：")
+
 #: ``/2016/0712/`` (DedeCms default rule), ``/20160712/`` and ``/2016-07/12/`` in URL paths.
 URL_DATE_RES = (
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),

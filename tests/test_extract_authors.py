@@ -1,0 +1,158 @@
+"""Authors: bylines as Chinese news pages print them (``newscrawler/extract/authors.py``), and
+the record's ``author`` end to end: several names in print order joined with 、, never an
+editor, a photographer, a medium, a site name, a label or markup."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from newscrawler.extract import extract_article
+from newscrawler.extract.authors import (
+    clean_author,
+    closing_credit,
+    is_name,
+    name_before_date,
+    opening_byline,
+)
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+URL = "http://news.example.cn/a/1.html"
+TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这里就是文章的主体内容。" * 4
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本报记者 张三 北京报道 今年以来，市场……", "张三"),
+    ("新华社记者 李四 王五 沙特阿拉伯领导的多国联军……", "李四、王五"),
+    ("新华社记者陈霖 胡冠 沙特阿拉伯领导的多国联军……", "陈霖、胡冠"),
+    ("新华社北京6月13日电（记者闫子敏）外交部发言人……", "闫子敏"),
+    ("新华社科威特城６月１１日电（记者王薇 聂云鹏）亚丁消息……", "王薇、聂云鹏"),
+    ("人民网北京6月1日电 （朱江）据北京市消费者协会网站消息……", "朱江"),
+    ("每经记者 盖源源 实习记者 张春楠 每经编辑 温梦华 今年3月……", "盖源源、张春楠"),
+    ("21世纪经济报道 本报记者 高江虹 实习生 魏孙媛 北京报道 4月13日……", "高江虹、魏孙媛"),
+    ("⊙记者 王莉雯 ○编辑 全泽源 博鳌论坛期间……", "王莉雯"),
+    ("北京商报讯（记者 蓝朝晖）备受瞩目的……", "蓝朝晖"),
+    ("□ 本报记者 王 观 外汇储备的作用……", "王观"),
+    ("经济观察报 秦晖/文 我分析外贸史的几篇文章……", "秦晖"),
+    ("文/张三 我分析外贸史的几篇文章……", "张三"),
+])
+def test_opening_bylines(text: str, expected: str) -> None:
+    assert opening_byline(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "新京报记者发现，随着共享单车进入后半场……",  # a reporter, no name
+    "据上证报记者统计，截至1月24日……",
+    "举行记者会，邀请中国人民银行行长……",
+    "新华社记者李木子 摄 联合国大会……",  # a photographer
+    "路透社记者 2017年在金融去杠杆的背景下……",
+])
+def test_no_byline(text: str) -> None:
+    assert opening_byline(text) is None
+
+
+def test_medium_and_bare_name_only_when_asked() -> None:
+    text = "第一财经日报 周艾琳 6月12日，央行公布了5月金融数据。"
+    assert opening_byline(text) is None
+    assert opening_byline(text, bare=True) == "周艾琳"
+    assert opening_byline("新浪财经 语音播报 缩小字体 放大字体 收藏", bare=True) is None
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("陈斌 2018年06月08日08:12 来源：中国青年报", "陈斌"),
+    ("谢敏敏2018-04-05 00:59 扫描二维码分享到朋友圈", "谢敏敏"),
+    ("王 观 2017年02月27日00:00 来源：人民网", "王观"),
+    ("本文来源于新京报 2017-06-23 09:06:43", None),  # a source, not a writer
+    ("发表于 2016-07-12 10:30", None),  # a label
+    ("特朗普“碰瓷”差点得逞 2018年04月11日 12:02", None),  # the headline's tail
+    ("EEO视频2018-06-12 15:44", None),
+])
+def test_name_before_the_header_date(zone: str, expected: str | None) -> None:
+    start = next(i for i, c in enumerate(zone) if c.isdigit())
+    assert name_before_date(zone, start) == expected
+
+
+def test_closing_credit() -> None:
+    credit = "……符合两国利益的解决办法。（记者颜亮 朱东阳 高攀）"
+    assert closing_credit(credit) == "颜亮、朱东阳、高攀"
+    assert closing_credit("……（来源：21世纪经济报道 记者：倪雨晴）") == "倪雨晴"
+    assert closing_credit("……符合两国利益的解决办法。") is None
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("周思博", "周思博"),
+    ("张三 李四", "张三、李四"),
+    ("admin", "admin"),
+    ('size="20"', None),
+    ("新浪综合", None),
+    ("未知", None),
+    ("本站编辑", None),
+])
+def test_clean_author(value: str, expected: str | None) -> None:
+    assert clean_author(value) == expected
+
+
+@pytest.mark.parametrize("text", ["新京报", "人民网", "发表于", "记者", "编辑", "来源"])
+def test_media_and_labels_are_not_names(text: str) -> None:
+    assert not is_name(text)
+
+
+def page(header: str, body: str, head: str = "", title: str = "标题是一个足够长的新闻标题"
+         ) -> bytes:
+    return f"""<html><head><meta charset="utf-8"><title>{title}_示例网</title>{head}</head>
+<body><div class="nav">首页 新闻</div><h1>{title}</h1><div class="meta">{header}</div>
+<div class="article-content"><p>{body}</p><p>{TEXT}</p></div></body></html>""".encode()
+
+
+@pytest.mark.parametrize(("header", "body", "head", "expected"), [
+    ("作者： 周思博 2016-07-12 10:30", "正文开始。", "", "周思博"),
+    ('<font size="20">作者：</font>2016-07-12', "正文开始。", "", None),
+    ("陈斌 2018年06月08日08:12 来源：中国青年报", "正文开始。", "", "陈斌"),
+    ("2018-06-13 18:22:53 来源： 新华网", "新华社北京6月13日电（记者闫子敏）外交部发言人", "",
+     "闫子敏"),
+    ("2018-06-13 来源：示例网", "正文开始。", '<meta name="author" content="示例网">', None),
+    ("2018-06-13 来源：示例网", "正文开始。", '<meta name="author" content="李雷">', "李雷"),
+    ("2018-06-13", "正文开始。",
+     '<script type="application/ld+json">{"author": {"@type": "Person", "name": "韩梅梅"}}'
+     "</script>", "韩梅梅"),
+])
+def test_record_author(header: str, body: str, head: str, expected: str | None) -> None:
+    record = extract_article(page(header, body, head), URL, now=NOW)
+    assert record["author"] == expected
+
+
+def test_jsonld_date_when_the_page_prints_none() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2018-06-14T02:19:31+00:00"}</script>')
+    record = extract_article(page("", "正文开始。", head), URL, now=NOW)
+    assert record["published_at"] == "2018-06-14T10:19:31+08:00"
+    assert record["date_precision"] == "second"
+
+
+def test_no_date_is_invented() -> None:
+    record = extract_article(page("来源：示例网", "正文开始，没有日期。"), URL, now=NOW)
+    assert record["published_at"] is None and record["date_precision"] is None
+
+
+def test_day_in_the_header_takes_the_time_of_the_same_day_from_meta() -> None:
+    head = '<meta property="article:published_time" content="2018-06-13T18:22:53+08:00">'
+    record = extract_article(page("2018年06月13日 来源：示例网", "正文开始。", head), URL, now=NOW)
+    assert record["published_at"] == "2018-06-13T18:22:53+08:00"
+    assert record["date_precision"] == "second"
+    other_day = '<meta property="article:published_time" content="2018-06-14T08:00:00+08:00">'
+    record = extract_article(page("2018年06月13日 来源：示例网", "正文开始。", other_day), URL,
+                             now=NOW)
+    assert record["published_at"] == "2018-06-13T00:00:00+08:00"
+    assert record["date_precision"] == "day"
+
+
+def test_the_date_next_to_the_headline_beats_lists_and_footer() -> None:
+    html = page("2018-06-13 18:22 来源：示例网", "正文开始。").replace(
+        b"<div class=\"nav\">",
+        "<ul class=\"hot\"><li>另一篇 2019-01-01 08:00</li></ul><div class=\"nav\">".encode())
+    html = html.replace(b"</body>", "<div class=\"footer\">更新于 2020-02-02 09:00</div></body>"
+                        .encode())
+    record = extract_article(html, URL, now=NOW)
+    assert record["published_at"] == "2018-06-13T18:22:00+08:00"
