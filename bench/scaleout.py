@@ -9,8 +9,9 @@ together, each with its own FEED_DIR, politeness lifted as in bench/crawl.py. pa
 workers' ``response_received_count`` / wall time of the run; CPU ms/page = the workers' user +
 system CPU time (``wait4``) per page, and separately Redis' and the portal's (``/proc``).
 
-Run: ``python bench/scaleout.py [--articles 2000] [--workers 1,2,4]``. Redis: the URL in
-``NEWSCRAWLER_BENCH_REDIS_URL``, else a private ``redis-server`` on a free loopback port.
+Run: ``python bench/scaleout.py [--articles 2000] [--workers 1,2,4]``; ``--quick`` for a smoke
+run (150 articles, 1 and 2 workers). Redis: the URL in ``NEWSCRAWLER_BENCH_REDIS_URL``, else a
+private ``redis-server`` on a free loopback port.
 """
 
 from __future__ import annotations
@@ -94,7 +95,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=2000, help="portal size (default 2000)")
     parser.add_argument("--workers", default="1,2,4", help="worker counts (default 1,2,4)")
     parser.add_argument("--timeout", type=float, default=1800, help="per-run timeout, seconds")
+    parser.add_argument("--quick", action="store_true",
+                        help="smoke mode: 150 articles, 1 and 2 workers")
     args = parser.parse_args(argv)
+    if args.quick:
+        args.articles, args.workers = 150, "1,2"
     counts = [int(n) for n in args.workers.split(",") if n.strip()]
     print(f"scale-out throughput: portal of {args.articles} articles, workers {counts}; "
           f"{machine()}", flush=True)

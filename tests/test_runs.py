@@ -23,7 +23,8 @@ from tests.crawl_helpers import PROJECT_ROOT, SCRAPY, feed_files, read_jsonl, ru
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"]
+         "--disable-component-update", "--disable-sync", "--no-first-run",
+         "--host-resolver-rules=MAP * ~NOTFOUND"]  # and no name resolves: no network at all
 
 
 @pytest.fixture(scope="module")

@@ -466,3 +466,19 @@ def test_a_crafted_pickle_in_the_queue_is_dropped_and_the_crawl_completes(
     assert stats["scaleout/queue/rejected"] == 2
     assert stats["crawl/articles/multipage"] > 0  # partial records went through Redis as JSON
     assert "dropped a queue entry" in log_of(folder)
+
+
+# -- the benchmark script still runs --------------------------------------------------------------
+
+
+def test_bench_scaleout_quick_runs_and_the_workers_deliver_the_portal():
+    import shutil
+
+    if not shutil.which("redis-server"):
+        pytest.skip("bench/scaleout.py smoke test SKIPPED: no redis-server on PATH")
+    proc = subprocess.run([sys.executable, str(PROJECT_ROOT / "bench" / "scaleout.py"), "--quick"],
+                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    rows = [line.split("|") for line in proc.stdout.splitlines() if line.startswith("|  ")]
+    assert [int(row[1]) for row in rows] == [1, 2]
+    assert all(int(row[3].replace(",", "")) == 150 for row in rows), proc.stdout
