@@ -482,3 +482,32 @@ def test_bench_scaleout_quick_runs_and_the_workers_deliver_the_portal():
     rows = [line.split("|") for line in proc.stdout.splitlines() if line.startswith("|  ")]
     assert [int(row[1]) for row in rows] == [1, 2]
     assert all(int(row[3].replace(",", "")) == 150 for row in rows), proc.stdout
+
+
+def test_the_scheduler_drops_a_request_it_cannot_write_as_data(redis_url, namespace):  # noqa: F811
+    """In a process of its own: the scheduler needs Scrapy's asyncio reactor installed."""
+    code = f"""
+from scrapy.utils.reactor import install_reactor
+install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+from scrapy import Request
+from newscrawler.scaleout.scheduler import ScaleOutScheduler
+from tests.conftest import make_crawler
+from tests.test_scaleout import _Portal
+
+crawler = make_crawler(REDIS_URL={redis_url!r}, STATE_NAMESPACE={namespace!r})
+scheduler = ScaleOutScheduler.from_crawler(crawler)
+spider = _Portal()
+spider.start_url = "http://h/"
+scheduler.open(spider)
+try:
+    assert not scheduler.enqueue_request(Request("http://h/x", meta={{"when": object()}}))
+    assert scheduler.enqueue_request(Request("http://h/y", callback=spider.parse))
+    assert crawler.stats.get_value("scaleout/queue/unserialisable") == 1
+    assert len(scheduler.queue) == 1
+finally:
+    scheduler.close("finished")
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-3000:]
