@@ -96,10 +96,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2,4", help="worker counts (default 1,2,4)")
     parser.add_argument("--timeout", type=float, default=1800, help="per-run timeout, seconds")
     parser.add_argument("--quick", action="store_true",
-                        help="smoke mode: 150 articles, 1 and 2 workers")
+                        help="smoke mode: 60 articles, 1 and 2 workers")
     args = parser.parse_args(argv)
     if args.quick:
-        args.articles, args.workers = 150, "1,2"
+        args.articles, args.workers = 60, "1,2"
     counts = [int(n) for n in args.workers.split(",") if n.strip()]
     print(f"scale-out throughput: portal of {args.articles} articles, workers {counts}; "
           f"{machine()}", flush=True)

@@ -481,7 +481,7 @@ def test_bench_scaleout_quick_runs_and_the_workers_deliver_the_portal():
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
     rows = [line.split("|") for line in proc.stdout.splitlines() if line.startswith("|  ")]
     assert [int(row[1]) for row in rows] == [1, 2]
-    assert all(int(row[3].replace(",", "")) == 150 for row in rows), proc.stdout
+    assert all(int(row[3].replace(",", "")) == 60 for row in rows), proc.stdout
 
 
 def test_the_scheduler_drops_a_request_it_cannot_write_as_data(redis_url, namespace):  # noqa: F811

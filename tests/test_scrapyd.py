@@ -62,7 +62,7 @@ def scrapyd(tmp_path):
         "[scrapyd]\n"
         f"bind_address = 127.0.0.1\nhttp_port = {port}\n"
         f"eggs_dir = {home / 'eggs'}\nlogs_dir = {home / 'logs'}\ndbs_dir = {home / 'dbs'}\n"
-        "items_dir =\njobs_dir =\npoll_interval = 0.5\nmax_proc = 2\n",
+        "items_dir =\njobs_dir =\npoll_interval = 0.2\nmax_proc = 2\n",
         "utf-8",
     )
     log = (home / "scrapyd.log").open("wb")
