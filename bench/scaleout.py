@@ -10,7 +10,7 @@ workers' ``response_received_count`` / wall time of the run; CPU ms/page = the w
 system CPU time (``wait4``) per page, and separately Redis' and the portal's (``/proc``).
 
 Run: ``python bench/scaleout.py [--articles 2000] [--workers 1,2,4]``; ``--quick`` for a smoke
-run (150 articles, 1 and 2 workers). Redis: the URL in ``NEWSCRAWLER_BENCH_REDIS_URL``, else a
+run (60 articles, 1 and 2 workers). Redis: the URL in ``NEWSCRAWLER_BENCH_REDIS_URL``, else a
 private ``redis-server`` on a free loopback port.
 """
 
