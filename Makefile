@@ -12,7 +12,7 @@ CRAWL_ARGS ?=
 $(BIN)/scrapy: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/pip install --quiet -e '.[test,bench,deploy]'
 	touch $(BIN)/scrapy
 
 install: $(BIN)/scrapy

@@ -185,3 +185,11 @@ ROBUST_RETRY_BACKOFF_MAX = 30.0
 DOWNLOAD_HANDLERS = {"file": None, "ftp": None, "s3": None, "data": None}
 
 LOG_LEVEL = "INFO"
+
+# --- Operations: monitoring -------------------------------------------------------------------
+# Folder of node_exporter's textfile collector: every run writes its metrics there
+# (Prometheus text format, atomically; newscrawler/extensions/metrics.py). None: off.
+METRICS_TEXTFILE_DIR = None
+# File name in that folder; %(spider)s and %(portal)s (host) tell portals sharing it apart.
+METRICS_TEXTFILE_NAME = "newscrawler.prom"
+EXTENSIONS = {**EXTENSIONS, "newscrawler.extensions.metrics.TextfileMetrics": 30}

@@ -196,6 +196,15 @@ class _Portal(Spider):
     def parse(self, response):  # pragma: no cover - never called
         pass
 
+    def parse_article_page(self, response, record, rest):  # pragma: no cover - never called
+        pass
+
+    def article_failed(self, failure):  # pragma: no cover - never called
+        pass
+
+    def on_idle(self):  # pragma: no cover - a spider method that is not a page handler
+        pass
+
 
 def _coordinator(redis_url, ns, worker, timeout=3.0):  # noqa: F811
     import redis
@@ -206,14 +215,11 @@ def _coordinator(redis_url, ns, worker, timeout=3.0):  # noqa: F811
     return RunCoordinator(server, f"{ns}:crawl:portal:h", worker, timeout)
 
 
-def _queue(coordinator):
-    from scrapy_redis import picklecompat
-
+def _queue(coordinator, stats=None):
     from newscrawler.scaleout.queue import ReliablePriorityQueue
 
     return ReliablePriorityQueue(
-        coordinator.server, _Portal(), coordinator.key("queue"), coordinator,
-        serializer=picklecompat,
+        coordinator.server, _Portal(), coordinator.key("queue"), coordinator, stats,
     )
 
 
@@ -341,3 +347,167 @@ def test_redis_url_with_a_local_state_file_is_refused(tmp_path):
     settings = _settings(REDIS_URL="redis://127.0.0.1:6379/3", STATE_URI=str(tmp_path / "s"))
     with pytest.raises(ValueError, match="workers must share the state"):
         ScaleOutAddon().update_settings(settings)
+
+
+# -- requests in Redis are data, never pickles --------------------------------------------------
+
+
+class _Payload:
+    """Unpickling this creates ``marker`` (what a hostile Redis writer would push)."""
+
+    def __init__(self, marker: Path):
+        self.marker = marker
+
+    def __reduce__(self):
+        import os
+
+        return (os.system, (f"touch {self.marker}",))
+
+
+def _crafted_pickle(marker: Path) -> bytes:
+    import pickle
+
+    payload = pickle.dumps(_Payload(marker), protocol=4)
+    # the control: the payload really runs code when unpickled (in a throwaway process)
+    control = marker.with_name("control")
+    code = f"import pickle,sys; pickle.loads({pickle.dumps(_Payload(control), protocol=4)!r})"
+    subprocess.run([sys.executable, "-c", code], check=True)
+    assert control.exists(), "the crafted pickle is not effective: the test proves nothing"
+    return payload
+
+
+def test_requests_round_trip_as_json_with_a_multipage_record():
+    from newscrawler.scaleout import codec
+
+    spider = _Portal()
+    record = {"url": "http://h/a/1.html", "title": "标题", "body": "第一页", "images": [],
+              "section": ["社会"], "source": None, "version": 1}
+    request = Request(
+        "http://h/a/1_2.html", spider.parse_article_page, errback=spider.article_failed,
+        cb_kwargs={"record": record, "rest": ["http://h/a/1_3.html"]}, priority=20,
+        meta={"article_url": record["url"], "retry_times": 1}, headers={"Referer": "http://h/"},
+    )
+    entry = codec.dumps(request.to_dict(spider=spider))
+    json.loads(entry)  # plain JSON
+    back = codec.to_request(entry, spider)
+    assert back.url == request.url and back.priority == 20
+    assert back.callback == spider.parse_article_page and back.errback == spider.article_failed
+    assert back.cb_kwargs == request.cb_kwargs and back.meta == request.meta
+    assert back.headers.getlist("Referer") == [b"http://h/"] and back.body == b""
+
+
+@pytest.mark.parametrize("entry, why", [
+    (b"\x80\x04garbage", "not JSON"),
+    (b"[1, 2]", "not a JSON object"),
+    (b'{"url": "file:///etc/passwd"}', "not http"),
+    (b'{"url": "http://h/", "_class": "os.system"}', "unknown field"),
+    (b'{"url": "http://h/", "callback": "on_idle"}', "not a spider callback"),
+    (b'{"url": "http://h/", "callback": "__init__"}', "not a spider callback"),
+    (b'{"url": "http://h/", "callback": "parse_nothing"}', "not a request"),
+    (b'{"url": "http://h/", "errback": "parse"}', "not a spider errback"),
+    (b'{"url": "http://h/", "method": "POST"}', "method"),
+    (b'{"url": "http://h/", "meta": {"proxy": "http://evil:8080"}}', "meta may not set"),
+    (b'{"url": "http://h/", "meta": {"dont_obey_robotstxt": true}}', "meta may not set"),
+    (b'{"url": "http://h/", "body": "%%%"}', "base64"),
+    (b'{"url": "http://h/", "headers": {"A": "b"}}', "headers"),
+])
+def test_entries_that_are_not_our_requests_are_rejected(entry, why):
+    from newscrawler.scaleout import codec
+
+    with pytest.raises(codec.RejectedRequest, match=why):
+        codec.to_request(entry, _Portal())
+
+
+def test_a_request_that_is_not_data_is_refused_at_push():
+    from newscrawler.scaleout import codec
+
+    request = Request("http://h/", meta={"when": object()})
+    with pytest.raises(codec.RejectedRequest, match="not JSON"):
+        codec.dumps(request.to_dict(spider=_Portal()))
+
+
+def test_queue_drops_a_crafted_pickle_without_running_it(redis_url, namespace, tmp_path):  # noqa: F811
+    from scrapy.statscollectors import MemoryStatsCollector
+
+    marker = tmp_path / "pwned"
+    a = _coordinator(redis_url, namespace, "a")
+    a.join()
+    stats = MemoryStatsCollector(type("Crawler", (), {"settings": Settings()})())
+    queue = _queue(a, stats)
+    a.server.zadd(a.key("queue"), {_crafted_pickle(marker): -1000})  # popped first
+    queue.push(Request("http://h/1"))
+    assert queue.pop().url == "http://h/1"
+    assert queue.pop() is None
+    assert not marker.exists(), "the pickle was unpickled: code from Redis ran"
+    assert stats.get_value("scaleout/queue/rejected") == 1
+    assert a.server.zcard(a.key("inflight:a")) == 1  # only the good one; the bad one is gone
+
+
+def test_a_crafted_pickle_in_the_queue_is_dropped_and_the_crawl_completes(
+    portal, redis_url, namespace, tmp_path,  # noqa: F811
+):
+    """A hostile entry waits in the run's queue; a real worker joins, drops it, finishes."""
+    start_url, truth = portal
+    marker = tmp_path / "pwned"
+    host = start_url.split("/")[2]
+    opener = _coordinator(redis_url, namespace, "opener")
+    opener.base = f"{namespace}:crawl:portal:{host}"
+    opener.join()
+    opener.server.zadd(opener.key("queue"), {_crafted_pickle(marker): -1000,
+                                             b'{"url": "http://x/", "_class": "os.system"}': 0})
+    assert opener.leave() == "left"  # the run stays open with the entries queued
+    folder = tmp_path / "worker"
+    worker = start_worker(start_url, redis_url, namespace, folder)
+    assert finish(worker, timeout=120) == 0, log_of(folder)[-4000:]
+    assert not marker.exists(), "the pickle was unpickled: code from Redis ran"
+    assert set(delivered(folder)) == truth
+    (report,) = (folder / "feeds").glob("*.report.json")
+    stats = json.loads(report.read_text("utf-8"))["stats"]
+    assert stats["scaleout/queue/rejected"] == 2
+    assert stats["crawl/articles/multipage"] > 0  # partial records went through Redis as JSON
+    assert "dropped a queue entry" in log_of(folder)
+
+
+# -- the benchmark script still runs --------------------------------------------------------------
+
+
+def test_bench_scaleout_quick_runs_and_the_workers_deliver_the_portal():
+    import shutil
+
+    if not shutil.which("redis-server"):
+        pytest.skip("bench/scaleout.py smoke test SKIPPED: no redis-server on PATH")
+    proc = subprocess.run([sys.executable, str(PROJECT_ROOT / "bench" / "scaleout.py"), "--quick"],
+                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    rows = [line.split("|") for line in proc.stdout.splitlines() if line.startswith("|  ")]
+    assert [int(row[1]) for row in rows] == [1, 2]
+    assert all(int(row[3].replace(",", "")) == 60 for row in rows), proc.stdout
+
+
+def test_the_scheduler_drops_a_request_it_cannot_write_as_data(redis_url, namespace):  # noqa: F811
+    """In a process of its own: the scheduler needs Scrapy's asyncio reactor installed."""
+    code = f"""
+from scrapy.utils.reactor import install_reactor
+install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+from scrapy import Request
+from newscrawler.scaleout.scheduler import ScaleOutScheduler
+from tests.conftest import make_crawler
+from tests.test_scaleout import _Portal
+
+crawler = make_crawler(REDIS_URL={redis_url!r}, STATE_NAMESPACE={namespace!r})
+scheduler = ScaleOutScheduler.from_crawler(crawler)
+spider = _Portal()
+spider.start_url = "http://h/"
+scheduler.open(spider)
+try:
+    assert not scheduler.enqueue_request(Request("http://h/x", meta={{"when": object()}}))
+    assert scheduler.enqueue_request(Request("http://h/y", callback=spider.parse))
+    assert crawler.stats.get_value("scaleout/queue/unserialisable") == 1
+    assert len(scheduler.queue) == 1
+finally:
+    scheduler.close("finished")
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-3000:]

@@ -5,6 +5,9 @@ What it changes in `scrapy_redis.scheduler.Scheduler` (0.9.1), and why:
 - **Runs.** On open the worker joins the portal's open run in Redis (or opens one) and uses
   that run's queue and duplicate filter (`newscrawler.scaleout.run`); nothing is flushed on
   close, because the run belongs to all its workers, and the last one out deletes it.
+- **Requests as data.** Queue entries are JSON (`newscrawler.scaleout.codec`), not pickles:
+  a shared Redis cannot run code on a worker; entries that do not parse are dropped and
+  counted (``scaleout/queue/rejected``).
 - **Reliable pops.** `ReliablePriorityQueue`: popped requests stay in Redis until finished;
   `newscrawler.scaleout.acks` acknowledges them, and an idle engine acknowledges the rest.
 - **Runs end by themselves.** On ``spider_idle`` the worker marks itself idle and asks the run
@@ -40,10 +43,10 @@ from scrapy import Request, signals
 from scrapy.exceptions import DontCloseSpider
 from scrapy.utils.asyncio import create_looping_call
 from scrapy.utils.defer import deferred_from_coro
-from scrapy_redis import picklecompat
 from scrapy_redis.connection import get_redis_from_settings
 from scrapy_redis.scheduler import Scheduler
 
+from newscrawler.scaleout import codec
 from newscrawler.scaleout.dupefilter import RunDupeFilter
 from newscrawler.scaleout.queue import ReliablePriorityQueue
 from newscrawler.scaleout.run import RunCoordinator
@@ -70,7 +73,7 @@ class ScaleOutScheduler(Scheduler):
     """Shared queue and duplicate filter of one run in Redis (see module docstring)."""
 
     def __init__(self, server, crawler):
-        super().__init__(server, persist=True, serializer=picklecompat)
+        super().__init__(server, persist=True, serializer=codec)
         settings = crawler.settings
         self.crawler = crawler
         self.stats = crawler.stats
@@ -117,8 +120,7 @@ class ScaleOutScheduler(Scheduler):
         self.coordinator = RunCoordinator(self.server, base, self.worker, self.timeout)
         run_id = self.coordinator.join()
         self.queue = ReliablePriorityQueue(
-            self.server, spider, self.coordinator.key("queue"), self.coordinator,
-            serializer=self.serializer,
+            self.server, spider, self.coordinator.key("queue"), self.coordinator, self.stats,
         )
         self.df = RunDupeFilter(self.server, key=self.coordinator.key("seen"), debug=self.debug)
         self.stats.set_value("scaleout/worker", self.worker)
@@ -180,8 +182,13 @@ class ScaleOutScheduler(Scheduler):
         if not request.dont_filter and self.df.request_seen(request):
             self.df.log(request, self.spider)
             return False
+        try:
+            self.queue.push(request)
+        except codec.RejectedRequest as exc:
+            self.stats.inc_value("scaleout/queue/unserialisable")
+            logger.error("Scale-out: cannot queue %s as data, dropped: %s", request, exc)
+            return False
         self.stats.inc_value("scheduler/enqueued/redis")
-        self.queue.push(request)
         return True
 
     def next_request(self) -> Request | None:
