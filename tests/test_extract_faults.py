@@ -126,3 +126,19 @@ def test_meta_lines_are_recognised(text: str) -> None:
 ])
 def test_prose_is_not_a_meta_line(text: str) -> None:
     assert not is_meta_line(text)
+
+
+def test_control_characters_in_a_swallowing_breadcrumb_do_not_raise():
+    """lxml keeps control characters from the parser but refuses them through its API."""
+    from newscrawler.extract import extract_article
+    from newscrawler.extract.title import trail_of
+
+    page = ("<html><body><div class='position'>当前位置：\x01<a href='/'>首页</a> &gt; "
+            "<a href='/a/x/'>社会</a><div><h1>标题</h1><p>正文第一段。</p></body></html>")
+    record = extract_article(page.encode(), "http://h/a/x/2026/1120/1.html")
+    assert record["title"] == "标题"
+    from lxml import etree
+
+    node = etree.fromstring("<div>a\x01b<span>x</span><p>z</p></div>", etree.HTMLParser())
+    trail = trail_of(node.find(".//div"))
+    assert trail.text == "ab" and [c.tag for c in trail] == ["span"]

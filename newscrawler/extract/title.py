@@ -178,6 +178,9 @@ def section_names(node: etree._Element) -> list[str]:
     return names
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
 def trail_of(node: etree._Element) -> etree._Element:
     """A detached copy of the breadcrumb trail at the start of ``node``: its text and inline
     children up to the first block element.
@@ -186,7 +189,8 @@ def trail_of(node: etree._Element) -> etree._Element:
     any unclosed tag), the parser nests everything after the trail inside it.
     """
     trail = etree.Element(node.tag)
-    trail.text = node.text
+    # the parser keeps control characters that lxml's API refuses to set: drop them
+    trail.text = _NOT_XML.sub("", node.text) if node.text else node.text
     for child in node:
         if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
             break
