@@ -95,6 +95,8 @@ ARGUMENTS: dict[str, Spec] = {
     "full": Spec("bool", optional=True),
     "profile": Spec("profile", optional=True),
     "demo": Spec("bool", optional=True),
+    # scrapyd passes every job its id as -a _job=…; it names the job in logs, nothing more
+    "_job": Spec("str", optional=True),
 }
 
 DEMO_HINT = (
@@ -206,7 +208,7 @@ def check_arguments(arguments: Mapping[str, Any], settings: Any = None) -> dict[
         name = unknown[0]
         raise ConfigError(
             f"unknown spider argument -a {name}={arguments[name]!r}: known arguments are "
-            + ", ".join(ARGUMENTS)
+            + ", ".join(a for a in ARGUMENTS if not a.startswith("_"))
         )
     parsed: dict[str, Any] = {}
     for name, spec in ARGUMENTS.items():

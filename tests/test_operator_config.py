@@ -65,11 +65,21 @@ def test_a_setting_without_a_spec_is_not_checked_and_adding_one_is_one_line():
 
 
 def test_every_spider_argument_has_a_spec_and_the_result_is_parsed():
-    assert set(ARGUMENTS) == {"start_url", "full", "profile", "demo"}
+    assert set(ARGUMENTS) == {"start_url", "full", "profile", "demo", "_job"}
     parsed = check_arguments({"start_url": "http://news.example.com/", "full": "YES"})
     assert parsed == {"start_url": "http://news.example.com/", "full": True, "profile": None,
-                      "demo": None}
+                      "demo": None, "_job": None}
     with pytest.raises(ConfigError, match="not both"):
         check_arguments({"start_url": "http://news.example.com/", "demo": "1"})
     with pytest.raises(ConfigError, match="REDIS_URL"):
         check_arguments({"demo": "1"}, _settings(REDIS_URL="redis://127.0.0.1:6379/0"))
+
+
+def test_scrapyd_job_id_argument_is_accepted_and_kept_out_of_the_hint():
+    from newscrawler.config import ConfigError, check_arguments
+
+    parsed = check_arguments({"start_url": "http://news.example.com/", "_job": "abc123"})
+    assert parsed["_job"] == "abc123"
+    with pytest.raises(ConfigError) as refused:
+        check_arguments({"strat_url": "http://news.example.com/"})
+    assert "_job" not in str(refused.value)

@@ -7,7 +7,7 @@ two jobs through ``schedule.json`` and waits for them in ``listjobs.json``:
 
 - ``portal`` against a sample portal served by the test (``start_url``, ``FEED_DIR``,
   ``STATE_URI``): the feed holds the ground truth, the SQLite state knows every article;
-- ``portal`` with no ``start_url``: the bundled sample portal served from inside the egg.
+- ``portal`` with ``demo=1``: the bundled sample portal served from inside the egg.
 
 The jobs import the project from the deployed egg, not from this checkout (checked).
 docs/scaleout.md ("Deploying to scrapyd") describes exactly these steps.
@@ -151,7 +151,7 @@ def test_deploy_the_egg_and_crawl_through_schedule_json(scrapyd, tmp_path):
                 ("setting", f"STATE_URI={served / 'state.sqlite'}"),
             ])["jobid"],
             api(base, "schedule.json", [
-                *common, ("setting", "SAMPLE_PORTAL_ARTICLES=20"),
+                *common, ("demo", "1"), ("setting", "SAMPLE_PORTAL_ARTICLES=20"),
                 ("setting", f"FEED_DIR={bundled / 'feeds'}"),
                 ("setting", f"STATE_URI={bundled / 'state.sqlite'}"),
             ])["jobid"],

@@ -103,6 +103,7 @@ def _apply_edge(art: Article, name: str, rng: random.Random) -> None:
         art.pages = [content.make_blocks(rng, 5, indent=True)]
         byline = "\u3000\u3000记者\xa0\xa0王静\xa0\xa0报道:  相关工作正在推进。"
         art.pages[0].insert(2, ("p", byline))
+        art.extra["byline"] = "王静"  # the author a page without an author field shows
     if name != "no_description":
         art.description = content.cn_substr(content.blocks_text(art.pages[0])[0], 160)
 

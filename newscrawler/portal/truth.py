@@ -9,7 +9,8 @@ extractor must follow:
 - ``title``: full title, no ``_中国国际新闻台`` suffix, no ``(N)``;
 - ``section``: category names below 主页, outermost first;
 - ``source``/``author``: ``None`` when empty, ``未知`` or not on the page (the seed's meta line
-  has no 作者, the ``日期：`` only line has neither);
+  has no 作者, the ``日期：`` only line has neither); a template with no author field gives
+  the reporter a byline in the body names (``记者 王静 报道``), as a reader would;
 - ``published_at``: the *displayed* date in Beijing time, ISO 8601 with ``+08:00``; a date-only
   page gives ``T00:00:00`` and ``date_precision`` "day" ("minute" for ``H:i``, "second" for
   ``H:i:s``);
@@ -69,7 +70,8 @@ def record(site, art: Article, base_url: str) -> dict:
         "title": art.title,
         "section": [c.name for c in site.chain(art.tid)],
         "source": art.source if shows_source and art.source not in ABSENT else None,
-        "author": art.author if shows_author and art.author not in ABSENT else None,
+        "author": (art.author if shows_author and art.author not in ABSENT
+                   else None if shows_author else art.extra.get("byline")),
         "published_at": when.replace(tzinfo=art.pubdate.tzinfo).isoformat(),
         "body": "\n".join(lines),
         "images": images,

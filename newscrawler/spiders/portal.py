@@ -93,6 +93,7 @@ class PortalSpider(scrapy.Spider):
         args = check_arguments({k: v for k, v in given.items() if v is not None} | kwargs)
         super().__init__()
         self.start_url = validate_start_url(args["start_url"]) if args["start_url"] else None
+        self.job = args["_job"]  # the scrapyd job id, when scrapyd started this run
         self.full = bool(args["full"])
         self.demo = bool(args["demo"])
         self.profile_name = args["profile"]
