@@ -70,6 +70,11 @@ def test_health_rules():
     assert any(r.startswith("coverage:published_at") for r in assess(collapsed, _settings()))
     few = {**good, "fields/checked": 3, "fields/missing/published_at": 3}
     assert assess(few, _settings()) == []  # too few records to judge coverage
+    no_source = {**good, "fields/missing/source": 50}
+    assert assess(no_source, _settings()) == []  # a portal that never names a source
+    assert assess(no_source, _settings(), {"source": 0.1}) == []
+    dropped = assess(no_source, _settings(), {"source": 0.9})  # it did: a template change
+    assert dropped and dropped[0].startswith("coverage:source")
 
 
 def _readme_cron_line() -> str:

@@ -6,7 +6,10 @@ A run is unhealthy, and ``scrapy crawl`` exits with code 2, when:
 - ``errors`` – more than ``HEALTH_MAX_ERROR_RATIO`` of the pages failed after retries;
 - ``coverage:<field>`` – with at least ``HEALTH_MIN_ITEMS`` records, fewer than
   ``HEALTH_MIN_FIELD_COVERAGE`` of them had ``<field>``: most records suddenly missing a date
-  or a source is the sign of a template change;
+  or a source is the sign of a template change. A date is always expected; a source or a
+  section only once an earlier run of the portal found them on most records (a WordPress
+  blog that never names a source is not broken; the coverage of each run is kept in the
+  ledger's memory of the portal);
 - ``no articles`` – a full (or first) run ended with no article delivered or known: the
   portal is not one we can read (a WordPress site, say), or its articles are elsewhere;
 - ``listed`` – a full run delivered or already knew fewer than ``HEALTH_MIN_LISTED_RATIO`` of
@@ -30,6 +33,7 @@ failures, missing fields) from the stats collector, where those components keep 
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from collections import Counter
@@ -41,6 +45,7 @@ from scrapy import signals
 from newscrawler.urls import article_key, is_article_url
 
 COVERAGE_FIELDS = ("published_at", "source", "section")
+ALWAYS_EXPECTED = ("published_at",)  # every news page shows a date
 
 # Sent by the spider for the home page and every list page it parsed:
 # ``send_catch_log(list_page_parsed, response=…, entries=[article URLs], kind="list"|"home")``.
@@ -54,8 +59,20 @@ ABSOLUTE_HREF_RE = re.compile(rb"""href\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""",
 SIGNAL_NAMES = {2: "SIGINT", 15: "SIGTERM"}
 
 
-def assess(stats: dict[str, Any], settings: Any) -> list[str]:
-    """Reasons why the run with these stats is unhealthy (empty list: healthy)."""
+def coverage(stats: dict[str, Any]) -> dict[str, float]:
+    """Share of this run's records that had each of `COVERAGE_FIELDS` (empty: no records)."""
+    checked = stats.get("fields/checked", 0)
+    if not checked:
+        return {}
+    return {f: 1 - stats.get(f"fields/missing/{f}", 0) / checked for f in COVERAGE_FIELDS}
+
+
+def assess(stats: dict[str, Any], settings: Any,
+           before: dict[str, float] | None = None) -> list[str]:
+    """Reasons why the run with these stats is unhealthy (empty list: healthy).
+
+    ``before``: the coverage an earlier run of the portal found; fields other than
+    `ALWAYS_EXPECTED` are judged only if it found them at the floor or above."""
     reasons: list[str] = []
     # scale-out: one worker of the run fetches the home page for all (newscrawler.scaleout)
     if not stats.get("crawl/pages/home") and not stats.get("scaleout/run_home_pages"):
@@ -67,7 +84,9 @@ def assess(stats: dict[str, Any], settings: Any) -> list[str]:
     checked = stats.get("fields/checked", 0)
     if checked >= settings.getint("HEALTH_MIN_ITEMS"):
         floor = settings.getfloat("HEALTH_MIN_FIELD_COVERAGE")
-        for field in COVERAGE_FIELDS:
+        expected = [f for f in COVERAGE_FIELDS
+                    if f in ALWAYS_EXPECTED or (before or {}).get(f, 0) >= floor]
+        for field in expected:
             present = checked - stats.get(f"fields/missing/{field}", 0)
             if present / checked < floor:
                 reasons.append(
@@ -128,6 +147,7 @@ class RunHealth:
         self.close_reason: str | None = None
         self.stop_signal: str | None = None
         self._known: int | None = None  # listed articles in the state, counted at close
+        self._before: dict[str, float] | None = None  # field coverage of earlier runs
         crawler.run_health = self
         crawler.signals.connect(self.on_list_page, list_page_parsed)
         crawler.signals.connect(self.spider_error, signals.spider_error)
@@ -171,6 +191,7 @@ class RunHealth:
             signum = getattr(self.crawler, "stop_signal", None)
             self.stop_signal = SIGNAL_NAMES.get(signum, f"signal {signum}") if signum else None
         self._known = self._count_known()
+        self._remember_coverage()
         stats = self.crawler.stats
         stats.set_value("health/list_pages", self.list_pages)
         stats.set_value("health/listed_articles", len(self.listed))
@@ -178,6 +199,37 @@ class RunHealth:
         for host, urls in self.offsite_links.items():
             stats.set_value(f"health/offsite_links/{host}", len(urls))
         stats.set_value("health/spider_errors", sum(self.spider_errors.values()))
+
+    def _coverage_key(self) -> str:
+        return f"coverage:{getattr(self.crawler.spider, 'host', '')}"
+
+    def _coverage_before(self) -> dict[str, float]:
+        """The field coverage of the portal's last run with enough records (the ledger's)."""
+        if self._before is None:
+            self._before = {}
+            ledger = getattr(self.crawler, "ledger", None)
+            try:
+                raw = ledger.portal_memory(self._coverage_key()) if ledger else None
+                self._before = json.loads(raw) if raw else {}
+            except Exception as exc:  # a damaged state: counted as such, not a crash
+                self.damaged_state = self.damaged_state or _describe(exc)
+        return self._before
+
+    def _remember_coverage(self) -> None:
+        """Keep the best coverage seen per field for the next runs: a field the portal once
+        showed on most records is expected from then on."""
+        before = self._coverage_before()
+        stats = self.crawler.stats.get_stats()
+        ledger = getattr(self.crawler, "ledger", None)
+        if ledger is None or stats.get("fields/checked", 0) < self.crawler.settings.getint(
+                "HEALTH_MIN_ITEMS"):
+            return
+        try:
+            now = coverage(stats)
+            best = {f: max(now.get(f, 0.0), before.get(f, 0.0)) for f in COVERAGE_FIELDS}
+            ledger.remember_portal(self._coverage_key(), json.dumps(best))
+        except Exception as exc:
+            self.damaged_state = self.damaged_state or _describe(exc)
 
     def _count_known(self) -> int:
         """How many of the listed articles the ledger knows (delivered or dropped, ever)."""
@@ -207,7 +259,7 @@ class RunHealth:
     def verdict(self) -> list[str]:
         """Every reason this run is unhealthy, in words (empty: healthy). Safe to call again."""
         stats = self.crawler.stats.get_stats()
-        reasons = assess(stats, self.crawler.settings)
+        reasons = assess(stats, self.crawler.settings, self._coverage_before())
         if self.interrupted:
             by = f" by {self.stop_signal}" if self.stop_signal else ""
             reasons.append(f"interrupted: the run was stopped{by} before it finished")

@@ -126,10 +126,10 @@ def find_author(
     meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None
 ) -> str | None:
     """The writers, most trustworthy credit first (``authors.py``): a labelled author in the
-    meta line, a name right before the header date, a byline in the header text or at the
-    start of the body, a closing credit, and last JSON-LD's or ``<meta name="author">``'s
-    when it is not the site."""
-    found = authors.clean_author(meta.author)
+    meta line, a theme's author markup (hCard, ``rel="author"``), a name right before the
+    header date, a byline in the header text or at the start of the body, a closing credit,
+    and last JSON-LD's or ``<meta name="author">``'s when it is not the site."""
+    found = authors.clean_author(meta.author) or _marked_author(root, source)
     if found:
         return found
     zone = meta.zone
@@ -148,6 +148,20 @@ def find_author(
     site = collapse(root.findtext(".//title") or "") + " " + (tags.get("og:site_name") or "")
     if tag and tag not in site and tag != meta.source:  # sites put the medium there too
         return authors.clean_author(tag)
+    return None
+
+
+_AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
+
+
+def _marked_author(root: etree._Element, source: bytes | None) -> str | None:
+    """The name in a theme's author markup (``rules.AUTHOR_MARKUP_XPATH``), if any."""
+    if not source or not any(mark in source for mark in rules.AUTHOR_MARKUP_MARKS):
+        return None
+    for node in _AUTHOR_MARKUP(root):
+        name = authors.clean_author(collapse("".join(node.itertext())))
+        if name:
+            return name
     return None
 
 

@@ -216,3 +216,14 @@ ALL_SELECTORS = (
     BODY_CONTAINERS + TITLE_SELECTORS + BREADCRUMB_SELECTORS + META_SELECTORS + DATE_SELECTORS
     + SOURCE_SELECTORS
 )
+
+# Author markup of blog and CMS themes: the hCard byline (WordPress: <span class="author vcard">
+# <a class="url fn n">name</a>) and rel="author" links. Looked for only when the page source
+# holds one of AUTHOR_MARKUP_MARKS (an XPath over the whole tree costs more than the test).
+AUTHOR_MARKUP_MARKS = (b"vcard", b'rel="author"', b"rel='author'")
+AUTHOR_MARKUP_XPATH = (
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' vcard ')"
+    " and contains(concat(' ', normalize-space(@class), ' '), ' author ')]"
+    "//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]"
+    " | //a[@rel='author']"
+)

@@ -87,6 +87,37 @@ def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etr
     return None
 
 
+# After a <br> inside the headline: a date or a meta label means the meta line shares the <h1>
+# (PHPCMS v9's default template: <h1>title<br /><span>2026-11-01 20:50 来源：…</span></h1>).
+_META_AFTER_BREAK = re.compile(r"\d{4}[-/.年]\d{1,2}|来源|作者|发布|时间")
+
+
+def headline(node: etree._Element) -> tuple[str, etree._Element]:
+    """(headline text, the element the page header starts after) of a heading element.
+
+    Usually the heading's text and the heading itself; when the heading holds the meta line
+    after a ``<br>``, only the text before it, and the ``<br>``, so that the meta line is read
+    as the header that follows the headline.
+    """
+    text = text_of(node)
+    br = node.find("br")
+    if br is None:
+        return text, node
+    head = collapse(" ".join(
+        [node.text or "", *(text_of(child) + (child.tail or "") for child in node
+                            if child is not br and child.getparent() is node
+                            and _before(child, br))]))
+    after = text[len(head):] if text.startswith(head) else text
+    if head and _META_AFTER_BREAK.search(after):
+        return head, br
+    return text, node
+
+
+def _before(child: etree._Element, br: etree._Element) -> bool:
+    parent = br.getparent()
+    return parent is not None and parent.index(child) < parent.index(br)
+
+
 def extract_title(
     root: etree._Element, index: PageIndex, profile: Profile
 ) -> tuple[str | None, etree._Element | None]:
@@ -101,8 +132,9 @@ def extract_title(
     first_h1: tuple[str, etree._Element] | None = None
     weak: tuple[str, etree._Element] | None = None
     for selector in rules.TITLE_SELECTORS:
-        for node in index.select(selector)[:MAX_HEADINGS]:
-            text = rules.PAGE_MARKER_RE.sub("", text_of(node))
+        for heading in index.select(selector)[:MAX_HEADINGS]:
+            text, node = headline(heading)
+            text = rules.PAGE_MARKER_RE.sub("", text)
             if not text or len(text) > MAX_TITLE_LENGTH:
                 continue
             if first_h1 is None and node.tag == "h1":
