@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from newscrawler.state import ArticleState, DroppedArticle, StateLocked, open_state
+from newscrawler.state import ArticleState, StateLocked, open_state
 from tests.conftest_redis import namespace, redis_url  # noqa: F401 - fixtures
 
 
@@ -132,26 +132,3 @@ def test_bad_redis_uri_opens_lazily_and_fails_clearly():
     with pytest.raises(Exception, match="[Cc]onnect"):
         store.get("h/aid/1")
     store.close()
-
-
-def test_simhash_log_reads_only_what_is_new_and_refs_find_current_states(store):
-    store.put(_state("h/aid/1", simhash=0x1234_5678_9ABC_DEF0))
-    store.put(_state("h/aid/2", simhash=7))
-    refs, values = store.simhash_log(0)
-    assert values == [0x1234_5678_9ABC_DEF0, 7] and refs == sorted(refs)
-    assert store.simhash_log(refs[-1]) == ([], [])
-    store.put(_state("h/aid/1", simhash=9, version=2))  # an edit: a new SimHash
-    more, values = store.simhash_log(refs[-1])
-    assert values == [9] and more[0] > refs[-1]
-    current = store.states_by_ref(refs + more)
-    assert {(s.key, s.simhash) for s in current.values()} >= {("h/aid/2", 7), ("h/aid/1", 9)}
-    assert all(s.version == 2 for s in current.values() if s.key == "h/aid/1")
-
-
-def test_dropped_articles_are_remembered_until_delivered(store):
-    dropped = DroppedArticle("h/aid/5", "http://h/5.html", "near_duplicate", "http://h/1.html",
-                             "2026-11-20", "2026-11-20T10:00:00+08:00")
-    store.put_dropped(dropped)
-    assert store.dropped_many(["h/aid/5", "h/aid/6"]) == {"h/aid/5": dropped}
-    store.put(_state("h/aid/5"))  # delivered after all (an edit made it distinct)
-    assert store.dropped_many(["h/aid/5"]) == {}

@@ -10,7 +10,7 @@ next one.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from filelock import FileLock
@@ -114,16 +114,18 @@ class SQLiteStateStore(StateStore):
             bytes(sketch), *row[9:],
         )
 
-    def get_many(self, keys: Iterable[str]) -> dict[str, ArticleState]:
-        keys = list(dict.fromkeys(keys))
-        found: dict[str, ArticleState] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
+    def _rows_where_in(self, select: str, column: str, values: Iterable) -> Iterator[tuple]:
+        """Rows of ``select … WHERE column IN (values)``, 500 values a query (SQLite's limit
+        on bound parameters)."""
+        values = list(dict.fromkeys(values))
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            query = f"SELECT {COLUMNS} FROM articles WHERE key IN ({marks})"
-            for row in self._db.execute(query, chunk):
-                found[row[0]] = self._row(row)
-        return found
+            yield from self._db.execute(f"{select} WHERE {column} IN ({marks})", chunk)
+
+    def get_many(self, keys: Iterable[str]) -> dict[str, ArticleState]:
+        rows = self._rows_where_in(f"SELECT {COLUMNS} FROM articles", "key", keys)
+        return {row[0]: self._row(row) for row in rows}
 
     def put(self, state: ArticleState) -> None:
         host = state.key.split("/", 1)[0]
@@ -153,15 +155,8 @@ class SQLiteStateStore(StateStore):
         return [r[0] for r in rows], [_from_signed(r[1]) for r in rows]
 
     def states_by_ref(self, refs: Iterable[int]) -> dict[int, ArticleState]:
-        refs = list(refs)
-        found: dict[int, ArticleState] = {}
-        for start in range(0, len(refs), 500):
-            chunk = refs[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            query = f"SELECT rowid, {COLUMNS} FROM articles WHERE rowid IN ({marks})"
-            for row in self._db.execute(query, chunk):
-                found[row[0]] = self._row(row[1:])
-        return found
+        rows = self._rows_where_in(f"SELECT rowid, {COLUMNS} FROM articles", "rowid", refs)
+        return {row[0]: self._row(row[1:]) for row in rows}
 
     def claim_content(self, fingerprint: str, key: str, url: str) -> str:
         self._db.execute(
@@ -181,18 +176,8 @@ class SQLiteStateStore(StateStore):
         )
 
     def dropped_many(self, keys: Iterable[str]) -> dict[str, DroppedArticle]:
-        keys = list(dict.fromkeys(keys))
-        found: dict[str, DroppedArticle] = {}
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            query = (
-                "SELECT key, url, reason, duplicate_of, list_date, dropped_at FROM dropped"
-                f" WHERE key IN ({marks})"
-            )
-            for row in self._db.execute(query, chunk):
-                found[row[0]] = DroppedArticle(*row)
-        return found
+        select = "SELECT key, url, reason, duplicate_of, list_date, dropped_at FROM dropped"
+        return {row[0]: DroppedArticle(*row) for row in self._rows_where_in(select, "key", keys)}
 
     def recent(self, host: str, since: str) -> list[ArticleState]:
         rows = self._db.execute(
