@@ -24,7 +24,9 @@ Run: ``python bench/crawl.py [--articles 5000] [--rounds 2]``; ``--quick`` for a
 A/B of a setting, interleaved in one run:
 ``--setups newscrawler,newscrawler+CONCURRENT_ITEMS=100`` (a setup name followed by one or more
 ``+NAME=VALUE`` is that setup with those settings added); ``--set NAME=VALUE`` adds a setting
-to every setup.
+to every setup. Before/after a change, in one run: ``--base DIR`` adds the setup
+``newscrawler@base``, the crawler of another checkout (``git worktree add DIR <commit>``) run
+the same way with this environment's packages.
 """
 
 from __future__ import annotations
@@ -58,11 +60,12 @@ BASELINE_FILES = {
 SCRAPY_BENCH_PORT = 8998  # fixed in scrapy.utils.benchserver
 
 
-def run_newscrawler(url: str, work: Path, timeout: float, extra: dict[str, str]) -> dict:
+def run_newscrawler(url: str, work: Path, timeout: float, extra: dict[str, str],
+                    root: Path = ROOT) -> dict:
     args = ["crawl", "portal", "-a", f"start_url={url}",
             "-s", f"STATE_URI={work / 'state.sqlite'}", "-s", f"FEED_DIR={work / 'feeds'}",
             *settings_args({**FAST_SETTINGS, **extra})]
-    stats, _, _ = run_scrapy(args, ROOT, timeout)
+    stats, _, _ = run_scrapy(args, root, timeout)  # python -m scrapy imports root's package
     return stats
 
 
@@ -103,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
                              f" +NAME=VALUE settings (default: all of {', '.join(SETUPS)})")
     parser.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                         help="an extra Scrapy setting for every setup (repeatable)")
+    parser.add_argument("--base", type=Path, metavar="DIR",
+                        help="another checkout of newscrawler, run as setup newscrawler@base")
     parser.add_argument("--quick", action="store_true",
                         help="smoke mode: 150 articles, 1 round, 2 s scrapy bench")
     args = parser.parse_args(argv)
@@ -110,6 +115,11 @@ def main(argv: list[str] | None = None) -> int:
         args.articles, args.rounds, args.bench_seconds = 150, 1, 2
     setups = [name.strip() for name in args.setups.split(",") if name.strip()]
     specs = {name: _setup_spec(parser, name) for name in setups}  # name -> (kind, settings)
+    if args.base is not None:
+        if not (args.base / "newscrawler" / "__init__.py").exists():
+            parser.error(f"--base {args.base}: no newscrawler checkout there")
+        setups.insert(1, "newscrawler@base")
+        specs["newscrawler@base"] = ("newscrawler@base", {})
     if "newscrawler" not in setups:
         parser.error("--setups needs newscrawler (the ratios are against it)")
     extra = dict(_setting(parser, item) for item in args.set)
@@ -129,6 +139,9 @@ def main(argv: list[str] | None = None) -> int:
                     cpu_before = portal.cpu_seconds()  # the portal's own start-up
                     if kind == "newscrawler":
                         stats = run_newscrawler(portal.url, work, args.timeout, settings)
+                    elif kind == "newscrawler@base":
+                        stats = run_newscrawler(portal.url, work, args.timeout, settings,
+                                                root=args.base.resolve())
                     else:
                         stats = run_baseline(kind, portal.url, work, args.timeout, settings)
                     server_cpu = portal.cpu_seconds() - cpu_before

@@ -34,13 +34,15 @@ class FeedWatch:
         self.crawler = crawler
         self._seen: dict[int, int] = {}  # id(LineFile) -> writes already confirmed
         self.last_feed: str | None = None  # the file the last confirmed item went to
+        self._found: list[FeedExporter] | None = None
 
     def _exporter(self) -> FeedExporter | None:
-        extensions = getattr(self.crawler, "extensions", None)  # absent outside a crawl
-        for extension in getattr(extensions, "middlewares", ()):
-            if isinstance(extension, FeedExporter):
-                return extension
-        return None
+        """Scrapy's feed exporter of this crawl (looked up once: asked for every item)."""
+        if self._found is None:
+            extensions = getattr(self.crawler, "extensions", None)  # absent outside a crawl
+            self._found = [e for e in getattr(extensions, "middlewares", ())
+                           if isinstance(e, FeedExporter)]
+        return self._found[0] if self._found else None
 
     def preflight(self) -> str | None:
         """Why a feed of this run cannot be written at all (checked before any fetch)."""
