@@ -29,7 +29,6 @@ import re
 from array import array
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -128,35 +127,42 @@ def hamming(a: int, b: int) -> int:
 # tables and still returns a fifth of a large store. An XOR and a popcount over one uint64 array
 # is exact for any distance and costs about 2 ms per million stored articles, 8 bytes each.
 
-T = TypeVar("T")
+class HammingIndex:
+    """64-bit SimHashes, each with an integer ref; `within` finds the refs of all within ``d`` bits.
 
-
-class HammingIndex(Generic[T]):
-    """64-bit SimHashes with a payload each; `within` finds every one within ``d`` bits."""
+    Values and refs live in two numpy arrays, 16 bytes an entry: the SimHashes of a million
+    stored articles cost 16 MB. (Python ints in lists, the first version, cost ~190 MB of
+    peak RSS at a million: ``python bench/state_scale.py``.)
+    """
 
     def __init__(self) -> None:
         self._values = np.empty(1024, dtype=np.uint64)
-        self._payloads: list[T] = []
+        self._refs = np.empty(1024, dtype=np.int64)
+        self._size = 0
 
     def __len__(self) -> int:
-        return len(self._payloads)
+        return self._size
 
-    def add(self, value: int, payload: T) -> None:
-        self.extend([value], [payload])
+    def add(self, value: int, ref: int) -> None:
+        self.extend(np.array([value], dtype=np.uint64), np.array([ref], dtype=np.int64))
 
-    def extend(self, values: list[int], payloads: list[T]) -> None:
-        n, more = len(self._payloads), len(values)
+    def extend(self, values: np.ndarray | list[int], refs: np.ndarray | list[int]) -> None:
+        n, more = self._size, len(values)
         if n + more > self._values.size:  # grow by doubling: amortised O(1) per add
-            grown = np.empty(max(2 * self._values.size, n + more), dtype=np.uint64)
-            grown[:n] = self._values[:n]
-            self._values = grown
-        self._values[n : n + more] = np.array(values, dtype=np.uint64)
-        self._payloads.extend(payloads)
+            size = max(2 * self._values.size, n + more)
+            for name in ("_values", "_refs"):
+                old = getattr(self, name)
+                grown = np.empty(size, dtype=old.dtype)
+                grown[:n] = old[:n]
+                setattr(self, name, grown)
+        self._values[n : n + more] = np.asarray(values, dtype=np.uint64)
+        self._refs[n : n + more] = np.asarray(refs, dtype=np.int64)
+        self._size = n + more
 
-    def within(self, value: int, distance: int) -> list[T]:
-        """Payloads of every SimHash at Hamming distance ``distance`` or less from ``value``."""
-        n = len(self._payloads)
+    def within(self, value: int, distance: int) -> list[int]:
+        """Refs of every SimHash at Hamming distance ``distance`` or less from ``value``."""
+        n = self._size
         if not n:
             return []
         differing = np.bitwise_count(self._values[:n] ^ np.uint64(value))
-        return [self._payloads[i] for i in np.flatnonzero(differing <= distance)]
+        return self._refs[:n][differing <= distance].tolist()

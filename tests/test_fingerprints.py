@@ -125,7 +125,7 @@ def test_hamming_index_finds_exactly_what_brute_force_finds(stored, probes, flip
     for bit in flips:  # a value a chosen number of bits away from the first probe
         near ^= 1 << bit
     stored = [*stored, near]
-    index: HammingIndex[int] = HammingIndex()
+    index = HammingIndex()
     for position, value in enumerate(stored):  # one by one: exercises the growth
         index.add(value, position)
     for probe in probes:

@@ -1,5 +1,6 @@
 """What the article ledger relies on from a state store, checked on SQLite and Redis alike."""
 
+import numpy as np
 import pytest
 
 from newscrawler.state import ArticleState, DroppedArticle, open_state
@@ -22,20 +23,27 @@ def store(request, tmp_path):
     store.close()
 
 
+def _log(store, after: int) -> tuple[list[int], list[int]]:
+    """The store's SimHash log as Python lists; it must be numpy arrays of the right types."""
+    refs, values = store.simhash_log(after)
+    assert refs.dtype == np.int64 and values.dtype == np.uint64
+    return refs.tolist(), values.tolist()
+
+
 def test_simhash_log_reads_only_what_is_new_and_refs_find_current_states(store):
     store.put(_state("h/aid/1", simhash=0x1234_5678_9ABC_DEF0))
     store.put(_state("h/aid/2", simhash=7))
-    refs, values = store.simhash_log(0)
+    refs, values = _log(store, 0)
     assert values == [0x1234_5678_9ABC_DEF0, 7] and refs == sorted(refs)
-    assert store.simhash_log(refs[-1]) == ([], [])
+    assert _log(store, refs[-1]) == ([], [])
     store.put(_state("h/aid/1", simhash=9, version=2))  # an edit: a new SimHash
-    more, values = store.simhash_log(refs[-1])
+    more, values = _log(store, refs[-1])
     assert values == [9] and more[0] > refs[-1]
     current = store.states_by_ref(refs + more)
     assert {(s.key, s.simhash) for s in current.values()} >= {("h/aid/2", 7), ("h/aid/1", 9)}
     assert all(s.version == 2 for s in current.values() if s.key == "h/aid/1")
     store.put(_state("h/aid/2", simhash=7))  # re-recorded unchanged: the log does not grow
-    assert store.simhash_log(more[-1]) in (([], []), ([more[-1] + 1], [7]))
+    assert _log(store, more[-1]) in (([], []), ([more[-1] + 1], [7]))
 
 
 def test_dropped_articles_are_remembered_until_delivered(store):

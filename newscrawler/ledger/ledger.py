@@ -107,8 +107,9 @@ class ArticleLedger:
         self.feeds = FeedWatch(crawler)
         self._run_keys: set[str] = set()  # articles judged deliverable in this run
         self._run_fingerprints: dict[str, str] = {}  # content hash -> URL, this run
-        self._run_near: HammingIndex[tuple[str, str, bytes]] = HammingIndex()  # key, url, sketch
-        self._stored_near: HammingIndex[int] = HammingIndex()  # refs into the state
+        self._run_articles: list[tuple[str, str, bytes]] = []  # key, url, sketch
+        self._run_near = HammingIndex()  # refs: positions in _run_articles
+        self._stored_near = HammingIndex()  # refs into the state
         self._stored_cursor = 0
         self._list_dates: dict[str, str] = {}  # key -> date its list entry shows now
         self._validators: dict[str, tuple[str | None, str | None]] = {}  # key -> etag, l-m
@@ -271,7 +272,8 @@ class ArticleLedger:
             self.stats.inc_value("dedup/changed")
         self._run_keys.add(key)
         self._run_fingerprints[fingerprint] = url
-        self._run_near.add(value, (key, url, sketch))
+        self._run_near.add(value, len(self._run_articles))
+        self._run_articles.append((key, url, sketch))
         self._ready[id(item)] = ArticleState(
             key=key, url=url, fingerprint=fingerprint, simhash=value,
             published_at=adapter.get("published_at"),
@@ -299,10 +301,11 @@ class ArticleLedger:
     def _near_match(self, key: str, value: int, sketch: bytes) -> str | None:
         """URL of an article within the SimHash distance that also resembles this one."""
         refs, values = self.store.simhash_log(self._stored_cursor)
-        if refs:
+        if len(refs):
             self._stored_near.extend(values, refs)
-            self._stored_cursor = refs[-1]
-        for other_key, other_url, other_sketch in self._run_near.within(value, self.near_distance):
+            self._stored_cursor = int(refs[-1])
+        for position in self._run_near.within(value, self.near_distance):
+            other_key, other_url, other_sketch = self._run_articles[position]
             if other_key != key and resemblance(sketch, other_sketch) >= self.near_resemblance:
                 return other_url
         refs = self._stored_near.within(value, self.near_distance)

@@ -17,6 +17,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 from filelock import FileLock, Timeout
 
 
@@ -75,8 +76,11 @@ class StateStore(ABC):
         """Key of a delivered article with exactly this content, or None."""
 
     @abstractmethod
-    def simhash_log(self, after: int) -> tuple[list[int], list[int]]:
+    def simhash_log(self, after: int) -> tuple[np.ndarray, np.ndarray]:
         """(refs, SimHashes) of the articles written after ref ``after``, in write order.
+
+        Two numpy arrays (int64 refs, uint64 values), never Python lists: the ledger loads the
+        whole log of a large state once a run (16 bytes an article).
 
         A ref is a store-specific integer that only grows (a SQLite rowid, a position in a
         Redis list), so a reader that keeps the last ref it saw reads only what is new. An

@@ -40,6 +40,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 
+import numpy as np
 import redis
 from filelock import FileLock
 
@@ -207,14 +208,15 @@ class RedisStateStore(StateStore):
         keys = self._redis.smembers(self.prefix + "fp:" + fingerprint)
         return min(keys) if keys else None
 
-    def simhash_log(self, after: int) -> tuple[list[int], list[int]]:
+    def simhash_log(self, after: int) -> tuple[np.ndarray, np.ndarray]:
         # refs are 1-based positions in the log; the string grows by 16 hex digits a write
         raw = self._redis.getrange(self.prefix + "simhash:log", after * 16, -1) or ""
-        values = [int(raw[i : i + 16], 16) for i in range(0, len(raw) - len(raw) % 16, 16)]
-        return list(range(after + 1, after + 1 + len(values))), values
+        raw = raw[: len(raw) - len(raw) % 16]  # a write in progress: its digits come next time
+        values = np.frombuffer(bytes.fromhex(raw), dtype=">u8").astype(np.uint64)
+        return np.arange(after + 1, after + 1 + values.size, dtype=np.int64), values
 
     def states_by_ref(self, refs: Iterable[int]) -> dict[int, ArticleState]:
-        refs = list(refs)
+        refs = [int(ref) for ref in refs]  # numpy ints are no Redis values
         pipe = self._redis.pipeline(transaction=False)
         for ref in refs:
             pipe.lindex(self.prefix + "simhash:keys", ref - 1)

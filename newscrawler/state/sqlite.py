@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import numpy as np
 from filelock import FileLock
 
 from newscrawler.state.base import ArticleState, DroppedArticle, StateStore
@@ -72,6 +73,9 @@ ADDED_COLUMNS = {
 # The 16-bit SimHash bands of older files: candidates are now found exactly
 # (fingerprints.HammingIndex).
 OLD_BAND_COLUMNS = ("band0", "band1", "band2", "band3")
+
+
+_LOG_BLOCK = 65_536  # rows per fetch of the SimHash log
 
 
 def _to_signed(value: int) -> int:
@@ -147,15 +151,22 @@ class SQLiteStateStore(StateStore):
         ).fetchone()
         return row[0] if row else None
 
-    def simhash_log(self, after: int) -> tuple[list[int], list[int]]:
+    def simhash_log(self, after: int) -> tuple[np.ndarray, np.ndarray]:
         # INSERT OR REPLACE gives a rewritten row a new, higher rowid: the log only grows.
-        rows = self._db.execute(
-            "SELECT rowid, simhash FROM articles WHERE rowid > ? ORDER BY rowid", (after,)
-        ).fetchall()
-        return [r[0] for r in rows], [_from_signed(r[1]) for r in rows]
+        # Read in blocks straight into numpy: a million rows as Python tuples would cost
+        # ~150 MB of peak memory for 16 MB of data.
+        cursor = self._db.execute(
+            "SELECT rowid, simhash FROM articles WHERE rowid > ? ORDER BY rowid", (after,))
+        refs, values = [np.empty(0, dtype=np.int64)], [np.empty(0, dtype=np.uint64)]
+        while rows := cursor.fetchmany(_LOG_BLOCK):
+            block = np.array(rows, dtype=np.int64)
+            refs.append(block[:, 0].copy())
+            values.append(block[:, 1].copy().view(np.uint64))  # signed -> unsigned, same bits
+        return np.concatenate(refs), np.concatenate(values)
 
     def states_by_ref(self, refs: Iterable[int]) -> dict[int, ArticleState]:
-        rows = self._rows_where_in(f"SELECT rowid, {COLUMNS} FROM articles", "rowid", refs)
+        rows = self._rows_where_in(f"SELECT rowid, {COLUMNS} FROM articles", "rowid",
+                                   [int(ref) for ref in refs])  # numpy ints are no SQL values
         return {row[0]: self._row(row[1:]) for row in rows}
 
     def claim_content(self, fingerprint: str, key: str, url: str) -> str:
