@@ -10,8 +10,8 @@ between runs exactly as a DedeCms "update HTML" does, and every request it recei
 counted from its request log (cross-checked with the run report's ``requests``). Each run is
 a real ``scrapy crawl portal`` process with the same state and feed folder, politeness lifted.
 The portal's clock is the real time, so the newest articles fall inside
-``RECHECK_WINDOW_HOURS`` (default 24 h) and are re-fetched to catch edits, as in production;
-each one at most once per ``RECHECK_INTERVAL_MINUTES`` (default 120), so the runs that
+``LEDGER_RECHECK_WINDOW_HOURS`` (default 24 h) and are re-fetched to catch edits, as in production;
+each one at most once per ``LEDGER_RECHECK_INTERVAL_MINUTES`` (default 120), so the runs that
 follow the first one find no re-check due ("defaults"). The same runs are repeated with every
 recent article re-checked on every run (interval 0, the cost of a run when re-checks are due)
 and with no re-checks at all (window 0). Seconds: the run's own duration (report) and the
@@ -23,7 +23,7 @@ Two costs the article ledger removes are measured in the same run:
   one run drops them, and the no-change runs that follow must fetch zero article pages: the
   ledger remembers what it dropped and why;
 - **re-checks**: the no-change "re-check due every run" run is repeated at once, on the same
-  state and articles, with ``RECHECK_CONDITIONAL=False``; the ratio of response bytes and run
+  state and articles, with ``LEDGER_RECHECK_CONDITIONAL=False``; the ratio of response bytes and run
   seconds shows what the conditional requests (an unchanged page answers 304, nothing is
   parsed) save against fetching every re-checked page whole.
 
@@ -54,12 +54,12 @@ from newscrawler.portal import CST, PortalServer, build_site
 # Settings of the measured cron runs: the defaults, re-checks due on every run, no re-checks.
 CONFIGS = {
     "defaults": {},
-    "recheck due every run": {"RECHECK_INTERVAL_MINUTES": "0"},
-    "no recheck": {"RECHECK_WINDOW_HOURS": "0"},
+    "recheck due every run": {"LEDGER_RECHECK_INTERVAL_MINUTES": "0"},
+    "no recheck": {"LEDGER_RECHECK_WINDOW_HOURS": "0"},
 }
 # Measured right after "no change, recheck due every run", on the same state: the same
 # articles re-checked by fetching whole pages instead of conditional requests.
-WHOLE_PAGES = {"RECHECK_INTERVAL_MINUTES": "0", "RECHECK_CONDITIONAL": "False"}
+WHOLE_PAGES = {"LEDGER_RECHECK_INTERVAL_MINUTES": "0", "LEDGER_RECHECK_CONDITIONAL": "False"}
 
 
 def crawl(url: str, work: Path, server: PortalServer, extra: dict[str, str], timeout: float):

@@ -63,13 +63,13 @@ SETTINGS: dict[str, Spec] = {
     "SAMPLE_PORTAL_ARTICLES": Spec("int", 1, 100_000),
     "SAMPLE_PORTAL_EDITION": Spec("str", choices=("utf-8", "gbk")),
     "INCREMENTAL_OVERLAP_PAGES": Spec("int", 0),
-    "PENDING_MAX_ATTEMPTS": Spec("int", 0),
-    "RECHECK_WINDOW_HOURS": Spec("float", 0),
-    "RECHECK_INTERVAL_MINUTES": Spec("float", 0),
-    "RECHECK_CONDITIONAL": Spec("bool"),
-    "NEAR_DUPLICATE_DISTANCE": Spec("int", 0, 64),
-    "NEAR_DUPLICATE_RESEMBLANCE": Spec("float", 0, 1),
-    "NEAR_DUPLICATE_MIN_CHARS": Spec("int", 0),
+    "LEDGER_PENDING_MAX_ATTEMPTS": Spec("int", 0),
+    "LEDGER_RECHECK_WINDOW_HOURS": Spec("float", 0),
+    "LEDGER_RECHECK_INTERVAL_MINUTES": Spec("float", 0),
+    "LEDGER_RECHECK_CONDITIONAL": Spec("bool"),
+    "LEDGER_NEAR_DUPLICATE_DISTANCE": Spec("int", 0, 64),
+    "LEDGER_NEAR_DUPLICATE_RESEMBLANCE": Spec("float", 0, 1),
+    "LEDGER_NEAR_DUPLICATE_MIN_CHARS": Spec("int", 0),
     "HEALTH_MAX_ERROR_RATIO": Spec("float", 0, 1),
     "HEALTH_MIN_FIELD_COVERAGE": Spec("float", 0, 1),
     "HEALTH_MIN_ITEMS": Spec("int", 0),
@@ -87,6 +87,15 @@ SETTINGS: dict[str, Spec] = {
     "ROBUST_RETRY_AFTER_MAX": Spec("float", 0),
     "ROBUST_RETRY_BACKOFF_BASE": Spec("float", 0),
     "ROBUST_RETRY_BACKOFF_MAX": Spec("float", 0),
+}
+
+# Settings that were renamed: setting the old name is an error that names the new one (a cron
+# line with ``-s RECHECK_WINDOW_HOURS=0`` must not be ignored silently after an upgrade).
+RENAMED: dict[str, str] = {
+    old: "LEDGER_" + old
+    for old in ("PENDING_MAX_ATTEMPTS", "RECHECK_WINDOW_HOURS", "RECHECK_INTERVAL_MINUTES",
+                "RECHECK_CONDITIONAL", "NEAR_DUPLICATE_DISTANCE", "NEAR_DUPLICATE_RESEMBLANCE",
+                "NEAR_DUPLICATE_MIN_CHARS")
 }
 
 # The portal spider's -a arguments (newscrawler/spiders/portal.py).
@@ -179,6 +188,10 @@ def _fail(kind: str, name: str, value: Any, spec: Spec, cause: Exception) -> Con
 
 def check_settings(settings: Any, specs: Mapping[str, Spec] = SETTINGS) -> None:
     """Raise `ConfigError` for the first project setting that does not fit its `Spec`."""
+    for old, new in RENAMED.items():
+        if settings.get(old) is not None:
+            raise ConfigError(f"setting {old} was renamed {new}: set {new}={settings.get(old)!r}"
+                              " instead (the article ledger's settings share the LEDGER_ prefix)")
     for name, spec in specs.items():
         value = settings.get(name)
         try:

@@ -8,7 +8,7 @@ Near-duplicates are found in two steps, because a wrong "duplicate" verdict lose
    with only 20-35 % shingles in common came within 3 bits.
 2. A **bottom-k sketch** (the 32 smallest shingle hashes, 128 bytes) then estimates the
    resemblance (Jaccard similarity of the shingle sets) of each candidate; only a pair above
-   ``NEAR_DUPLICATE_RESEMBLANCE`` (default 0.7) is the same story. A repost with a sentence
+   ``LEDGER_NEAR_DUPLICATE_RESEMBLANCE`` (default 0.7) is the same story. A repost with a sentence
    added scores above 0.9; unrelated articles stay under 0.4.
 
 Why home-grown (60 lines) instead of a library: both signatures must be stable integers over

@@ -50,22 +50,25 @@ SAMPLE_PORTAL_EDITION = "utf-8"
 # --- Incremental runs --------------------------------------------------------------------------
 # A section stops paginating after this many list pages in a row with nothing new.
 INCREMENTAL_OVERLAP_PAGES = 1
+# The article ledger's settings (newscrawler/ledger/) share the LEDGER_ prefix. Their earlier
+# names (RECHECK_WINDOW_HOURS, ...) are refused with the new name (config.RENAMED).
 # A page that failed transiently is retried in later runs until it failed this many times
 # (0: forever).
-PENDING_MAX_ATTEMPTS = 20
+LEDGER_PENDING_MAX_ATTEMPTS = 20
 # Articles published this recently (hours) are fetched again to catch edits, each at most
-# once per RECHECK_INTERVAL_MINUTES: a run every ten minutes need not fetch them every time.
-RECHECK_WINDOW_HOURS = 24
-RECHECK_INTERVAL_MINUTES = 120
+# once per LEDGER_RECHECK_INTERVAL_MINUTES: a run every ten minutes need not fetch them each
+# time.
+LEDGER_RECHECK_WINDOW_HOURS = 24
+LEDGER_RECHECK_INTERVAL_MINUTES = 120
 # Re-checks send If-None-Match / If-Modified-Since (the validators of the last fetch), so an
 # unchanged article costs a 304 and no parsing. Off: re-checks fetch and compare whole pages.
-RECHECK_CONDITIONAL = True
+LEDGER_RECHECK_CONDITIONAL = True
 # Near-duplicates: SimHash candidates within this Hamming distance whose estimated resemblance
-# (Jaccard similarity of character 3-shingles) is at least NEAR_DUPLICATE_RESEMBLANCE.
-NEAR_DUPLICATE_DISTANCE = 10
-NEAR_DUPLICATE_RESEMBLANCE = 0.7
+# (Jaccard similarity of character 3-shingles) is at least LEDGER_NEAR_DUPLICATE_RESEMBLANCE.
+LEDGER_NEAR_DUPLICATE_DISTANCE = 10
+LEDGER_NEAR_DUPLICATE_RESEMBLANCE = 0.7
 # Bodies shorter than this (characters) are not compared for near-duplicates.
-NEAR_DUPLICATE_MIN_CHARS = 200
+LEDGER_NEAR_DUPLICATE_MIN_CHARS = 200
 
 # --- Health: when a run exits non-zero (exit code 2) ---------------------------------------
 # Share of failed requests (after retries) above which the run is unhealthy.

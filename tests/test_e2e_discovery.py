@@ -46,10 +46,10 @@ def test_variant_first_and_incremental_runs_match_the_ground_truth(tmp_path, var
     site = build_site(articles=ARTICLES, variant=variant,
                       now=datetime.now(SHANGHAI) - timedelta(minutes=5))
     with PortalServer(site) as server:
-        first = run_crawl(server.url, tmp_path, "-s", "RECHECK_WINDOW_HOURS=0")
+        first = run_crawl(server.url, tmp_path, "-s", "LEDGER_RECHECK_WINDOW_HOURS=0")
         truth = {r["url"]: r for r in site.ground_truth(server.url)}
         site.publish(NEW)
-        second = run_crawl(server.url, tmp_path, "-s", "RECHECK_WINDOW_HOURS=0")
+        second = run_crawl(server.url, tmp_path, "-s", "LEDGER_RECHECK_WINDOW_HOURS=0")
         truth2 = {r["url"]: r for r in site.ground_truth(server.url)}
     assert _ok(first, variant), first.stderr[-3000:]
     records = read_jsonl(feed_files(tmp_path)[0])
@@ -76,12 +76,12 @@ def test_a_portal_that_changes_its_naming_rule_is_noticed_and_not_delivered_agai
     now = datetime.now(SHANGHAI) - timedelta(minutes=5)
     with PortalServer(build_site(articles=20, now=now)) as server:  # {typedir}/{Y}/{MD}/{aid}
         port = int(server.url.rsplit(":", 1)[1])
-        first = run_crawl(server.url, tmp_path, "-s", "RECHECK_WINDOW_HOURS=0")
+        first = run_crawl(server.url, tmp_path, "-s", "LEDGER_RECHECK_WINDOW_HOURS=0")
     assert first.returncode == 0, first.stderr[-3000:]
     renamed = build_site(articles=20, variant="dede-aid", now=now)  # now {typedir}/{aid}.html
     renamed.publish(2)
     with PortalServer(renamed, port=port) as server:
-        second = run_crawl(server.url, tmp_path, "-s", "RECHECK_WINDOW_HOURS=0")
+        second = run_crawl(server.url, tmp_path, "-s", "LEDGER_RECHECK_WINDOW_HOURS=0")
         truth = {r["url"]: r for r in renamed.ground_truth(server.url)}
     assert second.returncode == 0, second.stderr[-3000:]
     run2 = read_jsonl(feed_files(tmp_path)[-1])

@@ -26,7 +26,7 @@ from tests.crawl_helpers import feed_files, read_jsonl, reports, run_crawl
 FAST_FAULTS = [
     "-s", "DOWNLOAD_TIMEOUT=2", "-s", "RETRY_TIMES=2", "-s", "DOWNLOAD_MAXSIZE=200000",
     "-s", "DOWNLOAD_WARNSIZE=0", "-s", "ROBUST_RETRY_BACKOFF_BASE=0.1",
-    "-s", "ROBUST_RETRY_AFTER_MAX=3", "-s", "RECHECK_WINDOW_HOURS=0",
+    "-s", "ROBUST_RETRY_AFTER_MAX=3", "-s", "LEDGER_RECHECK_WINDOW_HOURS=0",
 ]
 
 

@@ -52,8 +52,8 @@ def test_second_run_emits_only_new_and_edited_articles(portal, tmp_path):
     site.repost(old_aid + 1, section="股市", exact=True)  # a verbatim copy
     server.reset_log()
 
-    second = run_crawl(server.url, tmp_path, "-s", f"RECHECK_WINDOW_HOURS={window}",
-                        "-s", "RECHECK_INTERVAL_MINUTES=0")
+    second = run_crawl(server.url, tmp_path, "-s", f"LEDGER_RECHECK_WINDOW_HOURS={window}",
+                        "-s", "LEDGER_RECHECK_INTERVAL_MINUTES=0")
     assert second.returncode == 0, second.stderr[-3000:]
     run2 = read_jsonl(feed_files(tmp_path)[-1])
     truth2 = {r["url"]: r for r in site.ground_truth(server.url)}
@@ -82,7 +82,7 @@ def test_unchanged_portal_gives_an_empty_run_without_a_feed_file(portal, tmp_pat
     site, server = portal
     assert run_crawl(server.url, tmp_path).returncode == 0
     server.reset_log()
-    again = run_crawl(server.url, tmp_path, "-s", "RECHECK_WINDOW_HOURS=0")
+    again = run_crawl(server.url, tmp_path, "-s", "LEDGER_RECHECK_WINDOW_HOURS=0")
     assert again.returncode == 0, again.stderr[-3000:]
     assert len(feed_files(tmp_path)) == 1  # the empty run wrote no feed
     report = reports(tmp_path)[-1]

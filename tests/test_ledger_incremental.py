@@ -37,7 +37,7 @@ def test_an_edit_republished_with_a_new_date_is_delivered_as_version_2(portal, t
     site.edit(_aid(oldest["url"]), republish=True)
     server.reset_log()
     # no re-check window: only the list page's new date can bring the edit
-    second = run_crawl(server.url, tmp_path, "-s", "RECHECK_WINDOW_HOURS=0")
+    second = run_crawl(server.url, tmp_path, "-s", "LEDGER_RECHECK_WINDOW_HOURS=0")
     assert second.returncode == 0, second.stderr[-3000:]
     run2 = read_jsonl(feed_files(tmp_path)[-1])
     assert [(r["url"], r["version"]) for r in run2] == [(oldest["url"], 2)]
@@ -45,7 +45,7 @@ def test_an_edit_republished_with_a_new_date_is_delivered_as_version_2(portal, t
     assert run2[0]["body"] == want["body"] and run2[0]["published_at"] == want["published_at"]
     assert reports(tmp_path)[-1]["stats"]["ledger/republished"] == 1
     server.reset_log()
-    third = run_crawl(server.url, tmp_path, "-s", "RECHECK_WINDOW_HOURS=0")
+    third = run_crawl(server.url, tmp_path, "-s", "LEDGER_RECHECK_WINDOW_HOURS=0")
     assert third.returncode == 0
     assert _article_fetches(server) == []  # the new list date is recorded: not fetched again
 
@@ -60,7 +60,8 @@ def test_rechecks_are_conditional_and_an_edit_without_a_new_date_is_caught(porta
     fifth, sixth = (datetime.fromisoformat(r["published_at"]) for r in newest[4:6])
     cutoff = fifth - (fifth - sixth) / 2  # the newest five, with room for the clock to move
     hours = (datetime.now(SHANGHAI) - cutoff).total_seconds() / 3600
-    window = ["-s", f"RECHECK_WINDOW_HOURS={hours}", "-s", "RECHECK_INTERVAL_MINUTES=0"]
+    window = ["-s", f"LEDGER_RECHECK_WINDOW_HOURS={hours}",
+              "-s", "LEDGER_RECHECK_INTERVAL_MINUTES=0"]
     server.reset_log()
     second = run_crawl(server.url, tmp_path, *window)
     assert second.returncode == 0, second.stderr[-3000:]
@@ -83,7 +84,7 @@ def test_a_no_change_run_fetches_no_article_even_with_copies_on_the_portal(porta
         site.repost(_aid(record["url"]))  # near-duplicates of delivered articles
     for record in ordered[3:6]:
         site.repost(_aid(record["url"]), exact=True)  # the same content under a new id
-    second = run_crawl(server.url, tmp_path, "-s", "RECHECK_WINDOW_HOURS=0")
+    second = run_crawl(server.url, tmp_path, "-s", "LEDGER_RECHECK_WINDOW_HOURS=0")
     assert second.returncode == 0, second.stderr[-3000:]
     assert {r["url"] for r in read_feeds(tmp_path)} == {r["url"] for r in site.ground_truth(
         server.url)}
@@ -91,7 +92,7 @@ def test_a_no_change_run_fetches_no_article_even_with_copies_on_the_portal(porta
     assert dropped["near_duplicate"] == 3 and dropped["same_content"] == 3
     for _ in range(2):
         server.reset_log()
-        again = run_crawl(server.url, tmp_path, "-s", "RECHECK_WINDOW_HOURS=0")
+        again = run_crawl(server.url, tmp_path, "-s", "LEDGER_RECHECK_WINDOW_HOURS=0")
         assert again.returncode == 0, again.stderr[-3000:]
         assert _article_fetches(server) == []  # the six copies are remembered, not fetched
         assert reports(tmp_path)[-1]["skipped_links"]["dropped"] >= 6  # links, on several pages

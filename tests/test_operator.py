@@ -43,8 +43,11 @@ def _nothing_written(work) -> None:
         (["-a", f"start_url={URL}", "-a", "full=maybe"], ["full='maybe'", "1/0/true/false"]),
         (["-a", f"start_url={URL}", "-a", "profile=nosuch"], ["profile='nosuch'", "profile name"]),
         (["-a", "start_url=ftp://example.com/"], ["start_url='ftp://example.com/'", "http(s) URL"]),
-        (["-a", f"start_url={URL}", "-s", "RECHECK_WINDOW_HOURS=abc"],
-         ["RECHECK_WINDOW_HOURS='abc'", "a number"]),
+        (["-a", f"start_url={URL}", "-s", "LEDGER_RECHECK_WINDOW_HOURS=abc"],
+         ["LEDGER_RECHECK_WINDOW_HOURS='abc'", "a number"]),
+        # a setting renamed under the ledger's prefix: refused, never ignored
+        (["-a", f"start_url={URL}", "-s", "RECHECK_WINDOW_HOURS=0"],
+         ["RECHECK_WINDOW_HOURS was renamed LEDGER_RECHECK_WINDOW_HOURS"]),
         (["-a", f"start_url={URL}", "-s", "HEALTH_MAX_ERROR_RATIO=abc"],
          ["HEALTH_MAX_ERROR_RATIO='abc'", "from 0 to 1"]),
         (["-a", f"start_url={URL}", "-s", "INCREMENTAL_OVERLAP_PAGES=-1"],

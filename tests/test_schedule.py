@@ -85,8 +85,8 @@ def test_start_url_is_checked_before_the_first_run(tmp_path):
     for arguments, words in [
         (["-a", "start_url=ftp://example.com/"], "start_url='ftp://example.com/'"),
         ([], "-a demo=1"),
-        (["-a", "start_url=http://127.0.0.1:9/", "-s", "RECHECK_WINDOW_HOURS=abc"],
-         "RECHECK_WINDOW_HOURS"),
+        (["-a", "start_url=http://127.0.0.1:9/", "-s", "LEDGER_RECHECK_WINDOW_HOURS=abc"],
+         "LEDGER_RECHECK_WINDOW_HOURS"),
         (["-a", "start_url=http://127.0.0.1:9/", "no cron"], "--cron is missing"),
     ]:
         command = schedule_command(None, tmp_path, ONCE_A_YEAR, *arguments)

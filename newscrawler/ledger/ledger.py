@@ -7,16 +7,18 @@ Every question about an article's standing is answered here, from the state
   dropped before), or when its list entry shows a later date than recorded: DedeCms moves an
   edited article to the top of its lists with a new date (``republished``).
 - **What else at start?** (`start_orders`) Pages that failed transiently in earlier runs
-  (``pending``, up to ``PENDING_MAX_ATTEMPTS`` runs), and re-checks of articles published within
-  ``RECHECK_WINDOW_HOURS``, each at most once per ``RECHECK_INTERVAL_MINUTES``, sent as
-  conditional requests (``If-None-Match``/``If-Modified-Since``, unless ``RECHECK_CONDITIONAL``
-  is off): an unchanged page costs a 304 and no parsing (`not_modified`).
+  (``pending``, up to ``LEDGER_PENDING_MAX_ATTEMPTS`` runs), and re-checks of articles
+  published within ``LEDGER_RECHECK_WINDOW_HOURS``, each at most once per
+  ``LEDGER_RECHECK_INTERVAL_MINUTES``, sent as conditional requests
+  (``If-None-Match``/``If-Modified-Since``, unless ``LEDGER_RECHECK_CONDITIONAL`` is off): an
+  unchanged page costs a 304 and no parsing (`not_modified`).
 - **Is this record new?** (`judge`, asked by the dedup pipeline) Dropped as ``same_article``
   (this run had it), ``unchanged`` (delivered before with this content), ``same_content`` (the
   exact title+body of another article) or ``near_duplicate`` (within
-  ``NEAR_DUPLICATE_DISTANCE`` SimHash bits *and* ``NEAR_DUPLICATE_RESEMBLANCE`` shingle
-  resemblance of another); otherwise delivered as version 1, or previous version + 1 after an
-  edit. Copies are remembered with the URL they copy, so no later run fetches them again.
+  ``LEDGER_NEAR_DUPLICATE_DISTANCE`` SimHash bits *and*
+  ``LEDGER_NEAR_DUPLICATE_RESEMBLANCE`` shingle resemblance of another); otherwise delivered
+  as version 1, or previous version + 1 after an edit. Copies are remembered with the URL
+  they copy, so no later run fetches them again.
 - **Delivered?** Only the feed says so: after the feed exporter wrote the item's line, the
   ledger checks that every feed file took it (`newscrawler.ledger.confirm`) and only then
   records the article. A feed that cannot be written fails the run, and nothing unwritten is
@@ -88,13 +90,14 @@ class ArticleLedger:
         self.crawler = crawler
         self.stats = crawler.stats
         settings = crawler.settings
-        self.recheck_window = timedelta(hours=settings.getfloat("RECHECK_WINDOW_HOURS"))
-        self.recheck_interval = timedelta(minutes=settings.getfloat("RECHECK_INTERVAL_MINUTES"))
-        self.recheck_conditional = settings.getbool("RECHECK_CONDITIONAL")
-        self.pending_max_attempts = settings.getint("PENDING_MAX_ATTEMPTS") or None
-        self.near_distance = settings.getint("NEAR_DUPLICATE_DISTANCE")
-        self.near_min_chars = settings.getint("NEAR_DUPLICATE_MIN_CHARS")
-        self.near_resemblance = settings.getfloat("NEAR_DUPLICATE_RESEMBLANCE")
+        self.recheck_window = timedelta(hours=settings.getfloat("LEDGER_RECHECK_WINDOW_HOURS"))
+        self.recheck_interval = timedelta(
+            minutes=settings.getfloat("LEDGER_RECHECK_INTERVAL_MINUTES"))
+        self.recheck_conditional = settings.getbool("LEDGER_RECHECK_CONDITIONAL")
+        self.pending_max_attempts = settings.getint("LEDGER_PENDING_MAX_ATTEMPTS") or None
+        self.near_distance = settings.getint("LEDGER_NEAR_DUPLICATE_DISTANCE")
+        self.near_min_chars = settings.getint("LEDGER_NEAR_DUPLICATE_MIN_CHARS")
+        self.near_resemblance = settings.getfloat("LEDGER_NEAR_DUPLICATE_RESEMBLANCE")
         crawler.ledger = self
         crawler.lock_failure = None
         crawler.feed_failure = None
