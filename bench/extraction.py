@@ -40,7 +40,6 @@ import sys
 import time
 import unicodedata
 import warnings
-from collections import Counter
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -48,6 +47,7 @@ from zoneinfo import ZoneInfo
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from label_xmu import DEV_SITES, HELDOUT_SITES, SHARED, XMU  # noqa: E402
+from metrics import char_bigram_f1, word_f1  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 REALPAGES = SHARED / "realpages"
@@ -64,33 +64,6 @@ _DAY_RE = re.compile(r"(?:(\d{4})\D{1,3})?(\d{1,2})\D{1,3}(\d{1,2})")
 
 
 # --- metrics ---------------------------------------------------------------------------------
-
-def _f1(predicted: Counter, gold: Counter) -> float:
-    if not predicted or not gold:
-        return 1.0 if predicted == gold else 0.0
-    overlap = sum((predicted & gold).values())
-    if not overlap:
-        return 0.0
-    precision = overlap / sum(predicted.values())
-    recall = overlap / sum(gold.values())
-    return 2 * precision * recall / (precision + recall)
-
-
-def char_bigrams(text: str) -> Counter:
-    """Character bigrams of a text with all whitespace removed (for Chinese)."""
-    compact = _SPACE_RE.sub("", text or "")
-    return Counter(compact[i:i + 2] for i in range(len(compact) - 1))
-
-
-def char_bigram_f1(predicted: str, gold: str) -> float:
-    return _f1(char_bigrams(predicted), char_bigrams(gold))
-
-
-def word_f1(predicted: str, gold: str) -> float:
-    """Bag-of-words F1 on lower-cased word tokens (for English)."""
-    return _f1(Counter(_WORD_RE.findall((predicted or "").lower())),
-               Counter(_WORD_RE.findall((gold or "").lower())))
-
 
 def label_day(published: str | None) -> tuple[int | None, int, int] | None:
     """(year or None, month, day) of a label such as ``2019-09-07 13:43`` or ``10-08 12:00``."""

@@ -52,3 +52,13 @@ def test_crawl_ab_of_a_setting_runs_only_the_setups_asked_for():
     assert bad.returncode == 2 and "unknown setup" in bad.stderr
     bad = run("crawl", "--quick", "--set", "NOEQUALS", timeout=60)
     assert bad.returncode == 2 and "NAME=VALUE" in bad.stderr
+
+
+def test_extraction_benchmark_runs_on_one_tool_and_scores_it():
+    """bench/extraction.py (no --quick: its page sets are fixed) with one tool, one pass."""
+    proc = run("extraction", "--repeat", "1", "--limit-en", "5", "--tools", "newscrawler")
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    held_out = proc.stdout.split("zh-xmu held-out sites", 1)[1].splitlines()
+    row = next(line for line in held_out if line.startswith("newscrawler"))
+    body_f1 = float(row.split()[1])
+    assert 0.9 < body_f1 <= 1.0  # scored by bench/metrics.py, as the extraction tests are

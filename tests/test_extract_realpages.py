@@ -13,13 +13,13 @@ import gzip
 import json
 import re
 import unicodedata
-from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bench.metrics import char_bigram_f1, word_f1
 from newscrawler.extract import RECORD_KEYS, extract_article
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -46,19 +46,6 @@ KNOWN_MISSES: dict[tuple[str, str], str] = {}
 
 def _norm(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").split())
-
-
-def _bigram_f1(predicted: str, gold: str) -> float:
-    def grams(text: str) -> Counter:
-        compact = re.sub(r"\s+", "", text)
-        return Counter(compact[i:i + 2] for i in range(len(compact) - 1))
-
-    p, g = grams(predicted), grams(gold)
-    overlap = sum((p & g).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(p.values()), overlap / sum(g.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def _same_day(published_at: str | None, label: str) -> bool:
@@ -125,7 +112,7 @@ def test_body(label: dict) -> None:
     _check(label, "body")
     record = extracted(label)
     assert list(record) == list(RECORD_KEYS)
-    score = _bigram_f1(record["body"], "\n".join(label["body"]))
+    score = char_bigram_f1(record["body"], "\n".join(label["body"]))
     assert score >= PAGE_F1_FLOOR, f"body F1 {score:.3f}"
     assert all(url.startswith(("http://", "https://")) for url in record["images"])
     assert len(set(record["images"])) == len(record["images"])
@@ -133,21 +120,12 @@ def test_body(label: dict) -> None:
 
 def test_aggregate_targets() -> None:
     records = [extracted(label) for label in PAGES]
-    f1 = [_bigram_f1(r["body"], "\n".join(p["body"])) for r, p in zip(records, PAGES, strict=True)]
+    f1 = [char_bigram_f1(r["body"], "\n".join(p["body"]))
+          for r, p in zip(records, PAGES, strict=True)]
     dates = [_same_day(r["published_at"], p["published"]) for r, p in zip(records, PAGES,
                                                                           strict=True)]
     assert sum(f1) / len(f1) >= MEAN_F1_TARGET
     assert sum(dates) / len(dates) >= DATE_ACCURACY_TARGET
-
-
-def _word_f1(predicted: str, gold: str) -> float:
-    p = Counter(re.findall(r"\w+", predicted.lower()))
-    g = Counter(re.findall(r"\w+", gold.lower()))
-    overlap = sum((p & g).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(p.values()), overlap / sum(g.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def test_english_benchmark_general_fallback() -> None:
@@ -159,6 +137,6 @@ def test_english_benchmark_general_fallback() -> None:
         html = gzip.decompress((bench / "html" / f"{key}.html.gz").read_bytes())
         record = extract_article(html, item["url"], now=NOW)
         assert list(record) == list(RECORD_KEYS)
-        scores.append(_word_f1(record["body"], item["articleBody"]))
+        scores.append(word_f1(record["body"], item["articleBody"]))
     mean = sum(scores) / len(scores)
     assert mean >= EN_F1_FLOOR, f"mean word F1 {mean:.3f} on {len(scores)} pages"

@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bench.metrics import char_bigram_f1
 from newscrawler.extract import extract_article
 
 PROJECT = Path(__file__).resolve().parents[1]
@@ -42,19 +42,6 @@ FLOORS = {
     ("development", "author"): 0.93, ("development", "title"): 0.97,
 }
 _NAME_SPLIT_RE = re.compile(r"[、,，;；/|\s]+")
-
-
-def _bigram_f1(predicted: str, gold: str) -> float:
-    def grams(text: str) -> Counter:
-        compact = re.sub(r"\s+", "", text)
-        return Counter(compact[i:i + 2] for i in range(len(compact) - 1))
-
-    p, g = grams(predicted), grams(gold)
-    overlap = sum((p & g).values())
-    if not overlap:
-        return 0.0
-    precision, recall = overlap / sum(p.values()), overlap / sum(g.values())
-    return 2 * precision * recall / (precision + recall)
 
 
 def shown(record: dict) -> str | None:
@@ -96,7 +83,7 @@ def scores(group: str) -> dict[str, float]:
             record = extract_article((XMU / "html" / label["path"]).read_bytes(), label["url"],
                                      now=NOW)
             body = (XMU / "label" / label["path"].replace(".html", ".txt")).read_text("utf-8")
-            rows["body"].append(_bigram_f1(record["body"], body))
+            rows["body"].append(char_bigram_f1(record["body"], body))
             rows["date"].append(date_right(shown(record), label["published"]))
             if label["author"]:
                 rows["author"].append(names(record["author"]) == names(label["author"]))

@@ -94,27 +94,10 @@ class EmpireDynamicScheme(EmpireStaticScheme):
         return page1(total, size, page, lambda n: self.list_link(cat, n), "Total record")
 
 
-def list_more_pages(num: int, page: int, total_pages: int, url, page_line: int = 10) -> str:
-    """``sys_ShowListMorePage``: static list pagination ('' when everything fits one page)."""
-    if total_pages <= 1:
-        return ""
-    out = f'<a title="Total record">&nbsp;<b>{num}</b> </a>&nbsp;&nbsp;'
-    if page != 1:
-        out += f'<a href="{url(1)}">首页</a>&nbsp;<a href="{url(page - 1)}">上一页</a>'
-    start = max(page - 2, 1)
-    for i in range(start, min(total_pages, start + page_line - 1) + 1):
-        out += f"&nbsp;<b>{i}</b>" if i == page else f'&nbsp;<a href="{url(i)}">{i}</a>'
-    if page != total_pages:
-        out += (f'&nbsp;<a href="{url(page + 1)}">下一页</a>'
-                f'&nbsp;<a href="{url(total_pages)}">尾页</a>')
-    return out
-
-
-def text_pages(page: int, total: int, url, page_line: int = 6) -> str:
-    """``sys_ShowTextPage``: static article pagination (``{id}_{n}.html``)."""
-    if total <= 1:
-        return ""
-    out = f'<a title="Page">&nbsp;<b>{page}</b>/<b>{total}</b> </a>&nbsp;&nbsp;'
+def _page_links(page: int, total: int, url, page_line: int) -> str:
+    """The links EmpireCMS's three pagers share: 首页/上一页, a window of numbers starting two
+    before the current page, 下一页/尾页."""
+    out = ""
     if page != 1:
         out += f'<a href="{url(1)}">首页</a>&nbsp;<a href="{url(page - 1)}">上一页</a>'
     start = max(page - 2, 1)
@@ -123,6 +106,22 @@ def text_pages(page: int, total: int, url, page_line: int = 6) -> str:
     if page != total:
         out += f'&nbsp;<a href="{url(page + 1)}">下一页</a>&nbsp;<a href="{url(total)}">尾页</a>'
     return out
+
+
+def list_more_pages(num: int, page: int, total_pages: int, url, page_line: int = 10) -> str:
+    """``sys_ShowListMorePage``: static list pagination ('' when everything fits one page)."""
+    if total_pages <= 1:
+        return ""
+    return (f'<a title="Total record">&nbsp;<b>{num}</b> </a>&nbsp;&nbsp;'
+            + _page_links(page, total_pages, url, page_line))
+
+
+def text_pages(page: int, total: int, url, page_line: int = 6) -> str:
+    """``sys_ShowTextPage``: static article pagination (``{id}_{n}.html``)."""
+    if total <= 1:
+        return ""
+    return (f'<a title="Page">&nbsp;<b>{page}</b>/<b>{total}</b> </a>&nbsp;&nbsp;'
+            + _page_links(page, total, url, page_line))
 
 
 def page1(num: int, line: int, page: int, url, title: str, page_line: int = 10) -> str:
@@ -131,15 +130,8 @@ def page1(num: int, line: int, page: int, url, title: str, page_line: int = 10) 
     total = -(-num // line)
     if total <= 1:
         return ""
-    out = f'<a title="{title}">&nbsp;<b>{num}</b> </a>&nbsp;&nbsp;'
-    if page != 1:
-        out += f'<a href="{url(1)}">首页</a>&nbsp;<a href="{url(page - 1)}">上一页</a>'
-    start = max(page - 2, 1)
-    for i in range(start, min(total, start + page_line - 1) + 1):
-        out += f"&nbsp;<b>{i}</b>" if i == page else f'&nbsp;<a href="{url(i)}">{i}</a>'
-    if page != total:
-        out += f'&nbsp;<a href="{url(page + 1)}">下一页</a>&nbsp;<a href="{url(total)}">尾页</a>'
-    return out
+    return (f'<a title="{title}">&nbsp;<b>{num}</b> </a>&nbsp;&nbsp;'
+            + _page_links(page, total, url, page_line))
 
 
 class EmpireTheme(OtherTheme):

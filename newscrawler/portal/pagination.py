@@ -5,13 +5,23 @@ Why separate: these strings are what a crawler follows, and they differ subtly b
 ``list_pages`` = ``ListView::GetPageListST`` (static list pages), ``article_pages`` =
 ``Archives::GetPagebreak``; the ``*_d40`` forms are the DedeCms 4.0 output without ``<li>``;
 the ``*_dm`` forms are the dynamic ``GetPageListDM``/``GetPagebreakDM`` (and their cfg_rewrite
-replacements); ``phpcms_pages`` is PHPCMS v9 ``pages()``/``content_pages()``; ``empire_*`` are
-EmpireCMS 7.x ``sys_ShowListMorePage``/``page1``/``sys_ShowTextPage``.
+replacements). The other CMS families' pagers live with their themes: PHPCMS v9 ``pages()``
+in `newscrawler.portal.phpcms`, EmpireCMS 7.x ``sys_ShowListMorePage``/``page1``/
+``sys_ShowTextPage`` in `newscrawler.portal.empire`.
 """
 
 from __future__ import annotations
 
 import re
+
+
+def _number_window(page: int, total_pages: int, list_size: int) -> tuple[int, int]:
+    """First and last page number listed, as both DedeCms pagers compute it: the first
+    ``2 * list_size + 1`` pages, then a window of ``list_size`` either side of the current one."""
+    window = list_size * 2 + 1
+    if page >= window:
+        return page - list_size, min(page + list_size, total_pages)
+    return 1, min(window, total_pages)
 
 
 def list_pages(tid: int, page: int, total_pages: int, total_items: int,
@@ -34,11 +44,7 @@ def list_pages(tid: int, page: int, total_pages: int, total_items: int,
         end = f"<li><a href='{name.format(total_pages)}'>末页</a></li>\r\n"
     else:
         nxt, end = "", "<li>末页</li>\r\n"
-    window = list_size * 2 + 1
-    if page >= window:
-        first, last = page - list_size, min(page + list_size, total_pages)
-    else:
-        first, last = 1, min(window, total_pages)
+    first, last = _number_window(page, total_pages, list_size)
     numbers = "".join(
         f'<li class="thisclass">{j}</li>\r\n' if j == page
         else f"<li><a href='{name.format(j)}'>{j}</a></li>\r\n"
@@ -133,11 +139,7 @@ def list_pages_dm(tid: int, page: int, total_pages: int, total_items: int, scrip
         end = f"<li><a href='{purl}PageNo={total_pages}'>末页</a></li>\r\n"
     else:
         nxt, end = "", "<li><a>末页</a></li>\r\n"
-    window = list_size * 2 + 1
-    if page >= window:
-        first, last = page - list_size, min(page + list_size, total_pages)
-    else:
-        first, last = 1, min(window, total_pages)
+    first, last = _number_window(page, total_pages, list_size)
     numbers = "".join(
         f'<li class="thisclass"><a>{j}</a></li>\r\n' if j == page
         else f"<li><a href='{purl}PageNo={j}'>{j}</a></li>\r\n" for j in range(first, last + 1))
