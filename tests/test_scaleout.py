@@ -127,6 +127,27 @@ def test_three_workers_deliver_each_article_exactly_once(portal, redis_url, name
         store.close()
 
 
+@pytest.mark.parametrize("variant", ["dede-dynamic", "phpcms-dynamic", "empire-static",
+                                     "wordpress"])
+def test_two_workers_on_portals_of_other_shapes_deliver_each_article_once(
+        variant, redis_url, namespace, tmp_path):  # noqa: F811
+    """Redis mode is the same mechanism on every portal shape: dynamic URLs with queries,
+    other CMS families; the shared dupefilter and the ledger key articles the same way."""
+    site = build_site(articles=60, variant=variant)
+    with PortalServer(site) as server:
+        truth = {r["url"] for r in site.ground_truth(server.url)}
+        folders = [tmp_path / f"worker-{n}" for n in range(2)]
+        workers = [start_worker(server.url + "/", redis_url, namespace, f, *SPREAD)
+                   for f in folders]
+        codes = [finish(w) for w in workers]
+    for folder, code in zip(folders, codes, strict=True):
+        assert code == 0, log_of(folder)[-4000:]
+    counts = Counter(url for folder in folders for url in delivered(folder))
+    assert not {u: n for u, n in counts.items() if n > 1}, "an article was delivered twice"
+    assert set(counts) == truth, (sorted(truth - set(counts))[:5], sorted(set(counts) - truth)[:5])
+    assert run_keys(redis_url, namespace) == [], "the last worker out must delete the run"
+
+
 def test_a_killed_worker_loses_nothing_and_duplicates_nothing(portal, redis_url,  # noqa: F811
                                                               namespace, tmp_path):  # noqa: F811
     start_url, truth = portal
