@@ -108,9 +108,18 @@ def main(argv: list[str] | None = None) -> int:
                         help="an extra Scrapy setting for every setup (repeatable)")
     parser.add_argument("--base", type=Path, metavar="DIR",
                         help="another checkout of newscrawler, run as setup newscrawler@base")
+    parser.add_argument("--redis-workers", metavar="N,N,...",
+                        help="instead: Redis mode with these worker counts (e.g. 1,2,4), one"
+                             " run each on a portal of --articles (bench/scaleout.py)")
     parser.add_argument("--quick", action="store_true",
                         help="smoke mode: 150 articles, 1 round, 2 s scrapy bench")
     args = parser.parse_args(argv)
+    if args.redis_workers:  # one home for the scale-out measurement: scaleout.py
+        import scaleout
+
+        return scaleout.main(["--workers", args.redis_workers, "--articles",
+                              str(args.articles), "--timeout", str(args.timeout),
+                              *(["--quick"] if args.quick else [])])
     if args.quick:
         args.articles, args.rounds, args.bench_seconds = 150, 1, 2
     setups = [name.strip() for name in args.setups.split(",") if name.strip()]
