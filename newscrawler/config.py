@@ -21,13 +21,14 @@ import sys
 import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from scrapy.commands.crawl import Command as ScrapyCrawlCommand
 from scrapy.exceptions import UsageError
 from scrapy.utils.project import inside_project
+
+from newscrawler.state import sqlite_path
 
 TRUE_WORDS = ("1", "true", "yes")
 FALSE_WORDS = ("0", "false", "no")
@@ -242,23 +243,6 @@ def check_arguments(arguments: Mapping[str, Any], settings: Any = None) -> dict[
     return parsed
 
 
-def _sqlite_path(uri: str) -> Path | None:
-    """The file of a SQLite ``STATE_URI`` (None for Redis), as `newscrawler.state` reads it."""
-    uri = str(uri).strip()
-    if not uri:
-        raise ConfigError("setting STATE_URI='' is not valid: expected a file path, sqlite:///"
-                          "path or redis://host")
-    scheme = urlsplit(uri).scheme
-    if scheme in ("redis", "rediss", "unix"):
-        return None
-    if uri.startswith("sqlite://"):
-        uri = uri[len("sqlite://") :]
-    elif "://" in uri:
-        raise ConfigError(f"setting STATE_URI={uri!r}: unsupported scheme {scheme!r}; expected"
-                          " a file path, sqlite:///path or redis://host")
-    return Path(uri).expanduser()
-
-
 def check_state(settings: Any) -> None:
     """Raise `ConfigError` when the SQLite state cannot be opened or is damaged.
 
@@ -267,10 +251,13 @@ def check_state(settings: Any) -> None:
     ``PRAGMA quick_check``. Redis states are checked when the crawl connects.
     """
     uri = settings.get("STATE_URI")
-    path = _sqlite_path(uri)
+    where = f"setting STATE_URI={str(uri)!r}"
+    try:
+        path = sqlite_path(uri)
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {exc}") from None
     if path is None or settings.get("REDIS_URL"):  # scale-out: the state is Redis's
         return
-    where = f"setting STATE_URI={str(uri)!r}"
     if path.is_dir():
         raise ConfigError(f"{where} is a directory: expected a file such as state.sqlite")
     if not path.exists():

@@ -19,27 +19,45 @@ from newscrawler.state.base import ArticleState, DroppedArticle, StateLocked, St
 if TYPE_CHECKING:
     from scrapy.crawler import Crawler
 
-__all__ = ["ArticleState", "DroppedArticle", "StateLocked", "StateStore", "open_state", "state_for"]
+__all__ = [
+    "ArticleState", "DroppedArticle", "StateLocked", "StateStore", "open_state", "sqlite_path",
+    "state_for",
+]
 
 _STORES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
-def open_state(uri: str, *, namespace: str = "newscrawler") -> StateStore:
-    """Open the store named by ``uri``; a bad URI gets a clear ValueError."""
-    if not uri or not str(uri).strip():
-        raise ValueError("STATE_URI is empty: give a file path, sqlite:///path or redis://host")
-    uri = str(uri).strip()
-    if uri.startswith(("redis://", "rediss://", "unix://")):
-        from newscrawler.state.redis import RedisStateStore
+def sqlite_path(uri: str) -> Path | None:
+    """The SQLite file a ``STATE_URI`` names, or None when it names a Redis server.
 
-        return RedisStateStore(uri, namespace=namespace)
+    ValueError (saying what is expected) for an empty URI or another scheme. One reading of
+    the URI for the store and for the start-up check (`newscrawler.config.check_state`).
+    """
+    uri = str(uri or "").strip()
+    if not uri:
+        raise ValueError("empty: expected a file path, sqlite:///path or redis://host")
+    if uri.startswith(("redis://", "rediss://", "unix://")):
+        return None
     if uri.startswith("sqlite://"):
         uri = uri[len("sqlite://") :]
     elif "://" in uri:
-        raise ValueError(f"STATE_URI {uri!r}: unsupported scheme (use a path, sqlite:// or redis://)")
+        raise ValueError(f"unsupported scheme {uri.split('://', 1)[0]!r}; expected a file path,"
+                         " sqlite:///path or redis://host")
+    return Path(uri).expanduser()
+
+
+def open_state(uri: str, *, namespace: str = "newscrawler") -> StateStore:
+    """Open the store named by ``uri``; a bad URI gets a clear ValueError."""
+    try:
+        path = sqlite_path(uri)
+    except ValueError as exc:
+        raise ValueError(f"STATE_URI {uri!r}: {exc}") from None
+    if path is None:
+        from newscrawler.state.redis import RedisStateStore
+
+        return RedisStateStore(str(uri).strip(), namespace=namespace)
     from newscrawler.state.sqlite import SQLiteStateStore
 
-    path = Path(uri).expanduser()
     if path.exists() and path.is_dir():
         raise ValueError(f"STATE_URI {uri!r} is a directory; name a file such as state.sqlite")
     return SQLiteStateStore(path)
