@@ -14,7 +14,8 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+
+from newscrawler.pipelines.validate import field_coverage
 
 logger = logging.getLogger(__name__)
 
@@ -42,16 +43,6 @@ class Run:
     @property
     def error_count(self) -> int:
         return sum(self.errors.values())
-
-
-def coverage_of(stats: dict[str, Any]) -> dict[str, float]:
-    """Share of the run's valid records that had each field (from ``fields/*`` stats)."""
-    checked = stats.get("fields/checked") or 0
-    if not checked:
-        return {}
-    from newscrawler.pipelines.validate import COVERAGE_FIELDS
-
-    return {f: (checked - stats.get(f"fields/missing/{f}", 0)) / checked for f in COVERAGE_FIELDS}
 
 
 def sections_of(feed: Path | None) -> dict[str, int]:
@@ -91,7 +82,7 @@ def read_run(path: Path) -> Run:
         errors=dict(data.get("errors") or {}),
         dropped=dict(data.get("dropped") or {}),
         pages=dict(data.get("pages") or {}),
-        coverage=coverage_of(data.get("stats") or {}),
+        coverage=field_coverage(data.get("stats") or {}),
         sections=sections_of(feed_path),
         unhealthy=list(data.get("unhealthy_reasons") or []),
     )

@@ -42,6 +42,7 @@ from urllib.parse import urljoin, urlsplit
 
 from scrapy import signals
 
+from newscrawler.pipelines.validate import field_coverage
 from newscrawler.urls import article_key, is_article_url
 
 COVERAGE_FIELDS = ("published_at", "source", "section")
@@ -57,14 +58,6 @@ TOTAL_RE = re.compile(r"共\s*(?:<[^>]*>\s*)*(\d+)\s*(?:<[^>]*>\s*)*页\s*(?:<[^
 # Absolute (or scheme-relative) links: an off-site link cannot be relative.
 ABSOLUTE_HREF_RE = re.compile(rb"""href\s*=\s*["']?((?:https?:)?//[^"'\s>]+)""", re.I)
 SIGNAL_NAMES = {2: "SIGINT", 15: "SIGTERM"}
-
-
-def coverage(stats: dict[str, Any]) -> dict[str, float]:
-    """Share of this run's records that had each of `COVERAGE_FIELDS` (empty: no records)."""
-    checked = stats.get("fields/checked", 0)
-    if not checked:
-        return {}
-    return {f: 1 - stats.get(f"fields/missing/{f}", 0) / checked for f in COVERAGE_FIELDS}
 
 
 def assess(stats: dict[str, Any], settings: Any,
@@ -225,7 +218,7 @@ class RunHealth:
                 "HEALTH_MIN_ITEMS"):
             return
         try:
-            now = coverage(stats)
+            now = field_coverage(stats, COVERAGE_FIELDS)
             best = {f: max(now.get(f, 0.0), before.get(f, 0.0)) for f in COVERAGE_FIELDS}
             ledger.remember_portal(self._coverage_key(), json.dumps(best))
         except Exception as exc:

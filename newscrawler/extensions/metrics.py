@@ -39,7 +39,7 @@ from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
 from newscrawler.extensions.health import assess
-from newscrawler.pipelines.validate import COVERAGE_FIELDS
+from newscrawler.pipelines.validate import field_coverage
 
 PREFIX = "newscrawler_"
 # name -> (help text); every series is a gauge holding the value of the last run
@@ -149,8 +149,6 @@ class TextfileMetrics:
         def one(value: float, **labels: str) -> tuple[dict[str, str], float]:
             return {**base, **labels}, value
 
-        checked = stats.get("fields/checked", 0)
-        missing = _by_prefix(stats, "fields/missing/")
         last_success = end.timestamp() if success else previous_success
         samples = {
             "last_run_timestamp_seconds": [one(end.timestamp())],
@@ -171,9 +169,7 @@ class TextfileMetrics:
             "last_run_errors": [one(v, reason=k) for k, v in
                                 _by_prefix(stats, "crawl/failed/reason/").items()],
             "last_run_field_coverage": [
-                one((checked - missing.get(field, 0)) / checked, field=field)
-                for field in COVERAGE_FIELDS
-            ] if checked else [],
+                one(share, field=field) for field, share in field_coverage(stats).items()],
         }
         return {name: series for name, series in samples.items() if series}
 

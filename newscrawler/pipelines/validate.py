@@ -15,6 +15,17 @@ REQUIRED = ("url", "title", "body")
 COVERAGE_FIELDS = ("published_at", "source", "author", "section", "summary")
 
 
+def field_coverage(stats: dict[str, Any],
+                   fields: tuple[str, ...] = COVERAGE_FIELDS) -> dict[str, float]:
+    """Share of a run's valid records that had each of ``fields``, from the ``fields/*``
+    counters this pipeline keeps (empty: no valid record). The one reading of those counters
+    for the health check, the metrics and the run history."""
+    checked = stats.get("fields/checked") or 0
+    if not checked:
+        return {}
+    return {f: (checked - stats.get(f"fields/missing/{f}", 0)) / checked for f in fields}
+
+
 class ValidatePipeline:
     """Drop records missing a required field (stats: ``validate/dropped/missing_<field>``)."""
 
