@@ -38,6 +38,19 @@ EXIT_INTERRUPTED = {signal.SIGINT: 130, signal.SIGTERM: 143}
 PORTAL_SPIDER = "portal"
 
 
+def exit_code(crawler, reasons: list[str]) -> int:
+    """The exit code of a run that ran: interrupted (130/143), unhealthy (2) or healthy (0).
+
+    One rule for the command and for the exit code the metrics report
+    (`newscrawler.extensions.metrics`). ``reasons``: the health verdict (empty: healthy).
+    """
+    health = getattr(crawler, "run_health", None)
+    if health is not None and health.interrupted:
+        signum = getattr(crawler, "stop_signal", None) or signal.SIGINT
+        return EXIT_INTERRUPTED.get(signum, 128 + int(signum))
+    return EXIT_UNHEALTHY if reasons else EXIT_HEALTHY
+
+
 def refuse(exc: BaseException, settings) -> int:
     """Print the one line of a usage error (and its traceback at DEBUG); the exit code."""
     if str(settings.get("LOG_LEVEL", "")).upper() == "DEBUG":
@@ -127,14 +140,9 @@ class Command(ScrapyCrawlCommand):
         if self.crawler_process.bootstrap_failed:
             return EXIT_USAGE
         health = getattr(crawler, "run_health", None)
-        if health is None:  # RunHealth switched off in EXTENSIONS: no verdict to give
-            return EXIT_HEALTHY
-        reasons = health.verdict()
-        if health.interrupted:
-            signum = getattr(crawler, "stop_signal", None) or signal.SIGINT
-            sys.stderr.write("newscrawler: interrupted run: " + "; ".join(reasons) + "\n")
-            return EXIT_INTERRUPTED.get(signum, 128 + int(signum))
-        if reasons:
-            sys.stderr.write("newscrawler: unhealthy run: " + "; ".join(reasons) + "\n")
-            return EXIT_UNHEALTHY
-        return EXIT_HEALTHY
+        reasons = health.verdict() if health is not None else []  # RunHealth off: no verdict
+        code = exit_code(crawler, reasons)
+        if code != EXIT_HEALTHY:
+            how = "interrupted" if code != EXIT_UNHEALTHY else "unhealthy"
+            sys.stderr.write(f"newscrawler: {how} run: " + "; ".join(reasons) + "\n")
+        return code

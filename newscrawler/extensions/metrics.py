@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import os
 import re
-import signal
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
@@ -38,6 +37,7 @@ from urllib.parse import urlsplit
 from scrapy import signals
 from scrapy.exceptions import NotConfigured
 
+from newscrawler.commands.crawl import exit_code
 from newscrawler.extensions.health import assess
 from newscrawler.pipelines.validate import field_coverage
 
@@ -68,14 +68,6 @@ def unhealthy_reasons(crawler: Any) -> list[str]:
     if health is not None:
         return health.verdict()
     return assess(crawler.stats.get_stats(), crawler.settings)  # RunHealth switched off
-
-
-def exit_code(crawler: Any, unhealthy: list[str]) -> int:
-    """The code `scrapy crawl` exits with for this run (newscrawler.commands.crawl)."""
-    health = getattr(crawler, "run_health", None)
-    if health is not None and health.interrupted:
-        return 128 + int(getattr(crawler, "stop_signal", None) or signal.SIGINT)  # 130, 143
-    return 2 if unhealthy else 0
 
 
 def _escape(value: str) -> str:
