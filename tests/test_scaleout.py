@@ -148,6 +148,28 @@ def test_two_workers_on_portals_of_other_shapes_deliver_each_article_once(
     assert run_keys(redis_url, namespace) == [], "the last worker out must delete the run"
 
 
+def test_conditional_rechecks_go_through_the_shared_queue(redis_url, namespace,  # noqa: F811
+                                                          tmp_path):
+    """A re-check carries its validators and accepts 304 (the ledger's conditional request):
+    the queue's guard on accepted status codes lets exactly that through, so in Redis mode
+    an unchanged article costs a 304 as on one machine, and no request is dropped."""
+    site = build_site(articles=30)
+    every_article_due = ["-s", "LEDGER_RECHECK_WINDOW_HOURS=100000",
+                         "-s", "LEDGER_RECHECK_INTERVAL_MINUTES=0"]
+    folder = tmp_path / "worker"
+    with PortalServer(site) as server:
+        for _ in range(2):
+            worker = start_worker(server.url + "/", redis_url, namespace, folder,
+                                  *every_article_due)
+            assert finish(worker) == 0, log_of(folder)[-4000:]
+    reports = sorted((folder / "feeds").glob("*.report.json"))
+    stats = json.loads(reports[-1].read_text("utf-8"))["stats"]
+    assert stats.get("crawl/start/recheck", 0) >= 25, stats
+    assert stats.get("crawl/pages/not_modified", 0) >= 25, stats
+    assert "scaleout/queue/unserialisable" not in stats
+    assert "cannot queue" not in log_of(folder)
+
+
 def test_a_killed_worker_loses_nothing_and_duplicates_nothing(portal, redis_url,  # noqa: F811
                                                               namespace, tmp_path):  # noqa: F811
     start_url, truth = portal
@@ -428,6 +450,10 @@ def test_requests_round_trip_as_json_with_a_multipage_record():
     (b'{"url": "http://h/", "errback": "parse"}', "not a spider errback"),
     (b'{"url": "http://h/", "method": "POST"}', "method"),
     (b'{"url": "http://h/", "meta": {"proxy": "http://evil:8080"}}', "meta may not set"),
+    (b'{"url": "http://h/", "meta": {"handle_httpstatus_list": [404, 500]}}',
+     "meta may not set"),
+    (b'{"url": "http://h/", "meta": {"handle_httpstatus_list": [304, 500]}}',
+     "meta may not set"),
     (b'{"url": "http://h/", "meta": {"dont_obey_robotstxt": true}}', "meta may not set"),
     (b'{"url": "http://h/", "body": "%%%"}', "base64"),
     (b'{"url": "http://h/", "headers": {"A": "b"}}', "headers"),

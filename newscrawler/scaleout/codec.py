@@ -11,7 +11,8 @@ passes `check`:
   spider, so an entry can only choose among the spider's own page handlers;
 - ``meta`` without the keys that change where a request goes or what it may bring back
   (`FORBIDDEN_META`: a proxy, a local address, robots.txt or content-type checks off, a
-  larger size cap);
+  larger size cap, error pages accepted), but for the values in `ALLOWED_META` (a
+  conditional re-check accepting 304);
 - ``meta`` and ``cb_kwargs`` are plain JSON values (the spider's are: strings, numbers,
   lists, and the partial record of a multi-page article).
 
@@ -41,6 +42,9 @@ FORBIDDEN_META = frozenset({
     "dont_obey_robotstxt", "accept_any_content", "download_maxsize", "download_warnsize",
     "handle_httpstatus_all", "handle_httpstatus_list", "dont_merge_cookies", "cookiejar",
 })
+# ... except these exact values: a conditional re-check of the article ledger accepts 304 Not
+# Modified, an answer without a body (newscrawler.ledger, spiders/portal.py _article_request).
+ALLOWED_META = {"handle_httpstatus_list": [304]}
 FIELDS = frozenset(Request.attributes)
 
 
@@ -112,8 +116,10 @@ def _check_fields(data: dict[str, Any]) -> None:
     for field in ("meta", "cb_kwargs"):
         if not isinstance(data.get(field) or {}, dict):
             raise RejectedRequest(f"{field} is not an object")
-    if bad := FORBIDDEN_META & set(data.get("meta") or {}):
-        raise RejectedRequest(f"meta may not set {sorted(bad)}")
+    meta = data.get("meta") or {}
+    if bad := [k for k in sorted(FORBIDDEN_META & set(meta))
+               if k not in ALLOWED_META or meta[k] != ALLOWED_META[k]]:
+        raise RejectedRequest(f"meta may not set {bad}")
     if not isinstance(data.get("priority", 0), int) or isinstance(data.get("priority"), bool):
         raise RejectedRequest("priority is not an integer")
 
