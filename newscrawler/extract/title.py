@@ -103,19 +103,16 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
     br = node.find("br")
     if br is None:
         return text, node
-    head = collapse(" ".join(
-        [node.text or "", *(text_of(child) + (child.tail or "") for child in node
-                            if child is not br and child.getparent() is node
-                            and _before(child, br))]))
+    parts = [node.text or ""]
+    for child in node:  # the children before the <br> (``find`` returned a direct child)
+        if child is br:
+            break
+        parts.append(text_of(child) + (child.tail or ""))
+    head = collapse(" ".join(parts))
     after = text[len(head):] if text.startswith(head) else text
     if head and _META_AFTER_BREAK.search(after):
         return head, br
     return text, node
-
-
-def _before(child: etree._Element, br: etree._Element) -> bool:
-    parent = br.getparent()
-    return parent is not None and parent.index(child) < parent.index(br)
 
 
 def extract_title(
