@@ -20,7 +20,14 @@ from newscrawler.extract.body import Body, extract_body, find_containers
 from newscrawler.extract.dates import FULL_DATE_RE, get_timezone
 from newscrawler.extract.encoding import decode_html
 from newscrawler.extract.index import PageIndex, wanted_keys
-from newscrawler.extract.meta import Meta, extract_meta, is_meta_line, jsonld_author, meta_tags
+from newscrawler.extract.meta import (
+    Meta,
+    extract_meta,
+    first_tag,
+    is_meta_line,
+    jsonld_author,
+    meta_tags,
+)
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import collapse
 from newscrawler.extract.title import extract_section, extract_title, heading_before
@@ -144,7 +151,7 @@ def find_author(
     found = authors.opening_byline(text, bare=True) or authors.closing_credit(text)
     if found:
         return found
-    tag = jsonld_author(source) or _first_tag_value(tags, rules.META_AUTHOR_NAMES)
+    tag = jsonld_author(source) or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
     site = collapse(root.findtext(".//title") or "") + " " + (tags.get("og:site_name") or "")
     if tag and tag not in site and tag != meta.source:  # sites put the medium there too
         return authors.clean_author(tag)
@@ -162,14 +169,6 @@ def _marked_author(root: etree._Element, source: bytes | None) -> str | None:
         name = authors.clean_author(collapse("".join(node.itertext())))
         if name:
             return name
-    return None
-
-
-def _first_tag_value(tags: dict[str, str], names: tuple[str, ...]) -> str | None:
-    for name in names:
-        value = collapse(tags.get(name.lower()))
-        if value:
-            return value
     return None
 
 

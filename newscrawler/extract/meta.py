@@ -11,6 +11,7 @@ a labelled value anywhere on the page, and finally the ``/YYYY/MMDD/`` in the UR
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlsplit
@@ -267,7 +268,7 @@ def extract_meta(
     elif meta.date is not None and meta.date.precision == "day":
         meta.date = _finer_same_day(meta.date, tags, index.source, tz, now)
     if meta.source is None:
-        meta.source = _source_from_elements(index) or _first_tag(tags, rules.META_SOURCE_NAMES)
+        meta.source = _source_from_elements(index) or first_tag(tags, rules.META_SOURCE_NAMES)
     if (meta.date is None or meta.source is None) and index.may_contain(*LABEL_WORDS):
         for text, _node in _texts(_labelled_elements(root)):
             found = parse_labelled(text, tz, now, profile)
@@ -356,9 +357,11 @@ def _source_from_elements(index: PageIndex) -> str | None:
     return None
 
 
-def _first_tag(tags: dict[str, str], names: tuple[str, ...]) -> str | None:
+def first_tag(tags: dict[str, str], names: tuple[str, ...],
+              clean: Callable[[str | None], str | None] = clean_value) -> str | None:
+    """The first of the ``<meta>`` tags ``names`` whose value is not empty once ``clean``ed."""
     for name in names:
-        value = tags.get(name.lower())
-        if value and clean_value(value):
-            return clean_value(value)
+        value = clean(tags.get(name.lower()))
+        if value:
+            return value
     return None
