@@ -13,8 +13,10 @@ from newscrawler.extract import extract_article
 from newscrawler.extract.authors import (
     clean_author,
     closing_credit,
+    has_surname,
     is_name,
     name_before_date,
+    names_after_date,
     opening_byline,
 )
 
@@ -37,6 +39,7 @@ TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这
     ("□ 本报记者 王 观 外汇储备的作用……", "王观"),
     ("经济观察报 秦晖/文 我分析外贸史的几篇文章……", "秦晖"),
     ("文/张三 我分析外贸史的几篇文章……", "张三"),
+    ("执笔/叨叨姐、胡一刀&李小飞 西方世界的一些……", "叨叨姐、胡一刀、李小飞"),
 ])
 def test_opening_bylines(text: str, expected: str) -> None:
     assert opening_byline(text) == expected
@@ -68,10 +71,48 @@ def test_medium_and_bare_name_only_when_asked() -> None:
     ("发表于 2016-07-12 10:30", None),  # a label
     ("特朗普“碰瓷”差点得逞 2018年04月11日 12:02", None),  # the headline's tail
     ("EEO视频2018-06-12 15:44", None),
+    ("石佳/中国青年报 2019-09-24 09:10", "石佳"),  # writer/medium
+    ("来源：石佳/中国青年报 2019-09-24 09:10", None),
+    ("新闻/中国青年 2019-09-24 09:10", None),  # no medium after the slash
 ])
 def test_name_before_the_header_date(zone: str, expected: str | None) -> None:
     start = next(i for i, c in enumerate(zone) if c.isdigit())
     assert name_before_date(zone, start) == expected
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("2020-06-05 20:35 张三 李四 西方世界的一些反华分子……", "张三、李四"),
+    ("2018-06-12 08:29 来源：每日经济新闻 欧阳娜娜 字号 大", "欧阳娜娜"),
+    ("2018-06-12 08:29 来源： 新华网 王静文 分享到", "王静文"),
+    ("2018-06-12 08:29 北京日报 李四 收藏", "李四"),  # a bare medium, then the writer
+    ("2019-09-24 09:10 字号 超大 大 标准 小", None),  # page furniture
+    ("2019-09-08 11:42:03 举报 举报文章问题 取消", None),
+    ("2019-11-25 10:37:31 综合消息，近日，较强冷空气袭击多地", None),
+    ("2019年09月07日 04:04 北京日报 缩小字体 放大字体", None),
+    ("2019-09-07 09:25 周一 上午，记者来到……", None),  # a weekday, not 周一 the person
+    ("2018-06-12 08:29 王 观 外汇储备", None),  # split halves are only joined when labelled
+])
+def test_names_after_the_header_date(zone: str, expected: str | None) -> None:
+    end = zone.index(" ", zone.index(":")) if ":" in zone[:25] else zone.index(" ")
+    assert names_after_date(zone, end) == expected
+
+
+def test_the_site_name_after_the_date_is_not_a_name() -> None:
+    zone = "2018-06-12 08:29 和讯 分享到"
+    assert names_after_date(zone, 16) == "和讯"
+    assert names_after_date(zone, 16, site=" 财经频道_和讯网") is None
+    html = page("2018-06-12 08:29 和讯 收藏", "正文开始。")
+    assert extract_article(html, URL, now=NOW)["author"] == "和讯"  # no site says otherwise
+    html = html.replace("_示例网".encode(), "_和讯网".encode())
+    assert extract_article(html, URL, now=NOW)["author"] is None
+
+
+@pytest.mark.parametrize(("token", "expected"), [
+    ("张三", True), ("欧阳娜娜", True), ("司马光", True), ("字号", False), ("举报", False),
+    ("张", False), ("张三四五", False), ("叨叨姐", False),
+])
+def test_has_surname(token: str, expected: bool) -> None:
+    assert has_surname(token) is expected
 
 
 def test_closing_credit() -> None:
@@ -121,6 +162,23 @@ def page(header: str, body: str, head: str = "", title: str = "标题是一个�
 def test_record_author(header: str, body: str, head: str, expected: str | None) -> None:
     record = extract_article(page(header, body, head), URL, now=NOW)
     assert record["author"] == expected
+
+
+def test_labelled_author_in_a_meta_line_away_from_the_heading() -> None:
+    """``来源：X 作者：Y`` at the foot counts after the header's bylines; a lone ``作者`` there
+    (a quote's, a comment's) does not."""
+    long_body = "正文开始。" + TEXT * 3  # the foot lies beyond the header text
+
+    def with_foot(header: str, foot: str) -> bytes:
+        return page(header, long_body).replace(b"</body>", foot.encode() + b"</body>")
+
+    foot = '<div class="foot">本文来源：证券时报 作者：周思博</div>'
+    html = with_foot("2018-06-13 18:22 来源：示例网", foot)
+    assert extract_article(html, URL, now=NOW)["author"] == "周思博"
+    html = with_foot("2018-06-13 18:22 来源：示例网", '<div class="foot">作者：周思博</div>')
+    assert extract_article(html, URL, now=NOW)["author"] is None
+    byline = with_foot("2018-06-13 18:22 来源：示例网 记者 王五", foot)
+    assert extract_article(byline, URL, now=NOW)["author"] == "王五"
 
 
 def test_jsonld_date_when_the_page_prints_none() -> None:

@@ -18,6 +18,7 @@ from lxml import etree
 from newscrawler.extract import authors, rules
 from newscrawler.extract.body import Body, extract_body, find_containers
 from newscrawler.extract.dates import FULL_DATE_RE, get_timezone
+from newscrawler.extract.embedded import jsonld_author
 from newscrawler.extract.encoding import decode_html
 from newscrawler.extract.index import PageIndex, wanted_keys
 from newscrawler.extract.meta import (
@@ -25,7 +26,6 @@ from newscrawler.extract.meta import (
     extract_meta,
     first_tag,
     is_meta_line,
-    jsonld_author,
     meta_tags,
 )
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
@@ -130,32 +130,47 @@ def _now(now: datetime | None, profile: Profile) -> datetime:
 
 
 def find_author(
-    meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None
+    meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
+    title: str | None = None,
 ) -> str | None:
     """The writers, most trustworthy credit first (``authors.py``): a labelled author in the
     meta line, a theme's author markup (hCard, ``rel="author"``), a name right before the
-    header date, a byline in the header text or at the start of the body, a closing credit,
-    and last JSON-LD's or ``<meta name="author">``'s when it is not the site."""
+    header date, a labelled byline in the header text, bare names right after the header date,
+    a byline at the start of the body, a closing credit, a labelled author in a meta line
+    elsewhere on the page, and last JSON-LD's or ``<meta name="author">``'s when it is not the
+    site."""
     found = authors.clean_author(meta.author) or _marked_author(root, source)
     if found:
         return found
+    site = _site_name(root, tags, title)
     zone = meta.zone
     if zone:
         date = FULL_DATE_RE.search(zone)
         if date:
             found = authors.name_before_date(zone, date.start())
         found = found or authors.opening_byline(zone)
+        if not found and date:
+            found = authors.names_after_date(zone, date.end(), site)
         if found:
             return found
     text = body.text
-    found = authors.opening_byline(text, bare=True) or authors.closing_credit(text)
+    found = authors.opening_byline(text, bare=True) or authors.closing_credit(text) or \
+        authors.clean_author(meta.page_author)
     if found:
         return found
     tag = jsonld_author(source) or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
-    site = collapse(root.findtext(".//title") or "") + " " + (tags.get("og:site_name") or "")
     if tag and tag not in site and tag != meta.source:  # sites put the medium there too
         return authors.clean_author(tag)
     return None
+
+
+def _site_name(root: etree._Element, tags: dict[str, str], title: str | None) -> str:
+    """What the page says its site is called: the ``<title>`` around the headline
+    (``标题_财经频道_和讯网``) and ``og:site_name``."""
+    page_title = collapse(root.findtext(".//title") or "")
+    if title:
+        page_title = page_title.replace(title, " ")
+    return page_title + " " + (tags.get("og:site_name") or "")
 
 
 _AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
@@ -228,7 +243,7 @@ def _extract(
     if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
         body = Body()  # an empty body container, and the fallback found only the meta line
     summary = collapse(tags.get("description")) or None
-    author = find_author(meta, body, tags, root, index.source)
+    author = find_author(meta, body, tags, root, index.source, title)
     record = empty_record(url, crawled_at)
     record.update(
         title=title,

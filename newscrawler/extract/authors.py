@@ -42,10 +42,11 @@ CLOSING_RE = re.compile(
     rf"[（(][^()（）]{{0,20}}?(?:{'|'.join(rules.AUTHOR_BYLINE_LABELS)})\s*[:：]?\s*"
     + NAMES_RUN + r"\s*[)）]\s*$"
 )
-#: ``张三/文``, ``文/张三``, ``文｜张三``.
+#: ``张三/文``, ``文/张三``, ``文｜张三``, ``执笔/张三、李四&王五``.
 SLASH_WEN_RE = re.compile(
     rf"(?:^|\s)(?P<before>[{_HAN}]{{2,4}})\s*[/／]\s*文(?![{_HAN}])|"
-    rf"(?<![{_HAN}])文\s*[/／|｜]\s*(?P<after>[{_HAN}]{{2,4}})(?![{_HAN}])"
+    rf"(?<![{_HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜]\s*"
+    rf"(?P<after>[{_HAN}]{{2,4}}(?:[、&＆][{_HAN}]{{2,4}}){{0,5}})(?![{_HAN}])"
 )
 #: Words after the names that end the run (``北京报道``, ``摄``) and are not names themselves.
 NAME_STOP_RE = re.compile(rf"(?:{'|'.join(rules.AUTHOR_NAME_STOPS)})$")
@@ -53,6 +54,16 @@ NAME_STOP_RE = re.compile(rf"(?:{'|'.join(rules.AUTHOR_NAME_STOPS)})$")
 NAME_AT_END_RE = re.compile(
     rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{_HAN}·]{{2,3}}|[{_HAN}] [{_HAN}])$"
 )
+#: ``石佳/中国青年报 2019-09-24``: a writer, a slash, the medium, right before the date.
+NAME_SLASH_MEDIUM_RE = re.compile(
+    rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{_HAN}·]{{2,4}})\s*[/／]\s*[{_HAN}\w]{{2,12}}$"
+)
+#: Separators between the items printed after the header date.
+HEADER_ITEM_SPLIT_RE = re.compile(r"[\s\u3000|丨｜]+")
+#: How much text after the header date is read for names, and how many items (a source, a
+#: medium) may come before them.
+AFTER_DATE_CHARS = 80
+AFTER_DATE_SKIPS = 3
 #: ``第一财经日报 周艾琳``, ``来源：经济参考报 王静文``: a medium, then its writer's name alone.
 MEDIUM_BYLINE_RE = re.compile(
     rf"(?:^|[\s:：|])(?:[{_HAN}\w]{{1,10}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)}))\s+"
@@ -126,9 +137,14 @@ def clean_author(value: str | None) -> str | None:
 
 
 def name_before_date(zone: str, date_start: int) -> str | None:
-    """The header form ``陈斌 2018年06月08日08:12``: a lone name right before the date, not
-    part of a labelled value (``来源于新京报 2017-06-23``)."""
+    """The header form ``陈斌 2018年06月08日08:12`` (or ``石佳/中国青年报 2019-09-24``): a lone
+    name right before the date, not part of a labelled value (``来源于新京报 2017-06-23``)."""
     before = zone[:date_start].rstrip()
+    match = NAME_SLASH_MEDIUM_RE.search(before)
+    if match and before.endswith(rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS):
+        name = match.group("name")
+        head = before[: match.start("name")].rstrip()
+        return name if is_name(name) and not head.endswith(rules.AUTHOR_LABEL_ENDS) else None
     match = NAME_AT_END_RE.search(before)
     if not match:
         return None
@@ -137,6 +153,45 @@ def name_before_date(zone: str, date_start: int) -> str | None:
     if head.endswith(rules.AUTHOR_LABEL_ENDS) or not is_name(name):
         return None
     return name
+
+
+def has_surname(token: str) -> bool:
+    """Does ``token`` start with a common Chinese surname and leave one to three characters?"""
+    for surname in rules.COMPOUND_SURNAMES:
+        if token.startswith(surname):
+            return 3 <= len(token) <= 4
+    return token[:1] in rules.SURNAMES and 2 <= len(token) <= 3
+
+
+def names_after_date(zone: str, date_end: int, site: str = "") -> str | None:
+    """The header form ``2020-06-05 20:35 来源：X 张三 李四``: bare names after the date.
+
+    Up to ``AFTER_DATE_SKIPS`` items between the date and the names are let pass when they are
+    the source (a ``来源`` label and its value) or a medium; the names themselves are bare, so
+    each must look like a person's (``has_surname``, never page furniture such as ``字号``,
+    never part of the ``site``'s name: ``和讯`` of ``和讯网``), and the first item that is not
+    one ends the run.
+    """
+    items = [t for t in HEADER_ITEM_SPLIT_RE.split(zone[date_end: date_end + AFTER_DATE_CHARS])
+             if t]
+    names: list[str] = []
+    skipped = 0
+    after_label = False
+    for item in items[:-1] if len(zone) - date_end > AFTER_DATE_CHARS else items:
+        if not names and skipped < AFTER_DATE_SKIPS:
+            bare = item.rstrip(":：")
+            if after_label or bare in rules.LABELS["source"] or bare.startswith(
+                    rules.LABELS["source"]) or bare.endswith(rules.MEDIA_SUFFIXES):
+                after_label = bare in rules.LABELS["source"] or item.endswith((":", "："))
+                skipped += 1
+                continue
+        if item in rules.HEADER_NOT_NAMES or not has_surname(item) or not is_name(item) or \
+                item in site:
+            break
+        names.append(item)
+        if len(names) >= MAX_AUTHORS:
+            break
+    return join(names)
 
 
 def opening_byline(text: str, *, bare: bool = False) -> str | None:
@@ -152,9 +207,9 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
                 return join(names)
     match = SLASH_WEN_RE.search(start)
     if match:
-        name = match.group("before") or match.group("after")
-        if is_name(name):
-            return name
+        if match.group("before"):
+            return match.group("before") if is_name(match.group("before")) else None
+        return join(split_names(re.sub("[&＆]", SEPARATOR, match.group("after"))))
     return None
 
 

@@ -20,6 +20,7 @@ from lxml import etree
 
 from newscrawler.extract import rules
 from newscrawler.extract.dates import ParsedDate, get_timezone, parse_date, parse_full_date
+from newscrawler.extract.embedded import jsonld_date, script_date
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import collapse, text_of, visible_length
@@ -32,6 +33,9 @@ LABEL_TEXT_XPATH = etree.XPath(
     " or contains(., '发布') or contains(., '发表') or contains(., '出处')]"  # = LABEL_WORDS
 )
 LABEL_WORDS = ("来源", "时间", "日期", "发布", "发表", "出处")
+#: Author labels worth a page-wide scan when only the author is missing ("记者" is in most
+#: news text, so it alone does not pay for the scan).
+PAGE_AUTHOR_LABELS = ("作者", "撰文", "撰稿")
 INLINE_LABEL_TAGS = frozenset({"small", "strong", "span", "b", "em", "font", "label", "i"})
 MAX_LABELLED_ELEMENTS = 8
 #: Meta-line containers longer than this are page sections, not meta lines.
@@ -62,14 +66,6 @@ FIELD_OF_LABEL = {label: name for name, group in rules.LABELS.items() for label 
 VALUE_END_RE = re.compile(r"\s(?![A-Za-z])|[|丨｜┊]|\s{2,}")
 VALUE_STRIP = " \t()（）[]【】<>《》「」:：,，;；.。·-—"
 FIELDS = ("date", "source", "author", "editor")
-#: JSON-LD (``<script type="application/ld+json">``, dropped with the other scripts before the
-#: tree is read): its ``datePublished`` and ``author`` name, read from the page source.
-JSONLD_DATE_RE = re.compile(rb'"datePublished"\s*:\s*"([^"]{6,40})"')
-JSONLD_AUTHOR_RE = re.compile(
-    rb'"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]*?"name"\s*:\s*"([^"]{1,60})"|"([^"]{1,60})")'
-)
-
-
 @dataclass
 class Meta:
     """Meta-line fields; ``element`` is the meta line's container when one was identified."""
@@ -81,6 +77,9 @@ class Meta:
     element: etree._Element | None = None
     #: The text after the heading (``header_zone``), where bylines and the date sit.
     zone: str = ""
+    #: An author labelled in a meta line away from the heading (``来源：X 作者：Y`` at the
+    #: foot): trusted after the header's and the text's own bylines.
+    page_author: str | None = None
 
     def missing(self) -> list[str]:
         return [name for name in FIELDS if getattr(self, name) is None]
@@ -263,21 +262,39 @@ def extract_meta(
     tags = meta_tags(root)
     if meta.date is None:
         meta.date = _date_from_meta_tags(tags, tz, now)
-    if meta.date is None and index.source is not None and b"ld+json" in index.source:
-        meta.date = _date_from_jsonld(index.source, tz, now)
+    if meta.date is None:
+        meta.date = jsonld_date(index.source, tz, now)
     elif meta.date is not None and meta.date.precision == "day":
         meta.date = _finer_same_day(meta.date, tags, index.source, tz, now)
     if meta.source is None:
         meta.source = _source_from_elements(index) or first_tag(tags, rules.META_SOURCE_NAMES)
-    if (meta.date is None or meta.source is None) and index.may_contain(*LABEL_WORDS):
-        for text, _node in _texts(_labelled_elements(root)):
-            found = parse_labelled(text, tz, now, profile)
-            if "date" not in found and "source" not in found:
-                found.pop("author", None)  # a lone "作者" away from the heading: someone else's
-            meta.merge(found)
+    if ((meta.date is None or meta.source is None) and index.may_contain(*LABEL_WORDS)) or \
+            (meta.author is None and index.may_contain(*PAGE_AUTHOR_LABELS)):
+        _read_labelled_elements(root, meta, tz, now, profile)
     if meta.date is None:
-        meta.date = date_from_url(url, tz, now)
+        meta.date = script_date(index.source, tz, now) or date_from_url(url, tz, now)
     return meta
+
+
+def _read_labelled_elements(
+    root: etree._Element, meta: Meta, tz: str, now: datetime, profile: Profile
+) -> None:
+    """Fill what is still missing from labelled meta lines anywhere on the page.
+
+    A labelled author counts only in a line that also has a date or a source (a lone "作者"
+    away from the heading is someone else's, a comment's or a quote's); it is kept apart, as
+    ``page_author``, when the heading's meta line gave the date and source already.
+    """
+    missing = meta.date is None or meta.source is None
+    for text, _node in _texts(_labelled_elements(root)):
+        found = parse_labelled(text, tz, now, profile)
+        author = found.pop("author", None)
+        if "date" not in found and "source" not in found:
+            continue
+        if missing:
+            meta.merge(found | ({"author": author} if author else {}))
+        elif author and meta.page_author is None:
+            meta.page_author = author
 
 
 def _labelled_elements(root: etree._Element) -> list[etree._Element]:
@@ -324,28 +341,11 @@ def _finer_same_day(
     """A day printed on the page, with the time of day when ``<meta>`` or JSON-LD give the
     same day with a time (``2016-07-12`` in the header, ``…T10:30:00+08:00`` in the head)."""
     finer = _date_from_meta_tags(tags, tz, now)
-    if (finer is None or finer.precision == "day") and source and b"ld+json" in source:
-        finer = _date_from_jsonld(source, tz, now)
+    if finer is None or finer.precision == "day":
+        finer = jsonld_date(source, tz, now) or script_date(source, tz, now)
     if finer is not None and finer.precision != "day" and finer.value.date() == day.value.date():
         return finer
     return day
-
-
-def _date_from_jsonld(source: bytes, tz: str, now: datetime) -> ParsedDate | None:
-    match = JSONLD_DATE_RE.search(source)
-    if match:
-        return parse_date(match.group(1).decode("utf-8", "replace"), tz=tz, now=now)
-    return None
-
-
-def jsonld_author(source: bytes | None) -> str | None:
-    """The first ``author`` (its ``name`` when it is an object) of the page's JSON-LD."""
-    if not source or b"ld+json" not in source:
-        return None
-    match = JSONLD_AUTHOR_RE.search(source)
-    if not match:
-        return None
-    return collapse((match.group(1) or match.group(2)).decode("utf-8", "replace")) or None
 
 
 def _source_from_elements(index: PageIndex) -> str | None:

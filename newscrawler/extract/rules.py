@@ -165,6 +165,13 @@ META_DATE_NAMES = (
     "publish_date", "PubDate", "publishdate", "datePublished", "dc.date", "dc.date.issued",
     "sailthru.date", "date", "article:modified_time",
 )
+#: Inline-script keys holding the publish time (``embedded.script_date``), as real portals name
+#: them: ``pubtime`` (sina, cjn, cmse, qq), ``ptime`` (xinhuanet), ``publish_time`` (toutiao),
+#: ``newsTime`` (ifeng), ``publishdate`` (stcn), ``pubDate``/``publishDate`` (guancha, readhub).
+SCRIPT_DATE_KEYS = (
+    "pubtime", "pub_time", "ptime", "publishtime", "publish_time", "publishdate", "publish_date",
+    "pubdate", "pub_date", "newstime", "news_time",
+)
 META_SOURCE_NAMES = ("source", "article:source", "og:source", "mediaid")
 META_AUTHOR_NAMES = ("author", "article:author", "dc.creator")
 
@@ -191,6 +198,33 @@ AUTHOR_NOT_NAMES = frozenset(
      "整合", "整理", "编译", "网络整理", "网络", "消息", "参考消息"}
 )
 AUTHOR_NOT_NAME_PREFIXES = ("本报", "本刊", "本网", "来源", "据", "图")
+#: Page furniture printed next to the header date, which a bare name could be mistaken for
+#: (``2019-09-24 09:10 字号 超大``, ``关注``, ``举报``), and weekdays (``周一``).
+HEADER_NOT_NAMES = frozenset(
+    {"字号", "分享", "收藏", "举报", "打印", "评论", "关注", "阅读", "点击", "返回", "纠错", "全文",
+     "展开", "原文", "相关", "推荐", "热点", "国内", "国际", "时政", "社会", "财经", "科技", "娱乐",
+     "体育", "正文", "大字", "中字", "小字", "放大", "缩小", "默认", "分享到", "微信", "微博",
+     "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "昨天", "今天", "前天"}
+)
+#: Common Chinese surnames (compound ones first): a bare token next to the header date is read
+#: as a name only when it starts with one, since nothing labels it as a name there.
+COMPOUND_SURNAMES = (
+    "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "长孙", "宇文",
+    "司徒", "夏侯", "端木", "西门", "南宫", "独孤", "万俟", "闻人", "澹台", "公冶", "申屠",
+)
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧田董袁潘于蒋蔡余杜叶"
+    "程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺"
+    "顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关"
+    "兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁"
+    "蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全"
+    "佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐"
+    "冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼满闻位厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴"
+    "丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜"
+    "印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧"
+)
+#: ``X/文``-style labels: the name(s) on the other side of the slash wrote the piece.
+SLASH_AUTHOR_LABELS = ("文", "执笔", "撰文")
 #: Endings of media, site and organisation names, which are sources, not authors.
 MEDIA_SUFFIXES = (
     "报", "网", "社", "台", "刊", "志", "站", "号", "频道", "视频", "新闻", "财经", "综合", "APP",

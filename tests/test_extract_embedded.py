@@ -1,0 +1,72 @@
+"""Dates a page keeps in its scripts (``newscrawler/extract/embedded.py``): read only when the
+visible page gives none, the first full date under a publish-time key, never a made-up one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from newscrawler.extract import extract_article
+from newscrawler.extract.embedded import script_date
+
+NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+URL = "http://news.example.cn/a/1.html"
+TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这里就是文章的主体内容。" * 4
+
+
+def page(header: str, script: str) -> bytes:
+    return f"""<html><head><meta charset="utf-8"><title>一个足够长的新闻标题_示例网</title>
+<script>{script}</script></head><body><h1>一个足够长的新闻标题</h1><div class="meta">{header}</div>
+<div class="article-content"><p>{TEXT}</p></div></body></html>""".encode()
+
+
+@pytest.mark.parametrize(("script", "expected", "precision"), [
+    ("var ARTICLE = {pubtime: '2018-06-12 08:29'};", "2018-06-12T08:29:00+08:00", "minute"),
+    ('window.DATA = {"ptime" : \'2019-12-10 07:57:40\'};', "2019-12-10T07:57:40+08:00", "second"),
+    ("var publishdate = '2019-09-26 12:11:00';", "2019-09-26T12:11:00+08:00", "second"),
+    ('{"newsTime":"2019-09-07 08:05:32","title":"x"}', "2019-09-07T08:05:32+08:00", "second"),
+    ("var pubtime='2020-10-04';", "2020-10-04T00:00:00+08:00", "day"),
+    ('{"publish_time": "2019-09-04T14:18:34Z"}', "2019-09-04T22:18:34+08:00", "second"),
+])
+def test_publish_time_in_script_data(script: str, expected: str, precision: str) -> None:
+    record = extract_article(page("来源：示例网", script), URL, now=NOW)
+    assert (record["published_at"], record["date_precision"]) == (expected, precision)
+
+
+@pytest.mark.parametrize("script", [
+    "var updatetime = '2018-06-12 08:29';",  # not a publish time
+    "var newspubtimeline = '2018-06-12 08:29';",  # a longer key that only contains one
+    "var pubtime = '';",
+    "var pubtime = 'not a date at all';",
+    "var pubtime = '2099-01-01 08:00';",  # the future
+])
+def test_no_date_from_other_script_values(script: str) -> None:
+    record = extract_article(page("来源：示例网", script), URL, now=NOW)
+    assert record["published_at"] is None
+
+
+def test_the_printed_date_beats_the_script() -> None:
+    html = page("2018-06-13 18:22 来源：示例网", "var pubtime='2017-01-01 08:00';")
+    record = extract_article(html, URL, now=NOW)
+    assert record["published_at"] == "2018-06-13T18:22:00+08:00"
+
+
+def test_printed_day_takes_the_time_of_the_same_day_from_the_script() -> None:
+    same = page("2018年06月13日 来源：示例网", "var pubtime='2018-06-13 18:22:53';")
+    assert extract_article(same, URL, now=NOW)["published_at"] == "2018-06-13T18:22:53+08:00"
+    other = page("2018年06月13日 来源：示例网", "var pubtime='2018-06-14 08:00';")
+    record = extract_article(other, URL, now=NOW)
+    assert (record["published_at"], record["date_precision"]) == (
+        "2018-06-13T00:00:00+08:00", "day")
+
+
+def test_first_full_date_wins_and_bad_input_gives_none() -> None:
+    source = b"<script>a = {pubtime: 'x'}; b = {pubtime: '2018-06-12'}; c = {pubtime: '2017-01-01'}"
+    assert script_date(source, "Asia/Shanghai", NOW).value.date().isoformat() == "2018-06-12"
+    assert script_date(None, "Asia/Shanghai", NOW) is None
+    assert script_date(b"no scripts pubtime: '2018-06-12'", "Asia/Shanghai", NOW) is None
+    assert script_date(b"<script>pubtime: '2018-06-12\xff\xfe'", "Asia/Shanghai", NOW) is not None
+    assert script_date(b"<script>x.pubtime = '2018-06-12'", "Asia/Shanghai", NOW) is not None
+    assert script_date(b"<script>x_pubtime = '2018-06-12'", "Asia/Shanghai", NOW) is None
