@@ -36,11 +36,14 @@ pytestmark = pytest.mark.skipif(not XMU.is_dir(), reason=f"zh-xmu pages not foun
 
 #: (group, metric) -> floor: measured figure minus slack (see the module docstring).
 FLOORS = {
-    ("held-out", "body"): 0.94, ("held-out", "date"): 0.78, ("held-out", "author"): 0.60,
+    ("held-out", "body"): 0.94, ("held-out", "date"): 0.97, ("held-out", "author"): 0.89,
     ("held-out", "title"): 0.97,
     ("development", "body"): 0.96, ("development", "date"): 0.97,
     ("development", "author"): 0.93, ("development", "title"): 0.97,
 }
+#: group -> most pages naming nobody where an author may be returned (measured at 24edfc1:
+#: held-out 1, a magazine's name; development 2, xinhua's <meta name="author">).
+INVENTED_CEILING = {"held-out": 1, "development": 2}
 _NAME_SPLIT_RE = re.compile(r"[、,，;；/|\s]+")
 
 
@@ -77,6 +80,7 @@ def scores(group: str) -> dict[str, float]:
     if group not in _SCORES:
         sites = HELDOUT if group == "held-out" else DEVELOPMENT
         rows = {"body": [], "date": [], "author": [], "title": []}
+        invented = 0
         for label in LABELS["pages"]:
             if label["path"].split("/")[0] not in sites:
                 continue
@@ -87,8 +91,10 @@ def scores(group: str) -> dict[str, float]:
             rows["date"].append(date_right(shown(record), label["published"]))
             if label["author"]:
                 rows["author"].append(names(record["author"]) == names(label["author"]))
+            else:
+                invented += bool(record["author"])
             rows["title"].append(title_key(record["title"]) == title_key(label["title"]))
-        _SCORES[group] = {k: sum(v) / len(v) for k, v in rows.items()}
+        _SCORES[group] = {k: sum(v) / len(v) for k, v in rows.items()} | {"invented": invented}
     return _SCORES[group]
 
 
@@ -96,6 +102,12 @@ def scores(group: str) -> dict[str, float]:
 def test_floor(group: str, metric: str) -> None:
     got = scores(group)[metric]
     assert got >= FLOORS[(group, metric)], f"{group} {metric}: {got:.3f}"
+
+
+@pytest.mark.parametrize("group", sorted(INVENTED_CEILING))
+def test_authors_are_not_invented(group: str) -> None:
+    got = scores(group)["invented"]
+    assert got <= INVENTED_CEILING[group], f"{group}: author on {got} pages naming nobody"
 
 
 def test_split_is_the_documented_one() -> None:

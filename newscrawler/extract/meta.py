@@ -5,7 +5,8 @@ list boxes on the same page carry dates of other articles. Labels are matched on
 text (so ``<small>时间:</small>2016-07-12 10:30<small>来源:</small>X`` and full-width colons, U+3000
 or &nbsp; separators and glued values all read the same), and each value runs to the next label.
 When the page has no meta line the fallbacks are, in order: date/source elements, ``<meta>`` tags,
-a labelled value anywhere on the page, and finally the ``/YYYY/MMDD/`` in the URL (day precision).
+JSON-LD, a labelled value anywhere on the page, the publish time an inline script holds
+(``embedded.py``), and finally the ``/YYYY/MMDD/`` in the URL (day precision).
 """
 
 from __future__ import annotations
