@@ -14,7 +14,8 @@ so every figure is measured on the same pages:
 the ``<h1>``\\s and the visible text around the headline (where the date and byline sit), which
 is what a labeller reads to write the page's date, author and title into
 ``tests/data/xmu_meta_labels.json``. It uses plain lxml, not newscrawler, so the labels do not
-inherit the extractor's mistakes.
+inherit the extractor's mistakes. ``--closing`` lists what the closing-credit audit read: the
+last lines of each page's body label that mention a writer, and every ``作者：`` on the page.
 """
 
 from __future__ import annotations
@@ -113,8 +114,38 @@ def proposal(path: str) -> dict:
             "author": None}
 
 
+_CREDIT_RE = re.compile(r"记者|作者|撰稿|撰文|通讯员|文/|/文|实习生")
+_AUTHOR_LABEL_RE = re.compile(r"作者\s*[:：]")
+
+
+def closing_lines(path: str) -> str | None:
+    """For the closing-credit audit: the last two lines of the page's body label that mention
+    a writer, and every ``作者：`` in its visible text, or None when there are none."""
+    from lxml import html as lxml_html
+
+    label = (XMU / "label" / path.replace(".html", ".txt")).read_text("utf-8", "replace")
+    lines = [line.strip() for line in label.splitlines() if line.strip()]
+    tail = [line for line in lines[-2:] if _CREDIT_RE.search(line) and len(line) < 80]
+    tree = lxml_html.fromstring(read_page(path))
+    for bad in tree.xpath("//script|//style"):
+        bad.drop_tree()
+    text = " ".join(tree.text_content().split())
+    labelled = [text[max(0, m.start() - 30): m.end() + 25]
+                for m in _AUTHOR_LABEL_RE.finditer(text)]
+    if not tail and not labelled:
+        return None
+    return f"{path} | tail: {tail} | 作者: {labelled[:3]}"
+
+
 def main(argv: list[str]) -> int:
     propose = "--propose" in argv
+    if "--closing" in argv:
+        for site in [a for a in argv if not a.startswith("--")] or SITES:
+            for path in sample(site):
+                found = closing_lines(path)
+                if found:
+                    print(found)
+        return 0
     for site in [a for a in argv if not a.startswith("--")] or SITES:
         for path in sample(site):
             if propose:

@@ -118,8 +118,26 @@ def test_has_surname(token: str, expected: bool) -> None:
 def test_closing_credit() -> None:
     credit = "……符合两国利益的解决办法。（记者颜亮 朱东阳 高攀）"
     assert closing_credit(credit) == "颜亮、朱东阳、高攀"
+    assert closing_credit("……的空间。\n中青报·中青网记者 魏其濛 来源：中国青年报") == "魏其濛"
+    assert closing_credit("……的空间。\n本版采写/新京报记者 陈鹏") == "陈鹏"
+    assert closing_credit("……的空间。\n图片/新京报记者 任娇 摄") is None  # a photographer
+    assert closing_credit("……的空间。\n她同时也向记者表示，分布式的项目需要找到途径。") is None
     assert closing_credit("……（来源：21世纪经济报道 记者：倪雨晴）") == "倪雨晴"
     assert closing_credit("……符合两国利益的解决办法。") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("〔記者巫其倫／台北報導〕財政部今天下午將公佈", "巫其倫"),
+    ("2020-10-04 15:05 聯合報 記者林宸誼／即時報導 日本電子產品製造商", "林宸誼"),
+    ("本報記者 張三 李四 台北報導", "張三、李四"),
+])
+def test_traditional_bylines(text: str, expected: str) -> None:
+    assert opening_byline(text) == expected
+
+
+@pytest.mark.parametrize("text", ["自由時報", "聯合新聞網", "中央通訊社", "經濟日報"])
+def test_traditional_media_are_not_names(text: str) -> None:
+    assert not is_name(text)
 
 
 @pytest.mark.parametrize(("value", "expected"), [
@@ -162,6 +180,30 @@ def page(header: str, body: str, head: str = "", title: str = "标题是一个�
 def test_record_author(header: str, body: str, head: str, expected: str | None) -> None:
     record = extract_article(page(header, body, head), URL, now=NOW)
     assert record["author"] == expected
+
+
+@pytest.mark.parametrize(("head", "foot"), [
+    ('<meta name="author" content="杨煜"><meta name="editor" content="杨煜">', ""),
+    ('<meta name="author" content="刘峻凌">', "<p>【责任编辑：刘峻凌】</p>"),
+    ('<meta name="author" content="肖春芳">', '<span>责任编辑：<b>肖春芳</b></span>'),
+])
+def test_the_editor_in_the_author_slot_is_not_the_author(head: str, foot: str) -> None:
+    """CMSs fill <meta name="author"> with whoever published the page: the editor."""
+    html = page("2018-06-13 来源：示例网", "正文开始。", head).replace(
+        b"</body>", foot.encode() + b"</body>")
+    assert extract_article(html, URL, now=NOW)["author"] is None
+
+
+def test_an_author_who_is_not_the_editor_is_kept() -> None:
+    head = '<meta name="author" content="李雷"><meta name="editor" content="杨煜">'
+    html = page("2018-06-13 来源：示例网", "正文开始。", head)
+    assert extract_article(html, URL, now=NOW)["author"] == "李雷"
+
+
+def test_the_site_host_in_the_author_slot_is_not_the_author() -> None:
+    html = page("2018-06-13 来源：示例网", "正文开始。", '<meta name="author" content="chinanews">')
+    assert extract_article(html, "https://www.chinanews.com/a/1.shtml", now=NOW)["author"] is None
+    assert extract_article(html, URL, now=NOW)["author"] == "chinanews"
 
 
 def test_labelled_author_in_a_meta_line_away_from_the_heading() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
@@ -131,7 +131,7 @@ def _now(now: datetime | None, profile: Profile) -> datetime:
 
 def find_author(
     meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
-    title: str | None = None,
+    title: str | None = None, url: str = "",
 ) -> str | None:
     """The writers, most trustworthy credit first (``authors.py``): a labelled author in the
     meta line, a theme's author markup (hCard, ``rel="author"``), a name right before the
@@ -142,7 +142,7 @@ def find_author(
     found = authors.clean_author(meta.author) or _marked_author(root, source)
     if found:
         return found
-    site = _site_name(root, tags, title)
+    site = _site_name(root, tags, title, url)
     zone = meta.zone
     if zone:
         date = FULL_DATE_RE.search(zone)
@@ -154,26 +154,57 @@ def find_author(
         if found:
             return found
     text = body.text
-    found = authors.opening_byline(text, bare=True) or authors.closing_credit(text) or \
-        authors.clean_author(meta.page_author)
+    found = authors.opening_byline(text, bare=True) or authors.closing_credit(text)
+    if found:
+        return found
+    editors = (meta.editor, body.editor, tags.get("editor"))
+    found = _not_the_editor(authors.clean_author(meta.page_author), editors, source)
     if found:
         return found
     tag = jsonld_author(source) or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
-    if tag and tag not in site and tag != meta.source:  # sites put the medium there too
-        return authors.clean_author(tag)
+    if tag and tag.lower() not in site.lower() and tag != meta.source:  # or the medium
+        found = authors.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
+        return _not_the_editor(found, editors, source)
     return None
 
 
-def _site_name(root: etree._Element, tags: dict[str, str], title: str | None) -> str:
+def _not_the_editor(
+    names: str | None, editors: tuple[str | None, ...], source: bytes | None
+) -> str | None:
+    """``names`` unless the page calls that person its editor.
+
+    CMSs fill ``<meta name="author">`` and an empty ``作者`` slot with whoever published the
+    page: the editor, who the page names after ``责任编辑``/``责编``/``编辑`` or in
+    ``<meta name="editor">`` (gmw, china.com.cn, chinanews pages)."""
+    if not names:
+        return None
+    if names in editors:
+        return None
+    if source and re.search(EDITOR_BEFORE.format(re.escape(names)).encode("utf-8"), source):
+        return None
+    return names
+
+
+def _site_name(root: etree._Element, tags: dict[str, str], title: str | None, url: str) -> str:
     """What the page says its site is called: the ``<title>`` around the headline
-    (``标题_财经频道_和讯网``) and ``og:site_name``."""
+    (``标题_财经频道_和讯网``), ``og:site_name`` and the host (``www.chinanews.com``)."""
     page_title = collapse(root.findtext(".//title") or "")
     if title:
         page_title = page_title.replace(title, " ")
-    return page_title + " " + (tags.get("og:site_name") or "")
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        host = ""
+    return " ".join((page_title, tags.get("og:site_name") or "", host))
 
 
 _AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
+#: An editor label, then (through any tags) the name: ``责任编辑：<b>X</b>``, ``【编辑:X】``.
+#: A str pattern searched as UTF-8 bytes: no Han character may follow the name (a UTF-8 Han
+#: character starts with one of the bytes 0xE4-0xE9).
+EDITOR_BEFORE = (
+    "(?:" + "|".join(rules.LABELS["editor"]) + r")\s*(?::|：)?\s*(?:<[^>]*>\s*)*{}(?![\xe4-\xe9])"
+)
 
 
 def _marked_author(root: etree._Element, source: bytes | None) -> str | None:
@@ -243,7 +274,7 @@ def _extract(
     if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
         body = Body()  # an empty body container, and the fallback found only the meta line
     summary = collapse(tags.get("description")) or None
-    author = find_author(meta, body, tags, root, index.source, title)
+    author = find_author(meta, body, tags, root, index.source, title, url)
     record = empty_record(url, crawled_at)
     record.update(
         title=title,

@@ -27,7 +27,7 @@ _HAN = "\u4e00-\u9fff"
 #: Where a run of names after a byline label ends.
 NAMES_RUN = (
     rf"(?P<names>[{_HAN}·]{{1,4}}(?:[ \u3000、]+[{_HAN}·]{{1,4}}){{0,5}})"
-    r"(?=[\s\u3000)）】\]|丨｜/]|摄|$)"
+    r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|$)"
 )
 #: Opening bylines: a reporter label, then the names (``本报记者 张三 李四``).
 BYLINE_RE = re.compile(
@@ -72,10 +72,13 @@ MEDIUM_BYLINE_RE = re.compile(
 LATIN_VALUE_RE = re.compile(r"^[A-Za-z][\w .'-]{0,39}$")
 #: Every meta-line label (``发表于``, ``来源``, ``点击``): never a name.
 LABEL_WORDS = frozenset(label for group in rules.LABELS.values() for label in group)
-PHOTO_WORDS = ("摄", "图")
+PHOTO_WORDS = ("摄", "图", "攝", "圖")
 #: How much of the text's start (characters) is searched for an opening byline.
 OPENING_CHARS = 240
 CLOSING_CHARS = 120
+#: A closing byline line is short and has no sentence before its label.
+CLOSING_LINE_CHARS = 40
+SENTENCE_MARKS_RE = re.compile(r"[，。！？；,!?;]")
 MAX_AUTHORS = 6
 SEPARATOR = "、"
 
@@ -214,13 +217,21 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
 
 
 def closing_credit(text: str) -> str | None:
-    """``（记者 张三）`` ending the article text."""
+    """``（记者 张三）`` ending the article text, or a last line that is a byline
+    (``中青报·中青网记者 魏其濛 来源：中国青年报``)."""
     match = CLOSING_RE.search(text[-CLOSING_CHARS:].rstrip())
     if match:
+        return join(split_names(match.group("names")))
+    last = text.rstrip().rsplit("\n", 1)[-1].strip()
+    if len(last) > CLOSING_LINE_CHARS:
+        return None
+    match = BYLINE_RE.search(last)
+    if match and not SENTENCE_MARKS_RE.search(last[: match.start()]) and \
+            not _is_photo_credit(last, match):
         return join(split_names(match.group("names")))
     return None
 
 
 def _is_photo_credit(text: str, match: re.Match[str]) -> bool:
     """``新华社记者李木子 摄``: the names are followed by 摄 (a photographer)."""
-    return text[match.end("names"): match.end("names") + 3].strip().startswith("摄")
+    return text[match.end("names"): match.end("names") + 3].strip().startswith(("摄", "攝"))

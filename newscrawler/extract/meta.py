@@ -20,7 +20,13 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from newscrawler.extract import rules
-from newscrawler.extract.dates import ParsedDate, get_timezone, parse_date, parse_full_date
+from newscrawler.extract.dates import (
+    FULL_DATE_RE,
+    ParsedDate,
+    get_timezone,
+    parse_date,
+    parse_full_date,
+)
 from newscrawler.extract.embedded import jsonld_date, script_date
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
@@ -133,6 +139,8 @@ def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
         end = accepted[index + 1].start() if index + 1 < len(accepted) else len(text)
         value = text[match.end(): end]
         if name == "date":
+            if not _starts_like_a_date(value):
+                continue
             parsed = parse_date(value[:60], tz=tz, now=now, formats=profile.date_formats,
                                 languages=profile.date_languages)
             if parsed is not None:
@@ -142,6 +150,12 @@ def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
             if cleaned:
                 found[name] = cleaned
     return found
+
+
+def _starts_like_a_date(value: str) -> bool:
+    """A labelled date's value begins with the date (``发布于：北京市 …5月20日`` does not)."""
+    head = value.lstrip(" \t\u3000:：")
+    return not head or head[0].isascii() or head.startswith(rules.DATE_VALUE_WORDS)
 
 
 def is_meta_line(text: str) -> bool:
@@ -188,6 +202,20 @@ def header_zone(heading: etree._Element | None, limit: int = HEADER_ZONE_CHARS) 
                 size += len(sibling.tail)
         node = node.getparent()
     return collapse(" ".join(parts))[:limit]
+
+
+def _dated_twin_zone(root: etree._Element, heading: etree._Element) -> str | None:
+    """The header text of another copy of the heading that a date follows, if any.
+
+    Pages repeat the headline (a sticky top bar's ``<h1>``, a share box) and the first copy is
+    not always the one above the article; the one followed by a date is (china.com.cn)."""
+    text = text_of(heading)
+    for node in root.iter(heading.tag):
+        if node is not heading and text_of(node) == text:
+            zone = header_zone(node)
+            if FULL_DATE_RE.search(zone):
+                return zone
+    return None
 
 
 def meta_tags(root: etree._Element) -> dict[str, str]:
@@ -248,6 +276,8 @@ def extract_meta(
             meta.date = parse_date(text, tz=tz, now=now, formats=profile.date_formats,
                                    languages=profile.date_languages)
     zone = meta.zone = header_zone(heading)
+    if heading is not None and not FULL_DATE_RE.search(zone):
+        zone = meta.zone = _dated_twin_zone(root, heading) or zone
     if zone:
         meta.merge(parse_labelled(zone, tz, now, profile))
     if meta.missing():
@@ -269,7 +299,9 @@ def extract_meta(
         meta.date = _finer_same_day(meta.date, tags, index.source, tz, now)
     if meta.source is None:
         meta.source = _source_from_elements(index) or first_tag(tags, rules.META_SOURCE_NAMES)
-    if ((meta.date is None or meta.source is None) and index.may_contain(*LABEL_WORDS)) or \
+    day_only = meta.date is not None and meta.date.precision == "day"
+    if ((meta.date is None or meta.source is None or day_only) and
+            index.may_contain(*LABEL_WORDS)) or \
             (meta.author is None and index.may_contain(*PAGE_AUTHOR_LABELS)):
         _read_labelled_elements(root, meta, tz, now, profile)
     if meta.date is None:
@@ -284,7 +316,8 @@ def _read_labelled_elements(
 
     A labelled author counts only in a line that also has a date or a source (a lone "作者"
     away from the heading is someone else's, a comment's or a quote's); it is kept apart, as
-    ``page_author``, when the heading's meta line gave the date and source already.
+    ``page_author``, when the heading's meta line gave the date and source already. A day-only
+    date takes the time of a labelled line that gives the same day with one.
     """
     missing = meta.date is None or meta.source is None
     for text, _node in _texts(_labelled_elements(root)):
@@ -292,6 +325,10 @@ def _read_labelled_elements(
         author = found.pop("author", None)
         if "date" not in found and "source" not in found:
             continue
+        date = found.get("date")
+        if meta.date is not None and meta.date.precision == "day" and date is not None and \
+                date.precision != "day" and date.value.date() == meta.date.value.date():
+            meta.date = date  # the day came from <meta>; a line on the page gives its time
         if missing:
             meta.merge(found | ({"author": author} if author else {}))
         elif author and meta.page_author is None:

@@ -143,10 +143,11 @@ SOURCE_SELECTORS = (
 #: Meta-line labels by field, longest first within a field (§5.2).
 LABELS = {
     "date": ("发布时间", "发布日期", "发表时间", "更新时间", "发表日期", "发稿时间", "时间", "日期",
-             "发布于", "发表于", "Date"),
-    "source": ("文章来源", "新闻来源", "信息来源", "稿件来源", "来源", "来自", "出处", "Source"),
-    "author": ("作者", "撰文", "撰稿", "记者", "文", "Author"),
-    "editor": ("责任编辑", "责编", "编辑"),
+             "发布于", "发表于", "Date", "發布時間", "發佈時間", "發表時間", "更新時間", "時間"),
+    "source": ("文章来源", "新闻来源", "信息来源", "稿件来源", "来源", "来自", "出处", "Source",
+               "新聞來源", "文章來源", "來源"),
+    "author": ("作者", "撰文", "撰稿", "记者", "文", "Author", "記者"),
+    "editor": ("责任编辑", "责编", "编辑", "責任編輯", "責編", "編輯"),
     "other": ("点击次数", "点击数", "点击", "人气", "阅读量", "阅读", "浏览次数", "浏览",
               "所属分类", "来自分类", "所属栏目", "栏目", "分类", "字体", "字号", "评论",
               "关键词", "标签", "摄影", "通讯员", "分享到", "点击量"),
@@ -181,21 +182,26 @@ META_AUTHOR_NAMES = ("author", "article:author", "dc.creator")
 #: them, ``新华社记者``/``每经记者``, is simply not part of the match).
 AUTHOR_BYLINE_LABELS = (
     "特约记者", "首席记者", "见习记者", "实习记者", "记者", "作者", "撰稿", "撰文", "通讯员",
+    "特約記者", "見習記者", "實習記者", "記者", "通訊員",  # traditional (Taiwan, Hong Kong)
 )
 #: Between two names of one byline: the next name is a writer too (``X 实习生 Y``).
 AUTHOR_CONTINUE_LABELS = frozenset(
-    {"实习生", "实习记者", "见习记者", "通讯员", "记者", "特约记者", "本报记者"}
+    {"实习生", "实习记者", "见习记者", "通讯员", "记者", "特约记者", "本报记者",
+     "實習生", "實習記者", "見習記者", "通訊員", "記者", "特約記者"}
 )
 #: A token ending like this ends the names (``北京报道``, ``摄``) and is not a name.
 AUTHOR_NAME_STOPS = (
     "报道", "摄影", "摄", "电", "讯", "编辑", "责编", "综合", "整合", "整理", "编译",
+    "報導", "報道", "攝影", "攝", "電", "訊", "編輯", "責編", "綜合", "編譯",
 )
 #: Han words of two to four characters that bylines put where a name could be.
 AUTHOR_NOT_NAMES = frozenset(
     {"本报", "本刊", "本台", "记者", "作者", "编辑", "责编", "通讯员", "实习生", "综合", "报道",
      "综合报道", "来源", "未知", "佚名", "匿名", "网友", "小编", "编者", "原创", "转载", "视频",
      "图片", "图文", "专稿", "快讯", "管理员", "本网", "本站", "评论员", "特约", "观察员", "采访",
-     "整合", "整理", "编译", "网络整理", "网络", "消息", "参考消息"}
+     "整合", "整理", "编译", "网络整理", "网络", "消息", "参考消息",
+     "記者", "編輯", "責編", "通訊員", "實習生", "綜合", "報導", "來源", "網友", "小編", "圖片",
+     "視頻", "影片", "快訊", "本報", "本網"}
 )
 AUTHOR_NOT_NAME_PREFIXES = ("本报", "本刊", "本网", "来源", "据", "图")
 #: Page furniture printed next to the header date, which a bare name could be mistaken for
@@ -223,6 +229,9 @@ SURNAMES = frozenset(
     "丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊乌母裘亓修邰赫杭况那宿鲜"
     "印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧"
 )
+#: A labelled date value starts with the date: a digit, a Latin month, or one of these words.
+#: ``发布于：北京市 北京时间5月20日…`` (sohu: "published from") has a place there, not a date.
+DATE_VALUE_WORDS = ("昨天", "今天", "前天", "刚刚", "今日", "昨日", "上午", "下午")
 #: ``X/文``-style labels: the name(s) on the other side of the slash wrote the piece.
 SLASH_AUTHOR_LABELS = ("文", "执笔", "撰文")
 #: Endings of media, site and organisation names, which are sources, not authors.
@@ -230,9 +239,12 @@ MEDIA_SUFFIXES = (
     "报", "网", "社", "台", "刊", "志", "站", "号", "频道", "视频", "新闻", "财经", "综合", "APP",
     "客户端", "编辑", "记者", "资讯", "传媒", "集团", "公司", "中心", "协会", "研究院", "研究所",
     "大学", "部", "局", "委", "办", "院", "署", "会", "消息", "整理",
+    "報", "網", "臺", "誌", "視頻", "新聞", "財經", "綜合", "資訊", "傳媒", "集團", "協會", "會",
+    "編輯", "記者", "辦", "電視",
 )
 #: Media names that a writer's bare name follows in an opening byline (``第一财经日报 周艾琳``).
-BYLINE_MEDIA_ENDS = ("日报", "晚报", "时报", "商报", "周刊", "报", "新闻", "通讯社")
+BYLINE_MEDIA_ENDS = ("日报", "晚报", "时报", "商报", "周刊", "报", "新闻", "通讯社",
+                     "日報", "晚報", "時報", "商報", "報", "新聞", "通訊社")
 #: Endings of labels and their variants (``发表于``, ``发布时间``, ``更新日期``).
 LABEL_ENDINGS = ("于", "时间", "日期", "来源", "编辑", "点击", "阅读", "浏览", "评论")
 #: A name right before the header date is a source's when its text ends like this.
