@@ -52,3 +52,18 @@ def test_a_labelled_line_gives_the_time_of_a_day_from_meta() -> None:
     record = extract_article(other_day, URL, now=NOW)  # another day: not this page's time
     assert (record["published_at"], record["date_precision"]) == (
         "2024-05-13T00:00:00+08:00", "day")
+
+
+def test_a_title_printed_whole_is_not_cut_to_its_column_name() -> None:
+    """``<title>栏目 | 标题</title>`` with no site name: the page prints all of it over the
+    article (and the date under it), so the first part is the column, not the headline."""
+    whole = "书记市长这一周 | 奋马扬鞭争春色，“虎”力全开向未来"
+    html = f"""<html><head><meta charset="utf-8"><title>{whole}</title></head><body>
+<div class="nav">首页 新闻</div><div class="tit2">{whole}</div>
+<div class="box-text-time"><span>2022-02-13 20:04:17</span></div>
+<div class="box-text"><p>{TEXT}</p></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == whole
+    assert record["published_at"] == "2022-02-13T20:04:17+08:00"
+    cut = html.replace(f'<div class="tit2">{whole}</div>'.encode(), b"")
+    assert extract_article(cut, URL, now=NOW)["title"] == "书记市长这一周"  # nothing says more

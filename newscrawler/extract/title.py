@@ -115,6 +115,30 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
     return text, node
 
 
+#: Text nodes looked at when searching the page for the whole ``<title>``.
+MAX_WHOLE_CANDIDATES = 10
+
+
+def _shown_whole(root: etree._Element, whole: str, article: str) -> etree._Element | None:
+    """The element printing the whole ``<title>`` as the headline, when cutting it was wrong.
+
+    ``<title>书记市长这一周 | 奋马扬鞭争春色…</title>`` has no site name to cut: the page
+    prints all of it above the article, and the first part alone is the column's name."""
+    rest = whole[len(article):] if article and whole.startswith(article) else ""
+    chunk = rules.TITLE_SPLIT_RE.sub("", rest)[:8]
+    if len(chunk) < 4:
+        return None
+    key = _key(whole)
+    texts = root.xpath("//body//text()[contains(., $chunk)]", chunk=chunk)
+    for text in texts[:MAX_WHOLE_CANDIDATES]:
+        node = text.getparent()
+        while node is not None and len(_key(text_of(node))) < len(key):
+            node = node.getparent()
+        if node is not None and _key(text_of(node)) == key:
+            return node
+    return None
+
+
 def extract_title(
     root: etree._Element, index: PageIndex, profile: Profile
 ) -> tuple[str | None, etree._Element | None]:
@@ -142,6 +166,9 @@ def extract_title(
                 weak = (text, node)
     if weak is not None:
         return weak[0], None
+    shown = _shown_whole(root, whole, article)
+    if shown is not None:
+        return whole, shown
     if article:
         return article, None
     og = root.xpath("//meta[@property='og:title']/@content")
