@@ -296,7 +296,7 @@ def extract_meta(
     if meta.date is None:
         meta.date = jsonld_date(index.source, tz, now)
     elif meta.date is not None and meta.date.precision == "day":
-        meta.date = _finer_same_day(meta.date, tags, index.source, tz, now)
+        meta.date = _with_time_from_head(meta.date, tags, index.source, tz, now)
     if meta.source is None:
         meta.source = _source_from_elements(index) or first_tag(tags, rules.META_SOURCE_NAMES)
     day_only = meta.date is not None and meta.date.precision == "day"
@@ -325,10 +325,8 @@ def _read_labelled_elements(
         author = found.pop("author", None)
         if "date" not in found and "source" not in found:
             continue
-        date = found.get("date")
-        if meta.date is not None and meta.date.precision == "day" and date is not None and \
-                date.precision != "day" and date.value.date() == meta.date.value.date():
-            meta.date = date  # the day came from <meta>; a line on the page gives its time
+        if meta.date is not None:  # a day from <meta>; a line on the page may give its time
+            meta.date = _refined(meta.date, found.get("date"))
         if missing:
             meta.merge(found | ({"author": author} if author else {}))
         elif author and meta.page_author is None:
@@ -373,16 +371,24 @@ def _date_from_meta_tags(tags: dict[str, str], tz: str, now: datetime) -> Parsed
     return None
 
 
-def _finer_same_day(
+def _with_time_from_head(
     day: ParsedDate, tags: dict[str, str], source: bytes | None, tz: str, now: datetime
 ) -> ParsedDate:
-    """A day printed on the page, with the time of day when ``<meta>`` or JSON-LD give the
-    same day with a time (``2016-07-12`` in the header, ``…T10:30:00+08:00`` in the head)."""
+    """A day printed on the page, with the time of day when ``<meta>``, JSON-LD or script data
+    give the same day with a time (``2016-07-12`` in the header, ``…T10:30:00+08:00`` in the
+    head)."""
     finer = _date_from_meta_tags(tags, tz, now)
     if finer is None or finer.precision == "day":
         finer = jsonld_date(source, tz, now) or script_date(source, tz, now)
-    if finer is not None and finer.precision != "day" and finer.value.date() == day.value.date():
-        return finer
+    return _refined(day, finer)
+
+
+def _refined(day: ParsedDate, other: ParsedDate | None) -> ParsedDate:
+    """``other`` when ``day`` has only a day and ``other`` is that day with a time, else
+    ``day``: a time from elsewhere never moves the date."""
+    if day.precision == "day" and other is not None and other.precision != "day" and \
+            other.value.date() == day.value.date():
+        return other
     return day
 
 

@@ -132,10 +132,13 @@ def _shown_whole(root: etree._Element, whole: str, article: str) -> etree._Eleme
     texts = root.xpath("//body//text()[contains(., $chunk)]", chunk=chunk)
     for text in texts[:MAX_WHOLE_CANDIDATES]:
         node = text.getparent()
-        while node is not None and len(_key(text_of(node))) < len(key):
+        while node is not None:  # up to the first element holding at least the whole title
+            shown = _key(text_of(node))
+            if len(shown) >= len(key):
+                if shown == key:
+                    return node
+                break
             node = node.getparent()
-        if node is not None and _key(text_of(node)) == key:
-            return node
     return None
 
 
