@@ -40,6 +40,8 @@ TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这
     ("经济观察报 秦晖/文 我分析外贸史的几篇文章……", "秦晖"),
     ("文/张三 我分析外贸史的几篇文章……", "张三"),
     ("执笔/叨叨姐、胡一刀&李小飞 西方世界的一些……", "叨叨姐、胡一刀、李小飞"),
+    ("网易研究局NO.292 作者|贾红羽 标题基本是我想表达的观点。", "贾红羽"),  # a bar, not a colon
+    ("（中央社記者邱俊欽桃園19日電）桃園市平鎮區一家輪胎行今天清晨發生大火", "邱俊欽"),
 ])
 def test_opening_bylines(text: str, expected: str) -> None:
     assert opening_byline(text) == expected
@@ -51,6 +53,8 @@ def test_opening_bylines(text: str, expected: str) -> None:
     "举行记者会，邀请中国人民银行行长……",
     "新华社记者李木子 摄 联合国大会……",  # a photographer
     "路透社记者 2017年在金融去杠杆的背景下……",
+    "在线荐稿 记者博客 联系记者 郭荣梅指挥乐团练习",  # page furniture after the label
+    "（中央社記者邱俊欽桃園傳真）",  # a photo's credit, no dateline
 ])
 def test_no_byline(text: str) -> None:
     assert opening_byline(text) is None
@@ -74,6 +78,8 @@ def test_medium_and_bare_name_only_when_asked() -> None:
     ("石佳/中国青年报 2019-09-24 09:10", "石佳"),  # writer/medium
     ("来源：石佳/中国青年报 2019-09-24 09:10", None),
     ("新闻/中国青年 2019-09-24 09:10", None),  # no medium after the slash
+    ("分享 上報快訊／范姜佳鈺 2020年03月12日 20:19:00", "范姜佳鈺"),  # medium/writer
+    ("举报/反馈 2021-01-20 04:29:44 39健康网", None),  # page furniture, not a medium
 ])
 def test_name_before_the_header_date(zone: str, expected: str | None) -> None:
     start = next(i for i, c in enumerate(zone) if c.isdigit())
@@ -124,6 +130,25 @@ def test_closing_credit() -> None:
     assert closing_credit("……的空间。\n她同时也向记者表示，分布式的项目需要找到途径。") is None
     assert closing_credit("……（来源：21世纪经济报道 记者：倪雨晴）") == "倪雨晴"
     assert closing_credit("……符合两国利益的解决办法。") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("……的归来。\n原标题：他晚于阿姆斯特朗登月\n出品︱网易科学人栏目组 胖胖\n作者︱春春", "春春"),
+    ("……行稳致远！\n(作者：方敏北京大学经济学院教授)\n更多精彩内容请进入理论频道", "方敏"),
+    ("……正能量。\n（本文来源：经济日报 作者：中国国际经济交流中心世界经济研究部部长，“一带一路”"
+     "研究部部长、研究员徐占忱）返回搜狐，查看更多", "徐占忱"),
+    ("……动力源。\n整合 新华日报·交汇点记者 徐睿翔\n素材来源 江苏13个设区市党报", "徐睿翔"),
+    ("……自掏腰包。\n到头来，一位自甘穷酸的外科医生。\n（袁源）", "袁源"),
+    ("……成绩。\n（完）", None),
+    ("……成绩。\n（新华社）", None),
+    ("……成绩。\n（作者系北京大学教授）", None),  # who the writer is, not a name
+    ("……成绩。\n他说：“记者 张三 来了。”\n" + "很长的一段正文，" * 10, None),
+])
+def test_closing_credits_with_titles_and_trailing_furniture(text: str, expected: str | None
+                                                            ) -> None:
+    """The credit may be followed by a "more news" line, carry a job title or an affiliation
+    glued to the name, use a bar for a colon, or be a bare bracketed name."""
+    assert closing_credit(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [

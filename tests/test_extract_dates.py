@@ -172,6 +172,9 @@ def test_never_future_never_raises(text: str, now: datetime) -> None:
     ("25/12/2005", "2005-12-25T00:00:00+08:00", "day"),
     # the page's own offset wins over the portal's zone
     ("2018-06-14T02:19:31+00:00", "2018-06-14T10:19:31+08:00", "second"),
+    # a dash between the day and the time (RFI: ``06/02/2022 - 13:48``)
+    ("2016-07-12 - 10:30", "2016-07-12T10:30:00+08:00", "minute"),
+    ("2016-07-12 – 10:30", "2016-07-12T10:30:00+08:00", "minute"),
 ])
 def test_forms_of_other_sites(text: str, expected: str, precision: str) -> None:
     assert iso(text, use_dateparser=False) == (expected, precision)
@@ -180,3 +183,14 @@ def test_forms_of_other_sites(text: str, expected: str, precision: str) -> None:
 def test_time_zone_of_the_portal_when_the_page_gives_none() -> None:
     parsed = parse_date("2016-07-12 10:30", tz="Europe/Berlin", now=NOW)
     assert parsed is not None and parsed.isoformat() == "2016-07-12T10:30:00+02:00"
+
+
+@pytest.mark.parametrize(("text", "guessed"), [
+    ("06/02/2022", True), ("7/5/2005 9:23 AM", True), ("25/12/2005", False),
+    ("05/05/2005", False), ("2016-07-12", False),
+])
+def test_an_order_of_day_and_month_that_is_a_guess_is_flagged(text: str, guessed: bool) -> None:
+    """Both slots of ``06/02/2022`` could be the month: the reading is a guess, which a
+    machine-readable date on the page may settle (``meta.agreeing``)."""
+    parsed = parse_date(text, now=NOW, use_dateparser=False)
+    assert parsed is not None and parsed.order_guessed is guessed

@@ -41,10 +41,12 @@ def test_the_copy_of_the_headline_that_a_date_follows() -> None:
 
 
 def test_a_labelled_line_gives_the_time_of_a_day_from_meta() -> None:
+    """The page prints no date under its headline; ``<meta>`` gives the day, and a labelled
+    line below the article gives that day's time (youth.cn prints it in a share box)."""
     html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title>
 <meta name="publishdate" content="2024-05-13"></head><body>
-<p class="pbt">{TITLE}</p><p class="pwz">发稿时间：2024-05-13 06:03:00 来源：中国青年报</p>
-<div class="article"><p>{TEXT}</p></div></body></html>""".encode()
+<p class="pbt">{TITLE}</p><div class="article"><p>{TEXT}</p><p>{TEXT}</p><p>{TEXT}</p></div>
+<p class="pwz">发稿时间：2024-05-13 06:03:00 来源：中国青年报</p></body></html>""".encode()
     record = extract_article(html, URL, now=NOW)
     assert (record["published_at"], record["date_precision"]) == (
         "2024-05-13T06:03:00+08:00", "second")
@@ -67,3 +69,81 @@ def test_a_title_printed_whole_is_not_cut_to_its_column_name() -> None:
     assert record["published_at"] == "2022-02-13T20:04:17+08:00"
     cut = html.replace(f'<div class="tit2">{whole}</div>'.encode(), b"")
     assert extract_article(cut, URL, now=NOW)["title"] == "书记市长这一周"  # nothing says more
+
+
+def test_the_headline_printed_in_a_plain_block_is_where_the_header_starts() -> None:
+    """No heading tag or title class: the element printing the ``<title>``'s headline is the
+    heading, and the date in the ``<span>`` under it is the page's (yangtse)."""
+    headline = "著名戏曲导演沈斌去世 享年74岁"
+    html = f"""<html><head><meta charset="utf-8"><title>{headline}_扬子晚报网</title></head>
+<body><ul class="nav"><li><a href="/a">{headline}</a></li></ul>
+<div class="tit2">{headline}</div><div class="box-text-time"><span>2022-02-13 23:37</span></div>
+<div class="box-text"><p>{TEXT}</p></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert (record["title"], record["published_at"]) == (headline, "2022-02-13T23:37:00+08:00")
+    linked = html.replace(f'<div class="tit2">{headline}</div>'.encode(), b"")
+    assert extract_article(linked, URL, now=NOW)["published_at"] is None  # a list's link
+
+
+def test_a_linked_copy_of_the_headline_is_not_its_twin() -> None:
+    """An e-paper's page index links the article by its headline; the header after that list
+    (the edition's masthead) is not the article's."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<table><tr><td class="black"><a href="./content_1.htm">{TITLE}</a></td></tr></table>
+<div>第A04版：小记者训练营 2022年02月12日</div>
+<table><tr><td class="font01">{TITLE}</td></tr></table>
+<div class="article"><p>{TEXT}</p></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["published_at"] is None and record["author"] is None
+
+
+def test_an_empty_share_bar_does_not_use_up_the_header() -> None:
+    """Hundreds of spaces of indentation in icon links between the headline and the date
+    (rfi) are not text: the date line after them is still the header's, and beats <meta>."""
+    bar = '<div class="shares">' + ("\n" + " " * 40 + '<a href="#"></a>') * 12 + "</div>"
+
+    def published(printed: str, machine: str) -> str:
+        html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title>
+<meta property="article:published_time" content="{machine}"></head><body>
+<article><h1>{TITLE}</h1>{bar}<div class="t-content__dates">发表时间： {printed}</div>
+<div class="article"><p>{TEXT}</p></div></article></body></html>"""
+        return extract_article(html.encode(), URL, now=NOW)["published_at"]
+
+    assert published("2022-02-06 13:48", "2022-02-06T05:48:06+08:00") == \
+        "2022-02-06T13:48:00+08:00"
+    # the page abroad: its printed wall clock is the UTC instant at +01:00 (Paris), and the
+    # day/month order of 06/02/2022 is the one the machine date agrees with
+    assert published("06/02/2022 - 13:48", "2022-02-06T12:48:06+00:00") == \
+        "2022-02-06T13:48:00+01:00"
+    # a stray Z on the printed wall clock is not a zone; the portal's own offset is no news
+    assert published("2022-02-06 13:48", "2022-02-06T13:48:00Z") == "2022-02-06T13:48:00+08:00"
+    assert published("2022-02-06 13:48", "2022-02-06T05:48:00+00:00") == \
+        "2022-02-06T13:48:00+08:00"
+    assert published("2022-02-06 13:48", "2022-02-06T11:48:00+08:00") == \
+        "2022-02-06T13:48:00+08:00"  # a time in the portal's offset: an update, not a zone
+
+
+def test_a_midnight_time_element_takes_the_time_it_prints() -> None:
+    """``<time datetime="2018/09/16 00:00">2018年09月16日 15:31</time>``: a template that
+    formats the attribute from the day alone (chinatimes)."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><p>{TEXT}</p><div class="article"><p>{TEXT}</p><p>{TEXT}</p></div>
+<time datetime="2018/09/16 00:00">2018年09月16日 15:31</time></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert record["published_at"] == "2018-09-16T15:31:00+08:00"
+    midnight = html.replace("15:31", "00:00")
+    assert extract_article(midnight.encode(), URL, now=NOW)["published_at"] == \
+        "2018-09-16T00:00:00+08:00"
+
+
+def test_a_row_whose_cell_has_a_title_class_heads_the_text() -> None:
+    """``<title>`` names only the site; the headline is the ``td.bt_title`` in the row above
+    the text's, and a "next article" box is never the headline."""
+    html = f"""<html><head><meta charset="utf-8"><title>北医新闻网_(新闻)</title></head><body>
+<table><tr><td class="bt_title">李简——新外科运动向我们走来</td></tr><tr><td><br></td></tr>
+<tr><td><div class="bt_content"><p>{TEXT}</p><p>{TEXT}</p></div></td></tr></table>
+</body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["title"] == "李简——新外科运动向我们走来"
+    nav = html.replace(b'class="bt_title">', b'class="adjacent-post-title">\xe4\xb8\x8b\xe4\xb8'
+                       b'\x80\xe7\xaf\x87 :</td><td>')
+    assert extract_article(nav, URL, now=NOW)["title"] != "下一篇 :"

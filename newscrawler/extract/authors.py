@@ -29,18 +29,34 @@ NAMES_RUN = (
     rf"(?P<names>[{_HAN}·]{{1,4}}(?:[ \u3000、]+[{_HAN}·]{{1,4}}){{0,5}})"
     r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|$)"
 )
+_LABELS = "|".join(rules.AUTHOR_BYLINE_LABELS)
+#: Between a byline label and the names: a colon, a bar (``作者︱春春``) or a slash, or nothing.
+LABEL_SEP = r"\s*[:：︱｜丨|/／]?\s*"
 #: Opening bylines: a reporter label, then the names (``本报记者 张三 李四``).
-BYLINE_RE = re.compile(
-    rf"(?:{'|'.join(rules.AUTHOR_BYLINE_LABELS)})\s*[:：]?\s*" + NAMES_RUN
-)
+BYLINE_RE = re.compile(rf"(?:{_LABELS}){LABEL_SEP}" + NAMES_RUN)
 #: ``（记者闫子敏）`` / ``（朱江）`` right after a dateline ``…电``, and closing credits.
 DATELINE_RE = re.compile(
-    rf"电\s*[（(]\s*(?:(?:{'|'.join(rules.AUTHOR_BYLINE_LABELS)})\s*[:：]?\s*)?"
-    + NAMES_RUN + r"\s*[)）]"
+    rf"电\s*[（(]\s*(?:(?:{_LABELS}){LABEL_SEP})?" + NAMES_RUN + r"\s*[)）]"
+)
+#: Taiwan's dateline, the reporter's name glued to the place (``（中央社記者邱俊欽桃園19日電）``).
+GLUED_DATELINE_RE = re.compile(
+    rf"[（(][^()（）]{{0,8}}?(?:{_LABELS})(?P<glued>[{_HAN}]{{3,9}}?)\d{{1,2}}日[电電][)）]"
 )
 CLOSING_RE = re.compile(
-    rf"[（(][^()（）]{{0,20}}?(?:{'|'.join(rules.AUTHOR_BYLINE_LABELS)})\s*[:：]?\s*"
-    + NAMES_RUN + r"\s*[)）]\s*$"
+    rf"[（(][^()（）]{{0,20}}?(?:{_LABELS}){LABEL_SEP}" + NAMES_RUN + r"\s*[)）]\s*$"
+)
+#: A labelled credit's whole value, job titles and affiliation included (closing lines).
+CREDIT_VALUE_RE = re.compile(rf"(?:{_LABELS}){LABEL_SEP}(?P<value>[^()（）]{{2,80}})")
+_TITLES = "|".join(rules.JOB_TITLES)
+#: ``…研究部部长、研究员徐占忱``: the name right after the last job title, ending the credit.
+NAME_AFTER_TITLE_RE = re.compile(rf"(?:{_TITLES})(?P<name>[{_HAN}·]{{2,3}})$")
+#: ``方敏北京大学经济学院教授``: a name, then an affiliation from a place, ending in a title.
+NAME_BEFORE_AFFILIATION_RE = re.compile(
+    rf"^(?P<name>[{_HAN}]{{2,3}}?)(?:{'|'.join(rules.PLACES)})[{_HAN}]*(?:{_TITLES})$"
+)
+#: A closing line that is nothing but a bracketed name or two (``（袁源）``).
+BRACKETED_NAMES_RE = re.compile(
+    rf"^[（(](?P<names>[{_HAN}]{{2,3}}(?:[ 、][{_HAN}]{{2,3}}){{0,3}})[)）]$"
 )
 #: ``张三/文``, ``文/张三``, ``文｜张三``, ``执笔/张三、李四&王五``.
 SLASH_WEN_RE = re.compile(
@@ -57,6 +73,10 @@ NAME_AT_END_RE = re.compile(
 #: ``石佳/中国青年报 2019-09-24``: a writer, a slash, the medium, right before the date.
 NAME_SLASH_MEDIUM_RE = re.compile(
     rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{_HAN}·]{{2,4}})\s*[/／]\s*[{_HAN}\w]{{2,12}}$"
+)
+#: ``上報快訊／范姜佳鈺 2020年03月12日``: the medium, a slash, the writer, right before the date.
+MEDIUM_SLASH_NAME_RE = re.compile(
+    rf"(?:^|(?<=[\s|丨｜]))[{_HAN}\w]{{3,12}}\s*[/／]\s*(?P<name>[{_HAN}·]{{2,4}})$"
 )
 #: Separators between the items printed after the header date.
 HEADER_ITEM_SPLIT_RE = re.compile(r"[\s\u3000|丨｜]+")
@@ -76,8 +96,11 @@ PHOTO_WORDS = ("摄", "图", "攝", "圖")
 #: How much of the text's start (characters) is searched for an opening byline.
 OPENING_CHARS = 240
 CLOSING_CHARS = 120
-#: A closing byline line is short and has no sentence before its label.
+#: A closing byline line is short and has no sentence before its label; the last
+#: ``CLOSING_LINES`` lines are read (a credit, then a "more news" link and a source line).
 CLOSING_LINE_CHARS = 40
+CLOSING_CREDIT_CHARS = 100
+CLOSING_LINES = 3
 SENTENCE_MARKS_RE = re.compile(r"[，。！？；,!?;]")
 MAX_AUTHORS = 6
 SEPARATOR = "、"
@@ -140,14 +163,20 @@ def clean_author(value: str | None) -> str | None:
 
 
 def name_before_date(zone: str, date_start: int) -> str | None:
-    """The header form ``陈斌 2018年06月08日08:12`` (or ``石佳/中国青年报 2019-09-24``): a lone
-    name right before the date, not part of a labelled value (``来源于新京报 2017-06-23``)."""
+    """The header form ``陈斌 2018年06月08日08:12`` (or ``石佳/中国青年报 2019-09-24``,
+    ``上報快訊／范姜佳鈺 2020年03月12日``): a lone name right before the date, not part of a
+    labelled value (``来源于新京报 2017-06-23``)."""
     before = zone[:date_start].rstrip()
     match = NAME_SLASH_MEDIUM_RE.search(before)
     if match and before.endswith(rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS):
         name = match.group("name")
         head = before[: match.start("name")].rstrip()
         return name if is_name(name) and not head.endswith(rules.AUTHOR_LABEL_ENDS) else None
+    match = MEDIUM_SLASH_NAME_RE.search(before)
+    if match and before[: match.start("name")].rstrip(" /／").endswith(
+            rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS):
+        name = match.group("name")
+        return name if is_name(name) and name not in rules.HEADER_NOT_NAMES else None
     match = NAME_AT_END_RE.search(before)
     if not match:
         return None
@@ -208,6 +237,11 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
             names = split_names(match.group("names"))
             if names:
                 return join(names)
+    match = GLUED_DATELINE_RE.search(start)
+    if match:
+        name = _name_before_place(match.group("glued"))
+        if name:
+            return name
     match = SLASH_WEN_RE.search(start)
     if match:
         if match.group("before"):
@@ -217,18 +251,70 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
 
 
 def closing_credit(text: str) -> str | None:
-    """``（记者 张三）`` ending the article text, or a last line that is a byline
-    (``中青报·中青网记者 魏其濛 来源：中国青年报``)."""
+    """``（记者 张三）`` ending the article text, or one of its last short lines that is a
+    credit (``中青报·中青网记者 魏其濛 来源：中国青年报``, ``作者︱春春``, ``（袁源）``,
+    ``(作者：方敏北京大学经济学院教授)``) before the page's trailing furniture
+    (``更多精彩内容请进入理论频道``)."""
     match = CLOSING_RE.search(text[-CLOSING_CHARS:].rstrip())
     if match:
         return join(split_names(match.group("names")))
-    last = text.rstrip().rsplit("\n", 1)[-1].strip()
-    if len(last) > CLOSING_LINE_CHARS:
-        return None
-    match = BYLINE_RE.search(last)
-    if match and not SENTENCE_MARKS_RE.search(last[: match.start()]) and \
-            not _is_photo_credit(last, match):
-        return join(split_names(match.group("names")))
+    for line in _closing_lines(text):
+        found = _credit_line(line)
+        if found:
+            return found
+    return None
+
+
+def _closing_lines(text: str) -> list[str]:
+    """The text's last lines, last first, up to its last paragraph: short lines, and bracketed
+    credit lines, which run longer with a job title."""
+    lines: list[str] = []
+    for line in reversed(text.rstrip().rsplit("\n", CLOSING_LINES)):
+        line = line.strip()
+        limit = CLOSING_CREDIT_CHARS if line.startswith(("（", "(")) else CLOSING_LINE_CHARS
+        if len(line) > limit:
+            break
+        lines.append(line)
+    return lines
+
+
+def _credit_line(line: str) -> str | None:
+    """The writers a closing line credits, or None when it is not a credit."""
+    match = BRACKETED_NAMES_RE.match(line)
+    if match:
+        names = match.group("names").replace("、", " ").split()
+        return join(names) if all(has_surname(n) and is_name(n) for n in names) else None
+    match = BYLINE_RE.search(line)
+    if match and not SENTENCE_MARKS_RE.search(line[: match.start()]) and \
+            not _is_photo_credit(line, match):
+        found = join(split_names(match.group("names")))
+        if found:
+            return found
+    match = CREDIT_VALUE_RE.search(line)
+    if match and not SENTENCE_MARKS_RE.search(line[: match.start()]):
+        return credit_names(match.group("value"))
+    return None
+
+
+def credit_names(value: str) -> str | None:
+    """The writer of a credit that carries a job title: ``研究员徐占忱`` (the name after the last
+    title) or ``方敏北京大学经济学院教授`` (the name before an affiliation)."""
+    value = value.strip()
+    match = NAME_AFTER_TITLE_RE.search(value)
+    if match and is_name(match.group("name")):
+        return match.group("name")
+    match = NAME_BEFORE_AFFILIATION_RE.match(value)
+    if match and is_name(match.group("name")):
+        return match.group("name")
+    return None
+
+
+def _name_before_place(glued: str) -> str | None:
+    """``邱俊欽桃園`` → ``邱俊欽``: a name, then the place the dateline gives."""
+    for place in rules.PLACES:
+        if glued.endswith(place):
+            name = glued[: -len(place)]
+            return name if 2 <= len(name) <= 4 and is_name(name) else None
     return None
 
 

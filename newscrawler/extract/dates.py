@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -27,7 +27,7 @@ MIN_YEAR = 1980
 
 #: Time of day after a date: ``10:30``, ``10:30:45``, ``10时30分``, ISO ``T10:30:45.123+08:00``.
 _TIME = (
-    r"(?:\s*(?:T|[,，]|\s)?\s*(?P<ampm>上午|下午|中午|晚上|凌晨|早上)?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})分?"
+    r"(?:\s*(?:T|[,，]|\s|\s?(?<=\s)[-–](?=\s))?\s*(?P<ampm>上午|下午|中午|晚上|凌晨|早上)?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})分?"
     r"(?:\s*[:：]\s*(?P<S>\d{1,2})秒?|(?<=分)\s*(?P<S2>\d{1,2})秒)?(?:\.\d+)?"
     r"(?:\s*(?P<ampm2>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
     r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
@@ -83,6 +83,8 @@ class ParsedDate:
 
     value: datetime
     precision: str
+    #: Day and month were read in an assumed order (``06/02/2022``: both could be either).
+    order_guessed: bool = False
 
     def isoformat(self) -> str:
         return self.value.isoformat(timespec="seconds")
@@ -176,6 +178,8 @@ def _parse_full(text: str, tz: tzinfo, now: datetime) -> ParsedDate | None:
         month, day = (first, second) if month_first else (second, first)
         parsed = _build(year, month, day, match, tz)
         if parsed is not None and year >= MIN_YEAR:
+            if first <= 12 and second <= 12 and first != second:
+                parsed = replace(parsed, order_guessed=True)
             return _not_future(parsed, now)
     return None
 

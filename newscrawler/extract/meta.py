@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, time, timedelta, timezone
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -30,16 +30,18 @@ from newscrawler.extract.dates import (
 from newscrawler.extract.embedded import jsonld_date, script_date
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
-from newscrawler.extract.text import collapse, text_of, visible_length
+from newscrawler.extract.text import collapse, in_link, text_of, visible_length
 
 #: How much text after the heading is searched for the meta line.
 HEADER_ZONE_CHARS = 300
-#: Text nodes that may carry a date or source label, for the page-wide fallback.
-LABEL_TEXT_XPATH = etree.XPath(
-    "//body//text()[contains(., '来源') or contains(., '时间') or contains(., '日期')"
-    " or contains(., '发布') or contains(., '发表') or contains(., '出处')]"  # = LABEL_WORDS
+#: Words of date and source labels, simplified and traditional (``來源``, ``發佈``): the text
+#: nodes holding one are read by the page-wide fallback.
+LABEL_WORDS = (
+    "来源", "时间", "日期", "发布", "发表", "出处", "來源", "時間", "發布", "發佈", "發表",
 )
-LABEL_WORDS = ("来源", "时间", "日期", "发布", "发表", "出处")
+LABEL_TEXT_XPATH = etree.XPath(
+    "//body//text()[" + " or ".join(f"contains(., '{word}')" for word in LABEL_WORDS) + "]"
+)
 #: Author labels worth a page-wide scan when only the author is missing ("记者" is in most
 #: news text, so it alone does not pay for the scan).
 PAGE_AUTHOR_LABELS = ("作者", "撰文", "撰稿")
@@ -54,6 +56,11 @@ MAX_META_VALUE = 30
 META_SEPARATORS = "|丨｜┊"
 META_SEPARATOR_RE = re.compile(f"[{META_SEPARATORS}]")
 MAX_BARE_VALUE = 20
+#: A ``<meta>`` date stated in UTC (``Z``, ``+00:00``), which may reveal a site abroad's zone.
+UTC_SUFFIX_RE = re.compile(r"\d(?:Z|[+-]00:?00)\s*$")
+#: The widest offset a printed wall clock may be in, as told by a machine date (minutes).
+MAX_OFFSET_MINUTES = 14 * 60
+MIDNIGHT = time(0, 0)
 
 
 def _label_regex() -> re.Pattern[str]:
@@ -177,7 +184,10 @@ def is_meta_line(text: str) -> bool:
 
 
 def header_zone(heading: etree._Element | None, limit: int = HEADER_ZONE_CHARS) -> str:
-    """The first ``limit`` characters of text that follow the heading in document order."""
+    """The first ``limit`` characters of text that follow the heading in document order.
+
+    An element with no text at all between the heading and the meta line (a share bar of
+    icon links, rfi) adds nothing, however much indentation its source has."""
     if heading is None:
         return ""
     parts: list[str] = []
@@ -192,7 +202,8 @@ def header_zone(heading: etree._Element | None, limit: int = HEADER_ZONE_CHARS) 
                 break
             if not isinstance(sibling.tag, str):
                 continue
-            for text in sibling.itertext():
+            empty = all(text.isspace() for text in sibling.itertext())  # stops at a letter
+            for text in () if empty else sibling.itertext():
                 parts.append(text)
                 size += len(text)
                 if size >= limit:
@@ -208,10 +219,11 @@ def _dated_twin_zone(root: etree._Element, heading: etree._Element) -> str | Non
     """The header text of another copy of the heading that a date follows, if any.
 
     Pages repeat the headline (a sticky top bar's ``<h1>``, a share box) and the first copy is
-    not always the one above the article; the one followed by a date is (china.com.cn)."""
+    not always the one above the article; the one followed by a date is (china.com.cn). A copy
+    that is a link is a list's entry for the article (an e-paper's page index), not a heading."""
     text = text_of(heading)
     for node in root.iter(heading.tag):
-        if node is not heading and text_of(node) == text:
+        if node is not heading and text_of(node) == text and not in_link(node):
             zone = header_zone(node)
             if FULL_DATE_RE.search(zone):
                 return zone
@@ -306,6 +318,8 @@ def extract_meta(
         _read_labelled_elements(root, meta, tz, now, profile)
     if meta.date is None:
         meta.date = script_date(index.source, tz, now) or date_from_url(url, tz, now)
+    elif meta.date.precision != "day" or meta.date.order_guessed:
+        meta.date = _agreeing(meta.date, *_machine_date(tags, tz, now))
     return meta
 
 
@@ -351,9 +365,11 @@ def _labelled_elements(root: etree._Element) -> list[etree._Element]:
 def _date_from_elements(
     root: etree._Element, index: PageIndex, tz: str, now: datetime, profile: Profile
 ) -> ParsedDate | None:
-    stamps = [collapse(n.get("datetime")) for n in root.iter("time") if n.get("datetime")]
-    for text, _node in [(s, None) for s in stamps[:2]] + _texts(
-            index.select_any(rules.DATE_SELECTORS, limit=3)):
+    for node in [n for n in root.iter("time") if n.get("datetime")][:2]:
+        parsed = _time_element_date(node, tz, now)
+        if parsed is not None:
+            return parsed
+    for text, _node in _texts(index.select_any(rules.DATE_SELECTORS, limit=3)):
         parsed = parse_date(text[:80], tz=tz, now=now, formats=profile.date_formats,
                             languages=profile.date_languages)
         if parsed is not None:
@@ -361,14 +377,31 @@ def _date_from_elements(
     return None
 
 
+def _time_element_date(node: etree._Element, tz: str, now: datetime) -> ParsedDate | None:
+    """A ``<time datetime>``'s date; its printed text's time when the attribute says midnight
+    (``<time datetime="2018/09/16 00:00">2018年09月16日 15:31</time>``: a template that formats
+    the attribute from the day alone)."""
+    parsed = parse_date(collapse(node.get("datetime"))[:80], tz=tz, now=now)
+    if parsed is None or parsed.value.time() != MIDNIGHT:
+        return parsed
+    shown = parse_full_date(text_of(node)[:80], tz=tz, now=now)
+    return _refined(ParsedDate(parsed.value, "day"), shown) if shown else parsed
+
+
 def _date_from_meta_tags(tags: dict[str, str], tz: str, now: datetime) -> ParsedDate | None:
+    return _machine_date(tags, tz, now)[0]
+
+
+def _machine_date(tags: dict[str, str], tz: str, now: datetime
+                  ) -> tuple[ParsedDate | None, bool]:
+    """The ``<meta>`` publication date, and whether it is stated in UTC (``Z``, ``+00:00``)."""
     for name in rules.META_DATE_NAMES:
         value = tags.get(name.lower())
         if value:
             parsed = parse_date(value, tz=tz, now=now)
             if parsed is not None:
-                return parsed
-    return None
+                return parsed, bool(UTC_SUFFIX_RE.search(value))
+    return None, False
 
 
 def _with_time_from_head(
@@ -390,6 +423,43 @@ def _refined(day: ParsedDate, other: ParsedDate | None) -> ParsedDate:
             other.value.date() == day.value.date():
         return other
     return day
+
+
+def _agreeing(printed: ParsedDate, machine: ParsedDate | None, in_utc: bool = False
+             ) -> ParsedDate:
+    """The printed date, read the way the page's machine-readable date (``<meta>``) agrees.
+
+    Two things the printed text alone cannot tell: the order of ``06/02/2022`` (day first on
+    a French site's Chinese service, month first on an American one), and the time zone of a
+    printed ``13:48`` on a site abroad. When swapping day and month gives the machine date's
+    day, the swap is right. When the machine date is stated in UTC (``in_utc``) and the printed
+    minute is its instant's at a whole-hour offset that is neither UTC nor the portal's own,
+    the printed time is in that offset (RFI: ``06/02/2022 - 13:48`` and
+    ``2022-02-06T12:48:06+00:00``: Paris, +01:00). A machine date that equals the printed wall
+    clock in UTC is a template's stray ``Z``, not a zone; one stated in the portal's own offset
+    that differs is another time (the last update), not a zone either.
+    """
+    if machine is None:
+        return printed
+    value = printed.value
+    if printed.order_guessed and value.day <= 12:
+        swapped = value.replace(month=value.day, day=value.month)
+        if swapped.date() == machine.value.astimezone(value.tzinfo).date() or \
+                swapped.date() == machine.value.date():
+            value = swapped
+            printed = ParsedDate(value, printed.precision)
+    if not in_utc or printed.precision == "day" or machine.precision == "day":
+        return printed
+    wall = value.replace(tzinfo=None)
+    utc = machine.value.astimezone(UTC).replace(tzinfo=None)
+    minutes = (wall - utc).total_seconds() / 60
+    offset = round(minutes / 60) * 60
+    local = value.utcoffset()
+    if abs(minutes - offset) >= 1 or abs(offset) > MAX_OFFSET_MINUTES or offset == 0 or \
+            local is None or offset == local.total_seconds() / 60:
+        return printed
+    return ParsedDate(value.replace(tzinfo=timezone(timedelta(minutes=offset))),
+                      printed.precision)
 
 
 def _source_from_elements(index: PageIndex) -> str | None:

@@ -51,6 +51,14 @@ def text_of(element: etree._Element) -> str:
         return ""
 
 
+def in_link(element: etree._Element) -> bool:
+    """Is ``element`` a link, inside one, or holding one? Lists and "related" boxes name
+    articles through links; a page prints its own headline as plain text."""
+    if element.tag == "a" or element.find(".//a") is not None:
+        return True
+    return any(ancestor.tag == "a" for ancestor in element.iterancestors())
+
+
 def block_lines(element: etree._Element) -> list[str]:
     """The element's text as lines: one per paragraph, heading, list item or ``<br>`` run.
 

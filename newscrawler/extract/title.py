@@ -17,7 +17,7 @@ from lxml import etree
 from newscrawler.extract import rules
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.profile import Profile
-from newscrawler.extract.text import BLOCK_TAGS, collapse, text_of
+from newscrawler.extract.text import BLOCK_TAGS, collapse, in_link, text_of
 
 #: Candidates per heading XPath looked at (pages with hundreds of ``<h3>``\\s exist).
 MAX_HEADINGS = 30
@@ -65,7 +65,9 @@ def _weak_match(heading: str, whole: str) -> bool:
 
 
 def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etree._Element] | None:
-    """The nearest heading-like element before the body container (a few levels up).
+    """The nearest heading-like element before the body container (a few levels up): a
+    heading tag or an element whose class names a title (``<td class=bt_title>`` in the row
+    above the text's).
 
     For pages whose ``<title>`` names the section or site rather than the article
     (``新闻动态--学会官网``): the article's heading is then the one right above its text.
@@ -75,11 +77,13 @@ def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etr
         for sibling in node.itersiblings(preceding=True):
             if not isinstance(sibling.tag, str):
                 continue
-            candidates = [sibling] + list(sibling.iter(*HEADING_TAGS))[::-1]
-            for candidate in candidates:
+            for candidate in [sibling, *list(sibling.iter())[:0:-1]]:  # itself, then nearest first
+                if not isinstance(candidate.tag, str):
+                    continue
                 if candidate.tag in HEADING_TAGS or "title" in (candidate.get("class") or ""):
                     text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
-                    if 4 <= len(text) <= MAX_TITLE_LENGTH:
+                    if 4 <= len(text) <= MAX_TITLE_LENGTH and \
+                            not rules.NOISE_LINE_RE.match(text):  # 下一篇：
                         return text, candidate
         node = node.getparent()
         if node is None:
@@ -115,8 +119,35 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
     return text, node
 
 
-#: Text nodes looked at when searching the page for the whole ``<title>``.
-MAX_WHOLE_CANDIDATES = 10
+#: Text nodes looked at when searching the page for a printed title.
+MAX_PRINTED_CANDIDATES = 10
+#: Characters of the title searched for as one text node's substring.
+PRINTED_CHUNK = 8
+
+
+def _printed(root: etree._Element, text: str, chunk: str) -> etree._Element | None:
+    """The element printing ``text`` and nothing else, found through ``chunk`` of it.
+
+    The smallest element around a text node holding ``chunk`` whose whole text is ``text``
+    (compared without spaces and punctuation), and not a link (``text.in_link``).
+    """
+    key = _key(text)
+    try:
+        texts = root.xpath("//body//text()[contains(., $chunk)]", chunk=chunk)
+    except ValueError:  # a <title> with control characters, which XPath strings cannot hold
+        return None
+    for found in texts[:MAX_PRINTED_CANDIDATES]:
+        node = found.getparent()
+        if node is None or node.tag == "title":  # a <title> misplaced into the body
+            continue
+        while node is not None:
+            shown = _key(text_of(node))
+            if len(shown) >= len(key):
+                if shown == key and not in_link(node):
+                    return node
+                break
+            node = node.getparent()
+    return None
 
 
 def _shown_whole(root: etree._Element, whole: str, article: str) -> etree._Element | None:
@@ -125,21 +156,19 @@ def _shown_whole(root: etree._Element, whole: str, article: str) -> etree._Eleme
     ``<title>书记市长这一周 | 奋马扬鞭争春色…</title>`` has no site name to cut: the page
     prints all of it above the article, and the first part alone is the column's name."""
     rest = whole[len(article):] if article and whole.startswith(article) else ""
-    chunk = rules.TITLE_SPLIT_RE.sub("", rest)[:8]
+    chunk = rules.TITLE_SPLIT_RE.sub("", rest)[:PRINTED_CHUNK]
     if len(chunk) < 4:
         return None
-    key = _key(whole)
-    texts = root.xpath("//body//text()[contains(., $chunk)]", chunk=chunk)
-    for text in texts[:MAX_WHOLE_CANDIDATES]:
-        node = text.getparent()
-        while node is not None:  # up to the first element holding at least the whole title
-            shown = _key(text_of(node))
-            if len(shown) >= len(key):
-                if shown == key:
-                    return node
-                break
-            node = node.getparent()
-    return None
+    return _printed(root, whole, chunk)
+
+
+def _shown_article(root: etree._Element, article: str) -> etree._Element | None:
+    """The element printing the ``<title>``'s article part, when no heading tag or class
+    does (``<div class="tit2">标题</div>``): its header holds the date and byline."""
+    chunk = max(article.split(), key=len)[:PRINTED_CHUNK]
+    if len(chunk) < 4:
+        return None
+    return _printed(root, article, chunk)
 
 
 def extract_title(
@@ -173,7 +202,7 @@ def extract_title(
     if shown is not None:
         return whole, shown
     if article:
-        return article, None
+        return article, _shown_article(root, article)
     og = root.xpath("//meta[@property='og:title']/@content")
     if og and collapse(og[0]):
         return collapse(og[0]), None
