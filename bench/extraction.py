@@ -93,7 +93,9 @@ def same_day(predicted: str | None, label: str | None) -> bool:
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _NAME_SPLIT_RE = re.compile(r"[、,，;；/|\s]+")
 _TITLE_DROP_RE = re.compile(r"[\s\W_]+", re.UNICODE)
-_LABEL_DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$")
+_LABEL_DATE_RE = re.compile(
+    r"^(\d{4})-(\d{2})(?:-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?)?$"  # month: 1998-03
+)
 
 
 def date_right(predicted: str | None, label: str | None, day_only: bool = False) -> bool:
@@ -255,14 +257,16 @@ TOOLS: dict[str, Callable[[bytes, str], dict]] = {
 }
 
 
-def normalise_tool_date(value, precision: str | None = None) -> str | None:
+def normalise_tool_date(value, precision: str | None = None, tz: str = "Asia/Shanghai"
+                        ) -> str | None:
     """Tools return dates in their own formats; bring them to ISO ``YYYY-MM-DD[THH:MM:SS]``,
-    the time only when the tool gave one (ours says so in ``date_precision``)."""
+    the time only when the tool gave one (ours says so in ``date_precision``), as wall-clock
+    time in ``tz``, the zone the page's labels are in (a naive value is taken to be in it)."""
     if not value:
         return None
     from newscrawler.extract import parse_date
 
-    parsed = parse_date(str(value), now=NOW)
+    parsed = parse_date(str(value), tz=tz, now=NOW)
     if parsed is None:
         return None
     if (precision or parsed.precision) == "day":
