@@ -16,6 +16,7 @@ from newscrawler.extract.authors import (
     has_surname,
     is_name,
     name_before_date,
+    name_under_headline,
     names_after_date,
     opening_byline,
 )
@@ -42,6 +43,9 @@ TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这
     ("执笔/叨叨姐、胡一刀&李小飞 西方世界的一些……", "叨叨姐、胡一刀、李小飞"),
     ("网易研究局NO.292 作者|贾红羽 标题基本是我想表达的观点。", "贾红羽"),  # a bar, not a colon
     ("（中央社記者邱俊欽桃園19日電）桃園市平鎮區一家輪胎行今天清晨發生大火", "邱俊欽"),
+    ("陳冠勳 張梓嘉 溫正衡／新北 台南報導 發布時間： 2023-08-24 12:31", "陳冠勳、張梓嘉、溫正衡"),
+    ("陳宥蓁／綜合報導 發布時間： 2023-08-22 18:28", "陳宥蓁"),
+    ("関谷智 国際部記者 晶圓代工產業居於全球領先地位的台灣", "関谷智"),
 ])
 def test_opening_bylines(text: str, expected: str) -> None:
     assert opening_byline(text) == expected
@@ -55,6 +59,8 @@ def test_opening_bylines(text: str, expected: str) -> None:
     "路透社记者 2017年在金融去杠杆的背景下……",
     "在线荐稿 记者博客 联系记者 郭荣梅指挥乐团练习",  # page furniture after the label
     "（中央社記者邱俊欽桃園傳真）",  # a photo's credit, no dateline
+    "人心不会熄灭。——作者手记 当今中国最流行的是什么主义?",  # the writer's note, no name
+    "（圖／USSF）美國境外也有太空軍？",  # a picture's source
 ])
 def test_no_byline(text: str) -> None:
     assert opening_byline(text) is None
@@ -80,6 +86,8 @@ def test_medium_and_bare_name_only_when_asked() -> None:
     ("新闻/中国青年 2019-09-24 09:10", None),  # no medium after the slash
     ("分享 上報快訊／范姜佳鈺 2020年03月12日 20:19:00", "范姜佳鈺"),  # medium/writer
     ("举报/反馈 2021-01-20 04:29:44 39健康网", None),  # page furniture, not a medium
+    ("DAVID E. SANGER, STEVEN LEE MYERS 2023年9月13日", "DAVID E. SANGER、STEVEN LEE MYERS"),
+    ("TRIPP MICKLE 2023年9月13日", "TRIPP MICKLE"),
 ])
 def test_name_before_the_header_date(zone: str, expected: str | None) -> None:
     start = next(i for i, c in enumerate(zone) if c.isdigit())
@@ -142,6 +150,9 @@ def test_closing_credit() -> None:
     ("……成绩。\n（完）", None),
     ("……成绩。\n（新华社）", None),
     ("……成绩。\n（作者系北京大学教授）", None),  # who the writer is, not a name
+    ("……严格。\n执笔人：闵乐夫 赵兰波 刘韬 刘晋芳 胡玉顺\n编辑： 吕峥",
+     "闵乐夫、赵兰波、刘韬、刘晋芳、胡玉顺"),
+    ("……成绩。\n（作者：国家发改委宏观经济研究院副所长）", None),  # a title, not a name
     ("……成绩。\n他说：“记者 张三 来了。”\n" + "很长的一段正文，" * 10, None),
 ])
 def test_closing_credits_with_titles_and_trailing_furniture(text: str, expected: str | None
@@ -166,6 +177,7 @@ def test_traditional_media_are_not_names(text: str) -> None:
 
 
 @pytest.mark.parametrize(("value", "expected"), [
+    ("武汉大学历史学院郭伦", "郭伦"),  # an affiliation, then the name
     ("周思博", "周思博"),
     ("张三 李四", "张三、李四"),
     ("admin", "admin"),
@@ -281,3 +293,27 @@ def test_the_date_next_to_the_headline_beats_lists_and_footer() -> None:
                         .encode())
     record = extract_article(html, URL, now=NOW)
     assert record["published_at"] == "2018-06-13T18:22:00+08:00"
+
+
+@pytest.mark.parametrize(("lines", "zone", "expected"), [
+    (["犬儒病(上)", "胡平", "——当代中国的精神危机"], "", "胡平"),  # the headline in the text
+    (["我是怎样卷入八九民运的", "茉莉", "【看中国2005年07月03日报道】一九八九年四月"], "", "茉莉"),
+    (["胡平", "——当代中国的精神危机"], "胡平 ——当代中国的精神危机 人心不会熄灭", "胡平"),
+    (["前言", "正文开始"], "前言 正文开始", None),  # a section title, not a name
+    (["茉莉", "正文开始"], "茉莉 正文开始", None),  # no headline above, no common surname
+    (["其他标题", "胡平"], "", None),  # the line above is not the headline
+])
+def test_a_name_alone_under_the_headline(lines: list[str], zone: str, expected: str | None
+                                         ) -> None:
+    title = "茉莉：我是怎样卷入八九民运的" if "茉莉" in lines[1:2] else "犬儒病(上)"
+    assert name_under_headline(lines, title, zone) == expected
+
+
+def test_a_credit_row_of_table_cells_is_one_line() -> None:
+    """``<td>编辑： 金金</td><td>来源： 21世纪经济报道</td><td>作者：宋怡 杨志华</td>`` under the
+    text: the author cell belongs to a line with a source, and both names are kept."""
+    row = ('<table><tr><td>编辑： 金金 </td><td align="right">来源： 21世纪经济报道 </td>'
+           '<td align="right">作者：宋怡 杨志华 </td></tr></table>')
+    html = page("2005-07-18 13:03:17", "正文开始。" + TEXT * 3).replace(
+        b"</body>", row.encode() + b"</body>")
+    assert extract_article(html, URL, now=NOW)["author"] == "宋怡、杨志华"

@@ -194,3 +194,12 @@ def test_an_order_of_day_and_month_that_is_a_guess_is_flagged(text: str, guessed
     machine-readable date on the page may settle (``meta.agreeing``)."""
     parsed = parse_date(text, now=NOW, use_dateparser=False)
     assert parsed is not None and parsed.order_guessed is guessed
+
+
+def test_the_date_printed_first_wins_whatever_its_order() -> None:
+    """``7/5/2005 9:23:57 PM`` before a year-first date later in the text is the date."""
+    text = "发布日期： 7/5/2005 9:23:57 PM 我是怎样… 【看中国2005年07月03日报道】"
+    parsed = parse_date(text, now=NOW)
+    assert parsed is not None and parsed.isoformat() == "2005-07-05T21:23:57+08:00"
+    parsed = parse_date("2005年07月03日 7/5/2005", now=NOW)
+    assert parsed is not None and parsed.isoformat() == "2005-07-03T00:00:00+08:00"

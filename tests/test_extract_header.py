@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from newscrawler.extract import extract_article
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -147,3 +149,41 @@ def test_a_row_whose_cell_has_a_title_class_heads_the_text() -> None:
     nav = html.replace(b'class="bt_title">', b'class="adjacent-post-title">\xe4\xb8\x8b\xe4\xb8'
                        b'\x80\xe7\xaf\x87 :</td><td>')
     assert extract_article(nav, URL, now=NOW)["title"] != "下一篇 :"
+
+
+@pytest.mark.parametrize(("title_tag", "headline_html", "expected"), [
+    # <title> names nothing: the emphasised, centered line before the text is the headline
+    ("显示", "<p align='center'><font color=darkblue><strong>犬儒病(上)</strong></font></p>",
+     "犬儒病(上)"),
+    ("谢谢您访问〖关注中国中心〗",
+     '<table><tr><td align="center"><b><br><font size="3" color="blue">茉莉：我是怎样卷入八九民运的'
+     "</b></font><br></td></tr></table>", "茉莉：我是怎样卷入八九民运的"),
+    # no <title> at all; a class that names a heading
+    ("", '<div class="Heading"> 广汽回应现代合资内幕 全面合作项目即将展开 </div>',
+     "广汽回应现代合资内幕 全面合作项目即将展开"),
+    # the site first in <title>: the part the page prints is the headline
+    ("多维博客 » 播客热潮迅速蔓延 挑逗传统传媒业",
+     '<p><a href="/">多维博客</a></p><P align=center><FONT size=5>播客热潮迅速蔓延 挑逗传统传媒业'
+     "</FONT></P>", "播客热潮迅速蔓延 挑逗传统传媒业"),
+])
+def test_headlines_of_pages_without_heading_tags(title_tag: str, headline_html: str,
+                                                 expected: str) -> None:
+    head = f"<title>{title_tag}</title>" if title_tag else ""
+    html = f"""<html><head><meta charset="utf-8">{head}</head><body>
+<div><a href="/">首页</a> <a href="/news">新闻</a></div>{headline_html}
+<table><tr><td class="Content"><p>{TEXT}</p><p>{TEXT}</p></td></tr></table></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["title"] == expected
+
+
+def test_a_date_line_right_above_the_headline() -> None:
+    """A blog theme prints the post's date over its title, in English; an edition's masthead
+    over the headline is not a date line."""
+    def published(above: str) -> str | None:
+        html = f"""<html><head><meta charset="utf-8"><title>博客 » {TITLE}</title></head><body>
+<P> {above} </p><P align=center><FONT size=5>{TITLE}</FONT></p>
+<p>{TEXT}</p><p>{TEXT}</p></body></html>"""
+        return extract_article(html.encode(), URL, now=NOW)["published_at"]
+
+    assert published("Saturday, September 10th, 2005 &nbsp; 10:56 am") == \
+        "2005-09-10T10:56:00+08:00"
+    assert published("第A04版：小记者训练营 2022年02月12日") is None

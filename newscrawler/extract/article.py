@@ -30,7 +30,12 @@ from newscrawler.extract.meta import (
 )
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import collapse
-from newscrawler.extract.title import extract_section, extract_title, heading_before
+from newscrawler.extract.title import (
+    emphasised_before_text,
+    extract_section,
+    extract_title,
+    heading_before,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -154,7 +159,9 @@ def find_author(
         if found:
             return found
     text = body.text
-    found = authors.opening_byline(text, bare=True) or authors.closing_credit(text)
+    found = authors.opening_byline(text, bare=True) or \
+        authors.name_under_headline(body.lines, title, meta.zone) or \
+        authors.closing_credit(text)
     if found:
         return found
     editors = (meta.editor, body.editor, tags.get("editor"))
@@ -264,8 +271,9 @@ def _extract(
     section, breadcrumb = extract_section(root, index, profile)
     containers = find_containers(root, index, profile)
     if heading is None and containers and not profile.title_selectors:
-        # <title> confirmed no heading: take the heading right above the body instead
-        found = heading_before(containers[0])
+        # <title> confirmed no heading: take the heading right above the body instead, or
+        # the emphasised line before the text on a page without heading tags
+        found = heading_before(containers[0]) or emphasised_before_text(root)
         if found is not None:
             title, heading = found
     meta: Meta = extract_meta(root, index, url, heading, profile, now)

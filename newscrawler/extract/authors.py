@@ -48,8 +48,11 @@ CLOSING_RE = re.compile(
 #: A labelled credit's whole value, job titles and affiliation included (closing lines).
 CREDIT_VALUE_RE = re.compile(rf"(?:{_LABELS}){LABEL_SEP}(?P<value>[^()（）]{{2,80}})")
 _TITLES = "|".join(rules.JOB_TITLES)
-#: ``…研究部部长、研究员徐占忱``: the name right after the last job title, ending the credit.
-NAME_AFTER_TITLE_RE = re.compile(rf"(?:{_TITLES})(?P<name>[{_HAN}·]{{2,3}})$")
+#: ``…研究部部长、研究员徐占忱``, ``武汉大学历史学院郭伦``: the name right after the last job
+#: title or organisation, ending the credit.
+NAME_AFTER_TITLE_RE = re.compile(
+    rf"(?:{_TITLES}|{'|'.join(rules.ORGANISATION_ENDS)})(?P<name>[{_HAN}·]{{2,3}})$"
+)
 #: ``方敏北京大学经济学院教授``: a name, then an affiliation from a place, ending in a title.
 NAME_BEFORE_AFFILIATION_RE = re.compile(
     rf"^(?P<name>[{_HAN}]{{2,3}}?)(?:{'|'.join(rules.PLACES)})[{_HAN}]*(?:{_TITLES})$"
@@ -78,6 +81,21 @@ NAME_SLASH_MEDIUM_RE = re.compile(
 MEDIUM_SLASH_NAME_RE = re.compile(
     rf"(?:^|(?<=[\s|丨｜]))[{_HAN}\w]{{3,12}}\s*[/／]\s*(?P<name>[{_HAN}·]{{2,4}})$"
 )
+#: Taiwan's header byline without a label: ``陳冠勳 張梓嘉 溫正衡／新北 台南報導``.
+NAMES_SLASH_REPORT_RE = re.compile(
+    rf"(?:^|(?<=\s))(?P<names>[{_HAN}·]{{2,4}}(?:[ \u3000、][{_HAN}·]{{2,4}}){{0,5}})\s*[/／]"
+    rf"\s*[{_HAN} ]{{0,10}}?(?:報導|报道|報道)"
+)
+#: A name, then the writer's job as a reporter, starting the header (``関谷智 国際部記者``).
+NAME_THEN_REPORTER_RE = re.compile(
+    rf"^(?P<name>[{_HAN}·]{{2,4}})\s+[{_HAN}]{{0,6}}(?:記者|记者|特派員|特派员)(?=\s|$)"
+)
+#: Latin names, comma-separated, right before the header date (``DAVID E. SANGER, STEVEN LEE
+#: MYERS 2023年9月13日``: the Chinese editions of foreign papers).
+LATIN_NAMES_AT_END_RE = re.compile(
+    r"(?:^|(?<=\s))(?P<names>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3}"
+    r"(?:(?:,| and|、) ?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3}){0,5})$"
+)
 #: Separators between the items printed after the header date.
 HEADER_ITEM_SPLIT_RE = re.compile(r"[\s\u3000|丨｜]+")
 #: How much text after the header date is read for names, and how many items (a source, a
@@ -101,6 +119,8 @@ CLOSING_CHARS = 120
 CLOSING_LINE_CHARS = 40
 CLOSING_CREDIT_CHARS = 100
 CLOSING_LINES = 3
+#: Lines at the start of the text where the headline may be printed, with a name under it.
+HEADLINE_LINES = 3
 SENTENCE_MARKS_RE = re.compile(r"[，。！？；,!?;]")
 MAX_AUTHORS = 6
 SEPARATOR = "、"
@@ -112,7 +132,7 @@ def is_name(text: str) -> bool:
         return False
     if HAN_NAME_RE.match(text):
         if text in rules.AUTHOR_NOT_NAMES or text in LABEL_WORDS or \
-                text.endswith(rules.MEDIA_SUFFIXES) or text.endswith(rules.LABEL_ENDINGS):
+                text.endswith(rules.MEDIA_SUFFIXES + rules.LABEL_ENDINGS + rules.JOB_TITLES):
             return False
         return not text.startswith(rules.AUTHOR_NOT_NAME_PREFIXES)
     return bool(LATIN_NAME_RE.match(text)) and len(text) <= 40
@@ -159,19 +179,24 @@ def clean_author(value: str | None) -> str | None:
         if LATIN_VALUE_RE.match(value) and value.lower() not in rules.EMPTY_VALUES:
             return value
         return None
-    return join(split_names(value))
+    return join(split_names(value)) or credit_names(value)
 
 
 def name_before_date(zone: str, date_start: int) -> str | None:
     """The header form ``陈斌 2018年06月08日08:12`` (or ``石佳/中国青年报 2019-09-24``,
-    ``上報快訊／范姜佳鈺 2020年03月12日``): a lone name right before the date, not part of a
-    labelled value (``来源于新京报 2017-06-23``)."""
+    ``上報快訊／范姜佳鈺 2020年03月12日``, ``DAVID E. SANGER, STEVEN LEE MYERS 2023年9月13日``):
+    a lone name right before the date, not part of a labelled value
+    (``来源于新京报 2017-06-23``)."""
     before = zone[:date_start].rstrip()
     match = NAME_SLASH_MEDIUM_RE.search(before)
     if match and before.endswith(rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS):
         name = match.group("name")
         head = before[: match.start("name")].rstrip()
         return name if is_name(name) and not head.endswith(rules.AUTHOR_LABEL_ENDS) else None
+    match = LATIN_NAMES_AT_END_RE.search(before)
+    if match:
+        names = [n.strip() for n in re.split(r",|、| and ", match.group("names")) if n.strip()]
+        return join(names) if all(is_name(n) for n in names) else None
     match = MEDIUM_SLASH_NAME_RE.search(before)
     if match and before[: match.start("name")].rstrip(" /／").endswith(
             rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS):
@@ -237,6 +262,14 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
             names = split_names(match.group("names"))
             if names:
                 return join(names)
+    match = NAMES_SLASH_REPORT_RE.search(start)
+    if match:
+        found = join(split_names(match.group("names")))
+        if found:
+            return found
+    match = NAME_THEN_REPORTER_RE.match(start)
+    if match and is_name(match.group("name")):
+        return match.group("name")
     match = GLUED_DATELINE_RE.search(start)
     if match:
         name = _name_before_place(match.group("glued"))
@@ -248,6 +281,33 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
             return match.group("before") if is_name(match.group("before")) else None
         return join(split_names(re.sub("[&＆]", SEPARATOR, match.group("after"))))
     return None
+
+
+def name_under_headline(lines: list[str], title: str | None, zone: str = "") -> str | None:
+    """A line that is nothing but a name, right under the headline (``犬儒病(上)`` / ``胡平`` /
+    ``——当代中国的精神危机``): the writer, as magazines and essay sites print it. The line above
+    must be the headline printed in the text, or a part of it (``茉莉：我是怎样…`` printed as
+    ``我是怎样…``), or the text must start right after the heading (``zone``), and the name
+    then has a common surname."""
+    if not title:
+        return None
+    for line in lines[:2]:  # the first, or the second after a leaked <title>
+        line = line.strip()
+        if line and zone.startswith(line):
+            if HAN_NAME_RE.match(line) and has_surname(line) and is_name(line):
+                return line
+            break
+    key = _title_key(title)
+    for above, line in zip(lines[:HEADLINE_LINES], lines[1:HEADLINE_LINES + 1], strict=False):
+        above_key = _title_key(above)
+        if len(above_key) >= 4 and above_key in key:
+            name = line.strip()
+            return name if HAN_NAME_RE.match(name) and is_name(name) else None
+    return None
+
+
+def _title_key(text: str) -> str:
+    return re.sub(r"[\s\W_]+", "", text)
 
 
 def closing_credit(text: str) -> str | None:

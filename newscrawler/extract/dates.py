@@ -161,6 +161,18 @@ def _not_future(parsed: ParsedDate | None, now: datetime) -> ParsedDate | None:
 
 
 def _parse_full(text: str, tz: tzinfo, now: datetime) -> ParsedDate | None:
+    """The first date with a year in ``text``, year first or year last, whichever is printed
+    first (``7/5/2005 9:23:57 PM …【看中国2005年07月03日报道】`` is July 5th)."""
+    year_first = _first_year_first(text, tz, now)
+    year_last = _first_year_last(text, tz, now)
+    if year_first is None or year_last is None:
+        found = year_first or year_last
+    else:
+        found = year_first if year_first[0] <= year_last[0] else year_last
+    return _not_future(found[1], now) if found else None
+
+
+def _first_year_first(text: str, tz: tzinfo, now: datetime) -> tuple[int, ParsedDate] | None:
     for match in FULL_DATE_RE.finditer(text):
         month, day = int(match.group("m")), int(match.group("d"))
         year = _year(match.group("y"), now)
@@ -168,7 +180,11 @@ def _parse_full(text: str, tz: tzinfo, now: datetime) -> ParsedDate | None:
             continue
         parsed = _build(year, month, day, match, tz)
         if parsed is not None:
-            return _not_future(parsed, now)
+            return match.start(), parsed
+    return None
+
+
+def _first_year_last(text: str, tz: tzinfo, now: datetime) -> tuple[int, ParsedDate] | None:
     for match in DMY_DATE_RE.finditer(text):
         year = int(match.group("y"))
         first, second = int(match.group("a")), int(match.group("b"))
@@ -180,7 +196,7 @@ def _parse_full(text: str, tz: tzinfo, now: datetime) -> ParsedDate | None:
         if parsed is not None and year >= MIN_YEAR:
             if first <= 12 and second <= 12 and first != second:
                 parsed = replace(parsed, order_guessed=True)
-            return _not_future(parsed, now)
+            return match.start(), parsed
     return None
 
 

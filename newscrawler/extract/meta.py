@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from newscrawler.extract import rules
+from newscrawler.extract import authors, rules
 from newscrawler.extract.dates import (
     FULL_DATE_RE,
     ParsedDate,
@@ -61,6 +61,12 @@ UTC_SUFFIX_RE = re.compile(r"\d(?:Z|[+-]00:?00)\s*$")
 #: The widest offset a printed wall clock may be in, as told by a machine date (minutes).
 MAX_OFFSET_MINUTES = 14 * 60
 MIDNIGHT = time(0, 0)
+#: A date line above the headline is short, and may be in English (blog themes).
+MAX_DATE_ABOVE = 60
+DATE_ABOVE_LANGUAGES = ("zh", "en")
+#: Han characters of a date line that are not the date's own: a label at most (发布时间).
+OTHER_HAN_RE = re.compile(r"[\u4e00-\u9fff](?<![年月日时分秒星期周])")
+MAX_DATE_ABOVE_WORDS = 4
 
 
 def _label_regex() -> re.Pattern[str]:
@@ -154,9 +160,18 @@ def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
                 found[name] = parsed
         else:
             cleaned = clean_value(value)
+            if cleaned and name == "author":
+                cleaned = _all_names(value, cleaned)
             if cleaned:
                 found[name] = cleaned
     return found
+
+
+def _all_names(value: str, first: str) -> str:
+    """An author value's every name when it lists several with spaces (``作者：宋怡 杨志华``):
+    ``clean_value`` stops at the first space, as a source's value must."""
+    names = authors.split_names(collapse(value)[:MAX_META_VALUE])
+    return authors.SEPARATOR.join(names) if len(names) > 1 and names[0] == first else first
 
 
 def _starts_like_a_date(value: str) -> bool:
@@ -306,7 +321,7 @@ def extract_meta(
     if meta.date is None:
         meta.date = _date_from_meta_tags(tags, tz, now)
     if meta.date is None:
-        meta.date = jsonld_date(index.source, tz, now)
+        meta.date = jsonld_date(index.source, tz, now) or _date_above(heading, tz, now)
     elif meta.date is not None and meta.date.precision == "day":
         meta.date = _with_time_from_head(meta.date, tags, index.source, tz, now)
     if meta.source is None:
@@ -356,6 +371,8 @@ def _labelled_elements(root: etree._Element) -> list[etree._Element]:
             continue
         if parent.tag in INLINE_LABEL_TAGS and parent.getparent() is not None:
             parent = parent.getparent()
+        if parent.tag in ("td", "th") and parent.getparent() is not None:
+            parent = parent.getparent()  # a table row's cells are one line: 编辑｜来源｜作者
         found.setdefault(parent, None)
         if len(found) >= MAX_LABELLED_ELEMENTS:
             break
@@ -375,6 +392,28 @@ def _date_from_elements(
         if parsed is not None:
             return parsed
     return None
+
+
+def _date_above(heading: etree._Element | None, tz: str, now: datetime) -> ParsedDate | None:
+    """A date printed alone right above the headline (a blog theme's ``Saturday, September
+    10th, 2005 10:56 am`` over the post's title), read in Chinese or English."""
+    if heading is None:
+        return None
+    node, above = heading, None
+    for _ in range(3):  # the heading may be the first thing in its block (<p><font>标题)
+        above = node.getprevious()
+        while above is not None and not isinstance(above.tag, str):
+            above = above.getprevious()
+        if above is not None or node.getparent() is None:
+            break
+        node = node.getparent()
+    if above is None:
+        return None
+    text = text_of(above)
+    if not text or len(text) > MAX_DATE_ABOVE or in_link(above) or \
+            len(OTHER_HAN_RE.findall(text)) > MAX_DATE_ABOVE_WORDS:
+        return None  # an edition's masthead (第A04版：小记者训练营 2022年02月12日), not a date line
+    return parse_date(text, tz=tz, now=now, languages=DATE_ABOVE_LANGUAGES)
 
 
 def _time_element_date(node: etree._Element, tz: str, now: datetime) -> ParsedDate | None:

@@ -103,7 +103,7 @@ TITLE_SELECTORS = (
     "h2", "h3", "h4", "h5", "td b", "td strong",  # v3.1/4.0 table layouts: <b> in a cell
 )
 #: ``<title>`` separators between the title and the site name.
-TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\s-\s|\||｜|\s–\s|\s—\s|--|——)\s*")
+TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\s-\s|\||｜|\s–\s|\s—\s|--|——|\s[»›]\s)\s*")
 #: Page marker of page N of a multi-page article: ``标题(2)``.
 PAGE_MARKER_RE = re.compile(r"\s*[(（]\d{1,3}[)）]\s*$")
 
@@ -182,7 +182,8 @@ META_AUTHOR_NAMES = ("author", "article:author", "dc.creator")
 #: them, ``新华社记者``/``每经记者``, is simply not part of the match).
 AUTHOR_BYLINE_LABELS = (
     "特约记者", "首席记者", "见习记者", "实习记者", "记者", "作者", "撰稿", "撰文", "通讯员",
-    "特約記者", "見習記者", "實習記者", "記者", "通訊員",  # traditional (Taiwan, Hong Kong)
+    "执笔人", "执笔", "撰稿人",
+    "特約記者", "見習記者", "實習記者", "記者", "通訊員", "撰稿人", "執筆",  # traditional
 )
 #: Between two names of one byline: the next name is a writer too (``X 实习生 Y``).
 AUTHOR_CONTINUE_LABELS = frozenset(
@@ -201,7 +202,8 @@ AUTHOR_NOT_NAMES = frozenset(
      "图片", "图文", "专稿", "快讯", "管理员", "本网", "本站", "评论员", "特约", "观察员", "采访",
      "整合", "整理", "编译", "网络整理", "网络", "消息", "参考消息",
      # page furniture after a label: 记者博客, 作者专栏, 联系记者, 记者信箱
-     "博客", "专栏", "主页", "信箱", "邮箱", "热线", "文章", "简介", "部落格", "專欄",
+     "博客", "专栏", "主页", "信箱", "邮箱", "热线", "文章", "简介", "部落格", "專欄", "手记",
+     "前言", "引子", "导语", "摘要", "按语", "编者按", "附录", "后记", "注释", "目录",
      "記者", "編輯", "責編", "通訊員", "實習生", "綜合", "報導", "來源", "網友", "小編", "圖片",
      "視頻", "影片", "快訊", "本報", "本網"}
 )
@@ -254,6 +256,12 @@ JOB_TITLES = (
     "副所长", "所长", "主席", "会长", "秘书长", "理事长", "董事长", "总经理", "总裁",
     "首席经济学家", "经济学家", "分析师", "律师", "校长", "局长", "处长", "书记", "委员",
     "评论员", "研究員", "講師", "學者", "專家", "經濟學家", "分析師", "評論員",
+)
+#: Endings of organisations an affiliation names before the writer (``武汉大学历史学院郭伦``).
+ORGANISATION_ENDS = (
+    "大学", "学院", "研究院", "研究所", "研究中心", "中心", "公司", "集团", "报社", "杂志社",
+    "协会", "学会", "委员会", "银行", "医院", "学校", "中学", "小学", "学系", "大學", "學院",
+    "研究院", "公司", "協會", "學會", "委員會", "銀行", "醫院", "學校",
 )
 #: Where an affiliation or a dateline's place starts, glued to a name (``方敏北京大学…``,
 #: ``中央社記者邱俊欽桃園19日電``): provinces, large cities, Taiwan's cities and counties, and

@@ -64,6 +64,10 @@ def _weak_match(heading: str, whole: str) -> bool:
     return len(h) >= 6 and h in _key(whole)
 
 
+#: Classes that name a heading: ``title``, ``bt_title``, ``Heading``, ``headline``.
+HEADING_CLASS_RE = re.compile(r"title|heading|headline", re.IGNORECASE)
+
+
 def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etree._Element] | None:
     """The nearest heading-like element before the body container (a few levels up): a
     heading tag or an element whose class names a title (``<td class=bt_title>`` in the row
@@ -80,7 +84,8 @@ def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etr
             for candidate in [sibling, *list(sibling.iter())[:0:-1]]:  # itself, then nearest first
                 if not isinstance(candidate.tag, str):
                     continue
-                if candidate.tag in HEADING_TAGS or "title" in (candidate.get("class") or ""):
+                if candidate.tag in HEADING_TAGS or HEADING_CLASS_RE.search(
+                        candidate.get("class") or ""):
                     text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
                     if 4 <= len(text) <= MAX_TITLE_LENGTH and \
                             not rules.NOISE_LINE_RE.match(text):  # 下一篇：
@@ -162,13 +167,62 @@ def _shown_whole(root: etree._Element, whole: str, article: str) -> etree._Eleme
     return _printed(root, whole, chunk)
 
 
-def _shown_article(root: etree._Element, article: str) -> etree._Element | None:
-    """The element printing the ``<title>``'s article part, when no heading tag or class
-    does (``<div class="tit2">标题</div>``): its header holds the date and byline."""
-    chunk = max(article.split(), key=len)[:PRINTED_CHUNK]
-    if len(chunk) < 4:
+def _shown_part(root: etree._Element, whole: str) -> tuple[str, etree._Element] | None:
+    """The part of the ``<title>`` the page prints as its headline, when no heading tag or class
+    does (``<div class="tit2">标题</div>``), longest part first: ``多维博客 » 标题`` puts the
+    site first. The element's header holds the date and byline."""
+    parts = {collapse(part) for part in rules.TITLE_SPLIT_RE.split(whole)}
+    for part in sorted(parts, key=len, reverse=True):
+        chunk = max(part.split(), key=len, default="")[:PRINTED_CHUNK]
+        if len(_key(part)) < 4 or len(chunk) < 4:
+            continue
+        node = _printed(root, part, chunk)
+        if node is not None:
+            return part, node
+    return None
+
+
+#: Tags an emphasised headline is printed with, on pages whose ``<title>`` does not name it.
+EMPHASIS_TAGS = frozenset({"b", "strong", "font", "big"})
+BLOCKS_OF_A_HEADLINE = frozenset({"p", "div", "td", "center", "span", "font", "b", "strong"})
+#: The text starts at the first text node this long: a headline comes before it.
+TEXT_START_CHARS = 50
+MAX_EMPHASISED_TITLE = 80
+
+
+def emphasised_before_text(root: etree._Element) -> tuple[str, etree._Element] | None:
+    """The last emphasised short block before the article's text starts: centered, or all in
+    bold or a ``<font>`` (``<p align=center><font><strong>犬儒病(上)</strong></font></p>``). For
+    pages from before headings were tags, whose ``<title>`` is the site's (``显示``,
+    ``谢谢您访问…``) or missing. Never a link, page furniture, or a line with a date or label."""
+    body = root.find("body")
+    if body is None:
         return None
-    return _printed(root, article, chunk)
+    found: tuple[str, etree._Element] | None = None
+    for node in body.iter():
+        if not isinstance(node.tag, str):
+            continue
+        if node.text and len(node.text.strip()) >= TEXT_START_CHARS:
+            break
+        if node.tag not in BLOCKS_OF_A_HEADLINE or not _emphasised(node):
+            continue
+        text = text_of(node)
+        if 4 <= len(text) <= MAX_EMPHASISED_TITLE and not in_link(node) and \
+                not rules.NOISE_LINE_RE.match(text) and not _META_AFTER_BREAK.search(text):
+            found = (text, node)
+    return found
+
+
+def _emphasised(node: etree._Element) -> bool:
+    """Centered, or its text all inside one bold/font element."""
+    style = (node.get("style") or "").replace(" ", "").lower()
+    if (node.get("align") or "").lower() == "center" or "text-align:center" in style:
+        return bool(text_of(node))
+    if node.tag in EMPHASIS_TAGS:
+        return True
+    inner = [child for child in node if isinstance(child.tag, str) and child.tag != "br"]
+    return len(inner) == 1 and inner[0].tag in EMPHASIS_TAGS and \
+        text_of(inner[0]) == text_of(node) and not (node.text or "").strip()
 
 
 def extract_title(
@@ -201,8 +255,12 @@ def extract_title(
     shown = _shown_whole(root, whole, article)
     if shown is not None:
         return whole, shown
+    if whole:
+        found = _shown_part(root, whole)
+        if found is not None:
+            return found
     if article:
-        return article, _shown_article(root, article)
+        return article, None
     og = root.xpath("//meta[@property='og:title']/@content")
     if og and collapse(og[0]):
         return collapse(og[0]), None
