@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from newscrawler.extract import rules
+from newscrawler.extract.text import compare_key
 
 #: A Chinese personal name, or one padded to three characters (``王 观``).
 HAN_NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
@@ -90,11 +91,14 @@ NAMES_SLASH_REPORT_RE = re.compile(
 NAME_THEN_REPORTER_RE = re.compile(
     rf"^(?P<name>[{_HAN}·]{{2,4}})\s+[{_HAN}]{{0,6}}(?:記者|记者|特派員|特派员)(?=\s|$)"
 )
-#: Latin names, comma-separated, right before the header date (``DAVID E. SANGER, STEVEN LEE
-#: MYERS 2023年9月13日``: the Chinese editions of foreign papers).
+#: Latin names in capitals, comma-separated, right before the header date (``DAVID E. SANGER,
+#: STEVEN LEE MYERS 2023年9月13日``: the Chinese editions of foreign papers); mixed case only
+#: after ``By`` (``Updated On`` is not a name).
+_CAPS_NAME = r"[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){1,3}"
+_LATIN_NAME = r"[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3}"
 LATIN_NAMES_AT_END_RE = re.compile(
-    r"(?:^|(?<=\s))(?P<names>[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3}"
-    r"(?:(?:,| and|、) ?[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){1,3}){0,5})$"
+    rf"(?:^|(?<=\s))(?P<names>{_CAPS_NAME}(?:(?:,| and|、) ?{_CAPS_NAME}){{0,5}})$|"
+    rf"(?:^|(?<=\s))By (?P<by>{_LATIN_NAME}(?:(?:,| and|、) ?{_LATIN_NAME}){{0,5}})$"
 )
 #: Separators between the items printed after the header date.
 HEADER_ITEM_SPLIT_RE = re.compile(r"[\s\u3000|丨｜]+")
@@ -195,7 +199,8 @@ def name_before_date(zone: str, date_start: int) -> str | None:
         return name if is_name(name) and not head.endswith(rules.AUTHOR_LABEL_ENDS) else None
     match = LATIN_NAMES_AT_END_RE.search(before)
     if match:
-        names = [n.strip() for n in re.split(r",|、| and ", match.group("names")) if n.strip()]
+        run = match.group("names") or match.group("by")
+        names = [n.strip() for n in re.split(r",|、| and ", run) if n.strip()]
         return join(names) if all(is_name(n) for n in names) else None
     match = MEDIUM_SLASH_NAME_RE.search(before)
     if match and before[: match.start("name")].rstrip(" /／").endswith(
@@ -297,17 +302,13 @@ def name_under_headline(lines: list[str], title: str | None, zone: str = "") -> 
             if HAN_NAME_RE.match(line) and has_surname(line) and is_name(line):
                 return line
             break
-    key = _title_key(title)
+    key = compare_key(title)
     for above, line in zip(lines[:HEADLINE_LINES], lines[1:HEADLINE_LINES + 1], strict=False):
-        above_key = _title_key(above)
+        above_key = compare_key(above)
         if len(above_key) >= 4 and above_key in key:
             name = line.strip()
             return name if HAN_NAME_RE.match(name) and is_name(name) else None
     return None
-
-
-def _title_key(text: str) -> str:
-    return re.sub(r"[\s\W_]+", "", text)
 
 
 def closing_credit(text: str) -> str | None:

@@ -34,6 +34,14 @@ def collapse(text: str | None) -> str:
     return " ".join(text.split())  # str.split() knows U+3000 and &nbsp;
 
 
+_COMPARE_DROP_RE = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def compare_key(text: str) -> str:
+    """Text as headlines are compared: no whitespace, no punctuation, lower case."""
+    return _COMPARE_DROP_RE.sub("", text).lower()
+
+
 def visible_length(text: str) -> int:
     """Number of non-whitespace characters (what text-density measures count)."""
     return len("".join(text.split()))

@@ -17,22 +17,16 @@ from lxml import etree
 from newscrawler.extract import rules
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.profile import Profile
-from newscrawler.extract.text import BLOCK_TAGS, collapse, in_link, text_of
+from newscrawler.extract.text import BLOCK_TAGS, collapse, compare_key, in_link, text_of
 
 #: Candidates per heading XPath looked at (pages with hundreds of ``<h3>``\\s exist).
 MAX_HEADINGS = 30
 MAX_TITLE_LENGTH = 200
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-_COMPARE_DROP_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 BREADCRUMB_TEXT_XPATH = etree.XPath("//text()[contains(., '位置')]")
 #: Breadcrumb elements longer than this hold more than the trail.
 MAX_BREADCRUMB_TEXT = 300
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.shtml", "//"})
-
-
-def _key(text: str) -> str:
-    """Comparison key: no whitespace, no punctuation, lower case."""
-    return _COMPARE_DROP_RE.sub("", text).lower()
 
 
 def clean_page_title(raw: str) -> tuple[str, str]:
@@ -42,7 +36,7 @@ def clean_page_title(raw: str) -> tuple[str, str]:
     if not parts:
         return "", ""
     article = parts[0]
-    if len(_key(article)) < 4 and len(parts) > 1:
+    if len(compare_key(article)) < 4 and len(parts) > 1:
         article = max(parts, key=len)
     article = rules.PAGE_MARKER_RE.sub("", article)
     whole = rules.PAGE_MARKER_RE.sub("", whole)
@@ -50,7 +44,7 @@ def clean_page_title(raw: str) -> tuple[str, str]:
 
 
 def _matches(heading: str, whole: str, article: str) -> bool:
-    h, w, a = _key(heading), _key(whole), _key(article)
+    h, w, a = compare_key(heading), compare_key(whole), compare_key(article)
     if not h:
         return False
     if h == a or (a and (w.startswith(h) and len(h) >= min(4, len(a)))):
@@ -60,8 +54,8 @@ def _matches(heading: str, whole: str, article: str) -> bool:
 
 def _weak_match(heading: str, whole: str) -> bool:
     """The heading is somewhere inside ``<title>`` (may be the site name, so: weak)."""
-    h = _key(heading)
-    return len(h) >= 6 and h in _key(whole)
+    h = compare_key(heading)
+    return len(h) >= 6 and h in compare_key(whole)
 
 
 #: Classes that name a heading: ``title``, ``bt_title``, ``Heading``, ``headline``.
@@ -136,7 +130,7 @@ def _printed(root: etree._Element, text: str, chunk: str) -> etree._Element | No
     The smallest element around a text node holding ``chunk`` whose whole text is ``text``
     (compared without spaces and punctuation), and not a link (``text.in_link``).
     """
-    key = _key(text)
+    key = compare_key(text)
     try:
         texts = root.xpath("//body//text()[contains(., $chunk)]", chunk=chunk)
     except ValueError:  # a <title> with control characters, which XPath strings cannot hold
@@ -146,7 +140,7 @@ def _printed(root: etree._Element, text: str, chunk: str) -> etree._Element | No
         if node is None or node.tag == "title":  # a <title> misplaced into the body
             continue
         while node is not None:
-            shown = _key(text_of(node))
+            shown = compare_key(text_of(node))
             if len(shown) >= len(key):
                 if shown == key and not in_link(node):
                     return node
@@ -174,7 +168,7 @@ def _shown_part(root: etree._Element, whole: str) -> tuple[str, etree._Element] 
     parts = {collapse(part) for part in rules.TITLE_SPLIT_RE.split(whole)}
     for part in sorted(parts, key=len, reverse=True):
         chunk = max(part.split(), key=len, default="")[:PRINTED_CHUNK]
-        if len(_key(part)) < 4 or len(chunk) < 4:
+        if len(compare_key(part)) < 4 or len(chunk) < 4:
             continue
         node = _printed(root, part, chunk)
         if node is not None:
