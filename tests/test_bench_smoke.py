@@ -62,3 +62,30 @@ def test_extraction_benchmark_runs_on_one_tool_and_scores_it():
     row = next(line for line in held_out if line.startswith("newscrawler"))
     body_f1 = float(row.split()[1])
     assert 0.9 < body_f1 <= 1.0  # scored by bench/metrics.py, as the extraction tests are
+
+
+def test_blind_benchmark_scores_the_pages_it_finds_and_tells_how_to_fetch_the_rest(tmp_path):
+    """bench/blind.py scores the batch pages present under --pages (here one page, written
+    from the label, so its date, author and title are all right) and names the missing ones;
+    --fetch-commands prints a ``git show <commit>:<path>`` for every page."""
+    import json
+
+    labels = json.loads((ROOT / "bench" / "blind_labels.json").read_text("utf-8"))
+    label = labels["batches"]["3"]["pages"][0]
+    page = tmp_path / "3" / label["path"]
+    page.parent.mkdir(parents=True)
+    page.write_text(f"""<html><head><meta charset="utf-8"><title>{label['title']}</title></head>
+<body><h1>{label['title']}</h1><div class="info">撰文：{label['author']} 出版：{label['published']}
+</div><div class="article"><p>{"正文内容足够长，用来确认这里就是文章的主体。" * 8}</p></div></body>
+</html>""", encoding="utf-8")
+    proc = run("blind", "--pages", str(tmp_path), "--batch", "3", timeout=120)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    missing = len(labels["batches"]["3"]["pages"]) - 1
+    assert f"{missing} pages missing" in proc.stdout
+    row = next(line for line in proc.stdout.splitlines()
+               if line.startswith("newscrawler") and "missing" not in line)
+    assert row.split()[2:7] == ["1", "1/1", "1/1", "0", "1/1"]
+    proc = run("blind", "--fetch-commands", "--pages", str(tmp_path), timeout=60)
+    commands = proc.stdout.splitlines()
+    assert len(commands) == sum(len(b["pages"]) for b in labels["batches"].values())
+    assert all("git -C" in line and " show '" in line for line in commands)

@@ -36,7 +36,7 @@ pytestmark = pytest.mark.skipif(not XMU.is_dir(), reason=f"zh-xmu pages not foun
 
 #: (group, metric) -> floor: measured figure minus slack (see the module docstring).
 FLOORS = {
-    ("held-out", "body"): 0.94, ("held-out", "date"): 0.97, ("held-out", "author"): 0.89,
+    ("held-out", "body"): 0.94, ("held-out", "date"): 0.97, ("held-out", "author"): 0.93,
     ("held-out", "title"): 0.97,
     ("development", "body"): 0.96, ("development", "date"): 0.97,
     ("development", "author"): 0.93, ("development", "title"): 0.97,
