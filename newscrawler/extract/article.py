@@ -17,7 +17,7 @@ from lxml import etree
 
 from newscrawler.extract import authors, rules
 from newscrawler.extract.body import Body, extract_body, find_containers
-from newscrawler.extract.dates import FULL_DATE_RE, get_timezone
+from newscrawler.extract.dates import get_timezone
 from newscrawler.extract.embedded import jsonld_author
 from newscrawler.extract.encoding import decode_html
 from newscrawler.extract.index import PageIndex, wanted_keys
@@ -147,15 +147,13 @@ def find_author(
     found = authors.clean_author(meta.author) or _marked_author(root, source)
     if found:
         return found
-    site = _site_name(root, tags, title, url)
-    zone = meta.zone
+    zone, date = meta.zone, meta.zone_date
     if zone:
-        date = FULL_DATE_RE.search(zone)
         if date:
             found = authors.name_before_date(zone, date.start())
         found = found or authors.opening_byline(zone)
         if not found and date:
-            found = authors.names_after_date(zone, date.end(), site)
+            found = authors.names_after_date(zone, date.end(), _site_name(root, tags, title, url))
         if found:
             return found
     text = body.text
@@ -169,7 +167,8 @@ def find_author(
     if found:
         return found
     tag = jsonld_author(source) or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
-    if tag and tag.lower() not in site.lower() and tag != meta.source:  # or the medium
+    if tag and tag != meta.source and \
+            tag.lower() not in _site_name(root, tags, title, url).lower():  # nor the medium
         found = authors.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
         return _not_the_editor(found, editors, source)
     return None

@@ -97,6 +97,8 @@ class Meta:
     element: etree._Element | None = None
     #: The text after the heading (``header_zone``), where bylines and the date sit.
     zone: str = ""
+    #: The first full date in ``zone``, where the header's bylines are read around.
+    zone_date: re.Match[str] | None = None
     #: An author labelled in a meta line away from the heading (``来源：X 作者：Y`` at the
     #: foot): trusted after the header's and the text's own bylines.
     page_author: str | None = None
@@ -303,8 +305,11 @@ def extract_meta(
             meta.date = parse_date(text, tz=tz, now=now, formats=profile.date_formats,
                                    languages=profile.date_languages)
     zone = meta.zone = header_zone(heading)
-    if heading is not None and not FULL_DATE_RE.search(zone):
-        zone = meta.zone = _dated_twin_zone(root, heading) or zone
+    meta.zone_date = FULL_DATE_RE.search(zone)
+    if heading is not None and meta.zone_date is None:
+        twin = _dated_twin_zone(root, heading)
+        if twin:
+            zone, meta.zone, meta.zone_date = twin, twin, FULL_DATE_RE.search(twin)
     if zone:
         meta.merge(parse_labelled(zone, tz, now, profile))
     if meta.missing():
