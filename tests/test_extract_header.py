@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newscrawler.extract import extract_article
+from newscrawler.extract.title import could_be_headline
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "http://news.example.cn/a/1.html"
@@ -187,3 +188,14 @@ def test_a_date_line_right_above_the_headline() -> None:
     assert published("Saturday, September 10th, 2005 &nbsp; 10:56 am") == \
         "2005-09-10T10:56:00+08:00"
     assert published("第A04版：小记者训练营 2022年02月12日") is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("李简——新外科运动向我们走来", True),
+    ("相關文章", False),  # a box's heading
+    ("下一篇 :", False),
+    ("2014-12-17 (16:31)", False),  # span.newsheadlinetime: a date, not a headline
+    ("2019年中国人文地理学术年会在重庆举行", True),  # a year in a headline is fine
+])
+def test_what_could_be_a_headline(text: str, expected: bool) -> None:
+    assert could_be_headline(text) is expected

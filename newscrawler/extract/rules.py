@@ -102,6 +102,13 @@ TITLE_SELECTORS = (
     ".title", ".article-title", "#title", ".h-title", ".art-title", ".news_title", ".main-title",
     "h2", "h3", "h4", "h5", "td b", "td strong",  # v3.1/4.0 table layouts: <b> in a cell
 )
+#: Headings of page furniture, never an article's headline (``<h3>相關文章</h3>``).
+NOT_HEADLINES = frozenset(
+    {"相关文章", "相關文章", "相关新闻", "相關新聞", "相关阅读", "相關閱讀", "延伸阅读", "延伸閱讀",
+     "推荐阅读", "推薦閱讀", "热门文章", "熱門文章", "热门新闻", "熱門新聞", "最新消息", "最新新闻",
+     "最新新聞", "热点新闻", "熱點新聞", "猜你喜欢", "猜你喜歡", "精彩推荐", "精彩推薦", "网友评论",
+     "網友評論", "相关链接", "相關連結"}
+)
 #: ``<title>`` separators between the title and the site name.
 TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\s-\s|\||｜|\s–\s|\s—\s|--|——|\s[»›]\s)\s*")
 #: Page marker of page N of a multi-page article: ``标题(2)``.

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from newscrawler.extract import rules
+from newscrawler.extract.dates import FULL_DATE_RE
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.profile import Profile
 from newscrawler.extract.text import BLOCK_TAGS, collapse, compare_key, in_link, text_of
@@ -58,6 +59,18 @@ def _weak_match(heading: str, whole: str) -> bool:
     return len(h) >= 6 and h in compare_key(whole)
 
 
+#: What a date line is made of: digits, punctuation and the date's own words.
+NOT_DATE_RE = re.compile(r"[\d\W_年月日时分秒時]+")
+
+
+def could_be_headline(text: str) -> bool:
+    """Not page furniture (``下一篇：``, ``相關文章``) and not a date (``span.newsheadlinetime``:
+    ``2014-12-17 (16:31)``)."""
+    if rules.NOISE_LINE_RE.match(text) or text in rules.NOT_HEADLINES:
+        return False
+    return FULL_DATE_RE.search(text) is None or len(NOT_DATE_RE.sub("", text)) >= 2
+
+
 #: Classes that name a heading: ``title``, ``bt_title``, ``Heading``, ``headline``.
 HEADING_CLASS_RE = re.compile(r"title|heading|headline", re.IGNORECASE)
 
@@ -81,8 +94,7 @@ def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etr
                 if candidate.tag in HEADING_TAGS or HEADING_CLASS_RE.search(
                         candidate.get("class") or ""):
                     text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
-                    if 4 <= len(text) <= MAX_TITLE_LENGTH and \
-                            not rules.NOISE_LINE_RE.match(text):  # 下一篇：
+                    if 4 <= len(text) <= MAX_TITLE_LENGTH and could_be_headline(text):
                         return text, candidate
         node = node.getparent()
         if node is None:
@@ -202,7 +214,7 @@ def emphasised_before_text(root: etree._Element) -> tuple[str, etree._Element] |
             continue
         text = text_of(node)
         if 4 <= len(text) <= MAX_EMPHASISED_TITLE and not in_link(node) and \
-                not rules.NOISE_LINE_RE.match(text) and not _META_AFTER_BREAK.search(text):
+                could_be_headline(text) and not _META_AFTER_BREAK.search(text):
             found = (text, node)
     return found
 
