@@ -194,6 +194,7 @@ def test_a_date_line_right_above_the_headline() -> None:
     ("李简——新外科运动向我们走来", True),
     ("相關文章", False),  # a box's heading
     ("下一篇 :", False),
+    ("当前位置:", False),  # a breadcrumb's label in <strong>, on a page that lost its title
     ("2014-12-17 (16:31)", False),  # span.newsheadlinetime: a date, not a headline
     ("2019年中国人文地理学术年会在重庆举行", True),  # a year in a headline is fine
 ])

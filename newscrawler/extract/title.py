@@ -64,9 +64,10 @@ NOT_DATE_RE = re.compile(r"[\d\W_年月日时分秒時]+")
 
 
 def could_be_headline(text: str) -> bool:
-    """Not page furniture (``下一篇：``, ``相關文章``) and not a date (``span.newsheadlinetime``:
-    ``2014-12-17 (16:31)``)."""
-    if rules.NOISE_LINE_RE.match(text) or text in rules.NOT_HEADLINES:
+    """Not page furniture (``下一篇：``, ``相關文章``), not a label (``当前位置:``) and not a date
+    (``span.newsheadlinetime``: ``2014-12-17 (16:31)``)."""
+    if rules.NOISE_LINE_RE.match(text) or text in rules.NOT_HEADLINES or \
+            text.rstrip().endswith((":", "：")):  # a label: 当前位置:
         return False
     return FULL_DATE_RE.search(text) is None or len(NOT_DATE_RE.sub("", text)) >= 2
 
