@@ -175,6 +175,9 @@ def test_never_future_never_raises(text: str, now: datetime) -> None:
     # a dash between the day and the time (RFI: ``06/02/2022 - 13:48``)
     ("2016-07-12 - 10:30", "2016-07-12T10:30:00+08:00", "minute"),
     ("2016-07-12 – 10:30", "2016-07-12T10:30:00+08:00", "minute"),
+    # the time in brackets (singtao: ``2014-12-17 (16:31)``)
+    ("2014-12-17 (16:31)", "2014-12-17T16:31:00+08:00", "minute"),
+    ("2014-12-17（16:31）", "2014-12-17T16:31:00+08:00", "minute"),
 ])
 def test_forms_of_other_sites(text: str, expected: str, precision: str) -> None:
     assert iso(text, use_dateparser=False) == (expected, precision)

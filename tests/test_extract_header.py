@@ -200,3 +200,20 @@ def test_a_date_line_right_above_the_headline() -> None:
 ])
 def test_what_could_be_a_headline(text: str, expected: bool) -> None:
     assert could_be_headline(text) is expected
+
+
+@pytest.mark.parametrize(("title_tag", "og_title"), [
+    ("廉署貪污舉報今年跌11% - 星島日報網頁", ""),
+    (" - 星島日報網頁", "廉署貪污舉報今年跌11%- 星島日報網頁"),  # no headline in <title>
+])
+def test_a_headline_printed_loose_after_an_element(title_tag: str, og_title: str) -> None:
+    """``</form>廉署貪污舉報今年跌11% (港聞) <span class="newsheadlinetime">2014-12-17 (16:31)``:
+    the headline is a tail text in a cell, not an element; the header starts after it."""
+    og = f"<meta property='og:title' content='{og_title}'/>" if og_title else ""
+    html = f"""<html><head><meta charset="utf-8"><title>{title_tag}</title>{og}</head><body>
+<table><tr><td><form><select><option>港聞新聞</option></select></form> 廉署貪污舉報今年跌11% (港聞)
+<span class="newsheadlinetime"><br>2014-12-17 (16:31) </span></td></tr>
+<tr><td class="bodytext"><p>{TEXT}</p><p>{TEXT}</p></td></tr></table></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert (record["title"], record["published_at"]) == (
+        "廉署貪污舉報今年跌11%", "2014-12-17T16:31:00+08:00")

@@ -25,9 +25,10 @@ PRECISIONS = ("day", "minute", "second")
 #: Older "dates" are version numbers, phone numbers or ids, not publication dates.
 MIN_YEAR = 1980
 
-#: Time of day after a date: ``10:30``, ``10:30:45``, ``10时30分``, ISO ``T10:30:45.123+08:00``.
+#: Time of day after a date: ``10:30``, ``10:30:45``, ``10时30分``, ISO ``T10:30:45.123+08:00``,
+#: ``(16:31)``.
 _TIME = (
-    r"(?:\s*(?:T|[,，]|\s|\s?(?<=\s)[-–](?=\s))?\s*(?P<ampm>上午|下午|中午|晚上|凌晨|早上)?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})分?"
+    r"(?:\s*(?:T|[,，]|\s|\s?(?<=\s)[-–](?=\s))?\s*[(（]?(?P<ampm>上午|下午|中午|晚上|凌晨|早上)?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})分?"
     r"(?:\s*[:：]\s*(?P<S>\d{1,2})秒?|(?<=分)\s*(?P<S2>\d{1,2})秒)?(?:\.\d+)?"
     r"(?:\s*(?P<ampm2>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
     r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"

@@ -110,7 +110,7 @@ NOT_HEADLINES = frozenset(
      "網友評論", "相关链接", "相關連結"}
 )
 #: ``<title>`` separators between the title and the site name.
-TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\s-\s|\||｜|\s–\s|\s—\s|--|——|\s[»›]\s)\s*")
+TITLE_SPLIT_RE = re.compile(r"\s*(?:_|\s?-\s|\||｜|\s–\s|\s—\s|--|——|\s[»›]\s)\s*")
 #: Page marker of page N of a multi-page article: ``标题(2)``.
 PAGE_MARKER_RE = re.compile(r"\s*[(（]\d{1,3}[)）]\s*$")
 

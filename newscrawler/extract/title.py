@@ -31,9 +31,15 @@ HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/in
 
 
 def clean_page_title(raw: str) -> tuple[str, str]:
-    """(whole ``<title>`` without page marker, its article part without the site name)."""
+    """(whole ``<title>`` without page marker, its article part without the site name).
+
+    A ``<title>`` that starts with a separator (`` - 星島日報網頁``) has no article part: the
+    template printed an empty headline before the site's name."""
     whole = collapse(raw)
-    parts = [p for p in rules.TITLE_SPLIT_RE.split(whole) if p]
+    parts = rules.TITLE_SPLIT_RE.split(whole)
+    if len(parts) > 1 and not parts[0]:
+        return whole, ""
+    parts = [p for p in parts if p]
     if not parts:
         return "", ""
     article = parts[0]
@@ -141,7 +147,9 @@ def _printed(root: etree._Element, text: str, chunk: str) -> etree._Element | No
     """The element printing ``text`` and nothing else, found through ``chunk`` of it.
 
     The smallest element around a text node holding ``chunk`` whose whole text is ``text``
-    (compared without spaces and punctuation), and not a link (``text.in_link``).
+    (compared without spaces and punctuation), and not a link (``text.in_link``). A headline
+    printed loose in a cell, as the tail of another element (``</form>标题 (港聞)<span>日期``),
+    gives that element: the header (``meta.header_zone``) starts right after it.
     """
     key = compare_key(text)
     try:
@@ -152,6 +160,8 @@ def _printed(root: etree._Element, text: str, chunk: str) -> etree._Element | No
         node = found.getparent()
         if node is None or node.tag == "title":  # a <title> misplaced into the body
             continue
+        if found.is_tail and compare_key(found).startswith(key) and not in_link(node):
+            return node  # printed loose after it: the header starts there
         while node is not None:
             shown = compare_key(text_of(node))
             if len(shown) >= len(key):
@@ -262,7 +272,7 @@ def extract_title(
     shown = _shown_whole(root, whole, article)
     if shown is not None:
         return whole, shown
-    if whole:
+    if article:
         found = _shown_part(root, whole)
         if found is not None:
             return found
@@ -270,7 +280,10 @@ def extract_title(
         return article, None
     og = root.xpath("//meta[@property='og:title']/@content")
     if og and collapse(og[0]):
-        return collapse(og[0]), None
+        found = _shown_part(root, collapse(og[0]))
+        if found is not None:
+            return found
+        return clean_page_title(og[0])[1] or collapse(og[0]), None
     if first_h1:
         return first_h1
     return None, None
