@@ -153,6 +153,10 @@ def test_closing_credit() -> None:
     ("……严格。\n执笔人：闵乐夫 赵兰波 刘韬 刘晋芳 胡玉顺\n编辑： 吕峥",
      "闵乐夫、赵兰波、刘韬、刘晋芳、胡玉顺"),
     ("……成绩。\n（作者：国家发改委宏观经济研究院副所长）", None),  # a title, not a name
+    ("……不二法門。（民視新聞陳韻平、郭文海台北報導）", "陳韻平、郭文海"),  # glued to the text
+    ("……不二法門。（民視新聞台北報導）", None),  # the channel, no reporter
+    ("……销售。\n本文来源：北青网-北京青年报 作者：温婧 赵新培 责任编辑：郭晨琦_NBJ9931",
+     "温婧、赵新培"),
     ("……成绩。\n他说：“记者 张三 来了。”\n" + "很长的一段正文，" * 10, None),
 ])
 def test_closing_credits_with_titles_and_trailing_furniture(text: str, expected: str | None

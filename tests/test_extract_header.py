@@ -181,8 +181,8 @@ def test_a_date_line_right_above_the_headline() -> None:
     over the headline is not a date line."""
     def published(above: str) -> str | None:
         html = f"""<html><head><meta charset="utf-8"><title>博客 » {TITLE}</title></head><body>
-<P> {above} </p><P align=center><FONT size=5>{TITLE}</FONT></p>
-<p>{TEXT}</p><p>{TEXT}</p></body></html>"""
+<div class="top"><P> {above} </p><P align=center><FONT size=5>{TITLE}</FONT></p></div>
+<div class="article"><p>{TEXT}</p><p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
         return extract_article(html.encode(), URL, now=NOW)["published_at"]
 
     assert published("Saturday, September 10th, 2005 &nbsp; 10:56 am") == \
@@ -217,3 +217,20 @@ def test_a_headline_printed_loose_after_an_element(title_tag: str, og_title: str
     record = extract_article(html.encode(), URL, now=NOW)
     assert (record["title"], record["published_at"]) == (
         "廉署貪污舉報今年跌11%", "2014-12-17T16:31:00+08:00")
+
+
+def test_the_top_of_the_text_when_nothing_marks_the_headline() -> None:
+    """``<title>`` is the site's name and no element marks the headline: the text's first line
+    over a date line is the headline, and that date the page's (bcc); an opening dateline
+    dates a page that prints no other date (newtalk)."""
+    html = f"""<html><head><meta charset="utf-8"><title>中國廣播公司全球資訊網</title></head><body>
+<div class="news"><p>強烈大陸冷氣團明發威 愈晚愈冷</p><p>2014/12/11 18:58 報導</p>
+<p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert (record["title"], record["published_at"]) == (
+        "強烈大陸冷氣團明發威 愈晚愈冷", "2014-12-11T18:58:00+08:00")
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><div class="news"><p>新頭殼newtalk2014.10.24 金名/高雄報導</p>
+<p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert (record["published_at"], record["author"]) == ("2014-10-24T00:00:00+08:00", "金名")

@@ -23,6 +23,7 @@ from newscrawler.extract.encoding import decode_html
 from newscrawler.extract.index import PageIndex, wanted_keys
 from newscrawler.extract.meta import (
     Meta,
+    date_of_opening_lines,
     extract_meta,
     first_tag,
     is_meta_line,
@@ -35,6 +36,7 @@ from newscrawler.extract.title import (
     extract_section,
     extract_title,
     heading_before,
+    headline_atop,
 )
 
 logger = logging.getLogger(__name__)
@@ -280,6 +282,10 @@ def _extract(
     body = extract_body(containers, base, profile, title=title, exclude=exclude)
     if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
         body = Body()  # an empty body container, and the fallback found only the meta line
+    if heading is None and not profile.title_selectors:
+        title = headline_atop(body.lines) or title  # 标题 / 2014/12/11 18:58 報導 / 正文
+    if meta.date is None:
+        meta.date = date_of_opening_lines(body.lines, profile.timezone, now)
     summary = collapse(tags.get("description")) or None
     author = find_author(meta, body, tags, root, index.source, title, url)
     record = empty_record(url, crawled_at)

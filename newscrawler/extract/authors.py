@@ -58,6 +58,14 @@ NAME_AFTER_TITLE_RE = re.compile(
 NAME_BEFORE_AFFILIATION_RE = re.compile(
     rf"^(?P<name>[{_HAN}]{{2,3}}?)(?:{'|'.join(rules.PLACES)})[{_HAN}]*(?:{_TITLES})$"
 )
+#: Taiwan TV's closing credit, ending the text: the medium, the reporters and the place
+#: glued together (``…不二法門。（民視新聞陳韻平、郭文海台北報導）``).
+GLUED_CREDIT_RE = re.compile(
+    rf"[（(](?P<medium>[{_HAN}\w]{{1,8}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS + rules.TV_ENDS)}))"
+    rf"(?P<glued>[{_HAN}、 ]{{2,30}}?)(?:報導|报道|報道)[)）]$"
+)
+#: A source label, then an author label, in one closing line.
+SOURCE_THEN_AUTHOR_RE = re.compile(r"(?:来源|來源)\s*[:：].{0,40}?(?:作者|記者|记者)\s*[:：]")
 #: A closing line that is nothing but a bracketed name or two (``（袁源）``).
 BRACKETED_NAMES_RE = re.compile(
     rf"^[（(](?P<names>[{_HAN}]{{2,3}}(?:[ 、][{_HAN}]{{2,3}}){{0,3}})[)）]$"
@@ -319,6 +327,11 @@ def closing_credit(text: str) -> str | None:
     match = CLOSING_RE.search(text[-CLOSING_CHARS:].rstrip())
     if match:
         return join(split_names(match.group("names")))
+    match = GLUED_CREDIT_RE.search(text[-CLOSING_CHARS:].rstrip())
+    if match:
+        found = _names_before_place(match.group("glued"))
+        if found:
+            return found
     for line in _closing_lines(text):
         found = _credit_line(line)
         if found:
@@ -327,12 +340,14 @@ def closing_credit(text: str) -> str | None:
 
 
 def _closing_lines(text: str) -> list[str]:
-    """The text's last lines, last first, up to its last paragraph: short lines, and bracketed
-    credit lines, which run longer with a job title."""
+    """The text's last lines, last first, up to its last paragraph: short lines, and credit
+    lines, which run longer: bracketed with a job title, or a source line naming the writers
+    (``本文来源：北青网-北京青年报 作者：温婧 赵新培 责任编辑：郭晨琦``)."""
     lines: list[str] = []
     for line in reversed(text.rstrip().rsplit("\n", CLOSING_LINES)):
         line = line.strip()
-        limit = CLOSING_CREDIT_CHARS if line.startswith(("（", "(")) else CLOSING_LINE_CHARS
+        credit = line.startswith(("（", "(")) or SOURCE_THEN_AUTHOR_RE.search(line)
+        limit = CLOSING_CREDIT_CHARS if credit else CLOSING_LINE_CHARS
         if len(line) > limit:
             break
         lines.append(line)
@@ -368,6 +383,19 @@ def credit_names(value: str) -> str | None:
     if match and is_name(match.group("name")):
         return match.group("name")
     return None
+
+
+def _names_before_place(glued: str) -> str | None:
+    """``陳韻平、郭文海台北`` → ``陳韻平、郭文海``: names, then the place they report from."""
+    head = glued.strip()
+    for place in rules.PLACES:
+        if head.endswith(place):
+            head = head[: -len(place)].strip()
+            break
+    else:
+        return None
+    names = [n for n in re.split(r"[、 ]+", head) if n]
+    return join(names) if names and all(is_name(n) for n in names) else None
 
 
 def _name_before_place(glued: str) -> str | None:

@@ -61,6 +61,9 @@ UTC_SUFFIX_RE = re.compile(r"\d(?:Z|[+-]00:?00)\s*$")
 #: The widest offset a printed wall clock may be in, as told by a machine date (minutes).
 MAX_OFFSET_MINUTES = 14 * 60
 MIDNIGHT = time(0, 0)
+#: An opening dateline is one of the text's first lines, and short.
+OPENING_DATE_LINES = 2
+MAX_OPENING_DATE_LINE = 60
 #: A date line above the headline is short, and may be in English (blog themes).
 MAX_DATE_ABOVE = 60
 DATE_ABOVE_LANGUAGES = ("zh", "en")
@@ -419,6 +422,18 @@ def _date_above(heading: etree._Element | None, tz: str, now: datetime) -> Parse
             len(OTHER_HAN_RE.findall(text)) > MAX_DATE_ABOVE_WORDS:
         return None  # an edition's masthead (第A04版：小记者训练营 2022年02月12日), not a date line
     return parse_date(text, tz=tz, now=now, languages=DATE_ABOVE_LANGUAGES)
+
+
+def date_of_opening_lines(lines: list[str], tz: str, now: datetime) -> ParsedDate | None:
+    """A date in the text's first short lines, when the page gives none elsewhere: the
+    opening dateline (``新頭殼newtalk2014.10.24 金名/高雄報導``) or the date line under a
+    headline printed as the first line (``2014/12/11 18:58 報導``)."""
+    for line in lines[:OPENING_DATE_LINES]:
+        if len(line) <= MAX_OPENING_DATE_LINE:
+            parsed = parse_full_date(line, tz=tz, now=now)
+            if parsed is not None:
+                return parsed
+    return None
 
 
 def _time_element_date(node: etree._Element, tz: str, now: datetime) -> ParsedDate | None:

@@ -290,6 +290,8 @@ PLACES = (
 #: Media names that a writer's bare name follows in an opening byline (``第一财经日报 周艾琳``).
 BYLINE_MEDIA_ENDS = ("日报", "晚报", "时报", "商报", "周刊", "报", "新闻", "通讯社",
                      "日報", "晚報", "時報", "商報", "報", "新聞", "通訊社")
+#: Television media, whose closing credits name the channel (``民視新聞``, ``台視``).
+TV_ENDS = ("電視", "电视", "視新聞", "视新闻", "台", "臺")
 #: Endings of labels and their variants (``发表于``, ``发布时间``, ``更新日期``).
 LABEL_ENDINGS = ("于", "时间", "日期", "来源", "编辑", "点击", "阅读", "浏览", "评论")
 #: A name right before the header date is a source's when its text ends like this.

@@ -230,6 +230,19 @@ def emphasised_before_text(root: etree._Element) -> tuple[str, etree._Element] |
     return found
 
 
+def headline_atop(lines: list[str]) -> str | None:
+    """The text's first line when it is a headline over a date line (``強烈大陸冷氣團明發威`` /
+    ``2014/12/11 18:58 報導`` / text): the universal shape of an article's top, for pages
+    where neither ``<title>`` (the site's name) nor any element marks the headline."""
+    if len(lines) < 3:
+        return None
+    first = lines[0].strip()
+    if not 4 <= len(first) <= MAX_EMPHASISED_TITLE or first.endswith(("。", "！", "？", ".")):
+        return None
+    date = FULL_DATE_RE.match(lines[1].strip())
+    return first if date is not None and could_be_headline(first) else None
+
+
 def _emphasised(node: etree._Element) -> bool:
     """Centered, or its text all inside one bold/font element."""
     style = (node.get("style") or "").replace(" ", "").lower()
