@@ -105,6 +105,8 @@ def test_name_before_the_header_date(zone: str, expected: str | None) -> None:
     ("2019年09月07日 04:04 北京日报 缩小字体 放大字体", None),
     ("2019-09-07 09:25 周一 上午，记者来到……", None),  # a weekday, not 周一 the person
     ("2018-06-12 08:29 王 观 外汇储备", None),  # split halves are only joined when labelled
+    ("[2010-07-20] 我要評論 顧信之 「惡女珍」帶團辱客", "顧信之"),  # furniture, traditional surname
+    ("2018-06-10 19:55:09 来源: 长江商报 (武汉) 0 分享到：", None),  # a place in brackets
 ])
 def test_names_after_the_header_date(zone: str, expected: str | None) -> None:
     end = zone.index(" ", zone.index(":")) if ":" in zone[:25] else zone.index(" ")
@@ -123,7 +125,7 @@ def test_the_site_name_after_the_date_is_not_a_name() -> None:
 
 @pytest.mark.parametrize(("token", "expected"), [
     ("张三", True), ("欧阳娜娜", True), ("司马光", True), ("字号", False), ("举报", False),
-    ("张", False), ("张三四五", False), ("叨叨姐", False),
+    ("张", False), ("张三四五", False), ("叨叨姐", False), ("陳韻平", True), ("顧信之", True),
 ])
 def test_has_surname(token: str, expected: bool) -> None:
     assert has_surname(token) is expected
@@ -321,3 +323,8 @@ def test_a_credit_row_of_table_cells_is_one_line() -> None:
     html = page("2005-07-18 13:03:17", "正文开始。" + TEXT * 3).replace(
         b"</body>", row.encode() + b"</body>")
     assert extract_article(html, URL, now=NOW)["author"] == "宋怡、杨志华"
+
+
+def test_the_bracket_closing_the_header_date_is_not_an_item() -> None:
+    zone = "http://paper.wenweipo.com [2010-07-20] 我要評論 顧信之 「惡女珍」帶團辱客，弄得"
+    assert names_after_date(zone, zone.index("]")) == "顧信之"

@@ -108,6 +108,8 @@ LATIN_NAMES_AT_END_RE = re.compile(
     rf"(?:^|(?<=\s))(?P<names>{_CAPS_NAME}(?:(?:,| and|、) ?{_CAPS_NAME}){{0,5}})$|"
     rf"(?:^|(?<=\s))By (?P<by>{_LATIN_NAME}(?:(?:,| and|、) ?{_LATIN_NAME}){{0,5}})$"
 )
+#: Brackets a header date is printed in: ``[2010-07-20]``, ``（2019-09-24）``.
+DATE_BRACKETS = "[]【】()（）"
 #: Separators between the items printed after the header date.
 HEADER_ITEM_SPLIT_RE = re.compile(r"[\s\u3000|丨｜]+")
 #: How much text after the header date is read for names, and how many items (a source, a
@@ -237,13 +239,14 @@ def names_after_date(zone: str, date_end: int, site: str = "") -> str | None:
     """The header form ``2020-06-05 20:35 来源：X 张三 李四``: bare names after the date.
 
     Up to ``AFTER_DATE_SKIPS`` items between the date and the names are let pass when they are
-    the source (a ``来源`` label and its value) or a medium; the names themselves are bare, so
-    each must look like a person's (``has_surname``, never page furniture such as ``字号``,
-    never part of the ``site``'s name: ``和讯`` of ``和讯网``), and the first item that is not
-    one ends the run.
+    the source (a ``来源`` label and its value), a medium or page furniture (``我要評論``);
+    the names themselves are bare, so each must look like a person's (``has_surname``, never
+    page furniture such as ``字号``, never part of the ``site``'s name: ``和讯`` of ``和讯网``),
+    and the first item that is not one ends the run. The bracket closing the date
+    (``[2010-07-20]``) is not an item.
     """
     items = [t for t in HEADER_ITEM_SPLIT_RE.split(zone[date_end: date_end + AFTER_DATE_CHARS])
-             if t]
+             if t.strip(DATE_BRACKETS)]
     names: list[str] = []
     skipped = 0
     after_label = False
@@ -251,7 +254,8 @@ def names_after_date(zone: str, date_end: int, site: str = "") -> str | None:
         if not names and skipped < AFTER_DATE_SKIPS:
             bare = item.rstrip(":：")
             if after_label or bare in rules.LABELS["source"] or bare.startswith(
-                    rules.LABELS["source"]) or bare.endswith(rules.MEDIA_SUFFIXES):
+                    rules.LABELS["source"]) or bare.endswith(rules.MEDIA_SUFFIXES) or \
+                    bare in rules.HEADER_NOT_NAMES:
                 after_label = bare in rules.LABELS["source"] or item.endswith((":", "："))
                 skipped += 1
                 continue
