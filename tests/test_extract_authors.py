@@ -46,6 +46,8 @@ TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这
     ("陳冠勳 張梓嘉 溫正衡／新北 台南報導 發布時間： 2023-08-24 12:31", "陳冠勳、張梓嘉、溫正衡"),
     ("陳宥蓁／綜合報導 發布時間： 2023-08-22 18:28", "陳宥蓁"),
     ("関谷智 国際部記者 晶圓代工產業居於全球領先地位的台灣", "関谷智"),
+    ("更新于2分钟前 英国《金融时报》 白杰明 香港报道 香港再度成为", "白杰明"),
+    ("更新于2020年11月20日 04:38 Luning Wang 为FT中文网撰稿 在物以类聚", "Luning Wang"),
 ])
 def test_opening_bylines(text: str, expected: str) -> None:
     assert opening_byline(text) == expected
@@ -107,6 +109,7 @@ def test_name_before_the_header_date(zone: str, expected: str | None) -> None:
     ("2018-06-12 08:29 王 观 外汇储备", None),  # split halves are only joined when labelled
     ("[2010-07-20] 我要評論 顧信之 「惡女珍」帶團辱客", "顧信之"),  # furniture, traditional surname
     ("2018-06-10 19:55:09 来源: 长江商报 (武汉) 0 分享到：", None),  # a place in brackets
+    ("2026-07-19 迈克尔•汉恩 音乐之生", "迈克尔•汉恩"),  # a foreign name, no Chinese surname
 ])
 def test_names_after_the_header_date(zone: str, expected: str | None) -> None:
     end = zone.index(" ", zone.index(":")) if ":" in zone[:25] else zone.index(" ")

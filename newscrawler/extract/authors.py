@@ -108,6 +108,19 @@ LATIN_NAMES_AT_END_RE = re.compile(
     rf"(?:^|(?<=\s))(?P<names>{_CAPS_NAME}(?:(?:,| and|、) ?{_CAPS_NAME}){{0,5}})$|"
     rf"(?:^|(?<=\s))By (?P<by>{_LATIN_NAME}(?:(?:,| and|、) ?{_LATIN_NAME}){{0,5}})$"
 )
+#: A foreign name in Chinese characters, its parts joined by a middle dot (``迈克尔•汉恩``).
+TRANSLITERATED_NAME_RE = re.compile(rf"^[{_HAN}]{{1,6}}[·•・][{_HAN}]{{1,8}}$")
+#: ``英国《金融时报》 白杰明 香港报道``: a medium, the writer's bare name, where they report from.
+MEDIUM_NAME_REPORT_RE = re.compile(
+    rf"(?:^|[\s:：|])[{_HAN}\w《]{{1,12}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)})》?\s+"
+    rf"(?P<names>[{_HAN}]{{2,4}}(?:[ 、][{_HAN}]{{2,4}}){{0,3}})\s+[{_HAN}]{{0,6}}"
+    r"(?:报道|報導|報道)"
+)
+#: ``Luning Wang 为FT中文网撰稿``: the writer, then whom they write for.
+NAME_WRITES_FOR_RE = re.compile(
+    rf"(?:^|\s)(?P<name>[{_HAN}·•]{{2,8}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){{0,3}})"
+    rf"\s*为[\w{_HAN}]{{1,12}}撰稿"
+)
 #: Brackets a header date is printed in: ``[2010-07-20]``, ``（2019-09-24）``.
 DATE_BRACKETS = "[]【】()（）"
 #: Separators between the items printed after the header date.
@@ -259,8 +272,8 @@ def names_after_date(zone: str, date_end: int, site: str = "") -> str | None:
                 after_label = bare in rules.LABELS["source"] or item.endswith((":", "："))
                 skipped += 1
                 continue
-        if item in rules.HEADER_NOT_NAMES or not has_surname(item) or not is_name(item) or \
-                item in site:
+        person = has_surname(item) and is_name(item) or TRANSLITERATED_NAME_RE.match(item)
+        if item in rules.HEADER_NOT_NAMES or not person or item in site:
             break
         names.append(item)
         if len(names) >= MAX_AUTHORS:
@@ -279,6 +292,13 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
             names = split_names(match.group("names"))
             if names:
                 return join(names)
+    match = MEDIUM_NAME_REPORT_RE.search(start)
+    if match and split_names(match.group("names")):
+        return join(split_names(match.group("names")))
+    match = NAME_WRITES_FOR_RE.search(start)
+    name = match.group("name") if match else ""
+    if name and (is_name(name) or TRANSLITERATED_NAME_RE.match(name)):
+        return name
     match = NAMES_SLASH_REPORT_RE.search(start)
     if match:
         found = join(split_names(match.group("names")))
