@@ -88,6 +88,7 @@ def test_medium_and_bare_name_only_when_asked() -> None:
     ("新闻/中国青年 2019-09-24 09:10", None),  # no medium after the slash
     ("分享 上報快訊／范姜佳鈺 2020年03月12日 20:19:00", "范姜佳鈺"),  # medium/writer
     ("举报/反馈 2021-01-20 04:29:44 39健康网", None),  # page furniture, not a medium
+    ("来源：新浪科技 酷勤网 收集 2009-11-01", None),  # "collected", no surname: not a name
     ("DAVID E. SANGER, STEVEN LEE MYERS 2023年9月13日", "DAVID E. SANGER、STEVEN LEE MYERS"),
     ("TRIPP MICKLE 2023年9月13日", "TRIPP MICKLE"),
 ])

@@ -175,6 +175,10 @@ def test_never_future_never_raises(text: str, now: datetime) -> None:
     # a dash between the day and the time (RFI: ``06/02/2022 - 13:48``)
     ("2016-07-12 - 10:30", "2016-07-12T10:30:00+08:00", "minute"),
     ("2016-07-12 – 10:30", "2016-07-12T10:30:00+08:00", "minute"),
+    # English month names, day first or month first (8world, blog themes)
+    ("01 Dec 2025 10:56", "2025-12-01T10:56:00+08:00", "minute"),
+    ("Saturday, September 10th, 2005 10:56 am", "2005-09-10T10:56:00+08:00", "minute"),
+    ("Dec 1, 2025", "2025-12-01T00:00:00+08:00", "day"),
     # the time in brackets (singtao: ``2014-12-17 (16:31)``)
     ("2014-12-17 (16:31)", "2014-12-17T16:31:00+08:00", "minute"),
     ("2014-12-17（16:31）", "2014-12-17T16:31:00+08:00", "minute"),

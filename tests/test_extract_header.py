@@ -234,3 +234,18 @@ def test_the_top_of_the_text_when_nothing_marks_the_headline() -> None:
 <p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
     record = extract_article(html.encode(), URL, now=NOW)
     assert (record["published_at"], record["author"]) == ("2014-10-24T00:00:00+08:00", "金名")
+
+
+def test_a_day_first_time_element_read_the_way_the_page_publish_time_agrees() -> None:
+    """``<time datetime="01/12/2025 11:44">`` on a Singapore site is 1 December: the
+    ``cXenseParse:recs:publishtime`` tag of SPH's pages (zaobao, 8world) says so."""
+    def published(machine: str) -> str | None:
+        head = f'<meta name="cXenseParse:recs:publishtime" content="{machine}"/>' if machine else ""
+        html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title>{head}</head><body>
+<h1>{TITLE}</h1><div class="article"><p>{TEXT}</p><p>{TEXT}</p></div>
+<div class="article-time"><time class="time" datetime="01/12/2025 11:44">01/12/2025 11:44</time>
+</div></body></html>"""
+        return extract_article(html.encode(), URL, now=NOW)["published_at"]
+
+    assert published("2025-12-01T10:56:00+08:00") == "2025-12-01T11:44:00+08:00"
+    assert published("") == "2025-01-12T11:44:00+08:00"  # nothing says otherwise: month first

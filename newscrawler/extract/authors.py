@@ -235,8 +235,8 @@ def name_before_date(zone: str, date_start: int) -> str | None:
         return None
     name = match.group("name").replace(" ", "")
     head = before[: match.start("name")].rstrip()
-    if head.endswith(rules.AUTHOR_LABEL_ENDS) or not is_name(name):
-        return None
+    if head.endswith(rules.AUTHOR_LABEL_ENDS) or not is_name(name) or not has_surname(name):
+        return None  # a bare word before the date is a name only with a surname (收集 is not)
     return name
 
 

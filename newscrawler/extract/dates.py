@@ -44,6 +44,18 @@ FULL_DATE_RE = re.compile(
 DMY_DATE_RE = re.compile(
     r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[-/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4})(?!\d)" + _TIME
 )
+#: English month names: ``01 Dec 2025 10:56`` (day first) and ``Dec 1, 2025`` (month first).
+MONTHS = {name: number for number, names in enumerate((
+    ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+    ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+    ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+EN_DATE_RE = re.compile(
+    r"(?<![\w])(?:(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<y>\d{4})|"
+    + _MONTH.replace("mon", "mon2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{4}))"
+    + _TIME, re.IGNORECASE,
+)
+ENGLISH_MONTH_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 #: Year-less ``07-12``, ``7月12日``, ``07/12`` (+ time), as on home and list pages.
 MONTH_DAY_RE = re.compile(
     r"(?<![\d.:/-])(?P<m>\d{1,2})\s*[-/月]\s*(?P<d>\d{1,2})(?![\d.:/-])\s*日?" + _TIME
@@ -162,15 +174,25 @@ def _not_future(parsed: ParsedDate | None, now: datetime) -> ParsedDate | None:
 
 
 def _parse_full(text: str, tz: tzinfo, now: datetime) -> ParsedDate | None:
-    """The first date with a year in ``text``, year first or year last, whichever is printed
-    first (``7/5/2005 9:23:57 PM …【看中国2005年07月03日报道】`` is July 5th)."""
-    year_first = _first_year_first(text, tz, now)
-    year_last = _first_year_last(text, tz, now)
-    if year_first is None or year_last is None:
-        found = year_first or year_last
-    else:
-        found = year_first if year_first[0] <= year_last[0] else year_last
-    return _not_future(found[1], now) if found else None
+    """The first date with a year in ``text``, year first, year last or with an English month,
+    whichever is printed first (``7/5/2005 9:23:57 PM …【看中国2005年07月03日报道】`` is July
+    5th)."""
+    found = [date for date in (_first_year_first(text, tz, now), _first_year_last(text, tz, now),
+                               _first_english(text, tz)) if date is not None]
+    return _not_future(min(found, key=lambda date: date[0])[1], now) if found else None
+
+
+def _first_english(text: str, tz: tzinfo) -> tuple[int, ParsedDate] | None:
+    if not ENGLISH_MONTH_RE.search(text):  # the common case costs one scan
+        return None
+    for match in EN_DATE_RE.finditer(text):
+        month = MONTHS[(match.group("mon") or match.group("mon2")).lower()]
+        day = int(match.group("d") or match.group("d2"))
+        year = int(match.group("y") or match.group("y2"))
+        parsed = _build(year, month, day, match, tz) if year >= MIN_YEAR else None
+        if parsed is not None:
+            return match.start(), parsed
+    return None
 
 
 def _first_year_first(text: str, tz: tzinfo, now: datetime) -> tuple[int, ParsedDate] | None:

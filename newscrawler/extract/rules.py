@@ -150,7 +150,8 @@ SOURCE_SELECTORS = (
 #: Meta-line labels by field, longest first within a field (§5.2).
 LABELS = {
     "date": ("发布时间", "发布日期", "发表时间", "更新时间", "发表日期", "发稿时间", "时间", "日期",
-             "发布于", "发表于", "Date", "發布時間", "發佈時間", "發表時間", "更新時間", "時間"),
+             "发布于", "发表于", "Date", "發布時間", "發佈時間", "發表時間", "更新時間", "時間",
+             "发布", "發布", "發佈"),
     "source": ("文章来源", "新闻来源", "信息来源", "稿件来源", "来源", "来自", "出处", "Source",
                "新聞來源", "文章來源", "來源"),
     "author": ("作者", "撰文", "撰稿", "记者", "文", "Author", "記者"),
@@ -171,7 +172,7 @@ EMPTY_VALUES = frozenset({"", "未知", "佚名", "-", "无", "null", "None", "a
 META_DATE_NAMES = (
     "article:published_time", "og:published_time", "og:release_date", "pubdate", "publishdate",
     "publish_date", "PubDate", "publishdate", "datePublished", "dc.date", "dc.date.issued",
-    "sailthru.date", "date", "article:modified_time",
+    "sailthru.date", "date", "cXenseParse:recs:publishtime", "article:modified_time",
 )
 #: Inline-script keys holding the publish time (``embedded.script_date``), as real portals name
 #: them: ``pubtime`` (sina, cjn, cmse, qq), ``ptime`` (xinhuanet), ``publish_time`` (toutiao),
