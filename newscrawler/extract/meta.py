@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, timezone
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -35,12 +36,9 @@ from newscrawler.extract.text import collapse, in_link, text_of, visible_length
 #: How much text after the heading is searched for the meta line.
 HEADER_ZONE_CHARS = 300
 #: Words of date and source labels, simplified and traditional (``來源``, ``發佈``): the text
-#: nodes holding one are read by the page-wide fallback.
+#: nodes holding one are read by the page-wide fallback (``_labelled_elements``).
 LABEL_WORDS = (
     "来源", "时间", "日期", "发布", "发表", "出处", "來源", "時間", "發布", "發佈", "發表",
-)
-LABEL_TEXT_XPATH = etree.XPath(
-    "//body//text()[" + " or ".join(f"contains(., '{word}')" for word in LABEL_WORDS) + "]"
 )
 #: Author labels worth a page-wide scan when only the author is missing ("记者" is in most
 #: news text, so it alone does not pay for the scan).
@@ -338,7 +336,7 @@ def extract_meta(
     if ((meta.date is None or meta.source is None or day_only) and
             index.may_contain(*LABEL_WORDS)) or \
             (meta.author is None and index.may_contain(*PAGE_AUTHOR_LABELS)):
-        _read_labelled_elements(root, meta, tz, now, profile)
+        _read_labelled_elements(root, meta, tz, now, profile, index.source)
     if meta.date is None:
         meta.date = script_date(index.source, tz, now) or date_from_url(url, tz, now)
     elif meta.date.precision != "day" or meta.date.order_guessed:
@@ -347,7 +345,8 @@ def extract_meta(
 
 
 def _read_labelled_elements(
-    root: etree._Element, meta: Meta, tz: str, now: datetime, profile: Profile
+    root: etree._Element, meta: Meta, tz: str, now: datetime, profile: Profile,
+    source: bytes | None = None,
 ) -> None:
     """Fill what is still missing from labelled meta lines anywhere on the page.
 
@@ -357,7 +356,7 @@ def _read_labelled_elements(
     date takes the time of a labelled line that gives the same day with one.
     """
     missing = meta.date is None or meta.source is None
-    for text, _node in _texts(_labelled_elements(root)):
+    for text, _node in _texts(_labelled_elements(root, source)):
         found = parse_labelled(text, tz, now, profile)
         author = found.pop("author", None)
         if "date" not in found and "source" not in found:
@@ -370,10 +369,21 @@ def _read_labelled_elements(
             meta.page_author = author
 
 
-def _labelled_elements(root: etree._Element) -> list[etree._Element]:
+@lru_cache(maxsize=64)
+def _label_text_xpath(words: tuple[str, ...]) -> etree.XPath:
+    """Text nodes holding one of ``words``: one ``contains()`` per word the page has at all
+    (each costs a pass over every text node of the page)."""
+    return etree.XPath(
+        "//body//text()[" + " or ".join(f"contains(., '{word}')" for word in words) + "]")
+
+
+def _labelled_elements(root: etree._Element, source: bytes | None) -> list[etree._Element]:
     """Elements anywhere on the page whose own text has a date or source label (first few)."""
+    words = tuple(w for w in LABEL_WORDS if source is None or w.encode("utf-8") in source)
+    if not words:
+        return []
     found: dict[etree._Element, None] = {}
-    for text in LABEL_TEXT_XPATH(root):
+    for text in _label_text_xpath(words)(root):
         parent = text.getparent()
         if parent is None:
             continue
