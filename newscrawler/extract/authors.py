@@ -138,6 +138,10 @@ LATIN_VALUE_RE = re.compile(r"^[A-Za-z][\w .'-]{0,39}$")
 #: Every meta-line label (``发表于``, ``来源``, ``点击``): never a name.
 LABEL_WORDS = frozenset(label for group in rules.LABELS.values() for label in group)
 PHOTO_WORDS = ("摄", "图", "攝", "圖")
+#: A Han token ending like this is a medium, a label or a job title, not a name.
+NOT_NAME_ENDINGS = rules.MEDIA_SUFFIXES + rules.LABEL_ENDINGS + rules.JOB_TITLES
+#: What the medium before or after a writer's slash ends with (``石佳/中国青年报``).
+MEDIUM_ENDINGS = rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS
 #: How much of the text's start (characters) is searched for an opening byline.
 OPENING_CHARS = 240
 CLOSING_CHARS = 120
@@ -159,7 +163,7 @@ def is_name(text: str) -> bool:
         return False
     if HAN_NAME_RE.match(text):
         if text in rules.AUTHOR_NOT_NAMES or text in LABEL_WORDS or \
-                text.endswith(rules.MEDIA_SUFFIXES + rules.LABEL_ENDINGS + rules.JOB_TITLES):
+                text.endswith(NOT_NAME_ENDINGS):
             return False
         return not text.startswith(rules.AUTHOR_NOT_NAME_PREFIXES)
     return bool(LATIN_NAME_RE.match(text)) and len(text) <= 40
@@ -216,7 +220,7 @@ def name_before_date(zone: str, date_start: int) -> str | None:
     (``来源于新京报 2017-06-23``)."""
     before = zone[:date_start].rstrip()
     match = NAME_SLASH_MEDIUM_RE.search(before)
-    if match and before.endswith(rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS):
+    if match and before.endswith(MEDIUM_ENDINGS):
         name = match.group("name")
         head = before[: match.start("name")].rstrip()
         return name if is_name(name) and not head.endswith(rules.AUTHOR_LABEL_ENDS) else None
@@ -226,8 +230,7 @@ def name_before_date(zone: str, date_start: int) -> str | None:
         names = [n.strip() for n in re.split(r",|、| and ", run) if n.strip()]
         return join(names) if all(is_name(n) for n in names) else None
     match = MEDIUM_SLASH_NAME_RE.search(before)
-    if match and before[: match.start("name")].rstrip(" /／").endswith(
-            rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS):
+    if match and before[: match.start("name")].rstrip(" /／").endswith(MEDIUM_ENDINGS):
         name = match.group("name")
         return name if is_name(name) and name not in rules.HEADER_NOT_NAMES else None
     match = NAME_AT_END_RE.search(before)
@@ -293,8 +296,9 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
             if names:
                 return join(names)
     match = MEDIUM_NAME_REPORT_RE.search(start)
-    if match and split_names(match.group("names")):
-        return join(split_names(match.group("names")))
+    names = split_names(match.group("names")) if match else []
+    if names:
+        return join(names)
     match = NAME_WRITES_FOR_RE.search(start)
     name = match.group("name") if match else ""
     if name and (is_name(name) or TRANSLITERATED_NAME_RE.match(name)):
@@ -309,7 +313,7 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
         return match.group("name")
     match = GLUED_DATELINE_RE.search(start)
     if match:
-        name = _name_before_place(match.group("glued"))
+        name = _names_before_place(match.group("glued"))
         if name:
             return name
     match = SLASH_WEN_RE.search(start)
@@ -410,7 +414,8 @@ def credit_names(value: str) -> str | None:
 
 
 def _names_before_place(glued: str) -> str | None:
-    """``陳韻平、郭文海台北`` → ``陳韻平、郭文海``: names, then the place they report from."""
+    """``陳韻平、郭文海台北`` → ``陳韻平、郭文海``, ``邱俊欽桃園`` → ``邱俊欽``: names, then the
+    place they report from."""
     head = glued.strip()
     for place in rules.PLACES:
         if head.endswith(place):
@@ -420,15 +425,6 @@ def _names_before_place(glued: str) -> str | None:
         return None
     names = [n for n in re.split(r"[、 ]+", head) if n]
     return join(names) if names and all(is_name(n) for n in names) else None
-
-
-def _name_before_place(glued: str) -> str | None:
-    """``邱俊欽桃園`` → ``邱俊欽``: a name, then the place the dateline gives."""
-    for place in rules.PLACES:
-        if glued.endswith(place):
-            name = glued[: -len(place)]
-            return name if 2 <= len(name) <= 4 and is_name(name) else None
-    return None
 
 
 def _is_photo_credit(text: str, match: re.Match[str]) -> bool:

@@ -324,12 +324,13 @@ def extract_meta(
     if meta.date is None:
         meta.date = _date_from_elements(root, index, tz, now, profile)
     tags = meta_tags(root)
+    machine, machine_in_utc = _machine_date(tags, tz, now)
     if meta.date is None:
-        meta.date = _date_from_meta_tags(tags, tz, now)
+        meta.date = machine
     if meta.date is None:
         meta.date = jsonld_date(index.source, tz, now) or _date_above(heading, tz, now)
     elif meta.date is not None and meta.date.precision == "day":
-        meta.date = _with_time_from_head(meta.date, tags, index.source, tz, now)
+        meta.date = _with_time_from_head(meta.date, machine, index.source, tz, now)
     if meta.source is None:
         meta.source = _source_from_elements(index) or first_tag(tags, rules.META_SOURCE_NAMES)
     day_only = meta.date is not None and meta.date.precision == "day"
@@ -340,7 +341,7 @@ def extract_meta(
     if meta.date is None:
         meta.date = script_date(index.source, tz, now) or date_from_url(url, tz, now)
     elif meta.date.precision != "day" or meta.date.order_guessed:
-        meta.date = _agreeing(meta.date, *_machine_date(tags, tz, now))
+        meta.date = _agreeing(meta.date, machine, machine_in_utc)
     return meta
 
 
@@ -457,10 +458,6 @@ def _time_element_date(node: etree._Element, tz: str, now: datetime) -> ParsedDa
     return _refined(ParsedDate(parsed.value, "day"), shown) if shown else parsed
 
 
-def _date_from_meta_tags(tags: dict[str, str], tz: str, now: datetime) -> ParsedDate | None:
-    return _machine_date(tags, tz, now)[0]
-
-
 def _machine_date(tags: dict[str, str], tz: str, now: datetime
                   ) -> tuple[ParsedDate | None, bool]:
     """The ``<meta>`` publication date, and whether it is stated in UTC (``Z``, ``+00:00``)."""
@@ -474,12 +471,12 @@ def _machine_date(tags: dict[str, str], tz: str, now: datetime
 
 
 def _with_time_from_head(
-    day: ParsedDate, tags: dict[str, str], source: bytes | None, tz: str, now: datetime
+    day: ParsedDate, machine: ParsedDate | None, source: bytes | None, tz: str, now: datetime
 ) -> ParsedDate:
-    """A day printed on the page, with the time of day when ``<meta>``, JSON-LD or script data
-    give the same day with a time (``2016-07-12`` in the header, ``…T10:30:00+08:00`` in the
-    head)."""
-    finer = _date_from_meta_tags(tags, tz, now)
+    """A day printed on the page, with the time of day when ``<meta>`` (``machine``), JSON-LD or
+    script data give the same day with a time (``2016-07-12`` in the header,
+    ``…T10:30:00+08:00`` in the head)."""
+    finer = machine
     if finer is None or finer.precision == "day":
         finer = jsonld_date(source, tz, now) or script_date(source, tz, now)
     return _refined(day, finer)
@@ -511,7 +508,7 @@ def _agreeing(printed: ParsedDate, machine: ParsedDate | None, in_utc: bool = Fa
     if machine is None:
         return printed
     value = printed.value
-    if printed.order_guessed and value.day <= 12:
+    if printed.order_guessed:  # both slots were 12 or less, so the swap is a date
         swapped = value.replace(month=value.day, day=value.month)
         if swapped.date() == machine.value.astimezone(value.tzinfo).date() or \
                 swapped.date() == machine.value.date():

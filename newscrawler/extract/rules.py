@@ -171,7 +171,7 @@ EMPTY_VALUES = frozenset({"", "未知", "佚名", "-", "无", "null", "None", "a
 #: ``<meta>`` names and properties with a publication date, in order of trust.
 META_DATE_NAMES = (
     "article:published_time", "og:published_time", "og:release_date", "pubdate", "publishdate",
-    "publish_date", "PubDate", "publishdate", "datePublished", "dc.date", "dc.date.issued",
+    "publish_date", "datePublished", "dc.date", "dc.date.issued",
     "sailthru.date", "date", "cXenseParse:recs:publishtime", "article:modified_time",
 )
 #: Inline-script keys holding the publish time (``embedded.script_date``), as real portals name
@@ -191,7 +191,7 @@ META_AUTHOR_NAMES = ("author", "article:author", "dc.creator")
 AUTHOR_BYLINE_LABELS = (
     "特约记者", "首席记者", "见习记者", "实习记者", "记者", "作者", "撰稿", "撰文", "通讯员",
     "执笔人", "执笔", "撰稿人",
-    "特約記者", "見習記者", "實習記者", "記者", "通訊員", "撰稿人", "執筆",  # traditional
+    "特約記者", "見習記者", "實習記者", "記者", "通訊員", "執筆",  # traditional
 )
 #: Between two names of one byline: the next name is a writer too (``X 实习生 Y``).
 AUTHOR_CONTINUE_LABELS = frozenset(
@@ -273,7 +273,7 @@ JOB_TITLES = (
 ORGANISATION_ENDS = (
     "大学", "学院", "研究院", "研究所", "研究中心", "中心", "公司", "集团", "报社", "杂志社",
     "协会", "学会", "委员会", "银行", "医院", "学校", "中学", "小学", "学系", "大學", "學院",
-    "研究院", "公司", "協會", "學會", "委員會", "銀行", "醫院", "學校",
+    "協會", "學會", "委員會", "銀行", "醫院", "學校",
 )
 #: Where an affiliation or a dateline's place starts, glued to a name (``方敏北京大学…``,
 #: ``中央社記者邱俊欽桃園19日電``): provinces, large cities, Taiwan's cities and counties, and

@@ -286,11 +286,7 @@ def extract_title(
     if shown is not None:
         return whole, shown
     if article:
-        found = _shown_part(root, whole)
-        if found is not None:
-            return found
-    if article:
-        return article, None
+        return _shown_part(root, whole) or (article, None)
     og = root.xpath("//meta[@property='og:title']/@content")
     if og and collapse(og[0]):
         found = _shown_part(root, collapse(og[0]))
