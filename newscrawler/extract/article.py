@@ -30,7 +30,7 @@ from newscrawler.extract.meta import (
     meta_tags,
 )
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
-from newscrawler.extract.text import collapse
+from newscrawler.extract.text import all_text, collapse
 from newscrawler.extract.title import (
     emphasised_before_text,
     extract_section,
@@ -188,9 +188,26 @@ def _not_the_editor(
         return None
     if names in editors:
         return None
-    if source and re.search(EDITOR_BEFORE.format(re.escape(names)).encode("utf-8"), source):
+    if source and _printed_as_editor(names, source):
         return None
     return names
+
+
+def _printed_as_editor(name: str, source: bytes) -> bool:
+    """Does an editor label stand before any place the page source prints ``name``?
+
+    Searched backwards from each occurrence of the name (a bytes ``find``) rather than with
+    one pattern over the whole page: a pattern led by an alternation of labels is tried at
+    every byte of a page of a few hundred KB."""
+    needle = name.encode("utf-8")
+    at = source.find(needle)
+    while at != -1:
+        after = source[at + len(needle):at + len(needle) + 1]
+        if not (after and 0xE4 <= after[0] <= 0xE9) and EDITOR_LABEL_BEFORE.search(
+                source, max(0, at - EDITOR_LABEL_REACH), at):
+            return True
+        at = source.find(needle, at + 1)
+    return False
 
 
 def _site_name(root: etree._Element, tags: dict[str, str], title: str | None, url: str) -> str:
@@ -207,12 +224,15 @@ def _site_name(root: etree._Element, tags: dict[str, str], title: str | None, ur
 
 
 _AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
-#: An editor label, then (through any tags) the name: ``责任编辑：<b>X</b>``, ``【编辑:X】``.
-#: A str pattern searched as UTF-8 bytes: no Han character may follow the name (a UTF-8 Han
-#: character starts with one of the bytes 0xE4-0xE9).
-EDITOR_BEFORE = (
-    "(?:" + "|".join(rules.LABELS["editor"]) + r")\s*(?::|：)?\s*(?:<[^>]*>\s*)*{}(?![\xe4-\xe9])"
+#: An editor label, then any tags, ending where the name starts: ``责任编辑：<b>X</b>``,
+#: ``【编辑:X】``. Searched in the UTF-8 source; no Han character may follow the name (a UTF-8
+#: Han character starts with one of the bytes 0xE4-0xE9).
+EDITOR_LABEL_BEFORE = re.compile(
+    ("(?:" + "|".join(rules.LABELS["editor"]) + r")\s*(?::|：)?\s*(?:<[^>]*>\s*)*\Z")
+    .encode("utf-8")
 )
+#: How many bytes before the name the label may start (label, colon and the tags between).
+EDITOR_LABEL_REACH = 600
 
 
 def _marked_author(root: etree._Element, source: bytes | None) -> str | None:
@@ -220,7 +240,7 @@ def _marked_author(root: etree._Element, source: bytes | None) -> str | None:
     if not source or not any(mark in source for mark in rules.AUTHOR_MARKUP_MARKS):
         return None
     for node in _AUTHOR_MARKUP(root):
-        name = authors.clean_author(collapse("".join(node.itertext())))
+        name = authors.clean_author(collapse(all_text(node)))
         if name:
             return name
     return None

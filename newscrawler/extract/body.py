@@ -21,6 +21,7 @@ from newscrawler.extract.profile import Profile
 from newscrawler.extract.scoring import final_score, link_density, rank
 from newscrawler.extract.text import (
     SPACE_RE,
+    all_text,
     block_lines,
     collapse,
     remove_keep_tail,
@@ -56,7 +57,7 @@ class Body:
 
 
 def _length(node: etree._Element) -> int:
-    return visible_length("".join(node.itertext()))
+    return visible_length(all_text(node))
 
 
 def _plausible(node: etree._Element) -> bool:
@@ -113,7 +114,7 @@ def _agrees(
 def _is_noise(node: etree._Element) -> bool:
     if node.tag in rules.NOISE_TAGS:
         return True
-    attrs = f"{node.get('class', '')} {node.get('id', '')}".strip()
+    attrs = f"{node.get('class', '')} {node.get('id', '')}".strip().lower()
     if attrs and rules.NOISE_ATTR_RE.search(attrs):
         return True
     style = node.get("style")

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from newscrawler.extract import rules
-from newscrawler.extract.text import visible_length
+from newscrawler.extract.text import all_text, visible_length
 
 #: Punctuation that marks running prose (Chinese and Western).
 PUNCT_RE = re.compile(r"[，。！？；、,.;!?：:]")
@@ -51,10 +51,10 @@ def _direct_text(node: etree._Element) -> str:
 
 def link_density(node: etree._Element) -> float:
     """Share of the node's text that sits inside links."""
-    total = visible_length("".join(node.itertext()))
+    total = visible_length(all_text(node))
     if not total:
         return 1.0
-    linked = sum(visible_length("".join(a.itertext())) for a in node.iter("a"))
+    linked = sum(visible_length(all_text(a)) for a in node.iter("a"))
     return min(1.0, linked / total)
 
 
@@ -81,7 +81,7 @@ def score_containers(root: etree._Element) -> dict[etree._Element, float]:
     scores: dict[etree._Element, float] = {}
     for node in root.iter(*PARAGRAPH_TAGS):
         if node.tag in ("p", "pre", "blockquote"):
-            text = "".join(node.itertext())
+            text = all_text(node)
         else:
             text = _direct_text(node)
         if len(text) < MIN_PARAGRAPH:  # most nodes: no need to count their whitespace
@@ -103,7 +103,7 @@ def score_containers(root: etree._Element) -> dict[etree._Element, float]:
 
 def is_furniture(node: etree._Element, depth: int = 4) -> bool:
     """Is the node a footer, sidebar, comment box …, or inside one (a few levels up)?"""
-    attrs = f"{node.get('class', '')} {node.get('id', '')}"
+    attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
     if node.tag in FURNITURE_TAGS or (attrs.strip() and rules.FURNITURE_ATTR_RE.search(attrs)):
         return True
     node = node.getparent()
@@ -211,7 +211,7 @@ def _sibling_belongs(
     if not score and sibling.tag not in ("p", "h2", "h3", "h4", "blockquote", "figure"):
         if not (top_classes & set((sibling.get("class") or "").split())):
             return False
-    length = visible_length("".join(sibling.itertext()))
+    length = visible_length(all_text(sibling))
     if not length or link_density(sibling) >= SIBLING_MAX_LINK_DENSITY:
         return False
     if score * (1.0 - link_density(sibling)) >= threshold:
@@ -236,4 +236,4 @@ def _subtree_score(node: etree._Element, raw: dict[etree._Element, float]) -> fl
 
 
 def text_length(nodes: Iterable[etree._Element]) -> int:
-    return sum(visible_length("".join(node.itertext())) for node in nodes)
+    return sum(visible_length(all_text(node)) for node in nodes)
