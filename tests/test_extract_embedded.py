@@ -70,3 +70,32 @@ def test_first_full_date_wins_and_bad_input_gives_none() -> None:
     assert script_date(b"<script>pubtime: '2018-06-12\xff\xfe'", "Asia/Shanghai", NOW) is not None
     assert script_date(b"<script>x.pubtime = '2018-06-12'", "Asia/Shanghai", NOW) is not None
     assert script_date(b"<script>x_pubtime = '2018-06-12'", "Asia/Shanghai", NOW) is None
+
+
+def epaper(properties: str, masthead: str = "") -> bytes:
+    """A Founder e-paper article page: the issue date only in the masthead and the closing
+    property comment, nothing dated near the headline."""
+    return f"""<html><head><meta charset="utf-8"><title>一个足够长的新闻标题</title></head><body>
+<div class="masthead"><span id="paperdate">{masthead}</span></div>
+<h2 id="Title">一个足够长的新闻标题</h2><founder-content><p>{TEXT}</p></founder-content>
+</body></html>
+<!--{properties}-->""".encode()
+
+
+@pytest.mark.parametrize("properties", [
+    "enpproperty <date>2022-02-13 00:00:00:0</date><author></author><title>x</title>/enpproperty",
+    "mpproperty <founder-date>\n2022-02-13\n</founder-date>\n<founder-author>\n</founder-author>",
+    "enpproperty <founder-date>2022-02-13 23:59:59</founder-date><founder-papername>江西日报"
+    "</founder-papername><founder-type>1</founder-type>",
+])
+def test_founder_epaper_issue_date_at_day_precision(properties: str) -> None:
+    record = extract_article(epaper(properties), URL, now=NOW)
+    assert (record["published_at"], record["date_precision"]) == (
+        "2022-02-13T00:00:00+08:00", "day")
+
+
+def test_founder_dates_outside_the_property_comment_are_not_read() -> None:
+    record = extract_article(epaper("footer <date>2022-02-13</date>"), URL, now=NOW)
+    assert record["published_at"] is None
+    undated = epaper("enpproperty <date></date><author></author>/enpproperty")
+    assert extract_article(undated, URL, now=NOW)["published_at"] is None

@@ -9,6 +9,12 @@ Script data is where many portals keep an article's publish time when a script p
 ``publish_time: '…'`` (toutiao), ``"newsTime":"…"`` (ifeng), ``publishdate = '…'`` (stcn),
 ``pubtime='…'`` (cjn, cmse); the keys are ``rules.SCRIPT_DATE_KEYS``. The first such key whose
 value is a full date wins: the article's own data object comes before any list of related ones.
+
+Newspaper e-paper editions built on Founder's (方正) system, which many Chinese dailies use, end
+each article page with a comment of its properties (``<!--enpproperty <founder-date>2017-10-09
+…</founder-date><founder-papername>江西日报…``, ``<!--mpproperty <founder-date>…`` or
+``<!--enpproperty <date>2022-02-13 00:00:00:0</date>…``): the issue's date, which the page
+prints in its masthead, far from the headline.
 """
 
 from __future__ import annotations
@@ -35,6 +41,12 @@ SCRIPT_KEY_RE = re.compile(
     re.IGNORECASE,
 )
 KEY_WINDOW = 24
+#: Where a Founder e-paper page's property comment starts, and the issue date in it (its time,
+#: when there is one, is a filler: ``23:59:59``, ``00:00:00:0``).
+FOUNDER_PROPERTIES_RE = re.compile(rb"<!--\s*(?:enp|mp)property\s")
+FOUNDER_DATE_RE = re.compile(
+    rb"<(?:founder-date|date)>\s*(\d{4}-\d{1,2}-\d{1,2})[^<]{0,20}</(?:founder-date|date)>"
+)
 #: Script values read before giving up (a page of related-article objects has many).
 MAX_SCRIPT_VALUES = 5
 
@@ -74,3 +86,14 @@ def script_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | No
         if count >= MAX_SCRIPT_VALUES:
             break
     return None
+
+
+def founder_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | None:
+    """The issue date in a Founder e-paper page's property comment, at day precision."""
+    if not source or b"property" not in source:
+        return None
+    properties = FOUNDER_PROPERTIES_RE.search(source)
+    match = properties and FOUNDER_DATE_RE.search(source, properties.end())
+    if not match:
+        return None
+    return parse_full_date(match.group(1).decode("ascii"), tz=tz, now=now)

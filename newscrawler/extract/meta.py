@@ -28,7 +28,7 @@ from newscrawler.extract.dates import (
     parse_date,
     parse_full_date,
 )
-from newscrawler.extract.embedded import jsonld_date, script_date
+from newscrawler.extract.embedded import founder_date, jsonld_date, script_date
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import collapse, in_link, text_of, visible_length
@@ -339,7 +339,8 @@ def extract_meta(
             (meta.author is None and index.may_contain(*PAGE_AUTHOR_LABELS)):
         _read_labelled_elements(root, meta, tz, now, profile, index.source)
     if meta.date is None:
-        meta.date = script_date(index.source, tz, now) or date_from_url(url, tz, now)
+        meta.date = (script_date(index.source, tz, now) or founder_date(index.source, tz, now)
+                     or date_from_url(url, tz, now))
     elif meta.date.precision != "day" or meta.date.order_guessed:
         meta.date = _agreeing(meta.date, machine, machine_in_utc)
     return meta
