@@ -192,6 +192,22 @@ def test_time_zone_of_the_portal_when_the_page_gives_none() -> None:
     assert parsed is not None and parsed.isoformat() == "2016-07-12T10:30:00+02:00"
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("更新时间 2012年12月10日, 格林尼治标准时间10:41 - GMT", "2012-12-10T18:41:00+08:00"),  # BBC 中文
+    ("Wednesday, 20 November 2019 08:05 GMT", "2019-11-20T16:05:00+08:00"),
+    ("2019-11-20 08:05 UTC", "2019-11-20T16:05:00+08:00"),
+    ("2019-11-20 08:05 (UTC-5)", "2019-11-20T21:05:00+08:00"),
+    ("2019-11-20 08:05 (GMT+08:00)", "2019-11-20T08:05:00+08:00"),
+    ("2019-11-20 08:05 UTC+5:30", "2019-11-20T10:35:00+08:00"),
+    ("2019-11-20 北京时间08:05", "2019-11-20T08:05:00+08:00"),
+    ("2019-11-20 08:05 GMTX", "2019-11-20T08:05:00+08:00"),  # not a zone
+])
+def test_a_zone_the_page_names_in_words(text: str, expected: str) -> None:
+    """The printed time in the zone the page names, as an instant in the portal's zone."""
+    parsed = parse_date(text, now=NOW, use_dateparser=False)
+    assert parsed is not None and parsed.isoformat() == expected
+
+
 @pytest.mark.parametrize(("text", "guessed"), [
     ("06/02/2022", True), ("7/5/2005 9:23 AM", True), ("25/12/2005", False),
     ("05/05/2005", False), ("2016-07-12", False),

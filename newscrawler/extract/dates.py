@@ -25,13 +25,22 @@ PRECISIONS = ("day", "minute", "second")
 #: Older "dates" are version numbers, phone numbers or ids, not publication dates.
 MIN_YEAR = 1980
 
+#: Zones a page names in words before the time (``2012年12月10日, 格林尼治标准时间10:41``, BBC
+#: 中文), as fixed offsets: only zones without daylight saving time.
+ZONE_WORDS = {
+    "格林尼治标准时间": "+00:00", "格林尼治时间": "+00:00", "格林威治标准时间": "+00:00",
+    "格林威治时间": "+00:00", "北京时间": "+08:00", "台北时间": "+08:00", "香港时间": "+08:00",
+    "臺北時間": "+08:00", "香港時間": "+08:00", "北京時間": "+08:00",
+}
 #: Time of day after a date: ``10:30``, ``10:30:45``, ``10时30分``, ISO ``T10:30:45.123+08:00``,
-#: ``(16:31)``.
+#: ``(16:31)``; its zone as an offset, a word before it or ``GMT``/``UTC(+8)`` after it.
 _TIME = (
-    r"(?:\s*(?:T|[,，]|\s|\s?(?<=\s)[-–](?=\s))?\s*[(（]?(?P<ampm>上午|下午|中午|晚上|凌晨|早上)?\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})分?"
+    r"(?:\s*(?:T|[,，]|\s|\s?(?<=\s)[-–](?=\s))?\s*(?P<zone>" + "|".join(ZONE_WORDS)
+    + r")?\s*[(（]?(?P<ampm>上午|下午|中午|晚上|凌晨|早上)?"
+    r"\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})分?"
     r"(?:\s*[:：]\s*(?P<S>\d{1,2})秒?|(?<=分)\s*(?P<S2>\d{1,2})秒)?(?:\.\d+)?"
     r"(?:\s*(?P<ampm2>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
-    r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+    r"(?:(?P<tz>Z|[+-]\d{2}:?\d{2})|\s*[(（]?(?P<gmt>GMT|UTC)(?P<utc>[+-]\d{1,2}(?::?\d{2})?)?(?![A-Za-z]))?)?"
 )
 PM_WORDS = frozenset({"下午", "晚上"})
 #: ``2016-07-12``, ``16-07-12``, ``2016/7/12``, ``2016.07.12``, ``2016年07月12日`` (+ time).
@@ -150,10 +159,25 @@ def _build(
             return ParsedDate(datetime(year, month, day, tzinfo=tz), "day")
         except ValueError:
             return None
-    offset = match.group("tz")
+    offset = _offset(match)
     if offset:
         value = _apply_offset(value, offset).astimezone(tz)
     return ParsedDate(value, "second" if second is not None else "minute")
+
+
+def _offset(match: re.Match[str]) -> str | None:
+    """The printed time's offset (``Z``, ``+08:00``), None when the page names no zone."""
+    if match.group("tz"):
+        return match.group("tz")
+    if match.group("zone"):
+        return ZONE_WORDS[match.group("zone")]
+    if not match.group("gmt"):
+        return None
+    if match.group("utc") is None:
+        return "Z"
+    sign, rest = match.group("utc")[0], match.group("utc")[1:].replace(":", "")
+    hours, minutes = (rest, "00") if len(rest) <= 2 else (rest[:-2], rest[-2:])
+    return f"{sign}{int(hours):02d}{minutes}"
 
 
 def _apply_offset(value: datetime, offset: str) -> datetime:
