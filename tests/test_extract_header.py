@@ -249,3 +249,20 @@ def test_a_day_first_time_element_read_the_way_the_page_publish_time_agrees() ->
 
     assert published("2025-12-01T10:56:00+08:00") == "2025-12-01T11:44:00+08:00"
     assert published("") == "2025-01-12T11:44:00+08:00"  # nothing says otherwise: month first
+
+
+@pytest.mark.parametrize(("badge", "expected"), [
+    ('<div class="day">21</div><div class="year">2024年02月</div>', "2024-02-21T00:00:00+08:00"),
+    ("<span>5</span><span>2023-11</span>", "2023-11-05T00:00:00+08:00"),
+    ("<span>31</span><span>2023-11</span>", None),  # no such day
+    ("<span>阅读 21</span><span>2024年02月19日</span>", "2024-02-19T00:00:00+08:00"),
+    ("<span>第 3 版</span>", None),
+])
+def test_a_calendar_badge_under_the_headline(badge: str, expected: str | None) -> None:
+    """A badge prints the day big and the year and month under it, in two elements."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<div class="news"><h5>{TITLE}</h5><div class="data">{badge}</div>
+<div class="text"><p>{TEXT}</p><p>{TEXT}</p></div></div></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert record["published_at"] == expected
+    assert record["date_precision"] == ("day" if expected else None)

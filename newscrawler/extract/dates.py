@@ -69,6 +69,12 @@ ENGLISH_MONTH_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct
 MONTH_DAY_RE = re.compile(
     r"(?<![\d.:/-])(?P<m>\d{1,2})\s*[-/月]\s*(?P<d>\d{1,2})(?![\d.:/-])\s*日?" + _TIME
 )
+#: A calendar badge under a headline: the day in one element, the year and month in the next
+#: (``<div class=day>21</div><div class=year>2024年02月</div>``), read as ``21 2024年02月``.
+BADGE_DATE_RE = re.compile(
+    r"(?<![\d.:/-])(?P<d>\d{1,2})\s+(?P<y>\d{4})\s*(?:年\s*(?P<m>\d{1,2})\s*月|[-/.](?P<m2>\d{1,2}))"
+    r"(?![\d日号.:/-])"
+)
 #: A bare Unix timestamp (a template printing ``[field:pubdate/]`` without a format).
 TIMESTAMP_RE = re.compile(r"^\s*(1\d{9})\s*$")
 
@@ -352,6 +358,23 @@ def parse_full_date(text: str, *, tz: str = "Asia/Shanghai", now: datetime | Non
         return _parse_full(text[:500], zone, _aware_now(now, zone))
     except Exception:
         return None
+
+
+def parse_badge_date(text: str, *, tz: str = "Asia/Shanghai", now: datetime | None = None
+                     ) -> ParsedDate | None:
+    """A date printed as a calendar badge (day, then year and month), at day precision."""
+    match = BADGE_DATE_RE.search(text[:500]) if text else None
+    if match is None:
+        return None
+    zone = get_timezone(tz)
+    try:
+        value = datetime(int(match.group("y")), int(match.group("m") or match.group("m2")),
+                         int(match.group("d")), tzinfo=zone)
+    except ValueError:
+        return None
+    if value.year < MIN_YEAR:
+        return None
+    return _not_future(ParsedDate(value, "day"), _aware_now(now, zone))
 
 
 def parse_date(

@@ -25,6 +25,7 @@ from newscrawler.extract.dates import (
     FULL_DATE_RE,
     ParsedDate,
     get_timezone,
+    parse_badge_date,
     parse_date,
     parse_full_date,
 )
@@ -320,7 +321,7 @@ def extract_meta(
                 meta.element = node
             meta.merge(found)
     if meta.date is None and zone:
-        meta.date = parse_full_date(zone, tz=tz, now=now)
+        meta.date = parse_full_date(zone, tz=tz, now=now) or parse_badge_date(zone, tz=tz, now=now)
     if meta.date is None:
         meta.date = _date_from_elements(root, index, tz, now, profile)
     tags = meta_tags(root)
