@@ -194,17 +194,35 @@ def test_time_zone_of_the_portal_when_the_page_gives_none() -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # BBC 中文
-    ("更新时间 2012年12月10日, 格林尼治标准时间10:41 - GMT", "2012-12-10T18:41:00+08:00"),
-    ("Wednesday, 20 November 2019 08:05 GMT", "2019-11-20T16:05:00+08:00"),
-    ("2019-11-20 08:05 UTC", "2019-11-20T16:05:00+08:00"),
-    ("2019-11-20 08:05 (UTC-5)", "2019-11-20T21:05:00+08:00"),
+    ("更新时间 2012年12月10日, 格林尼治标准时间10:41 - GMT", "2012-12-10T10:41:00+00:00"),
+    ("Wednesday, 20 November 2019 08:05 GMT", "2019-11-20T08:05:00+00:00"),
+    ("2017-09-10 HKT 15:00", "2017-09-10T15:00:00+08:00"),  # RTHK
+    ("2023.01.18 10:46 ET", "2023-01-18T10:46:00-05:00"),  # RFA, winter
+    ("2023.07.18 10:46 ET", "2023-07-18T10:46:00-04:00"),  # and summer
+    ("Monday, November 18, 2019, 04:05 pm PT", "2019-11-18T16:05:00-08:00"),
+    ("2019-11-20 08:05 (UTC-5)", "2019-11-20T21:05:00+08:00"),  # numeric: the portal's zone
     ("2019-11-20 08:05 (GMT+08:00)", "2019-11-20T08:05:00+08:00"),
     ("2019-11-20 08:05 UTC+5:30", "2019-11-20T10:35:00+08:00"),
     ("2019-11-20 北京时间08:05", "2019-11-20T08:05:00+08:00"),
     ("2019-11-20 08:05 GMTX", "2019-11-20T08:05:00+08:00"),  # not a zone
+    ("2019-11-20 08:05 ETF", "2019-11-20T08:05:00+08:00"),
 ])
-def test_a_zone_the_page_names_in_words(text: str, expected: str) -> None:
-    """The printed time in the zone the page names, as an instant in the portal's zone."""
+def test_a_zone_the_page_names(text: str, expected: str) -> None:
+    """The printed time in the zone the page names: kept in a zone named for readers, a
+    numeric offset converted to the portal's zone."""
+    parsed = parse_date(text, now=NOW, use_dateparser=False)
+    assert parsed is not None and parsed.isoformat() == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("13:58 2017/10/24", "2017-10-24T13:58:00+08:00"),  # HKET
+    ("12:30 | 2017-10-24", "2017-10-24T12:30:00+08:00"),
+    ("13:58:07 2017/10/24", "2017-10-24T13:58:07+08:00"),
+    ("v1.12:30 2017-10-24", "2017-10-24T00:00:00+08:00"),  # a version, not a time
+    ("25:30 2017-10-24", "2017-10-24T00:00:00+08:00"),  # no such time
+    ("13:58 2017/10/24 10:00", "2017-10-24T10:00:00+08:00"),  # the date's own time wins
+])
+def test_a_time_printed_before_its_date(text: str, expected: str) -> None:
     parsed = parse_date(text, now=NOW, use_dateparser=False)
     assert parsed is not None and parsed.isoformat() == expected
 

@@ -25,22 +25,38 @@ PRECISIONS = ("day", "minute", "second")
 #: Older "dates" are version numbers, phone numbers or ids, not publication dates.
 MIN_YEAR = 1980
 
-#: Zones a page names in words before the time (``2012年12月10日, 格林尼治标准时间10:41``, BBC
-#: 中文), as fixed offsets: only zones without daylight saving time.
-ZONE_WORDS = {
-    "格林尼治标准时间": "+00:00", "格林尼治时间": "+00:00", "格林威治标准时间": "+00:00",
-    "格林威治时间": "+00:00", "北京时间": "+08:00", "台北时间": "+08:00", "香港时间": "+08:00",
-    "臺北時間": "+08:00", "香港時間": "+08:00", "北京時間": "+08:00",
+#: Zones a page names with the time, before it (``2012年12月10日, 格林尼治标准时间10:41``, BBC
+#: 中文; ``2017-09-10 HKT 15:00``, RTHK) or after it (``2023.01.18 10:46 ET``, RFA; ``08:05 GMT``),
+#: as IANA zones: ``ET`` is New York's time, daylight saving or not. ``CST`` is left out: China's
+#: or America's Central, nobody can tell.
+ZONE_NAMES = {
+    "格林尼治标准时间": "UTC", "格林尼治时间": "UTC", "格林威治标准时间": "UTC",
+    "格林威治时间": "UTC",
+    "北京时间": "Asia/Shanghai", "北京時間": "Asia/Shanghai", "台北时间": "Asia/Taipei",
+    "臺北時間": "Asia/Taipei", "台北時間": "Asia/Taipei", "香港时间": "Asia/Hong_Kong",
+    "香港時間": "Asia/Hong_Kong", "美东时间": "America/New_York", "美東時間": "America/New_York",
+    "东京时间": "Asia/Tokyo", "東京時間": "Asia/Tokyo", "新加坡时间": "Asia/Singapore",
 }
+ZONE_ABBREVIATIONS = {
+    "GMT": "UTC", "UTC": "UTC", "HKT": "Asia/Hong_Kong", "ET": "America/New_York",
+    "EST": "America/New_York", "EDT": "America/New_York", "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles", "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul", "SGT": "Asia/Singapore", "MYT": "Asia/Kuala_Lumpur",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "BST": "Europe/London",
+    "CET": "Europe/Paris", "CEST": "Europe/Paris",
+}
+_ABBREVIATION = "(?:" + "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True)) + ")"
 #: Time of day after a date: ``10:30``, ``10:30:45``, ``10时30分``, ISO ``T10:30:45.123+08:00``,
-#: ``(16:31)``; its zone as an offset, a word before it or ``GMT``/``UTC(+8)`` after it.
+#: ``(16:31)``; its zone as an offset or a name (``ZONE_NAMES``), before or after.
 _TIME = (
-    r"(?:\s*(?:T|[,，]|\s|\s?(?<=\s)[-–](?=\s))?\s*(?P<zone>" + "|".join(ZONE_WORDS)
-    + r")?\s*[(（]?(?P<ampm>上午|下午|中午|晚上|凌晨|早上)?"
+    r"(?:\s*(?:T|[,，]|\s|\s?(?<=\s)[-–](?=\s))?\s*(?P<zone>"
+    + "|".join(ZONE_NAMES) + "|" + _ABBREVIATION + r"(?![A-Za-z]))?"
+    r"\s*[(（]?(?P<ampm>上午|下午|中午|晚上|凌晨|早上)?"
     r"\s*(?P<H>\d{1,2})\s*[:：时]\s*(?P<M>\d{1,2})分?"
     r"(?:\s*[:：]\s*(?P<S>\d{1,2})秒?|(?<=分)\s*(?P<S2>\d{1,2})秒)?(?:\.\d+)?"
     r"(?:\s*(?P<ampm2>[AaPp]\.?[Mm]\.?)(?![A-Za-z]))?"
-    r"(?:(?P<tz>Z|[+-]\d{2}:?\d{2})|\s*[(（]?(?P<gmt>GMT|UTC)(?P<utc>[+-]\d{1,2}(?::?\d{2})?)?(?![A-Za-z]))?)?"
+    r"(?:(?P<tz>Z|[+-]\d{2}:?\d{2})|\s*[(（]?(?P<zone2>" + _ABBREVIATION + r")"
+    r"(?P<utc>(?<=GMT|UTC)[+-]\d{1,2}(?::?\d{2})?)?(?![A-Za-z]))?)?"
 )
 PM_WORDS = frozenset({"下午", "晚上"})
 #: ``2016-07-12``, ``16-07-12``, ``2016/7/12``, ``2016.07.12``, ``2016年07月12日`` (+ time).
@@ -68,6 +84,10 @@ ENGLISH_MONTH_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct
 #: Year-less ``07-12``, ``7月12日``, ``07/12`` (+ time), as on home and list pages.
 MONTH_DAY_RE = re.compile(
     r"(?<![\d.:/-])(?P<m>\d{1,2})\s*[-/月]\s*(?P<d>\d{1,2})(?![\d.:/-])\s*日?" + _TIME
+)
+#: A time printed right before the date it belongs to (searched ending where the date starts).
+TIME_BEFORE_RE = re.compile(
+    r"(?<![\d:.])(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?\s*[|｜,，]?\s*\Z"
 )
 #: A calendar badge under a headline: the day in one element, the year and month in the next
 #: (``<div class=day>21</div><div class=year>2024年02月</div>``), read as ``21 2024年02月``.
@@ -165,33 +185,30 @@ def _build(
             return ParsedDate(datetime(year, month, day, tzinfo=tz), "day")
         except ValueError:
             return None
-    offset = _offset(match)
+    return ParsedDate(_in_zone(value, match, tz), "second" if second is not None else "minute")
+
+
+def _in_zone(value: datetime, match: re.Match[str], tz: tzinfo) -> datetime:
+    """``value`` (the printed wall-clock time) in the zone the page names: a zone named for
+    readers (``HKT``, ``ET``, ``格林尼治标准时间``) is kept, the page's own offset; a numeric
+    offset, mostly machine data (``…Z`` in a script), is converted to the portal's ``tz``."""
+    offset = match.group("tz") or match.group("utc")
     if offset:
-        value = _apply_offset(value, offset).astimezone(tz)
-    return ParsedDate(value, "second" if second is not None else "minute")
-
-
-def _offset(match: re.Match[str]) -> str | None:
-    """The printed time's offset (``Z``, ``+08:00``), None when the page names no zone."""
-    if match.group("tz"):
-        return match.group("tz")
-    if match.group("zone"):
-        return ZONE_WORDS[match.group("zone")]
-    if not match.group("gmt"):
-        return None
-    if match.group("utc") is None:
-        return "Z"
-    sign, rest = match.group("utc")[0], match.group("utc")[1:].replace(":", "")
-    hours, minutes = (rest, "00") if len(rest) <= 2 else (rest[:-2], rest[-2:])
-    return f"{sign}{int(hours):02d}{minutes}"
+        return _apply_offset(value, offset).astimezone(tz)
+    name = match.group("zone") or match.group("zone2")
+    if name:
+        return value.replace(tzinfo=get_timezone(ZONE_NAMES.get(name) or ZONE_ABBREVIATIONS[name]))
+    return value
 
 
 def _apply_offset(value: datetime, offset: str) -> datetime:
+    """``Z``, ``+08:00``, ``+0800`` or ``+8``/``-5:30`` (after ``GMT``/``UTC``)."""
     if offset == "Z":
         return value.replace(tzinfo=UTC)
     sign = -1 if offset[0] == "-" else 1
     digits = offset[1:].replace(":", "")
-    delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+    hours, minutes = (digits, "0") if len(digits) <= 2 else (digits[:-2], digits[-2:])
+    delta = timedelta(hours=int(hours), minutes=int(minutes))
     return value.replace(tzinfo=timezone(sign * delta))
 
 
@@ -233,8 +250,26 @@ def _first_year_first(text: str, tz: tzinfo, now: datetime) -> tuple[int, Parsed
             continue
         parsed = _build(year, month, day, match, tz)
         if parsed is not None:
-            return match.start(), parsed
+            return _with_time_before(text, match.start(), parsed, tz)
     return None
+
+
+def _with_time_before(
+    text: str, start: int, parsed: ParsedDate, tz: tzinfo
+) -> tuple[int, ParsedDate]:
+    """A day whose time is printed before it (``13:58 2017/10/24``, HKET) takes that time."""
+    if parsed.precision != "day" or start < 4:
+        return start, parsed
+    match = TIME_BEFORE_RE.search(text, max(0, start - 14), start)
+    if match is None:
+        return start, parsed
+    second = match.group("S")
+    try:
+        value = parsed.value.replace(hour=int(match.group("H")), minute=int(match.group("M")),
+                                     second=int(second or 0))
+    except ValueError:
+        return start, parsed
+    return match.start(), ParsedDate(value, "second" if second else "minute")
 
 
 def _first_year_last(text: str, tz: tzinfo, now: datetime) -> tuple[int, ParsedDate] | None:
