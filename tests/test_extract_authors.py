@@ -19,6 +19,7 @@ from newscrawler.extract.authors import (
     name_under_headline,
     names_after_date,
     opening_byline,
+    report_line,
 )
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -332,3 +333,45 @@ def test_a_credit_row_of_table_cells_is_one_line() -> None:
 def test_the_bracket_closing_the_header_date_is_not_an_item() -> None:
     zone = "http://paper.wenweipo.com [2010-07-20] 我要評論 顧信之 「惡女珍」帶團辱客，弄得"
     assert names_after_date(zone, zone.index("]")) == "顧信之"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("【大纪元2011年06月03日讯】（新纪元周刊记者李佳采访报导）日本管理学专家……", "李佳"),
+    ("記者鄧厚仁報道 吳貴龍表示……", "鄧厚仁"),
+    ("记者现场报道 今年以来……", None),  # 现场 is no name: no surname
+    ("记者近日报道，……", None),
+    ("本报记者综合报道 今年以来……", None),
+])
+def test_a_reporter_glued_to_reports(text: str, expected: str | None) -> None:
+    assert opening_byline(text) == expected
+
+
+def test_a_credit_line_of_its_own_among_the_first_lines() -> None:
+    """Sing Pao prints ``記者鄧厚仁報道`` after the lead paragraph; deep in the text it is a
+    story's own words."""
+    lead = "紙上不只是談兵，還可以細看香港歷史的變遷。" * 3
+    assert report_line([lead, "記者鄧厚仁報道", "吳貴龍表示……"]) == "鄧厚仁"
+    assert report_line([lead, lead, lead, lead, "記者鄧厚仁報道"]) is None
+    assert report_line([lead, "記者現場報道"]) is None
+
+
+def test_hong_kong_colon_and_captions_after_the_closing_credit() -> None:
+    """``記者︰脫芷晴`` (U+FE30, Hong Kong's colon), then the editor, the artist and photo
+    captions (``▲…（梁偉榮攝）``) end the text."""
+    text = (TEXT + "\n記者︰脫芷晴\n編輯：梁偉澄\n美術：陳超雄\n"
+            "▲昨多1印傭初步確診，她曾住上環「安盛僱傭中心」宿舍。（梁偉榮攝）\n"
+            "▲張竹君指，有確診者曾到過的酒樓，已有多人受感染，情況令人關注。")
+    assert closing_credit(text) == "脫芷晴"
+    assert closing_credit(TEXT + "\n记者：张三\n" + "很长的一段正文，" * 10) is None
+
+
+def test_the_sites_own_desk_is_not_an_author() -> None:
+    """JSON-LD's author ``Reuters Editorial`` on cn.reuters.com is the medium's desk."""
+    html = f"""<html><head><meta charset="utf-8"><title>汇市一周综述</title>
+<script type="application/ld+json">{{"author": {{"@type": "Person", "name": "{{name}}"}}}}
+</script></head><body><h1>汇市一周综述</h1><div class="body"><p>{TEXT}</p></div></body></html>"""
+    desk = html.replace("{name}", "Reuters Editorial").encode()
+    assert extract_article(desk, "https://cn.reuters.com/article/x", now=NOW)["author"] is None
+    writer = html.replace("{name}", "Daniel Mercer").encode()
+    assert extract_article(writer, "https://cn.reuters.com/article/x", now=NOW)["author"] == \
+        "Daniel Mercer"

@@ -266,3 +266,18 @@ def test_a_calendar_badge_under_the_headline(badge: str, expected: str | None) -
     record = extract_article(html.encode(), URL, now=NOW)
     assert record["published_at"] == expected
     assert record["date_precision"] == ("day" if expected else None)
+
+
+def test_the_heading_og_title_names_when_the_title_tag_is_the_site() -> None:
+    """Sing Pao: ``<title>`` is the paper's name, ``og:title`` wraps the headline, which the
+    page prints in ``td.news_title`` above its date; the lead's emphasised line is no title."""
+    headline = "郵票 車票 場刊 小冊子 紙品收藏見證香港文化"
+    html = f"""<html><head><meta charset="utf-8"><title>成報 SING PAO DAILY NEWS</title>
+<meta property="og:title" content="成報新聞({headline})"/></head><body><table>
+<tr><td class="news_title">{headline}</td></tr><tr><td class="date">發佈日期 : 2017-09-10</td></tr>
+<tr><td><table><tr><td><div><div><div><div><font><b>吳貴龍正籌備推出第八本書，主題是李小龍。</b>
+</font><p>{TEXT}</p><p>{TEXT}</p></div></div></div></div></td>
+<td><a href="/1">熱門新聞：港股今日收市</a><a href="/2">天氣：明日有雨</a></td></tr></table>
+</td></tr></table></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert (record["title"], record["published_at"]) == (headline, "2017-09-10T00:00:00+08:00")

@@ -143,7 +143,8 @@ def find_author(
     """The writers, most trustworthy credit first (``authors.py``): a labelled author in the
     meta line, a theme's author markup (hCard, ``rel="author"``), a name right before the
     header date, a labelled byline in the header text, bare names right after the header date,
-    a byline at the start of the body, a closing credit, a labelled author in a meta line
+    a byline at the start of the body or on a line of its own among its first lines, a name
+    alone under the headline, a closing credit, a labelled author in a meta line
     elsewhere on the page, and last JSON-LD's or ``<meta name="author">``'s when it is not the
     site."""
     found = authors.clean_author(meta.author) or _marked_author(root, source)
@@ -159,7 +160,7 @@ def find_author(
         if found:
             return found
     text = body.text
-    found = authors.opening_byline(text, bare=True) or \
+    found = authors.opening_byline(text, bare=True) or authors.report_line(body.lines) or \
         authors.name_under_headline(body.lines, title, meta.zone) or \
         authors.closing_credit(text)
     if found:
@@ -169,7 +170,7 @@ def find_author(
     if found:
         return found
     tag = jsonld_author(source) or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
-    if tag and tag != meta.source and \
+    if tag and tag != meta.source and not _names_the_host(tag, url) and \
             tag.lower() not in _site_name(root, tags, title, url).lower():  # nor the medium
         found = authors.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
         return _not_the_editor(found, editors, source)
@@ -208,6 +209,16 @@ def _printed_as_editor(name: str, source: bytes) -> bool:
             return True
         at = source.find(needle, at + 1)
     return False
+
+
+def _names_the_host(value: str, url: str) -> bool:
+    """Does a Latin author value name the site's host (``Reuters Editorial`` on
+    cn.reuters.com, ``BBC News`` on www.bbc.com)? The medium's desk, not a writer."""
+    try:
+        labels = set((urlsplit(url).hostname or "").split("."))
+    except ValueError:
+        return False
+    return any(word in labels for word in re.findall(r"[a-z]{3,}", value.lower()))
 
 
 def _site_name(root: etree._Element, tags: dict[str, str], title: str | None, url: str) -> str:

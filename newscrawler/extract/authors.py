@@ -31,8 +31,9 @@ NAMES_RUN = (
     r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|$)"
 )
 _LABELS = "|".join(rules.AUTHOR_BYLINE_LABELS)
-#: Between a byline label and the names: a colon, a bar (``作者︱春春``) or a slash, or nothing.
-LABEL_SEP = r"\s*[:：︱｜丨|/／]?\s*"
+#: Between a byline label and the names: a colon (Hong Kong's ``︰`` too), a bar (``作者︱春春``)
+#: or a slash, or nothing.
+LABEL_SEP = r"\s*[:：︰︱｜丨|/／]?\s*"
 #: Opening bylines: a reporter label, then the names (``本报记者 张三 李四``).
 BYLINE_RE = re.compile(rf"(?:{_LABELS}){LABEL_SEP}" + NAMES_RUN)
 #: ``（记者闫子敏）`` / ``（朱江）`` right after a dateline ``…电``, and closing credits.
@@ -121,6 +122,17 @@ NAME_WRITES_FOR_RE = re.compile(
     rf"(?:^|\s)(?P<name>[{_HAN}·•]{{2,8}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){{0,3}})"
     rf"\s*为[\w{_HAN}]{{1,12}}撰稿"
 )
+#: A reporter's name glued to "reports" (``記者鄧厚仁報道``, ``（新纪元周刊记者李佳采访报导）``):
+#: nothing marks where the name ends, so it must start with a common surname.
+REPORTER_REPORTS_RE = re.compile(
+    rf"(?:{_LABELS}){LABEL_SEP}(?P<name>[{_HAN}]{{2,4}}?)(?:采访|採訪)?(?:报道|报导|報道|報導)"
+)
+#: A line that is nothing but such a credit, printed among the first lines of the text (Sing
+#: Pao prints it after the lead paragraph).
+REPORT_LINE_RE = re.compile(
+    rf"^[（(【]?(?:本報|本报)?{REPORTER_REPORTS_RE.pattern}[)）】]?$"
+)
+REPORT_LINES = 4
 #: Brackets a header date is printed in: ``[2010-07-20]``, ``（2019-09-24）``.
 DATE_BRACKETS = "[]【】()（）"
 #: Separators between the items printed after the header date.
@@ -150,6 +162,10 @@ CLOSING_CHARS = 120
 CLOSING_LINE_CHARS = 40
 CLOSING_CREDIT_CHARS = 100
 CLOSING_LINES = 3
+#: Photo captions that may follow the closing credit: a caption mark (``▲昨多1印傭…``) or a
+#: photographer's credit ending the line (``…宿舍。（梁偉榮攝）``).
+CAPTION_RE = re.compile(r"^\s*[▲△▼►]|[（(][^()（）]{0,16}[摄攝][)）]\s*$")
+MAX_CLOSING_CAPTIONS = 6
 #: Lines at the start of the text where the headline may be printed, with a name under it.
 HEADLINE_LINES = 3
 SENTENCE_MARKS_RE = re.compile(r"[，。！？；,!?;]")
@@ -159,7 +175,7 @@ SEPARATOR = "、"
 
 def is_name(text: str) -> bool:
     """Does ``text`` look like a person's name (not a medium, label, site or markup)?"""
-    if not text or any(c in text for c in "=\"'<>:：/"):
+    if not text or any(c in text for c in "=\"'<>:：︰/"):
         return False
     if HAN_NAME_RE.match(text):
         if text in rules.AUTHOR_NOT_NAMES or text in LABEL_WORDS or \
@@ -316,11 +332,23 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
         name = _names_before_place(match.group("glued"))
         if name:
             return name
+    for match in REPORTER_REPORTS_RE.finditer(start):
+        if is_name(match.group("name")) and has_surname(match.group("name")):
+            return match.group("name")
     match = SLASH_WEN_RE.search(start)
     if match:
         if match.group("before"):
             return match.group("before") if is_name(match.group("before")) else None
         return join(split_names(re.sub("[&＆]", SEPARATOR, match.group("after"))))
+    return None
+
+
+def report_line(lines: list[str]) -> str | None:
+    """The reporter of a credit line of its own among the text's first lines."""
+    for line in lines[:REPORT_LINES]:
+        match = REPORT_LINE_RE.match(line.strip())
+        if match and is_name(match.group("name")) and has_surname(match.group("name")):
+            return match.group("name")
     return None
 
 
@@ -370,9 +398,13 @@ def closing_credit(text: str) -> str | None:
 def _closing_lines(text: str) -> list[str]:
     """The text's last lines, last first, up to its last paragraph: short lines, and credit
     lines, which run longer: bracketed with a job title, or a source line naming the writers
-    (``本文来源：北青网-北京青年报 作者：温婧 赵新培 责任编辑：郭晨琦``)."""
+    (``本文来源：北青网-北京青年报 作者：温婧 赵新培 责任编辑：郭晨琦``). Photo captions after
+    them are passed over."""
     lines: list[str] = []
-    for line in reversed(text.rstrip().rsplit("\n", CLOSING_LINES)):
+    tail = text.rstrip().rsplit("\n", CLOSING_LINES + MAX_CLOSING_CAPTIONS)
+    while len(tail) > 1 and CAPTION_RE.search(tail[-1]):
+        tail.pop()  # photo captions printed after the credit (Hong Kong papers' ▲ lines)
+    for line in reversed(tail[-CLOSING_LINES - 1:]):
         line = line.strip()
         credit = line.startswith(("（", "(")) or SOURCE_THEN_AUTHOR_RE.search(line)
         limit = CLOSING_CREDIT_CHARS if credit else CLOSING_LINE_CHARS

@@ -38,7 +38,7 @@ LINK_LIST_TAGS = frozenset({"ul", "ol", "dl", "div", "table", "p", "section"})
 #: Lists and boxes inside the body with at least this link density are "related links".
 LINK_LIST_DENSITY = 0.6
 EDITOR_LINE_RE = re.compile(
-    r"^[(（\[【]?\s*(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<name>[^)）\]】]{1,30}?)\s*[)）\]】]?$"
+    r"^[(（\[【]?\s*(?:责任编辑|责编|编辑)\s*[:：︰]\s*(?P<name>[^)）\]】]{1,30}?)\s*[)）\]】]?$"
 )
 
 

@@ -79,14 +79,14 @@ def _label_regex() -> re.Pattern[str]:
         rf"(?<![\u4e00-\u9fff]){re.escape(label)}" if len(label) == 1 else re.escape(label)
         for label in labels
     ]
-    return re.compile(rf"(?P<label>{'|'.join(branches)})\s*(?P<colon>[:：])?\s*")
+    return re.compile(rf"(?P<label>{'|'.join(branches)})\s*(?P<colon>[:：︰])?\s*")
 
 
 LABEL_RE = _label_regex()
 FIELD_OF_LABEL = {label: name for name, group in rules.LABELS.items() for label in group}
 #: Where a source/author/editor value ends when no other label follows it.
 VALUE_END_RE = re.compile(r"\s(?![A-Za-z])|[|丨｜┊]|\s{2,}")
-VALUE_STRIP = " \t()（）[]【】<>《》「」:：,，;；.。·-—"
+VALUE_STRIP = " \t()（）[]【】<>《》「」:：︰,，;；.。·-—"
 FIELDS = ("date", "source", "author", "editor")
 @dataclass
 class Meta:

@@ -87,7 +87,7 @@ NOISE_LINE_RE = re.compile(
 )
 #: ``(责任编辑：admin)`` and its variants, kept out of the body but read as the editor.
 EDITOR_NOTE_RE = re.compile(
-    r"[（(\[【]\s*(?:责任编辑|责编|编辑)\s*[:：]\s*(?P<name>[^)）\]】]*?)\s*[)）\]】]"
+    r"[（(\[【]\s*(?:责任编辑|责编|编辑)\s*[:：︰]\s*(?P<name>[^)）\]】]*?)\s*[)）\]】]"
 )
 #: ``#p#分页标题#e#`` page-break markers that leak from some editors.
 PAGEBREAK_MARK_RE = re.compile(r"#p#.*?#e#")

@@ -255,6 +255,21 @@ def _emphasised(node: etree._Element) -> bool:
         text_of(inner[0]) == text_of(node) and not (node.text or "").strip()
 
 
+def _named_by(
+    headings: list[tuple[str, etree._Element]], og_title: str
+) -> tuple[str, etree._Element] | None:
+    """The heading ``og:title`` names whole when ``<title>`` names none: a site whose
+    ``<title>`` is its own name (``成報 SING PAO DAILY NEWS``) and whose ``og:title`` wraps the
+    headline (``成報新聞(郵票 車票 …)``) prints it in a heading class (``td.news_title``)."""
+    key = compare_key(og_title)
+    if not key:
+        return None
+    for text, node in headings:
+        if _weak_match(text, og_title) and could_be_headline(text):
+            return text, node
+    return None
+
+
 def extract_title(
     root: etree._Element, index: PageIndex, profile: Profile
 ) -> tuple[str | None, etree._Element | None]:
@@ -268,6 +283,7 @@ def extract_title(
                     return text, node
     first_h1: tuple[str, etree._Element] | None = None
     weak: tuple[str, etree._Element] | None = None
+    seen: list[tuple[str, etree._Element]] = []
     for selector in rules.TITLE_SELECTORS:
         for heading in index.select(selector)[:MAX_HEADINGS]:
             text, node = headline(heading)
@@ -280,14 +296,18 @@ def extract_title(
                 return text, node
             if whole and weak is None and _weak_match(text, whole):
                 weak = (text, node)
+            seen.append((text, node))
     if weak is not None:
         return weak[0], None
+    og = root.xpath("//meta[@property='og:title']/@content")
+    named = _named_by(seen, collapse(og[0]) if og else "")
+    if named is not None:
+        return named
     shown = _shown_whole(root, whole, article)
     if shown is not None:
         return whole, shown
     if article:
         return _shown_part(root, whole) or (article, None)
-    og = root.xpath("//meta[@property='og:title']/@content")
     if og and collapse(og[0]):
         found = _shown_part(root, collapse(og[0]))
         if found is not None:
