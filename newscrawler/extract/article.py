@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime
+from functools import cache
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
@@ -150,13 +151,14 @@ def find_author(
     found = authors.clean_author(meta.author) or _marked_author(root, source)
     if found:
         return found
+    site = cache(lambda: _site_name(root, tags, title, url))  # built once, only if needed
     zone, date = meta.zone, meta.zone_date
     if zone:
         if date:
             found = authors.name_before_date(zone, date.start())
         found = found or authors.opening_byline(zone)
         if not found and date:
-            found = authors.names_after_date(zone, date.end(), _site_name(root, tags, title, url))
+            found = authors.names_after_date(zone, date.end(), site())
         if found:
             return found
     text = body.text
@@ -171,7 +173,7 @@ def find_author(
         return found
     tag = jsonld_author(source) or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
     if tag and tag != meta.source and not _names_the_host(tag, url) and \
-            tag.lower() not in _site_name(root, tags, title, url).lower():  # nor the medium
+            tag.lower() not in site().lower():  # nor the medium
         found = authors.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
         return _not_the_editor(found, editors, source)
     return None
