@@ -375,3 +375,53 @@ def test_the_sites_own_desk_is_not_an_author() -> None:
     writer = html.replace("{name}", "Daniel Mercer").encode()
     assert extract_article(writer, "https://cn.reuters.com/article/x", now=NOW)["author"] == \
         "Daniel Mercer"
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("——来自第二十七届上海国际电影节的思考 任姗姗 曹玲娟 2025年06月19日05:42", "任姗姗、曹玲娟"),
+    ("澎湃新闻记者 陈均 实习生 王硕 2025-12-24 13:30", "陈均、王硕"),
+    ("来源：新华网 作者：记者 许仕豪 王君宝 2025-02-08 07:24:38", "许仕豪、王君宝"),
+    ("齐湘辉 姜刚 曹凯 马姝瑞 陈尚营 2018年06月04日08:43", "齐湘辉、姜刚、曹凯、马姝瑞、陈尚营"),
+    ("来源：新京报 2017-06-23", None),  # a source, not a writer
+    ("专题 收集 2017-06-23", None),  # no surname
+])
+def test_every_name_of_the_run_before_the_header_date(zone: str, expected: str | None) -> None:
+    assert name_before_date(zone, zone.index("20")) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("朴姝颖，包志明", "朴姝颖、包志明"),  # caixin's 作者：
+    ("L_204531", None),  # an account id, not a name
+    ("admin", "admin"),  # DedeCms's account, kept as printed
+])
+def test_labelled_author_values(value: str, expected: str | None) -> None:
+    assert clean_author(value) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("红网时刻新闻记者 王诗颖 蔡娟 郭薇灿 摄影 朱丽萍 李丹 长沙报道 “我是一个古籍编辑……",
+     "王诗颖、蔡娟、郭薇灿"),
+    ("新华社记者 李木子 摄 今年以来……", None),  # a photographer's credit
+])
+def test_photographers_after_the_writers(text: str, expected: str | None) -> None:
+    assert opening_byline(text) == expected
+
+
+def test_a_provided_photo_is_no_writer() -> None:
+    text = TEXT + "\n南方网、粤学习记者 周存 通讯员 穗文广旅宣\n通讯员供图"
+    assert closing_credit(text) == "周存"
+
+
+def test_an_author_box_that_labels_its_name() -> None:
+    """RFI prints ``作者：<a class="m-from-author__name">珍妮特</a>`` after its audio player, far
+    from the headline; a comment's author box carries no label and names nobody's article."""
+    def author(box: str) -> str | None:
+        html = f"""<html><head><meta charset="utf-8"><title>法国报纸摘要</title></head><body>
+<h1>法国报纸摘要</h1><div class="player">收听</div>{box}<div class="content"><p>{TEXT}</p></div>
+<div class="comments"><div class="comment-author">王小明</div><p>评论内容很长很长的评论</p></div>
+</body></html>"""
+        return extract_article(html.encode(), URL, now=NOW)["author"]
+
+    assert author('<div class="m-from-author"><span>作者：</span><a href="/a">珍妮特</a></div>') \
+        == "珍妮特"
+    assert author('<div class="m-from-author"><a href="/a">珍妮特</a></div>') is None

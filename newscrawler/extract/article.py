@@ -237,6 +237,7 @@ def _site_name(root: etree._Element, tags: dict[str, str], title: str | None, ur
 
 
 _AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
+_AUTHOR_CLASS = etree.XPath(rules.AUTHOR_CLASS_XPATH)
 #: An editor label, then any tags, ending where the name starts: ``责任编辑：<b>X</b>``,
 #: ``【编辑:X】``. Searched in the UTF-8 source; no Han character may follow the name (a UTF-8
 #: Han character starts with one of the bytes 0xE4-0xE9).
@@ -249,13 +250,20 @@ EDITOR_LABEL_REACH = 600
 
 
 def _marked_author(root: etree._Element, source: bytes | None) -> str | None:
-    """The name in a theme's author markup (``rules.AUTHOR_MARKUP_XPATH``), if any."""
-    if not source or not any(mark in source for mark in rules.AUTHOR_MARKUP_MARKS):
+    """The name in a theme's author markup (``rules.AUTHOR_MARKUP_XPATH``), or in an author
+    box that labels it (``rules.AUTHOR_CLASS_XPATH``), if any."""
+    if not source:
         return None
-    for node in _AUTHOR_MARKUP(root):
-        name = authors.clean_author(collapse(all_text(node)))
-        if name:
-            return name
+    if any(mark in source for mark in rules.AUTHOR_MARKUP_MARKS):
+        for node in _AUTHOR_MARKUP(root):
+            name = authors.clean_author(collapse(all_text(node)))
+            if name:
+                return name
+    if rules.AUTHOR_CLASS_MARK_RE.search(source):
+        for node in _AUTHOR_CLASS(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
+            name = authors.labelled_names(collapse(all_text(node)))
+            if name:
+                return name
     return None
 
 

@@ -83,6 +83,8 @@ NAME_STOP_RE = re.compile(rf"(?:{'|'.join(rules.AUTHOR_NAME_STOPS)})$")
 NAME_AT_END_RE = re.compile(
     rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{_HAN}·]{{2,3}}|[{_HAN}] [{_HAN}])$"
 )
+#: The last space-separated token of a text.
+LAST_TOKEN_RE = re.compile(r"(?:^|(?<=[\s\u3000]))(?P<token>\S+)$")
 #: ``石佳/中国青年报 2019-09-24``: a writer, a slash, the medium, right before the date.
 NAME_SLASH_MEDIUM_RE = re.compile(
     rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{_HAN}·]{{2,4}})\s*[/／]\s*[{_HAN}\w]{{2,12}}$"
@@ -122,6 +124,8 @@ NAME_WRITES_FOR_RE = re.compile(
     rf"(?:^|\s)(?P<name>[{_HAN}·•]{{2,8}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){{0,3}})"
     rf"\s*为[\w{_HAN}]{{1,12}}撰稿"
 )
+#: A whole text that is an author label, a colon and a short value (an author box's text).
+LABELLED_NAMES_RE = re.compile(rf"^(?:{_LABELS})\s*[:：︰]\s*(?P<value>[^:：︰]{{2,40}})$")
 #: A reporter's name glued to "reports" (``記者鄧厚仁報道``, ``（新纪元周刊记者李佳采访报导）``):
 #: nothing marks where the name ends, so it must start with a common surname.
 REPORTER_REPORTS_RE = re.compile(
@@ -146,10 +150,14 @@ MEDIUM_BYLINE_RE = re.compile(
     rf"(?:^|[\s:：|])(?:[{_HAN}\w]{{1,10}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)}))\s+"
     rf"(?P<names>[{_HAN}]{{2,3}}(?:[ 、][{_HAN}]{{2,3}})?)\s"
 )
-LATIN_VALUE_RE = re.compile(r"^[A-Za-z][\w .'-]{0,39}$")
+LATIN_VALUE_RE = re.compile(r"^[A-Za-z][A-Za-z .'-]{0,39}$")  # no digits: L_204531 is an id
 #: Every meta-line label (``发表于``, ``来源``, ``点击``): never a name.
 LABEL_WORDS = frozenset(label for group in rules.LABELS.values() for label in group)
 PHOTO_WORDS = ("摄", "图", "攝", "圖")
+#: Photo credits that are not names (``通讯员供图``), and photo words that label the names after
+#: them (``摄影 朱丽萍 李丹``).
+PHOTO_CREDITS = frozenset({"供图", "供圖", "配图", "配圖"})
+PHOTO_LABELS = frozenset({"摄影", "攝影"})
 #: A Han token ending like this is a medium, a label or a job title, not a name.
 NOT_NAME_ENDINGS = rules.MEDIA_SUFFIXES + rules.LABEL_ENDINGS + rules.JOB_TITLES
 #: What the medium before or after a writer's slash ends with (``石佳/中国青年报``).
@@ -188,7 +196,7 @@ def is_name(text: str) -> bool:
 def split_names(run: str) -> list[str]:
     """Names of a byline run in print order; a lone character padded off its other half
     (``王 观``) is joined; the run stops at the first token that is not a name."""
-    tokens = [t for t in re.split(r"[ \u3000、]+", run) if t]
+    tokens = [t for t in re.split(r"[ \u3000、，,]+", run) if t]
     names: list[str] = []
     index = 0
     while index < len(tokens) and len(names) < MAX_AUTHORS:
@@ -197,8 +205,10 @@ def split_names(run: str) -> list[str]:
             token = token + tokens[index + 1]
             index += 1
         index += 1
-        if token.startswith(PHOTO_WORDS):
-            return []  # 李木子 摄: a photographer's credit
+        if token.startswith(PHOTO_WORDS) or token in PHOTO_CREDITS:
+            if names and token in PHOTO_LABELS and index < len(tokens):
+                break  # 记者 王诗颖 蔡娟 摄影 朱丽萍: the photographers' label ends the writers
+            return []  # 李木子 摄, 通讯员供图: a photographer's credit
         if NAME_STOP_RE.search(token):
             break  # 北京报道: the byline ends here
         if token in rules.AUTHOR_CONTINUE_LABELS:
@@ -253,10 +263,33 @@ def name_before_date(zone: str, date_start: int) -> str | None:
     if not match:
         return None
     name = match.group("name").replace(" ", "")
-    head = before[: match.start("name")].rstrip()
-    if head.endswith(rules.AUTHOR_LABEL_ENDS) or not is_name(name) or not has_surname(name):
+    if not is_name(name) or not has_surname(name):
         return None  # a bare word before the date is a name only with a surname (收集 is not)
-    return name
+    names, head = _names_running_back(before[: match.start("name")].rstrip(), name)
+    if head.endswith(rules.AUTHOR_LABEL_ENDS) and \
+            not head.rstrip(":：︰ ").endswith(rules.AUTHOR_BYLINE_LABELS):
+        return None  # 来源：新京报 2017-06-23: a source's name
+    return join(names)
+
+
+def _names_running_back(head: str, last: str) -> tuple[list[str], str]:
+    """The names printed before ``last`` in one run (``澎湃新闻记者 陈均 实习生 王硕``,
+    ``任姗姗 曹玲娟``): bare names with a common surname, across the labels that join two
+    writers (实习生, 记者); and the text before the run."""
+    names = [last]
+    while len(names) < MAX_AUTHORS:
+        match = LAST_TOKEN_RE.search(head)
+        if match is None:
+            break
+        token = match.group("token")
+        if token in rules.AUTHOR_CONTINUE_LABELS:
+            pass
+        elif len(token) <= 3 and is_name(token) and has_surname(token):
+            names.insert(0, token)
+        else:
+            break
+        head = head[: match.start("token")].rstrip()
+    return names, head
 
 
 def has_surname(token: str) -> bool:
@@ -341,6 +374,12 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
             return match.group("before") if is_name(match.group("before")) else None
         return join(split_names(re.sub("[&＆]", SEPARATOR, match.group("after"))))
     return None
+
+
+def labelled_names(text: str) -> str | None:
+    """The names of a text that is nothing but an author label and them (``作者： 珍妮特``)."""
+    match = LABELLED_NAMES_RE.match(text)
+    return join(split_names(match.group("value"))) if match else None
 
 
 def report_line(lines: list[str]) -> str | None:

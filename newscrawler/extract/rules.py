@@ -326,3 +326,10 @@ AUTHOR_MARKUP_XPATH = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]"
     " | //a[@rel='author']"
 )
+# Elements whose class names an author box (RFI's ``<div class="m-from-author">作者：<a>珍妮特
+# </a>``, ``article-author``, ``author-name``): their text counts when it is an author label and
+# names only (a comment's ``comment-author`` has no label). Looked for when the source has such
+# a class.
+AUTHOR_CLASS_MARK_RE = re.compile(rb"""class=["'][^"'>]*author""")
+AUTHOR_CLASS_XPATH = "//*[contains(@class, 'author')]"
+MAX_AUTHOR_CLASS_ELEMENTS = 5
