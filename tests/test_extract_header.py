@@ -281,3 +281,18 @@ def test_the_heading_og_title_names_when_the_title_tag_is_the_site() -> None:
 </td></tr></table></body></html>"""
     record = extract_article(html.encode(), URL, now=NOW)
     assert (record["title"], record["published_at"]) == (headline, "2017-09-10T00:00:00+08:00")
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # zaobao: the update first, then the publication, each after its word
+    ("赵世楚 更新 / 2023年11月24日 6:57 PM 发布 / 2023年11月24日 5:47 PM",
+     "2023-11-24T17:47:00+08:00"),
+    ("更新时间：2023-11-24 18:57 发布时间：2023-11-24 17:47", "2023-11-24T17:47:00+08:00"),
+    ("发布时间：2023-11-24 17:47 更新时间：2023-11-24 18:57", "2023-11-24T17:47:00+08:00"),
+    ("更新 2011-06-03 8:24 AM", "2011-06-03T08:24:00+08:00"),  # only an update: it is the date
+])
+def test_the_publication_beats_the_update_printed_before_it(header: str, expected: str) -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><div class="info">{header}</div><div class="text"><p>{TEXT}</p></div>
+</body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["published_at"] == expected

@@ -141,6 +141,12 @@ def _bare_label(text: str, match: re.Match[str]) -> bool:
     return 0 < visible_length(value) <= MAX_BARE_VALUE
 
 
+#: An update label right before a date (``更新 / 2023…``, ``Updated: 2023…``).
+UPDATED_BEFORE_RE = re.compile(
+    r"(?:更新|Updated?|最后修改|最後修改)[\s/:：︰|于於]*\Z", re.IGNORECASE)
+MAX_ZONE_DATE_SCAN = 500
+
+
 def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
     """Fields found behind labels in a flattened meta-line text."""
     accepted = [
@@ -149,9 +155,12 @@ def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
         or (m.group("label") in rules.COLONLESS_LABELS and _bare_label(text, m))
     ]
     found: dict = {}
+    updated = False  # the date found so far is an update's: a publish date after it wins
     for index, match in enumerate(accepted):
         name = FIELD_OF_LABEL[match.group("label")]
-        if name == "other" or name in found:
+        if name == "other" or (name in found and not (name == "date" and updated)):
+            continue
+        if name == "date" and updated and match.group("label") in rules.UPDATE_DATE_LABELS:
             continue
         end = accepted[index + 1].start() if index + 1 < len(accepted) else len(text)
         value = text[match.end(): end]
@@ -162,6 +171,7 @@ def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
                                 languages=profile.date_languages)
             if parsed is not None:
                 found[name] = parsed
+                updated = match.group("label") in rules.UPDATE_DATE_LABELS
         else:
             cleaned = clean_value(value)
             if cleaned and name == "author":
@@ -176,6 +186,25 @@ def _all_names(value: str, first: str) -> str:
     ``clean_value`` stops at the first space, as a source's value must."""
     names = authors.split_names(collapse(value)[:MAX_META_VALUE])
     return authors.SEPARATOR.join(names) if len(names) > 1 and names[0] == first else first
+
+
+def _published_in(zone: str, tz: str, now: datetime) -> ParsedDate | None:
+    """The header's first whole date, unless it is marked as an update and a date after it is
+    not (``更新 / 2023年11月24日 6:57 PM 发布 / 2023年11月24日 5:47 PM``: 5:47 PM)."""
+    first = parse_full_date(zone, tz=tz, now=now)
+    lead = FULL_DATE_RE.search(zone)
+    if first is None or lead is None or not _marked_updated(zone, lead.start()):
+        return first
+    for match in FULL_DATE_RE.finditer(zone, lead.end(), MAX_ZONE_DATE_SCAN):
+        if not _marked_updated(zone, match.start()):
+            parsed = parse_full_date(zone[match.start():], tz=tz, now=now)
+            if parsed is not None:
+                return parsed
+    return first
+
+
+def _marked_updated(text: str, start: int) -> bool:
+    return UPDATED_BEFORE_RE.search(text, max(0, start - 12), start) is not None
 
 
 def _starts_like_a_date(value: str) -> bool:
@@ -321,7 +350,7 @@ def extract_meta(
                 meta.element = node
             meta.merge(found)
     if meta.date is None and zone:
-        meta.date = parse_full_date(zone, tz=tz, now=now) or parse_badge_date(zone, tz=tz, now=now)
+        meta.date = _published_in(zone, tz, now) or parse_badge_date(zone, tz=tz, now=now)
     if meta.date is None:
         meta.date = _date_from_elements(root, index, tz, now, profile)
     tags = meta_tags(root)

@@ -161,6 +161,8 @@ LABELS = {
               "所属分类", "来自分类", "所属栏目", "栏目", "分类", "字体", "字号", "评论",
               "关键词", "标签", "摄影", "通讯员", "分享到", "点击量"),
 }
+#: Date labels of the last update: a publish date labelled after one wins.
+UPDATE_DATE_LABELS = frozenset({"更新时间", "更新時間"})
 #: Labels that take no colon when followed by a date (``发表于 2016-07-12``).
 COLONLESS_DATE_LABELS = ("发布于", "发表于")
 #: Labels read without a colon in a ``|``-separated meta line (``| 来源 CSDN |``), see
