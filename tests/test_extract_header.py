@@ -296,3 +296,20 @@ def test_the_publication_beats_the_update_printed_before_it(header: str, expecte
 <h1>{TITLE}</h1><div class="info">{header}</div><div class="text"><p>{TEXT}</p></div>
 </body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["published_at"] == expected
+
+
+def test_a_date_a_sentence_goes_on_after_is_the_storys() -> None:
+    """jiemian's header date is printed by a script; the header text then runs into the story,
+    whose ``2018年5月15日，鸟巢，…`` is no publication date. A date printed in another form
+    before it still is (``@ 08-24-2013``, then ``1967年8月24日，…``)."""
+    def published(header: str) -> str | None:
+        html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<div class="article"><h1>{TITLE}</h1><div class="info">{header}</div><p>{TEXT}</p></div>
+</body></html>"""
+        return extract_article(html.encode(), URL, now=NOW)["published_at"]
+
+    assert published("龚进辉 · <span data-article-publish-time='1764295588'></span> 2018年又陷入"
+                     "至暗时刻。 2018年5月15日，鸟巢，锤子科技万众期待的产品终于揭开面纱") is None
+    assert published("熱血編輯部 @ 08-24-2013 / 1 year ago 1967年8月24日，林彬駕駛私家車") == \
+        "2013-08-24T00:00:00+08:00"
+    assert published("2018年5月15日 10:20 来源：新华网") == "2018-05-15T10:20:00+08:00"

@@ -147,6 +147,7 @@ UPDATED_BEFORE_RE = re.compile(
 MAX_ZONE_DATE_SCAN = 500
 
 
+
 def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
     """Fields found behind labels in a flattened meta-line text."""
     accepted = [
@@ -189,18 +190,29 @@ def _all_names(value: str, first: str) -> str:
 
 
 def _published_in(zone: str, tz: str, now: datetime) -> ParsedDate | None:
-    """The header's first whole date, unless it is marked as an update and a date after it is
-    not (``更新 / 2023年11月24日 6:57 PM 发布 / 2023年11月24日 5:47 PM``: 5:47 PM)."""
+    """The header's first whole date, passing over an update's (``更新 / 2023年11月24日 6:57 PM
+    发布 / 2023年11月24日 5:47 PM``: 5:47 PM) and one that a sentence goes on after (jiemian,
+    whose header date a script prints: ``2018年5月15日，鸟巢，…`` is the story's); the first
+    update when there is nothing else."""
     first = parse_full_date(zone, tz=tz, now=now)
     lead = FULL_DATE_RE.search(zone)
-    if first is None or lead is None or not _marked_updated(zone, lead.start()):
+    if first is None or lead is None:
         return first
+    in_story = _in_sentence(zone, lead.end())
+    if not in_story and not _marked_updated(zone, lead.start()) or \
+            parse_full_date(zone[: lead.start()], tz=tz, now=now) is not None:
+        return first  # (or it is printed in another form before: ``@ 08-24-2013``)
     for match in FULL_DATE_RE.finditer(zone, lead.end(), MAX_ZONE_DATE_SCAN):
-        if not _marked_updated(zone, match.start()):
+        if not _marked_updated(zone, match.start()) and not _in_sentence(zone, match.end()):
             parsed = parse_full_date(zone[match.start():], tz=tz, now=now)
             if parsed is not None:
                 return parsed
-    return first
+    return None if in_story else first
+
+
+def _in_sentence(text: str, end: int) -> bool:
+    """Does a sentence go on right after the date ending at ``end`` (``2018年5月15日，鸟巢``)?"""
+    return text[end:end + 1] in ("，", ",")
 
 
 def _marked_updated(text: str, start: int) -> bool:
@@ -472,7 +484,7 @@ def date_of_opening_lines(lines: list[str], tz: str, now: datetime) -> ParsedDat
     headline printed as the first line (``2014/12/11 18:58 報導``)."""
     for line in lines[:OPENING_DATE_LINES]:
         if len(line) <= MAX_OPENING_DATE_LINE:
-            parsed = parse_full_date(line, tz=tz, now=now)
+            parsed = _published_in(line, tz, now)
             if parsed is not None:
                 return parsed
     return None
