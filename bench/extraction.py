@@ -270,7 +270,9 @@ def normalise_tool_date(value, precision: str | None = None, tz: str = "Asia/Sha
     if parsed is None:
         return None
     if (precision or parsed.precision) == "day":
-        return parsed.value.date().isoformat()
+        # a day is compared as printed: 2020-11-13T00:00+08:00 is the 13th in UTC too
+        printed = re.match(r"\d{4}-\d{2}-\d{2}", str(value))
+        return printed.group(0) if printed else parsed.value.date().isoformat()
     return parsed.value.isoformat(timespec="seconds")
 
 
