@@ -425,3 +425,24 @@ def test_an_author_box_that_labels_its_name() -> None:
     assert author('<div class="m-from-author"><span>作者：</span><a href="/a">珍妮特</a></div>') \
         == "珍妮特"
     assert author('<div class="m-from-author"><a href="/a">珍妮特</a></div>') is None
+
+
+def test_bylines_that_follow_one_another() -> None:
+    """``□ 本报记者 赵 丽 □ 本报见习记者 邹星宇``: each writer under a label of their own."""
+    text = "□ 本报记者 赵 丽 □ 本报见习记者 邹星宇 2019年12月，一起平等就业权纠纷案……"
+    assert opening_byline(text) == "赵丽、邹星宇"
+    assert opening_byline("⊙记者 王莉雯 ○编辑 全泽源 博鳌论坛期间……") == "王莉雯"
+
+
+@pytest.mark.parametrize(("ending", "expected"), [
+    # the credit ends the last paragraph, page furniture follows on lines of its own
+    ("“……理性防范风险。”孙梅君说。（记者 陈晨）\n【我要纠错】责任编辑：石璐言\n"
+     "扫一扫在手机打开当前页", "陈晨"),
+    ("让食品安全问题无处可躲。（刘芳 于婉珈 黄芳芳）", "刘芳、于婉珈、黄芳芳"),
+    ("共同把“蛋糕”做大，实现“多赢”“共赢”。（钟才文）", None),  # one name: as often the editor
+    ("（文中亦诗、清芷均为化名）\n文字：张涵博 杨天宇 许雯\n图片来源于网络",
+     "张涵博、杨天宇、许雯"),
+    ("全面保护。（完）", None),
+])
+def test_credits_closing_the_text(ending: str, expected: str | None) -> None:
+    assert closing_credit(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected

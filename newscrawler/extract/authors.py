@@ -67,6 +67,14 @@ GLUED_CREDIT_RE = re.compile(
 )
 #: A source label, then an author label, in one closing line.
 SOURCE_THEN_AUTHOR_RE = re.compile(r"(?:来源|來源)\s*[:：].{0,40}?(?:作者|記者|记者)\s*[:：]")
+#: A closing credit line for the text's writers with a word that is no byline label elsewhere
+#: (``文字：张涵博 杨天宇 许雯`` beside ``图片来源于网络``; ``文字`` alone is a common word).
+TEXT_BY_RE = re.compile(r"^(?:文字|采写|採寫)\s*[:：︰]\s*" + NAMES_RUN)
+#: Bare names in brackets right after the last sentence of the text, two or more (``…无处可躲。
+#: （刘芳 于婉珈 黄芳芳）``); one name there is as often the editor's as the writer's.
+BRACKETED_NAMES_END_RE = re.compile(
+    rf"[。！？”」](?:[（(])(?P<names>[{_HAN}]{{2,3}}(?:[ 、][{_HAN}]{{2,3}}){{1,4}})[)）]$"
+)
 #: A closing line that is nothing but a bracketed name or two (``（袁源）``).
 BRACKETED_NAMES_RE = re.compile(
     rf"^[（(](?P<names>[{_HAN}]{{2,3}}(?:[ 、][{_HAN}]{{2,3}}){{0,3}})[)）]$"
@@ -124,6 +132,9 @@ NAME_WRITES_FOR_RE = re.compile(
     rf"(?:^|\s)(?P<name>[{_HAN}·•]{{2,8}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){{0,3}})"
     rf"\s*为[\w{_HAN}]{{1,12}}撰稿"
 )
+#: Between two bylines of one header: marks, spaces and a medium's name (``□ 本报``).
+BYLINE_GAP = 8
+BYLINE_GAP_RE = re.compile(rf"[\s\u3000□■●◎○⊙|｜/／、，,;；]*(?:本报|本報|本刊|[{_HAN}]{{0,6}})")
 #: A whole text that is an author label, a colon and a short value (an author box's text).
 LABELLED_NAMES_RE = re.compile(rf"^(?:{_LABELS})\s*[:：︰]\s*(?P<value>[^:：︰]{{2,40}})$")
 #: A reporter's name glued to "reports" (``記者鄧厚仁報道``, ``（新纪元周刊记者李佳采访报导）``):
@@ -343,6 +354,8 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
                 continue
             names = split_names(match.group("names"))
             if names:
+                if regex is BYLINE_RE:
+                    names += _bylines_after(start, match)
                 return join(names)
     match = MEDIUM_NAME_REPORT_RE.search(start)
     names = split_names(match.group("names")) if match else []
@@ -374,6 +387,22 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
             return match.group("before") if is_name(match.group("before")) else None
         return join(split_names(re.sub("[&＆]", SEPARATOR, match.group("after"))))
     return None
+
+
+def _bylines_after(text: str, match: re.Match[str]) -> list[str]:
+    """The names of the bylines that follow one right away (``□ 本报记者 赵 丽 □ 本报见习记者
+    邹星宇``: each writer under a label of their own)."""
+    names: list[str] = []
+    while len(names) < MAX_AUTHORS:
+        gap_end = match.end("names")
+        match = BYLINE_RE.search(text, gap_end, gap_end + BYLINE_GAP + 12)
+        if match is None or not BYLINE_GAP_RE.fullmatch(text, gap_end, match.start()):
+            break
+        found = split_names(match.group("names"))
+        if not found or _is_photo_credit(text, match):
+            break
+        names += found
+    return names
 
 
 def labelled_names(text: str) -> str | None:
@@ -419,26 +448,44 @@ def closing_credit(text: str) -> str | None:
     credit (``中青报·中青网记者 魏其濛 来源：中国青年报``, ``作者︱春春``, ``（袁源）``,
     ``(作者：方敏北京大学经济学院教授)``) before the page's trailing furniture
     (``更多精彩内容请进入理论频道``)."""
-    match = CLOSING_RE.search(text[-CLOSING_CHARS:].rstrip())
+    found = _paragraph_end_credit(text)
+    if found:
+        return found
+    lines, paragraph = _closing_lines(text)
+    for line in lines:
+        found = _credit_line(line)
+        if found:
+            return found
+    return _paragraph_end_credit(paragraph) if paragraph and lines else None
+
+
+def _paragraph_end_credit(text: str) -> str | None:
+    """The credit a paragraph ends with: ``…孙梅君说。（记者 陈晨）``, Taiwan TV's glued
+    ``（民視新聞陳韻平、郭文海台北報導）``, or two or more bare names with common surnames after
+    the last sentence (``…无处可躲。（刘芳 于婉珈 黄芳芳）``)."""
+    end = text[-CLOSING_CHARS:].rstrip()
+    match = CLOSING_RE.search(end)
     if match:
         return join(split_names(match.group("names")))
-    match = GLUED_CREDIT_RE.search(text[-CLOSING_CHARS:].rstrip())
+    match = GLUED_CREDIT_RE.search(end)
     if match:
         found = _names_before_place(match.group("glued"))
         if found:
             return found
-    for line in _closing_lines(text):
-        found = _credit_line(line)
-        if found:
-            return found
+    match = BRACKETED_NAMES_END_RE.search(end)
+    if match:
+        names = match.group("names").replace("、", " ").split()
+        if all(has_surname(n) and is_name(n) for n in names):
+            return join(names)
     return None
 
 
-def _closing_lines(text: str) -> list[str]:
+def _closing_lines(text: str) -> tuple[list[str], str | None]:
     """The text's last lines, last first, up to its last paragraph: short lines, and credit
     lines, which run longer: bracketed with a job title, or a source line naming the writers
     (``本文来源：北青网-北京青年报 作者：温婧 赵新培 责任编辑：郭晨琦``). Photo captions after
-    them are passed over."""
+    them are passed over. Also the last paragraph, when the lines stop at one (its end may
+    carry the credit: ``…孙梅君说。（记者 陈晨）`` / ``【我要纠错】责任编辑：石璐言``)."""
     lines: list[str] = []
     tail = text.rstrip().rsplit("\n", CLOSING_LINES + MAX_CLOSING_CAPTIONS)
     while len(tail) > 1 and CAPTION_RE.search(tail[-1]):
@@ -448,9 +495,9 @@ def _closing_lines(text: str) -> list[str]:
         credit = line.startswith(("（", "(")) or SOURCE_THEN_AUTHOR_RE.search(line)
         limit = CLOSING_CREDIT_CHARS if credit else CLOSING_LINE_CHARS
         if len(line) > limit:
-            break
+            return lines, line
         lines.append(line)
-    return lines
+    return lines, None
 
 
 def _credit_line(line: str) -> str | None:
@@ -459,6 +506,9 @@ def _credit_line(line: str) -> str | None:
     if match:
         names = match.group("names").replace("、", " ").split()
         return join(names) if all(has_surname(n) and is_name(n) for n in names) else None
+    match = TEXT_BY_RE.match(line)
+    if match:
+        return join(split_names(match.group("names")))
     match = BYLINE_RE.search(line)
     if match and not SENTENCE_MARKS_RE.search(line[: match.start()]) and \
             not _is_photo_credit(line, match):
