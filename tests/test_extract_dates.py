@@ -215,6 +215,16 @@ def test_a_zone_the_page_names(text: str, expected: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("2023年8月3日 晚上11点28分", "2023-08-03T23:28:00+08:00"),  # RCI
+    ("2023年8月3日 下午3点5分", "2023-08-03T15:05:00+08:00"),
+    ("2023年8月3日3点钟", "2023-08-03T00:00:00+08:00"),  # no minute: no time
+])
+def test_hours_written_with_dian(text: str, expected: str) -> None:
+    parsed = parse_date(text, now=NOW, use_dateparser=False)
+    assert parsed is not None and parsed.isoformat() == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("13:58 2017/10/24", "2017-10-24T13:58:00+08:00"),  # HKET
     ("12:30 | 2017-10-24", "2017-10-24T12:30:00+08:00"),
     ("13:58:07 2017/10/24", "2017-10-24T13:58:07+08:00"),
