@@ -20,6 +20,7 @@ from newscrawler.extract.authors import (
     names_after_date,
     opening_byline,
     report_line,
+    with_names_after,
 )
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -446,3 +447,15 @@ def test_bylines_that_follow_one_another() -> None:
 ])
 def test_credits_closing_the_text(ending: str, expected: str | None) -> None:
     assert closing_credit(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("ABC Great Southern Daniel Mercer , Mark Bennett 和 David Robinson 由于西澳奥尔巴尼木屑船运",
+     "Daniel Mercer、Mark Bennett、David Robinson"),
+    ("By Stefan Becket, Kathryn Watson, Grace Segers November 20, 2019",
+     "Stefan Becket、Kathryn Watson、Grace Segers"),
+    ("Daniel Mercer 2019年10月7日", "Daniel Mercer"),
+])
+def test_the_writers_printed_after_the_one_meta_names(zone: str, expected: str) -> None:
+    assert with_names_after("Daniel Mercer" if "Daniel" in zone else "Stefan Becket", zone) == \
+        expected

@@ -175,6 +175,8 @@ def find_author(
     if tag and tag != meta.source and not _names_the_host(tag, url) and \
             tag.lower() not in site().lower():  # nor the medium
         found = authors.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
+        if found and zone:
+            found = authors.with_names_after(found, zone)  # <meta> names the first writer
         return _not_the_editor(found, editors, source)
     return None
 

@@ -135,6 +135,11 @@ NAME_WRITES_FOR_RE = re.compile(
 #: Between two bylines of one header: marks, spaces and a medium's name (``□ 本报``).
 BYLINE_GAP = 8
 BYLINE_GAP_RE = re.compile(rf"[\s\u3000□■●◎○⊙|｜/／、，,;；]*(?:本报|本報|本刊|[{_HAN}]{{0,6}})")
+#: More Latin names after one: ``, Mark Bennett 和 David Robinson`` (given name and surname:
+#: a capitalised word after them is the next item, ``Grace Segers November 20``).
+LATIN_NAMES_AFTER_RE = re.compile(
+    r"(?:\s*(?:,|，|、|和|and|&)\s*[A-Z][a-z'-]+(?: [A-Z]\.)? [A-Z][A-Za-z'-]+(?![A-Za-z])){1,5}"
+)
 #: A whole text that is an author label, a colon and a short value (an author box's text).
 LABELLED_NAMES_RE = re.compile(rf"^(?:{_LABELS})\s*[:：︰]\s*(?P<value>[^:：︰]{{2,40}})$")
 #: A reporter's name glued to "reports" (``記者鄧厚仁報道``, ``（新纪元周刊记者李佳采访报导）``):
@@ -403,6 +408,20 @@ def _bylines_after(text: str, match: re.Match[str]) -> list[str]:
             break
         names += found
     return names
+
+
+def with_names_after(first: str, zone: str) -> str:
+    """``first`` (a Latin name from ``<meta>``) and the Latin names the header prints after it
+    (``Daniel Mercer, Mark Bennett 和 David Robinson``: ABC's byline, whose ``<meta
+    name="author">`` keeps the first writer only)."""
+    at = zone.find(first) if LATIN_NAME_RE.match(first) else -1
+    if at < 0:
+        return first
+    match = LATIN_NAMES_AFTER_RE.match(zone, at + len(first))
+    if match is None:
+        return first
+    return join([first] + [n for n in re.split(r"\s*(?:,|，|、|和|and|&)\s*", match.group(0))
+                           if n.strip()])
 
 
 def labelled_names(text: str) -> str | None:
