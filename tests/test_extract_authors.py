@@ -12,7 +12,6 @@ import pytest
 from newscrawler.extract import extract_article
 from newscrawler.extract.authors import (
     clean_author,
-    closing_credit,
     has_surname,
     is_name,
     name_before_date,
@@ -22,6 +21,7 @@ from newscrawler.extract.authors import (
     report_line,
     with_names_after,
 )
+from newscrawler.extract.credits import closing_credit
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "http://news.example.cn/a/1.html"

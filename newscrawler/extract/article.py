@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from newscrawler.extract import authors, rules
+from newscrawler.extract import authors, credits, rules
 from newscrawler.extract.body import Body, extract_body, find_containers
 from newscrawler.extract.dates import get_timezone
 from newscrawler.extract.embedded import jsonld_author
@@ -164,7 +164,7 @@ def find_author(
     text = body.text
     found = authors.opening_byline(text, bare=True) or authors.report_line(body.lines) or \
         authors.name_under_headline(body.lines, title, meta.zone) or \
-        authors.closing_credit(text)
+        credits.closing_credit(text)
     if found:
         return found
     editors = (meta.editor, body.editor, tags.get("editor"))

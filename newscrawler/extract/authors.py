@@ -1,12 +1,13 @@
-"""Who wrote the article: bylines in the header and at the top (or foot) of the text.
+"""Who wrote the article: bylines in the header and at the top of the text.
 
 Chinese news pages credit writers in a handful of ways that the meta-line labels alone miss:
 a name printed right before the date under the headline (``陈斌 2018年06月08日08:12``), an
 opening byline (``本报记者 张三``, ``新华社记者 李四 王五``, ``每经记者 X 实习记者 Y``), the
-reporter in brackets after the dateline (``新华社北京6月13日电（记者闫子敏）``, ``人民网北京6月1日电
-（朱江）``), ``X/文`` or ``文/X``, and a closing credit (``（记者 张三）``). This module reads them,
-in that order of trust, and returns the names in print order joined with ``、`` (the record's
-``author`` stays one string, as ``schema/article.schema.json`` has it).
+reporter in brackets after the dateline (``新华社北京6月13日电（记者闫子敏）``,
+``人民网北京6月1日电（朱江）``), ``X/文`` or ``文/X``; ``credits.py`` reads the closing credit
+(``（记者 张三）``). This module reads them, in that order of trust, and returns the names in
+print order joined with ``、`` (the record's ``author`` stays one string, as
+``schema/article.schema.json`` has it).
 
 What is never an author: an editor (``编辑``/``责任编辑``, see ``meta.py``), a photographer
 (``X 摄``), a medium or site (``新京报``, ``新浪综合``: ``rules.MEDIA_SUFFIXES``), markup
@@ -24,91 +25,70 @@ from newscrawler.extract.text import compare_key
 #: A Chinese personal name, or one padded to three characters (``王 观``).
 HAN_NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
-_HAN = "\u4e00-\u9fff"
+#: Han characters, as a regex character-class range.
+HAN = "\u4e00-\u9fff"
 #: Where a run of names after a byline label ends.
 NAMES_RUN = (
-    rf"(?P<names>[{_HAN}·]{{1,4}}(?:[ \u3000、]+[{_HAN}·]{{1,4}}){{0,5}})"
+    rf"(?P<names>[{HAN}·]{{1,4}}(?:[ \u3000、]+[{HAN}·]{{1,4}}){{0,5}})"
     r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|$)"
 )
-_LABELS = "|".join(rules.AUTHOR_BYLINE_LABELS)
+#: The byline labels as a regex alternation.
+BYLINE_LABELS = "|".join(rules.AUTHOR_BYLINE_LABELS)
 #: Between a byline label and the names: a colon (Hong Kong's ``︰`` too), a bar (``作者︱春春``)
 #: or a slash, or nothing.
 LABEL_SEP = r"\s*[:：︰︱｜丨|/／]?\s*"
 #: Opening bylines: a reporter label, then the names (``本报记者 张三 李四``).
-BYLINE_RE = re.compile(rf"(?:{_LABELS}){LABEL_SEP}" + NAMES_RUN)
-#: ``（记者闫子敏）`` / ``（朱江）`` right after a dateline ``…电``, and closing credits.
+BYLINE_RE = re.compile(rf"(?:{BYLINE_LABELS}){LABEL_SEP}" + NAMES_RUN)
+#: ``（记者闫子敏）`` / ``（朱江）`` right after a dateline ``…电``.
 DATELINE_RE = re.compile(
-    rf"电\s*[（(]\s*(?:(?:{_LABELS}){LABEL_SEP})?" + NAMES_RUN + r"\s*[)）]"
+    rf"电\s*[（(]\s*(?:(?:{BYLINE_LABELS}){LABEL_SEP})?" + NAMES_RUN + r"\s*[)）]"
 )
 #: Taiwan's dateline, the reporter's name glued to the place (``（中央社記者邱俊欽桃園19日電）``).
 GLUED_DATELINE_RE = re.compile(
-    rf"[（(][^()（）]{{0,8}}?(?:{_LABELS})(?P<glued>[{_HAN}]{{3,9}}?)\d{{1,2}}日[电電][)）]"
-)
-CLOSING_RE = re.compile(
-    rf"[（(][^()（）]{{0,20}}?(?:{_LABELS}){LABEL_SEP}" + NAMES_RUN + r"\s*[)）]\s*$"
+    rf"[（(][^()（）]{{0,8}}?(?:{BYLINE_LABELS})(?P<glued>[{HAN}]{{3,9}}?)\d{{1,2}}日[电電][)）]"
 )
 #: A labelled credit's whole value, job titles and affiliation included (closing lines).
-CREDIT_VALUE_RE = re.compile(rf"(?:{_LABELS}){LABEL_SEP}(?P<value>[^()（）]{{2,80}})")
+CREDIT_VALUE_RE = re.compile(rf"(?:{BYLINE_LABELS}){LABEL_SEP}(?P<value>[^()（）]{{2,80}})")
 _TITLES = "|".join(rules.JOB_TITLES)
 #: ``…研究部部长、研究员徐占忱``, ``武汉大学历史学院郭伦``: the name right after the last job
 #: title or organisation, ending the credit.
 NAME_AFTER_TITLE_RE = re.compile(
-    rf"(?:{_TITLES}|{'|'.join(rules.ORGANISATION_ENDS)})(?P<name>[{_HAN}·]{{2,3}})$"
+    rf"(?:{_TITLES}|{'|'.join(rules.ORGANISATION_ENDS)})(?P<name>[{HAN}·]{{2,3}})$"
 )
 #: ``方敏北京大学经济学院教授``: a name, then an affiliation from a place, ending in a title.
 NAME_BEFORE_AFFILIATION_RE = re.compile(
-    rf"^(?P<name>[{_HAN}]{{2,3}}?)(?:{'|'.join(rules.PLACES)})[{_HAN}]*(?:{_TITLES})$"
-)
-#: Taiwan TV's closing credit, ending the text: the medium, the reporters and the place
-#: glued together (``…不二法門。（民視新聞陳韻平、郭文海台北報導）``).
-GLUED_CREDIT_RE = re.compile(
-    rf"[（(](?P<medium>[{_HAN}\w]{{1,8}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS + rules.TV_ENDS)}))"
-    rf"(?P<glued>[{_HAN}、 ]{{2,30}}?)(?:報導|报道|報道)[)）]$"
-)
-#: A source label, then an author label, in one closing line.
-SOURCE_THEN_AUTHOR_RE = re.compile(r"(?:来源|來源)\s*[:：].{0,40}?(?:作者|記者|记者)\s*[:：]")
-#: A closing credit line for the text's writers with a word that is no byline label elsewhere
-#: (``文字：张涵博 杨天宇 许雯`` beside ``图片来源于网络``; ``文字`` alone is a common word).
-TEXT_BY_RE = re.compile(r"^(?:文字|采写|採寫)\s*[:：︰]\s*" + NAMES_RUN)
-#: Bare names in brackets right after the last sentence of the text, two or more (``…无处可躲。
-#: （刘芳 于婉珈 黄芳芳）``); one name there is as often the editor's as the writer's.
-BRACKETED_NAMES_END_RE = re.compile(
-    rf"[。！？”」](?:[（(])(?P<names>[{_HAN}]{{2,3}}(?:[ 、][{_HAN}]{{2,3}}){{1,4}})[)）]$"
-)
-#: A closing line that is nothing but a bracketed name or two (``（袁源）``).
-BRACKETED_NAMES_RE = re.compile(
-    rf"^[（(](?P<names>[{_HAN}]{{2,3}}(?:[ 、][{_HAN}]{{2,3}}){{0,3}})[)）]$"
+    rf"^(?P<name>[{HAN}]{{2,3}}?)(?:{'|'.join(rules.PLACES)})[{HAN}]*(?:{_TITLES})$"
 )
 #: ``张三/文``, ``文/张三``, ``文｜张三``, ``执笔/张三、李四&王五``.
 SLASH_WEN_RE = re.compile(
-    rf"(?:^|\s)(?P<before>[{_HAN}]{{2,4}})\s*[/／]\s*文(?![{_HAN}])|"
-    rf"(?<![{_HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜]\s*"
-    rf"(?P<after>[{_HAN}]{{2,4}}(?:[、&＆][{_HAN}]{{2,4}}){{0,5}})(?![{_HAN}])"
+    rf"(?:^|\s)(?P<before>[{HAN}]{{2,4}})\s*[/／]\s*文(?![{HAN}])|"
+    rf"(?<![{HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜]\s*"
+    rf"(?P<after>[{HAN}]{{2,4}}(?:[、&＆][{HAN}]{{2,4}}){{0,5}})(?![{HAN}])"
 )
 #: Words after the names that end the run (``北京报道``, ``摄``) and are not names themselves.
 NAME_STOP_RE = re.compile(rf"(?:{'|'.join(rules.AUTHOR_NAME_STOPS)})$")
 #: A name ending the text before the header date, not glued to other Han text.
 NAME_AT_END_RE = re.compile(
-    rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{_HAN}·]{{2,3}}|[{_HAN}] [{_HAN}])$"
+    rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{HAN}·]{{2,3}}|[{HAN}] [{HAN}])$"
 )
 #: The last space-separated token of a text.
 LAST_TOKEN_RE = re.compile(r"(?:^|(?<=[\s\u3000]))(?P<token>\S+)$")
 #: ``石佳/中国青年报 2019-09-24``: a writer, a slash, the medium, right before the date.
 NAME_SLASH_MEDIUM_RE = re.compile(
-    rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{_HAN}·]{{2,4}})\s*[/／]\s*[{_HAN}\w]{{2,12}}$"
+    rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{HAN}·]{{2,4}})\s*[/／]\s*[{HAN}\w]{{2,12}}$"
 )
 #: ``上報快訊／范姜佳鈺 2020年03月12日``: the medium, a slash, the writer, right before the date.
 MEDIUM_SLASH_NAME_RE = re.compile(
-    rf"(?:^|(?<=[\s|丨｜]))[{_HAN}\w]{{3,12}}\s*[/／]\s*(?P<name>[{_HAN}·]{{2,4}})$"
+    rf"(?:^|(?<=[\s|丨｜]))[{HAN}\w]{{3,12}}\s*[/／]\s*(?P<name>[{HAN}·]{{2,4}})$"
 )
 #: Taiwan's header byline without a label: ``陳冠勳 張梓嘉 溫正衡／新北 台南報導``.
 NAMES_SLASH_REPORT_RE = re.compile(
-    rf"(?:^|(?<=\s))(?P<names>[{_HAN}·]{{2,4}}(?:[ \u3000、][{_HAN}·]{{2,4}}){{0,5}})\s*[/／]"
-    rf"\s*[{_HAN} ]{{0,10}}?(?:報導|报道|報道)"
+    rf"(?:^|(?<=\s))(?P<names>[{HAN}·]{{2,4}}(?:[ \u3000、][{HAN}·]{{2,4}}){{0,5}})\s*[/／]"
+    rf"\s*[{HAN} ]{{0,10}}?(?:報導|报道|報道)"
 )
 #: A name, then the writer's job as a reporter, starting the header (``関谷智 国際部記者``).
 NAME_THEN_REPORTER_RE = re.compile(
-    rf"^(?P<name>[{_HAN}·]{{2,4}})\s+[{_HAN}]{{0,6}}(?:記者|记者|特派員|特派员)(?=\s|$)"
+    rf"^(?P<name>[{HAN}·]{{2,4}})\s+[{HAN}]{{0,6}}(?:記者|记者|特派員|特派员)(?=\s|$)"
 )
 #: Latin names in capitals, comma-separated, right before the header date (``DAVID E. SANGER,
 #: STEVEN LEE MYERS 2023年9月13日``: the Chinese editions of foreign papers); mixed case only
@@ -120,32 +100,32 @@ LATIN_NAMES_AT_END_RE = re.compile(
     rf"(?:^|(?<=\s))By (?P<by>{_LATIN_NAME}(?:(?:,| and|、) ?{_LATIN_NAME}){{0,5}})$"
 )
 #: A foreign name in Chinese characters, its parts joined by a middle dot (``迈克尔•汉恩``).
-TRANSLITERATED_NAME_RE = re.compile(rf"^[{_HAN}]{{1,6}}[·•・][{_HAN}]{{1,8}}$")
+TRANSLITERATED_NAME_RE = re.compile(rf"^[{HAN}]{{1,6}}[·•・][{HAN}]{{1,8}}$")
 #: ``英国《金融时报》 白杰明 香港报道``: a medium, the writer's bare name, where they report from.
 MEDIUM_NAME_REPORT_RE = re.compile(
-    rf"(?:^|[\s:：|])[{_HAN}\w《]{{1,12}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)})》?\s+"
-    rf"(?P<names>[{_HAN}]{{2,4}}(?:[ 、][{_HAN}]{{2,4}}){{0,3}})\s+[{_HAN}]{{0,6}}"
+    rf"(?:^|[\s:：|])[{HAN}\w《]{{1,12}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)})》?\s+"
+    rf"(?P<names>[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}})\s+[{HAN}]{{0,6}}"
     r"(?:报道|報導|報道)"
 )
 #: ``Luning Wang 为FT中文网撰稿``: the writer, then whom they write for.
 NAME_WRITES_FOR_RE = re.compile(
-    rf"(?:^|\s)(?P<name>[{_HAN}·•]{{2,8}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){{0,3}})"
-    rf"\s*为[\w{_HAN}]{{1,12}}撰稿"
+    rf"(?:^|\s)(?P<name>[{HAN}·•]{{2,8}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){{0,3}})"
+    rf"\s*为[\w{HAN}]{{1,12}}撰稿"
 )
 #: Between two bylines of one header: marks, spaces and a medium's name (``□ 本报``).
 BYLINE_GAP = 8
-BYLINE_GAP_RE = re.compile(rf"[\s\u3000□■●◎○⊙|｜/／、，,;；]*(?:本报|本報|本刊|[{_HAN}]{{0,6}})")
+BYLINE_GAP_RE = re.compile(rf"[\s\u3000□■●◎○⊙|｜/／、，,;；]*(?:本报|本報|本刊|[{HAN}]{{0,6}})")
 #: More Latin names after one: ``, Mark Bennett 和 David Robinson`` (given name and surname:
 #: a capitalised word after them is the next item, ``Grace Segers November 20``).
 LATIN_NAMES_AFTER_RE = re.compile(
     r"(?:\s*(?:,|，|、|和|and|&)\s*[A-Z][a-z'-]+(?: [A-Z]\.)? [A-Z][A-Za-z'-]+(?![A-Za-z])){1,5}"
 )
 #: A whole text that is an author label, a colon and a short value (an author box's text).
-LABELLED_NAMES_RE = re.compile(rf"^(?:{_LABELS})\s*[:：︰]\s*(?P<value>[^:：︰]{{2,40}})$")
+LABELLED_NAMES_RE = re.compile(rf"^(?:{BYLINE_LABELS})\s*[:：︰]\s*(?P<value>[^:：︰]{{2,40}})$")
 #: A reporter's name glued to "reports" (``記者鄧厚仁報道``, ``（新纪元周刊记者李佳采访报导）``):
 #: nothing marks where the name ends, so it must start with a common surname.
 REPORTER_REPORTS_RE = re.compile(
-    rf"(?:{_LABELS}){LABEL_SEP}(?P<name>[{_HAN}]{{2,4}}?)(?:采访|採訪)?(?:报道|报导|報道|報導)"
+    rf"(?:{BYLINE_LABELS}){LABEL_SEP}(?P<name>[{HAN}]{{2,4}}?)(?:采访|採訪)?(?:报道|报导|報道|報導)"
 )
 #: A line that is nothing but such a credit, printed among the first lines of the text (Sing
 #: Pao prints it after the lead paragraph).
@@ -163,8 +143,8 @@ AFTER_DATE_CHARS = 80
 AFTER_DATE_SKIPS = 3
 #: ``第一财经日报 周艾琳``, ``来源：经济参考报 王静文``: a medium, then its writer's name alone.
 MEDIUM_BYLINE_RE = re.compile(
-    rf"(?:^|[\s:：|])(?:[{_HAN}\w]{{1,10}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)}))\s+"
-    rf"(?P<names>[{_HAN}]{{2,3}}(?:[ 、][{_HAN}]{{2,3}})?)\s"
+    rf"(?:^|[\s:：|])(?:[{HAN}\w]{{1,10}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)}))\s+"
+    rf"(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}})?)\s"
 )
 LATIN_VALUE_RE = re.compile(r"^[A-Za-z][A-Za-z .'-]{0,39}$")  # no digits: L_204531 is an id
 #: Every meta-line label (``发表于``, ``来源``, ``点击``): never a name.
@@ -180,16 +160,6 @@ NOT_NAME_ENDINGS = rules.MEDIA_SUFFIXES + rules.LABEL_ENDINGS + rules.JOB_TITLES
 MEDIUM_ENDINGS = rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS
 #: How much of the text's start (characters) is searched for an opening byline.
 OPENING_CHARS = 240
-CLOSING_CHARS = 120
-#: A closing byline line is short and has no sentence before its label; the last
-#: ``CLOSING_LINES`` lines are read (a credit, then a "more news" link and a source line).
-CLOSING_LINE_CHARS = 40
-CLOSING_CREDIT_CHARS = 100
-CLOSING_LINES = 3
-#: Photo captions that may follow the closing credit: a caption mark (``▲昨多1印傭…``) or a
-#: photographer's credit ending the line (``…宿舍。（梁偉榮攝）``).
-CAPTION_RE = re.compile(r"^\s*[▲△▼►]|[（(][^()（）]{0,16}[摄攝][)）]\s*$")
-MAX_CLOSING_CAPTIONS = 6
 #: Lines at the start of the text where the headline may be printed, with a name under it.
 HEADLINE_LINES = 3
 SENTENCE_MARKS_RE = re.compile(r"[，。！？；,!?;]")
@@ -248,7 +218,7 @@ def clean_author(value: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
-    if not re.search(f"[{_HAN}]", value):
+    if not re.search(f"[{HAN}]", value):
         if LATIN_VALUE_RE.match(value) and value.lower() not in rules.EMPTY_VALUES:
             return value
         return None
@@ -355,7 +325,7 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
     start = text[:OPENING_CHARS]
     for regex in (DATELINE_RE, BYLINE_RE) + ((MEDIUM_BYLINE_RE,) if bare else ()):
         for match in regex.finditer(start):
-            if regex is BYLINE_RE and _is_photo_credit(start, match):
+            if regex is BYLINE_RE and is_photo_credit(start, match):
                 continue
             names = split_names(match.group("names"))
             if names:
@@ -380,7 +350,7 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
         return match.group("name")
     match = GLUED_DATELINE_RE.search(start)
     if match:
-        name = _names_before_place(match.group("glued"))
+        name = names_before_place(match.group("glued"))
         if name:
             return name
     for match in REPORTER_REPORTS_RE.finditer(start):
@@ -404,7 +374,7 @@ def _bylines_after(text: str, match: re.Match[str]) -> list[str]:
         if match is None or not BYLINE_GAP_RE.fullmatch(text, gap_end, match.start()):
             break
         found = split_names(match.group("names"))
-        if not found or _is_photo_credit(text, match):
+        if not found or is_photo_credit(text, match):
             break
         names += found
     return names
@@ -462,84 +432,6 @@ def name_under_headline(lines: list[str], title: str | None, zone: str = "") -> 
     return None
 
 
-def closing_credit(text: str) -> str | None:
-    """``（记者 张三）`` ending the article text, or one of its last short lines that is a
-    credit (``中青报·中青网记者 魏其濛 来源：中国青年报``, ``作者︱春春``, ``（袁源）``,
-    ``(作者：方敏北京大学经济学院教授)``) before the page's trailing furniture
-    (``更多精彩内容请进入理论频道``)."""
-    found = _paragraph_end_credit(text)
-    if found:
-        return found
-    lines, paragraph = _closing_lines(text)
-    for line in lines:
-        found = _credit_line(line)
-        if found:
-            return found
-    return _paragraph_end_credit(paragraph) if paragraph and lines else None
-
-
-def _paragraph_end_credit(text: str) -> str | None:
-    """The credit a paragraph ends with: ``…孙梅君说。（记者 陈晨）``, Taiwan TV's glued
-    ``（民視新聞陳韻平、郭文海台北報導）``, or two or more bare names with common surnames after
-    the last sentence (``…无处可躲。（刘芳 于婉珈 黄芳芳）``)."""
-    end = text[-CLOSING_CHARS:].rstrip()
-    match = CLOSING_RE.search(end)
-    if match:
-        return join(split_names(match.group("names")))
-    match = GLUED_CREDIT_RE.search(end)
-    if match:
-        found = _names_before_place(match.group("glued"))
-        if found:
-            return found
-    match = BRACKETED_NAMES_END_RE.search(end)
-    if match:
-        names = match.group("names").replace("、", " ").split()
-        if all(has_surname(n) and is_name(n) for n in names):
-            return join(names)
-    return None
-
-
-def _closing_lines(text: str) -> tuple[list[str], str | None]:
-    """The text's last lines, last first, up to its last paragraph: short lines, and credit
-    lines, which run longer: bracketed with a job title, or a source line naming the writers
-    (``本文来源：北青网-北京青年报 作者：温婧 赵新培 责任编辑：郭晨琦``). Photo captions after
-    them are passed over. Also the last paragraph, when the lines stop at one (its end may
-    carry the credit: ``…孙梅君说。（记者 陈晨）`` / ``【我要纠错】责任编辑：石璐言``)."""
-    lines: list[str] = []
-    tail = text.rstrip().rsplit("\n", CLOSING_LINES + MAX_CLOSING_CAPTIONS)
-    while len(tail) > 1 and CAPTION_RE.search(tail[-1]):
-        tail.pop()  # photo captions printed after the credit (Hong Kong papers' ▲ lines)
-    for line in reversed(tail[-CLOSING_LINES - 1:]):
-        line = line.strip()
-        credit = line.startswith(("（", "(")) or SOURCE_THEN_AUTHOR_RE.search(line)
-        limit = CLOSING_CREDIT_CHARS if credit else CLOSING_LINE_CHARS
-        if len(line) > limit:
-            return lines, line
-        lines.append(line)
-    return lines, None
-
-
-def _credit_line(line: str) -> str | None:
-    """The writers a closing line credits, or None when it is not a credit."""
-    match = BRACKETED_NAMES_RE.match(line)
-    if match:
-        names = match.group("names").replace("、", " ").split()
-        return join(names) if all(has_surname(n) and is_name(n) for n in names) else None
-    match = TEXT_BY_RE.match(line)
-    if match:
-        return join(split_names(match.group("names")))
-    match = BYLINE_RE.search(line)
-    if match and not SENTENCE_MARKS_RE.search(line[: match.start()]) and \
-            not _is_photo_credit(line, match):
-        found = join(split_names(match.group("names")))
-        if found:
-            return found
-    match = CREDIT_VALUE_RE.search(line)
-    if match and not SENTENCE_MARKS_RE.search(line[: match.start()]):
-        return credit_names(match.group("value"))
-    return None
-
-
 def credit_names(value: str) -> str | None:
     """The writer of a credit that carries a job title: ``研究员徐占忱`` (the name after the last
     title) or ``方敏北京大学经济学院教授`` (the name before an affiliation)."""
@@ -553,7 +445,7 @@ def credit_names(value: str) -> str | None:
     return None
 
 
-def _names_before_place(glued: str) -> str | None:
+def names_before_place(glued: str) -> str | None:
     """``陳韻平、郭文海台北`` → ``陳韻平、郭文海``, ``邱俊欽桃園`` → ``邱俊欽``: names, then the
     place they report from."""
     head = glued.strip()
@@ -567,6 +459,6 @@ def _names_before_place(glued: str) -> str | None:
     return join(names) if names and all(is_name(n) for n in names) else None
 
 
-def _is_photo_credit(text: str, match: re.Match[str]) -> bool:
+def is_photo_credit(text: str, match: re.Match[str]) -> bool:
     """``新华社记者李木子 摄``: the names are followed by 摄 (a photographer)."""
     return text[match.end("names"): match.end("names") + 3].strip().startswith(("摄", "攝"))

@@ -1,0 +1,132 @@
+"""Who the end of the article text credits: the closing byline.
+
+Many Chinese pages credit the writer only after the story: ``（记者 张三）`` ending the last
+paragraph (also when page furniture follows on lines of its own: ``【我要纠错】责任编辑：…``),
+a short credit line (``中青报·中青网记者 魏其濛 来源：中国青年报``, ``作者︱春春``, ``文字：X Y``),
+bare names in brackets (``（袁源）`` on a line of its own, ``…。（刘芳 于婉珈 黄芳芳）``), or
+Taiwan TV's glued ``（民視新聞陳韻平、郭文海台北報導）``. Photo captions printed after the credit
+are passed over. Names are read with ``authors.py``'s rules (what a name is, who is never an
+author); this is the last place ``article.find_author`` looks before ``<meta>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newscrawler.extract import authors, rules
+from newscrawler.extract.authors import BYLINE_LABELS, HAN, LABEL_SEP, NAMES_RUN
+
+#: ``（记者 张三）`` ending the text.
+CLOSING_RE = re.compile(
+    rf"[（(][^()（）]{{0,20}}?(?:{BYLINE_LABELS}){LABEL_SEP}" + NAMES_RUN + r"\s*[)）]\s*$"
+)
+#: Taiwan TV's closing credit, ending the text: the medium, the reporters and the place
+#: glued together (``…不二法門。（民視新聞陳韻平、郭文海台北報導）``).
+GLUED_CREDIT_RE = re.compile(
+    rf"[（(](?P<medium>[{HAN}\w]{{1,8}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS + rules.TV_ENDS)}))"
+    rf"(?P<glued>[{HAN}、 ]{{2,30}}?)(?:報導|报道|報道)[)）]$"
+)
+#: A source label, then an author label, in one closing line.
+SOURCE_THEN_AUTHOR_RE = re.compile(r"(?:来源|來源)\s*[:：].{0,40}?(?:作者|記者|记者)\s*[:：]")
+#: A closing credit line for the text's writers with a word that is no byline label elsewhere
+#: (``文字：张涵博 杨天宇 许雯`` beside ``图片来源于网络``; ``文字`` alone is a common word).
+TEXT_BY_RE = re.compile(r"^(?:文字|采写|採寫)\s*[:：︰]\s*" + NAMES_RUN)
+#: Bare names in brackets right after the last sentence of the text, two or more (``…无处可躲。
+#: （刘芳 于婉珈 黄芳芳）``); one name there is as often the editor's as the writer's.
+BRACKETED_NAMES_END_RE = re.compile(
+    rf"[。！？”」](?:[（(])(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{1,4}})[)）]$"
+)
+#: A closing line that is nothing but a bracketed name or two (``（袁源）``).
+BRACKETED_NAMES_RE = re.compile(
+    rf"^[（(](?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{0,3}})[)）]$"
+)
+CLOSING_CHARS = 120
+#: A closing byline line is short and has no sentence before its label; the last
+#: ``CLOSING_LINES`` lines are read (a credit, then a "more news" link and a source line).
+CLOSING_LINE_CHARS = 40
+CLOSING_CREDIT_CHARS = 100
+CLOSING_LINES = 3
+#: Photo captions that may follow the closing credit: a caption mark (``▲昨多1印傭…``) or a
+#: photographer's credit ending the line (``…宿舍。（梁偉榮攝）``).
+CAPTION_RE = re.compile(r"^\s*[▲△▼►]|[（(][^()（）]{0,16}[摄攝][)）]\s*$")
+MAX_CLOSING_CAPTIONS = 6
+
+
+def closing_credit(text: str) -> str | None:
+    """``（记者 张三）`` ending the article text, or one of its last short lines that is a
+    credit (``中青报·中青网记者 魏其濛 来源：中国青年报``, ``作者︱春春``, ``（袁源）``,
+    ``(作者：方敏北京大学经济学院教授)``) before the page's trailing furniture
+    (``更多精彩内容请进入理论频道``)."""
+    found = _paragraph_end_credit(text)
+    if found:
+        return found
+    lines, paragraph = _closing_lines(text)
+    for line in lines:
+        found = _credit_line(line)
+        if found:
+            return found
+    return _paragraph_end_credit(paragraph) if paragraph and lines else None
+
+
+def _paragraph_end_credit(text: str) -> str | None:
+    """The credit a paragraph ends with: ``…孙梅君说。（记者 陈晨）``, Taiwan TV's glued
+    ``（民視新聞陳韻平、郭文海台北報導）``, or two or more bare names with common surnames after
+    the last sentence (``…无处可躲。（刘芳 于婉珈 黄芳芳）``)."""
+    end = text[-CLOSING_CHARS:].rstrip()
+    match = CLOSING_RE.search(end)
+    if match:
+        return authors.join(authors.split_names(match.group("names")))
+    match = GLUED_CREDIT_RE.search(end)
+    if match:
+        found = authors.names_before_place(match.group("glued"))
+        if found:
+            return found
+    match = BRACKETED_NAMES_END_RE.search(end)
+    if match:
+        names = match.group("names").replace("、", " ").split()
+        if all(authors.has_surname(n) and authors.is_name(n) for n in names):
+            return authors.join(names)
+    return None
+
+
+def _closing_lines(text: str) -> tuple[list[str], str | None]:
+    """The text's last lines, last first, up to its last paragraph: short lines, and credit
+    lines, which run longer: bracketed with a job title, or a source line naming the writers
+    (``本文来源：北青网-北京青年报 作者：温婧 赵新培 责任编辑：郭晨琦``). Photo captions after
+    them are passed over. Also the last paragraph, when the lines stop at one (its end may
+    carry the credit: ``…孙梅君说。（记者 陈晨）`` / ``【我要纠错】责任编辑：石璐言``)."""
+    lines: list[str] = []
+    tail = text.rstrip().rsplit("\n", CLOSING_LINES + MAX_CLOSING_CAPTIONS)
+    while len(tail) > 1 and CAPTION_RE.search(tail[-1]):
+        tail.pop()  # photo captions printed after the credit (Hong Kong papers' ▲ lines)
+    for line in reversed(tail[-CLOSING_LINES - 1:]):
+        line = line.strip()
+        credit = line.startswith(("（", "(")) or SOURCE_THEN_AUTHOR_RE.search(line)
+        limit = CLOSING_CREDIT_CHARS if credit else CLOSING_LINE_CHARS
+        if len(line) > limit:
+            return lines, line
+        lines.append(line)
+    return lines, None
+
+
+def _credit_line(line: str) -> str | None:
+    """The writers a closing line credits, or None when it is not a credit."""
+    match = BRACKETED_NAMES_RE.match(line)
+    if match:
+        names = match.group("names").replace("、", " ").split()
+        if all(authors.has_surname(n) and authors.is_name(n) for n in names):
+            return authors.join(names)
+        return None
+    match = TEXT_BY_RE.match(line)
+    if match:
+        return authors.join(authors.split_names(match.group("names")))
+    match = authors.BYLINE_RE.search(line)
+    if match and not authors.SENTENCE_MARKS_RE.search(line[: match.start()]) and \
+            not authors.is_photo_credit(line, match):
+        found = authors.join(authors.split_names(match.group("names")))
+        if found:
+            return found
+    match = authors.CREDIT_VALUE_RE.search(line)
+    if match and not authors.SENTENCE_MARKS_RE.search(line[: match.start()]):
+        return authors.credit_names(match.group("value"))
+    return None
