@@ -459,3 +459,23 @@ def test_credits_closing_the_text(ending: str, expected: str | None) -> None:
 def test_the_writers_printed_after_the_one_meta_names(zone: str, expected: str) -> None:
     assert with_names_after("Daniel Mercer" if "Daniel" in zone else "Stefan Becket", zone) == \
         expected
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("通识教育，如何有趣又有益 2024-09-03 07:41:23 来源：光明日报 【记者调查】 6月中旬", None),
+    ("中国城市报 关注 2021-11-03 10:25 北京 来源：澎湃新闻", None),  # a column tag, not 关 X
+])
+def test_column_tags_are_no_names(zone: str, expected: str | None) -> None:
+    at = zone.index("20")
+    assert (name_before_date(zone, at) or opening_byline(zone)) == expected
+
+
+def test_the_writer_before_an_epaper_date() -> None:
+    zone = "专家学者评论·邹广文专栏 邹广文 《 光明日报 》（ 2014年02月13日 02 版）"
+    assert name_before_date(zone, zone.index("2014")) == "邹广文"
+
+
+def test_the_writer_after_a_source_account_and_a_comma() -> None:
+    text = TEXT + ("\n本文来自微信公众号：修远基金会（ID：xiuyuanjijinhui），作者：赵静蓉")
+    assert closing_credit(text) == "赵静蓉"
+    assert closing_credit(TEXT + "\n他说，作者：不详的那本书很好。") is None

@@ -71,6 +71,9 @@ NAME_STOP_RE = re.compile(rf"(?:{'|'.join(rules.AUTHOR_NAME_STOPS)})$")
 NAME_AT_END_RE = re.compile(
     rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{HAN}·]{{2,3}}|[{HAN}] [{HAN}])$"
 )
+#: The newspaper and the bracket an e-paper prints between its writer and the date (``邹广文
+#: 《 光明日报 》（ 2014年02月13日 02 版）``, the People's Daily group's e-papers).
+MEDIUM_AND_BRACKET_END_RE = re.compile(r"\s*《[^《》]{1,20}》\s*[（(]\s*$")
 #: The last space-separated token of a text.
 LAST_TOKEN_RE = re.compile(r"(?:^|(?<=[\s\u3000]))(?P<token>\S+)$")
 #: ``石佳/中国青年报 2019-09-24``: a writer, a slash, the medium, right before the date.
@@ -227,10 +230,11 @@ def clean_author(value: str | None) -> str | None:
 
 def name_before_date(zone: str, date_start: int) -> str | None:
     """The header form ``陈斌 2018年06月08日08:12`` (or ``石佳/中国青年报 2019-09-24``,
+    ``邹广文 《 光明日报 》（ 2014年02月13日``,
     ``上報快訊／范姜佳鈺 2020年03月12日``, ``DAVID E. SANGER, STEVEN LEE MYERS 2023年9月13日``):
     a lone name right before the date, not part of a labelled value
     (``来源于新京报 2017-06-23``)."""
-    before = zone[:date_start].rstrip()
+    before = MEDIUM_AND_BRACKET_END_RE.sub("", zone[:date_start].rstrip())
     match = NAME_SLASH_MEDIUM_RE.search(before)
     if match and before.endswith(MEDIUM_ENDINGS):
         name = match.group("name")

@@ -26,8 +26,10 @@ GLUED_CREDIT_RE = re.compile(
     rf"[（(](?P<medium>[{HAN}\w]{{1,8}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS + rules.TV_ENDS)}))"
     rf"(?P<glued>[{HAN}、 ]{{2,30}}?)(?:報導|报道|報道)[)）]$"
 )
-#: A source label, then an author label, in one closing line.
-SOURCE_THEN_AUTHOR_RE = re.compile(r"(?:来源|來源)\s*[:：].{0,40}?(?:作者|記者|记者)\s*[:：]")
+#: A source label, then an author label, in one closing line (``本文来自微信公众号：修远基金会（ID：
+#: xiuyuanjijinhui），作者：赵静蓉``): the writer's credit even after a comma.
+SOURCE_THEN_AUTHOR_RE = re.compile(
+    r"(?:来源|來源|来自|來自)[^:：]{0,8}[:：].{0,40}?(?:作者|記者|记者)\s*[:：]")
 #: A closing credit line for the text's writers with a word that is no byline label elsewhere
 #: (``文字：张涵博 杨天宇 许雯`` beside ``图片来源于网络``; ``文字`` alone is a common word).
 TEXT_BY_RE = re.compile(r"^(?:文字|采写|採寫)\s*[:：︰]\s*" + NAMES_RUN)
@@ -120,9 +122,10 @@ def _credit_line(line: str) -> str | None:
     match = TEXT_BY_RE.match(line)
     if match:
         return authors.join(authors.split_names(match.group("names")))
+    source_line = SOURCE_THEN_AUTHOR_RE.search(line) is not None  # its comma is no sentence
     match = authors.BYLINE_RE.search(line)
-    if match and not authors.SENTENCE_MARKS_RE.search(line[: match.start()]) and \
-            not authors.is_photo_credit(line, match):
+    if match and (source_line or not authors.SENTENCE_MARKS_RE.search(line[: match.start()])) \
+            and not authors.is_photo_credit(line, match):
         found = authors.join(authors.split_names(match.group("names")))
         if found:
             return found
