@@ -479,3 +479,32 @@ def test_the_writer_after_a_source_account_and_a_comma() -> None:
     text = TEXT + ("\n本文来自微信公众号：修远基金会（ID：xiuyuanjijinhui），作者：赵静蓉")
     assert closing_credit(text) == "赵静蓉"
     assert closing_credit(TEXT + "\n他说，作者：不详的那本书很好。") is None
+
+
+def test_a_button_next_to_the_date_is_no_name() -> None:
+    zone = "南方都市报APP • 南都即时 原创 2025-01-10 22:30 查看 2025年1月10日是第五个中国人民警察节"
+    assert names_after_date(zone, zone.index("22:30") + 5) is None
+
+
+@pytest.mark.parametrize(("ending", "expected"), [
+    ("……文化不平等的基因。\n（林红，作者单位：中国人民大学国际关系学院）", "林红"),
+    ("……文化不平等的基因。（张三，作者系中国社会科学院研究员）", "张三"),
+    ("……文化不平等的基因。（作者单位：中国人民大学国际关系学院）", None),
+])
+def test_the_writer_and_affiliation_ending_the_text(ending: str, expected: str | None) -> None:
+    assert closing_credit(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["□杜亮", "电影是现实世界的反映，不论它是历史题材，还是当代题材。"], "杜亮"),
+    (["（原标题：国资改革步入快车道）", "⊙时娜", "6月10日，在论坛上……"], "时娜"),
+    (["□ 要闻", "今天……"], None),  # a section mark, no name
+])
+def test_names_after_a_byline_mark(lines: list[str], expected: str | None) -> None:
+    assert report_line(lines) == expected
+
+
+def test_the_writer_of_a_republished_account() -> None:
+    text = ("本文来自微信公众号：TMT新观察（ID：tmtno520），作者：任晓宁、周应梅，"
+            "题图来自：IC photo\n“每个创作者几年的心血，被MCN机构当做待宰羔羊一样宰掉了。”")
+    assert opening_byline(text) == "任晓宁、周应梅"

@@ -136,6 +136,16 @@ REPORT_LINE_RE = re.compile(
     rf"^[（(【]?(?:本報|本报)?{REPORTER_REPORTS_RE.pattern}[)）】]?$"
 )
 REPORT_LINES = 4
+#: A republished account's credit, the writer after the account and a comma (``本文来自微信公众号：
+#: TMT新观察（ID：tmtno520），作者：任晓宁、周应梅，题图来自：IC photo``: huxiu, 36kr, sohu).
+ACCOUNT_THEN_AUTHOR_RE = re.compile(
+    rf"(?:来自|来源|來自|來源)[^，,。]{{0,60}}[，,]\s*作者\s*[:：︰]\s*"
+    rf"(?P<names>[{HAN}·]{{2,8}}(?:[、 ][{HAN}·]{{2,8}}){{0,5}})(?=[，,。；;\s]|$)"
+)
+#: A byline mark and the writers' names, nothing else on the line (``□杜亮``, ``■ 张三 李四``).
+MARKED_NAMES_LINE_RE = re.compile(
+    rf"^[□■◆◇●○◎⊙]\s*(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{0,3}})$"
+)
 #: Brackets a header date is printed in: ``[2010-07-20]``, ``（2019-09-24）``.
 DATE_BRACKETS = "[]【】()（）"
 #: Separators between the items printed after the header date.
@@ -336,6 +346,10 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
                 if regex is BYLINE_RE:
                     names += _bylines_after(start, match)
                 return join(names)
+    match = ACCOUNT_THEN_AUTHOR_RE.search(start)
+    names = split_names(match.group("names")) if match else []
+    if names:
+        return join(names)
     match = MEDIUM_NAME_REPORT_RE.search(start)
     names = split_names(match.group("names")) if match else []
     if names:
@@ -405,11 +419,17 @@ def labelled_names(text: str) -> str | None:
 
 
 def report_line(lines: list[str]) -> str | None:
-    """The reporter of a credit line of its own among the text's first lines."""
+    """The reporter of a credit line of its own among the text's first lines: ``記者鄧厚仁報道``,
+    or names after a newspaper's byline mark (``□杜亮``)."""
     for line in lines[:REPORT_LINES]:
         match = REPORT_LINE_RE.match(line.strip())
         if match and is_name(match.group("name")) and has_surname(match.group("name")):
             return match.group("name")
+        match = MARKED_NAMES_LINE_RE.match(line.strip())
+        if match:
+            names = match.group("names").replace("、", " ").split()
+            if all(is_name(n) and has_surname(n) for n in names):
+                return join(names)
     return None
 
 

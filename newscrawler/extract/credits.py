@@ -20,6 +20,11 @@ from newscrawler.extract.authors import BYLINE_LABELS, HAN, LABEL_SEP, NAMES_RUN
 CLOSING_RE = re.compile(
     rf"[（(][^()（）]{{0,20}}?(?:{BYLINE_LABELS}){LABEL_SEP}" + NAMES_RUN + r"\s*[)）]\s*$"
 )
+#: The writer and their affiliation in brackets ending the text (``（林红，作者单位：中国人民大学
+#: 国际关系学院）``, ``（张三，作者系…研究员）``).
+NAME_AND_AFFILIATION_RE = re.compile(
+    rf"[（(](?P<name>[{HAN}]{{2,3}})[，,、]\s*(?:作者单位|单位|作者系|系)[:：]?[^()（）]{{2,60}}[)）]$"
+)
 #: Taiwan TV's closing credit, ending the text: the medium, the reporters and the place
 #: glued together (``…不二法門。（民視新聞陳韻平、郭文海台北報導）``).
 GLUED_CREDIT_RE = re.compile(
@@ -71,13 +76,17 @@ def closing_credit(text: str) -> str | None:
 
 
 def _paragraph_end_credit(text: str) -> str | None:
-    """The credit a paragraph ends with: ``…孙梅君说。（记者 陈晨）``, Taiwan TV's glued
+    """The credit a paragraph ends with: ``…孙梅君说。（记者 陈晨）``, a writer with an
+    affiliation (``（林红，作者单位：…）``), Taiwan TV's glued
     ``（民視新聞陳韻平、郭文海台北報導）``, or two or more bare names with common surnames after
     the last sentence (``…无处可躲。（刘芳 于婉珈 黄芳芳）``)."""
     end = text[-CLOSING_CHARS:].rstrip()
     match = CLOSING_RE.search(end)
     if match:
         return authors.join(authors.split_names(match.group("names")))
+    match = NAME_AND_AFFILIATION_RE.search(end)
+    if match and authors.is_name(match.group("name")):
+        return match.group("name")
     match = GLUED_CREDIT_RE.search(end)
     if match:
         found = authors.names_before_place(match.group("glued"))
