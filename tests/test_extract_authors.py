@@ -508,3 +508,22 @@ def test_the_writer_of_a_republished_account() -> None:
     text = ("本文来自微信公众号：TMT新观察（ID：tmtno520），作者：任晓宁、周应梅，"
             "题图来自：IC photo\n“每个创作者几年的心血，被MCN机构当做待宰羔羊一样宰掉了。”")
     assert opening_byline(text) == "任晓宁、周应梅"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("朴姝颖，包志明", "朴姝颖、包志明"),
+    ("杨晓君 孔雀，被认为是百鸟之王。在中国的传统文化中", "杨晓君"),  # the value ran into the text
+])
+def test_a_comma_between_names_not_before_a_sentence(value: str, expected: str) -> None:
+    assert clean_author(value) == expected
+
+
+def test_an_intern_glued_to_the_label() -> None:
+    glued = "21世纪经济报道记者高江虹 实习生尤芸茜 北京报道 为统筹推进交通强国建设……"
+    assert opening_byline(glued) == "高江虹、尤芸茜"
+    labelled = "每经记者 段思瑶、骆一帆 每经实习记者 黄辛旭、蘧毛毛 每经编辑 杨翼 大约是……"
+    assert opening_byline(labelled) == "段思瑶、骆一帆、黄辛旭、蘧毛毛"
+
+
+def test_a_byline_mark_before_a_job_title_and_names() -> None:
+    assert report_line(["□新派特约评论员 齐晓军 闫轶哲", "正文从这里开始……"]) == "齐晓军、闫轶哲"

@@ -65,6 +65,9 @@ SLASH_WEN_RE = re.compile(
     rf"(?<![{HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜]\s*"
     rf"(?P<after>[{HAN}]{{2,4}}(?:[、&＆][{HAN}]{{2,4}}){{0,5}})(?![{HAN}])"
 )
+#: A comma between two names (``朴姝颖，包志明``), not one a sentence goes on after (``杨晓君 孔雀，
+#: 被认为是百鸟之王``: the value ran into the text).
+NAME_COMMA_RE = re.compile(rf"(?<=[{HAN}]{{2}})[，,](?=[{HAN}]{{2,3}}(?:$|[，,、\s]))")
 #: Words after the names that end the run (``北京报道``, ``摄``) and are not names themselves.
 NAME_STOP_RE = re.compile(rf"(?:{'|'.join(rules.AUTHOR_NAME_STOPS)})$")
 #: A name ending the text before the header date, not glued to other Han text.
@@ -142,9 +145,11 @@ ACCOUNT_THEN_AUTHOR_RE = re.compile(
     rf"(?:来自|来源|來自|來源)[^，,。]{{0,60}}[，,]\s*作者\s*[:：︰]\s*"
     rf"(?P<names>[{HAN}·]{{2,8}}(?:[、 ][{HAN}·]{{2,8}}){{0,5}})(?=[，,。；;\s]|$)"
 )
-#: A byline mark and the writers' names, nothing else on the line (``□杜亮``, ``■ 张三 李四``).
+#: A byline mark and the writers' names, nothing else on the line (``□杜亮``, ``■ 张三 李四``,
+#: ``□新派特约评论员 齐晓军 闫轶哲``).
 MARKED_NAMES_LINE_RE = re.compile(
-    rf"^[□■◆◇●○◎⊙]\s*(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{0,3}})$"
+    rf"^[□■◆◇●○◎⊙]\s*(?:[{HAN}]{{0,8}}(?:记者|記者|评论员|評論員|通讯员|通訊員)\s*)?"
+    rf"(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{0,3}})$"
 )
 #: Brackets a header date is printed in: ``[2010-07-20]``, ``（2019-09-24）``.
 DATE_BRACKETS = "[]【】()（）"
@@ -177,6 +182,7 @@ OPENING_CHARS = 240
 HEADLINE_LINES = 3
 SENTENCE_MARKS_RE = re.compile(r"[，。！？；,!?;]")
 MAX_AUTHORS = 6
+CONTINUE_LABELS_LONGEST_FIRST = sorted(rules.AUTHOR_CONTINUE_LABELS, key=len, reverse=True)
 SEPARATOR = "、"
 
 
@@ -195,7 +201,7 @@ def is_name(text: str) -> bool:
 def split_names(run: str) -> list[str]:
     """Names of a byline run in print order; a lone character padded off its other half
     (``王 观``) is joined; the run stops at the first token that is not a name."""
-    tokens = [t for t in re.split(r"[ \u3000、，,]+", run) if t]
+    tokens = [t for t in re.split(r"[ \u3000、]+", NAME_COMMA_RE.sub("、", run)) if t]
     names: list[str] = []
     index = 0
     while index < len(tokens) and len(names) < MAX_AUTHORS:
@@ -212,10 +218,19 @@ def split_names(run: str) -> list[str]:
             break  # 北京报道: the byline ends here
         if token in rules.AUTHOR_CONTINUE_LABELS:
             continue  # 实习生 / 通讯员 between two names: the next one is a writer too
+        if names:
+            token = _without_continue_label(token)  # 实习生尤芸茜: the label glued to the name
         if not is_name(token) or (names and len(token) > 3 and HAN_NAME_RE.match(token)):
             break  # four characters after a name: keywords (知道创宇), not a second name
         names.append(token)
     return names
+
+
+def _without_continue_label(token: str) -> str:
+    for label in CONTINUE_LABELS_LONGEST_FIRST:
+        if token.startswith(label) and HAN_NAME_RE.match(token[len(label):]):
+            return token[len(label):]
+    return token
 
 
 def join(names: list[str]) -> str | None:
