@@ -490,6 +490,7 @@ def test_a_button_next_to_the_date_is_no_name() -> None:
     ("……文化不平等的基因。\n（林红，作者单位：中国人民大学国际关系学院）", "林红"),
     ("……文化不平等的基因。（张三，作者系中国社会科学院研究员）", "张三"),
     ("……文化不平等的基因。（作者单位：中国人民大学国际关系学院）", None),
+    ("……推动两国关系健康发展。(陆忠伟作者系中国现代国际关系研究院原院长)", "陆忠伟"),
 ])
 def test_the_writer_and_affiliation_ending_the_text(ending: str, expected: str | None) -> None:
     assert closing_credit(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected
@@ -527,3 +528,7 @@ def test_an_intern_glued_to_the_label() -> None:
 
 def test_a_byline_mark_before_a_job_title_and_names() -> None:
     assert report_line(["□新派特约评论员 齐晓军 闫轶哲", "正文从这里开始……"]) == "齐晓军、闫轶哲"
+
+
+def test_a_name_then_the_medium_s_reporter_title() -> None:
+    assert opening_byline("刘子维 BBC中文网记者 2017年 5月 30日 分享平台 微博") == "刘子维"

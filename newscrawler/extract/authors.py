@@ -92,9 +92,10 @@ NAMES_SLASH_REPORT_RE = re.compile(
     rf"(?:^|(?<=\s))(?P<names>[{HAN}·]{{2,4}}(?:[ \u3000、][{HAN}·]{{2,4}}){{0,5}})\s*[/／]"
     rf"\s*[{HAN} ]{{0,10}}?(?:報導|报道|報道)"
 )
-#: A name, then the writer's job as a reporter, starting the header (``関谷智 国際部記者``).
+#: A name, then the writer's job as a reporter, starting the header (``関谷智 国際部記者``,
+#: ``刘子维 BBC中文网记者``).
 NAME_THEN_REPORTER_RE = re.compile(
-    rf"^(?P<name>[{HAN}·]{{2,4}})\s+[{HAN}]{{0,6}}(?:記者|记者|特派員|特派员)(?=\s|$)"
+    rf"^(?P<name>[{HAN}·]{{2,4}})\s+[{HAN}\w]{{0,10}}(?:記者|记者|特派員|特派员)(?=\s|$)"
 )
 #: Latin names in capitals, comma-separated, right before the header date (``DAVID E. SANGER,
 #: STEVEN LEE MYERS 2023年9月13日``: the Chinese editions of foreign papers); mixed case only

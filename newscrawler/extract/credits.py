@@ -21,9 +21,10 @@ CLOSING_RE = re.compile(
     rf"[（(][^()（）]{{0,20}}?(?:{BYLINE_LABELS}){LABEL_SEP}" + NAMES_RUN + r"\s*[)）]\s*$"
 )
 #: The writer and their affiliation in brackets ending the text (``（林红，作者单位：中国人民大学
-#: 国际关系学院）``, ``（张三，作者系…研究员）``).
+#: 国际关系学院）``, ``（张三，作者系…研究员）``, ``(陆忠伟作者系…原院长)``).
 NAME_AND_AFFILIATION_RE = re.compile(
-    rf"[（(](?P<name>[{HAN}]{{2,3}})[，,、]\s*(?:作者单位|单位|作者系|系)[:：]?[^()（）]{{2,60}}[)）]$"
+    rf"[（(](?P<name>[{HAN}]{{2,3}})(?:[，,、]\s*(?:作者单位|单位|作者系|系)|作者系|作者单位)"
+    r"[:：]?[^()（）]{2,60}[)）]$"
 )
 #: Taiwan TV's closing credit, ending the text: the medium, the reporters and the place
 #: glued together (``…不二法門。（民視新聞陳韻平、郭文海台北報導）``).
