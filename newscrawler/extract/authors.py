@@ -442,10 +442,18 @@ def report_line(lines: list[str]) -> str | None:
         if match and is_name(match.group("name")) and has_surname(match.group("name")):
             return match.group("name")
         match = MARKED_NAMES_LINE_RE.match(line.strip())
-        if match:
-            names = match.group("names").replace("、", " ").split()
-            if all(is_name(n) and has_surname(n) for n in names):
-                return join(names)
+        found = surnamed_names(match.group("names")) if match else None
+        if found:
+            return found
+    return None
+
+
+def surnamed_names(run: str) -> str | None:
+    """The names of a bare run (``刘芳 于婉珈 黄芳芳``, ``王晓、李明``) when every one is a name
+    with a common surname: nothing labels them, so nothing else says they are names."""
+    names = run.replace("、", " ").split()
+    if names and all(is_name(n) and has_surname(n) for n in names):
+        return join(names)
     return None
 
 

@@ -94,11 +94,7 @@ def _paragraph_end_credit(text: str) -> str | None:
         if found:
             return found
     match = BRACKETED_NAMES_END_RE.search(end)
-    if match:
-        names = match.group("names").replace("、", " ").split()
-        if all(authors.has_surname(n) and authors.is_name(n) for n in names):
-            return authors.join(names)
-    return None
+    return authors.surnamed_names(match.group("names")) if match else None
 
 
 def _closing_lines(text: str) -> tuple[list[str], str | None]:
@@ -125,10 +121,7 @@ def _credit_line(line: str) -> str | None:
     """The writers a closing line credits, or None when it is not a credit."""
     match = BRACKETED_NAMES_RE.match(line)
     if match:
-        names = match.group("names").replace("、", " ").split()
-        if all(authors.has_surname(n) and authors.is_name(n) for n in names):
-            return authors.join(names)
-        return None
+        return authors.surnamed_names(match.group("names"))
     match = TEXT_BY_RE.match(line)
     if match:
         return authors.join(authors.split_names(match.group("names")))
