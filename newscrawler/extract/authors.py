@@ -388,8 +388,9 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
         if name:
             return name
     for match in REPORTER_REPORTS_RE.finditer(start):
-        if is_name(match.group("name")) and has_surname(match.group("name")):
-            return match.group("name")
+        found = surnamed_names(match.group("name"))
+        if found:
+            return found
     match = SLASH_WEN_RE.search(start)
     if match:
         if match.group("before"):
@@ -438,11 +439,11 @@ def report_line(lines: list[str]) -> str | None:
     """The reporter of a credit line of its own among the text's first lines: ``記者鄧厚仁報道``,
     or names after a newspaper's byline mark (``□杜亮``)."""
     for line in lines[:REPORT_LINES]:
-        match = REPORT_LINE_RE.match(line.strip())
-        if match and is_name(match.group("name")) and has_surname(match.group("name")):
-            return match.group("name")
-        match = MARKED_NAMES_LINE_RE.match(line.strip())
-        found = surnamed_names(match.group("names")) if match else None
+        line = line.strip()
+        reporter = REPORT_LINE_RE.match(line)
+        marked = MARKED_NAMES_LINE_RE.match(line)
+        found = (reporter and surnamed_names(reporter.group("name"))) or \
+            (marked and surnamed_names(marked.group("names")))
         if found:
             return found
     return None

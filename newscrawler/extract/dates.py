@@ -250,13 +250,11 @@ def _first_year_first(text: str, tz: tzinfo, now: datetime) -> tuple[int, Parsed
             continue
         parsed = _build(year, month, day, match, tz)
         if parsed is not None:
-            return _with_time_before(text, match.start(), parsed, tz)
+            return _with_time_before(text, match.start(), parsed)
     return None
 
 
-def _with_time_before(
-    text: str, start: int, parsed: ParsedDate, tz: tzinfo
-) -> tuple[int, ParsedDate]:
+def _with_time_before(text: str, start: int, parsed: ParsedDate) -> tuple[int, ParsedDate]:
     """A day whose time is printed before it (``13:58 2017/10/24``, HKET) takes that time."""
     if parsed.precision != "day" or start < 4:
         return start, parsed

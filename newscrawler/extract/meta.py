@@ -60,6 +60,11 @@ UTC_SUFFIX_RE = re.compile(r"\d(?:Z|[+-]00:?00)\s*$")
 #: The widest offset a printed wall clock may be in, as told by a machine date (minutes).
 MAX_OFFSET_MINUTES = 14 * 60
 MIDNIGHT = time(0, 0)
+#: An update label right before a date (``更新 / 2023…``, ``Updated: 2023…``), and how much of
+#: the header is searched for a date that is not an update's.
+UPDATED_BEFORE_RE = re.compile(
+    r"(?:更新|Updated?|最后修改|最後修改)[\s/:：︰|于於]*\Z", re.IGNORECASE)
+MAX_ZONE_DATE_SCAN = 500
 #: An opening dateline is one of the text's first lines, and short.
 OPENING_DATE_LINES = 2
 MAX_OPENING_DATE_LINE = 60
@@ -141,13 +146,6 @@ def _bare_label(text: str, match: re.Match[str]) -> bool:
     return 0 < visible_length(value) <= MAX_BARE_VALUE
 
 
-#: An update label right before a date (``更新 / 2023…``, ``Updated: 2023…``).
-UPDATED_BEFORE_RE = re.compile(
-    r"(?:更新|Updated?|最后修改|最後修改)[\s/:：︰|于於]*\Z", re.IGNORECASE)
-MAX_ZONE_DATE_SCAN = 500
-
-
-
 def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
     """Fields found behind labels in a flattened meta-line text."""
     accepted = [
@@ -199,7 +197,7 @@ def _published_in(zone: str, tz: str, now: datetime) -> ParsedDate | None:
     if first is None or lead is None:
         return first
     in_story = _in_sentence(zone, lead.end())
-    if not in_story and not _marked_updated(zone, lead.start()) or \
+    if (not in_story and not _marked_updated(zone, lead.start())) or \
             parse_full_date(zone[: lead.start()], tz=tz, now=now) is not None:
         return first  # (or it is printed in another form before: ``@ 08-24-2013``)
     for match in FULL_DATE_RE.finditer(zone, lead.end(), MAX_ZONE_DATE_SCAN):

@@ -212,9 +212,12 @@ def _sibling_belongs(
         if not (top_classes & set((sibling.get("class") or "").split())):
             return False
     length = visible_length(all_text(sibling))
-    if not length or link_density(sibling) >= SIBLING_MAX_LINK_DENSITY:
+    if not length:
         return False
-    if score * (1.0 - link_density(sibling)) >= threshold:
+    density = link_density(sibling)
+    if density >= SIBLING_MAX_LINK_DENSITY:
+        return False
+    if score * (1.0 - density) >= threshold:
         return True
     if top_classes & set((sibling.get("class") or "").split()):
         return True  # same kind of block as the winner: more of the body
