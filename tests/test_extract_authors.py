@@ -21,7 +21,7 @@ from newscrawler.extract.authors import (
     report_line,
     with_names_after,
 )
-from newscrawler.extract.credits import closing_credit
+from newscrawler.extract.credits import closing_credit, closing_signature
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "http://news.example.cn/a/1.html"
@@ -440,13 +440,34 @@ def test_bylines_that_follow_one_another() -> None:
     ("“……理性防范风险。”孙梅君说。（记者 陈晨）\n【我要纠错】责任编辑：石璐言\n"
      "扫一扫在手机打开当前页", "陈晨"),
     ("让食品安全问题无处可躲。（刘芳 于婉珈 黄芳芳）", "刘芳、于婉珈、黄芳芳"),
-    ("共同把“蛋糕”做大，实现“多赢”“共赢”。（钟才文）", None),  # one name: as often the editor
+    ("共同把“蛋糕”做大，实现“多赢”“共赢”。（钟才文）", None),  # one name: a signature, below
     ("（文中亦诗、清芷均为化名）\n文字：张涵博 杨天宇 许雯\n图片来源于网络",
      "张涵博、杨天宇、许雯"),
     ("全面保护。（完）", None),
 ])
 def test_credits_closing_the_text(ending: str, expected: str | None) -> None:
     assert closing_credit(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected
+
+
+@pytest.mark.parametrize(("ending", "expected"), [
+    ("共同把“蛋糕”做大，实现“多赢”“共赢”。（钟才文）", "钟才文"),
+    ("促进青少年健康使用短视频平台，快乐成长。 （魏保）\n编辑：杨雯珺", "魏保"),
+    ("美国是时候拿出行动了。（聂舒翼）\n海外网版权作品，未经授权不得转载。", "聂舒翼"),
+    ("据新华社报道。（新华社）", None),  # a medium, not a person
+    ("全面保护。（完）", None),
+    ("全面保护（张三）", None),  # no sentence ends before it: part of the text
+])
+def test_a_bracketed_signature_ending_the_text(ending: str, expected: str | None) -> None:
+    assert closing_signature(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected
+
+
+def test_a_signature_is_the_writer_unless_the_page_calls_it_its_editor() -> None:
+    ending = "<p>" + "这是最后一段很长的正文内容，" * 4 + "完。（郭旭）</p></div>"
+    html = page("2018-06-13 来源：示例网", "正文开始。").replace(b"</div></body>",
+                                                          ending.encode() + b"</body>")
+    assert extract_article(html, URL, now=NOW)["author"] == "郭旭"
+    edited = html.replace(b"</body>", "<p>【责任编辑：郭旭】</p></body>".encode())
+    assert extract_article(edited, URL, now=NOW)["author"] is None
 
 
 @pytest.mark.parametrize(("zone", "expected"), [

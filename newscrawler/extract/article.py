@@ -168,7 +168,8 @@ def find_author(
     if found:
         return found
     editors = (meta.editor, body.editor, tags.get("editor"))
-    found = _not_the_editor(authors.clean_author(meta.page_author), editors, source)
+    found = _not_the_editor(credits.closing_signature(text), editors, source) or \
+        _not_the_editor(authors.clean_author(meta.page_author), editors, source)
     if found:
         return found
     tag = jsonld_author(source) or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)

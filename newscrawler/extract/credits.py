@@ -44,6 +44,9 @@ TEXT_BY_RE = re.compile(r"^(?:文字|采写|採寫)\s*[:：︰]\s*" + NAMES_RUN)
 BRACKETED_NAMES_END_RE = re.compile(
     rf"[。！？”」](?:[（(])(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{1,4}})[)）]$"
 )
+#: One bare name in brackets right after the last sentence: how commentaries and short reports
+#: are signed (``…拿出行动了。（聂舒翼）``).
+SIGNATURE_END_RE = re.compile(rf"[。！？”」]\s*[（(](?P<name>[{HAN}]{{2,3}})[)）]$")
 #: A closing line that is nothing but a bracketed name or two (``（袁源）``).
 BRACKETED_NAMES_RE = re.compile(
     rf"^[（(](?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{0,3}})[)）]$"
@@ -95,6 +98,18 @@ def _paragraph_end_credit(text: str) -> str | None:
             return found
     match = BRACKETED_NAMES_END_RE.search(end)
     return authors.surnamed_names(match.group("names")) if match else None
+
+
+def closing_signature(text: str) -> str | None:
+    """The one bare name in brackets that ends the text, or its last paragraph before trailing
+    furniture lines (``…拿出行动了。（聂舒翼）``). Less sure than a credit: an editor signs short
+    reports the same way (``（郭旭）`` over ``【责任编辑：郭旭】``), which the caller checks."""
+    lines, paragraph = _closing_lines(text)
+    for end in (text, paragraph if lines else None):
+        match = SIGNATURE_END_RE.search(end[-CLOSING_CHARS:].rstrip()) if end else None
+        if match:
+            return authors.surnamed_names(match.group("name"))
+    return None
 
 
 def _closing_lines(text: str) -> tuple[list[str], str | None]:
