@@ -18,6 +18,7 @@ from newscrawler.extract.authors import (
     name_under_headline,
     names_after_date,
     opening_byline,
+    pen_name,
     report_line,
     with_names_after,
 )
@@ -553,3 +554,23 @@ def test_a_byline_mark_before_a_job_title_and_names() -> None:
 
 def test_a_name_then_the_medium_s_reporter_title() -> None:
     assert opening_byline("刘子维 BBC中文网记者 2017年 5月 30日 分享平台 微博") == "刘子维"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("海是天的倒影", "海是天的倒影"),
+    ("中关村在线", None),  # the site
+    ("本报特约评论员", None),
+    ("人民日报客户端", None),
+    ("张三", None),  # a name, which clean_author reads
+    ("一个很长很长的笔名还要更长", None),  # longer than a pen name: a phrase
+    ("海是天的 倒影", None),  # two runs: not one signature
+])
+def test_pen_names(value: str, expected: str | None) -> None:
+    assert pen_name(value) == expected
+
+
+def test_a_labelled_pen_name_when_nothing_else_credits_a_writer() -> None:
+    assert extract_article(page("2025-12-19 15:40:05 作者：海是天的倒影", "正文开始。"), URL,
+                           now=NOW)["author"] == "海是天的倒影"
+    header = "2023.12.01 来源：人民日报客户端 作者：影视风向标 作者：胡建礼"  # an account first
+    assert extract_article(page(header, "正文开始。"), URL, now=NOW)["author"] == "胡建礼"

@@ -145,9 +145,10 @@ def find_author(
     meta line, a theme's author markup (hCard, ``rel="author"``), a name right before the
     header date, a labelled byline in the header text, bare names right after the header date,
     a byline at the start of the body or on a line of its own among its first lines, a name
-    alone under the headline, a closing credit, a labelled author in a meta line
-    elsewhere on the page, and last JSON-LD's or ``<meta name="author">``'s when it is not the
-    site."""
+    alone under the headline, a closing credit, a bracketed signature ending the text, a
+    labelled author in a meta line elsewhere on the page, a pen name the meta line labels, and
+    last JSON-LD's or ``<meta name="author">``'s when it is not the site. A signature and a
+    meta line's author elsewhere are dropped when the page prints them as its editor."""
     found = authors.clean_author(meta.author) or _marked_author(root, source)
     if found:
         return found
@@ -169,7 +170,8 @@ def find_author(
         return found
     editors = (meta.editor, body.editor, tags.get("editor"))
     found = _not_the_editor(credits.closing_signature(text), editors, source) or \
-        _not_the_editor(authors.clean_author(meta.page_author), editors, source)
+        _not_the_editor(authors.clean_author(meta.page_author), editors, source) or \
+        authors.pen_name(meta.author)  # last: an account is labelled so too (作者：影视风向标)
     if found:
         return found
     tag = jsonld_author(source) or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)

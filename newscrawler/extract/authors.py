@@ -24,6 +24,8 @@ from newscrawler.extract.text import compare_key
 
 #: A Chinese personal name, or one padded to three characters (``王 观``).
 HAN_NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+#: A pen name: five to eight Han characters (a name is two to four).
+PEN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{5,8}$")
 LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
 #: Han characters, as a regex character-class range.
 HAN = "\u4e00-\u9fff"
@@ -252,6 +254,17 @@ def clean_author(value: str | None) -> str | None:
             return value
         return None
     return join(split_names(value)) or credit_names(value)
+
+
+def pen_name(value: str | None) -> str | None:
+    """A labelled author value that is one pen name longer than a name (``作者：海是天的倒影``):
+    self-media writers sign so. Only a label's whole value, a single run of Han characters
+    that is no medium, desk, job title or label (``作者：中关村在线`` is the site)."""
+    value = (value or "").strip()
+    if not PEN_NAME_RE.match(value) or value in LABEL_WORDS or \
+            value.endswith(NOT_NAME_ENDINGS + MEDIUM_ENDINGS + rules.PEN_NAME_NOT_ENDINGS):
+        return None
+    return None if value.startswith(rules.AUTHOR_NOT_NAME_PREFIXES) else value
 
 
 def name_before_date(zone: str, date_start: int) -> str | None:

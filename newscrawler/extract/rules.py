@@ -307,6 +307,10 @@ BYLINE_MEDIA_ENDS = ("日报", "晚报", "时报", "商报", "周刊", "报", "�
 #: Television media, whose closing credits name the channel (``民視新聞``, ``台視``).
 TV_ENDS = ("電視", "电视", "視新聞", "视新闻", "台", "臺")
 #: Endings of labels and their variants (``发表于``, ``发布时间``, ``更新日期``).
+#: What a long labelled value ends with when it is a place or an outlet, not a pen name
+#: (``作者：中关村在线``, ``作者：北京市人民政府``).
+PEN_NAME_NOT_ENDINGS = ("在线", "政府", "平台", "团队", "小组", "工作室", "官方", "官微", "原创",
+                        "转载", "整理", "供稿", "不详", "学院", "学校", "医院", "银行")
 LABEL_ENDINGS = ("于", "时间", "日期", "来源", "编辑", "点击", "阅读", "浏览", "评论")
 #: A name right before the header date is a source's when its text ends like this.
 AUTHOR_LABEL_ENDS = ("来源", "来源于", "来自", "出处", "转自", "稿源", ":", "：")
