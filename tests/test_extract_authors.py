@@ -14,6 +14,7 @@ from newscrawler.extract.authors import (
     clean_author,
     has_surname,
     is_name,
+    latin_name_opening,
     name_before_date,
     name_under_headline,
     names_after_date,
@@ -574,3 +575,17 @@ def test_a_labelled_pen_name_when_nothing_else_credits_a_writer() -> None:
                            now=NOW)["author"] == "海是天的倒影"
     header = "2023.12.01 来源：人民日报客户端 作者：影视风向标 作者：胡建礼"  # an account first
     assert extract_article(page(header, "正文开始。"), URL, now=NOW)["author"] == "胡建礼"
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("Paolo Confino 2023-11-18 呼吁大型科技公司将注意力转向应用", "Paolo Confino"),
+    ("China Daily 2023-11-18 正文", None),  # a medium
+    ("Fortune China 2023-11-18 正文", None),  # the site
+    ("Updated Today 2023-11-18 正文", None),
+    ("来源 Paolo Confino 2023-11-18 正文", None),  # not all the header holds before the date
+])
+def test_a_latin_name_that_is_all_the_header_prints_before_its_date(
+        zone: str, expected: str | None) -> None:
+    date_start = zone.index("2023")
+    assert latin_name_opening(zone, date_start, "财富中文网 fortunechina.com Fortune China") \
+        == expected

@@ -141,10 +141,11 @@ def find_author(
     meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
     title: str | None = None, url: str = "",
 ) -> str | None:
-    """The writers, most trustworthy credit first (``authors.py``): a labelled author in the
-    meta line, a theme's author markup (hCard, ``rel="author"``), a name right before the
-    header date, a labelled byline in the header text, bare names right after the header date,
-    a byline at the start of the body or on a line of its own among its first lines, a name
+    """The writers, most trustworthy credit first (``authors.py``, ``credits.py``): a
+    labelled author in the meta line, a theme's author markup (hCard, ``rel="author"``), a
+    name right before the header date, a labelled byline in the header text, bare names right
+    after the header date, a Latin name that is all the header prints before its date, a
+    byline at the start of the body or on a line of its own among its first lines, a name
     alone under the headline, a closing credit, a bracketed signature ending the text, a
     labelled author in a meta line elsewhere on the page, a pen name the meta line labels, and
     last JSON-LD's or ``<meta name="author">``'s when it is not the site. A signature and a
@@ -159,7 +160,8 @@ def find_author(
             found = authors.name_before_date(zone, date.start())
         found = found or authors.opening_byline(zone)
         if not found and date:
-            found = authors.names_after_date(zone, date.end(), site())
+            found = authors.names_after_date(zone, date.end(), site()) or \
+                authors.latin_name_opening(zone, date.start(), site())
         if found:
             return found
     text = body.text

@@ -24,6 +24,8 @@ from newscrawler.extract.text import compare_key
 
 #: A Chinese personal name, or one padded to three characters (``王 观``).
 HAN_NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+#: Two or three capitalised words, all the header holds before its date (``Paolo Confino``).
+LATIN_OPENING_NAME_RE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2}$")
 #: A pen name: five to eight Han characters (a name is two to four).
 PEN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{5,8}$")
 LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
@@ -254,6 +256,17 @@ def clean_author(value: str | None) -> str | None:
             return value
         return None
     return join(split_names(value)) or credit_names(value)
+
+
+def latin_name_opening(zone: str, date_start: int, site: str) -> str | None:
+    """A Latin name that is all the header prints before its date (``Paolo Confino
+    2023-11-18``): Chinese editions of foreign titles print their writers so. Not a medium
+    (``China Daily 2023-11-18``): no word of ``rules.LATIN_MEDIA_WORDS``, not the site's name."""
+    before = zone[:date_start].strip()
+    if not LATIN_OPENING_NAME_RE.match(before) or \
+            set(before.lower().split()) & rules.LATIN_MEDIA_WORDS:
+        return None
+    return None if before.replace(" ", "").lower() in site.replace(" ", "").lower() else before
 
 
 def pen_name(value: str | None) -> str | None:

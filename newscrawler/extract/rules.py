@@ -307,6 +307,13 @@ BYLINE_MEDIA_ENDS = ("日报", "晚报", "时报", "商报", "周刊", "报", "�
 #: Television media, whose closing credits name the channel (``民視新聞``, ``台視``).
 TV_ENDS = ("電視", "电视", "視新聞", "视新闻", "台", "臺")
 #: Endings of labels and their variants (``发表于``, ``发布时间``, ``更新日期``).
+#: Words of a Latin medium's or desk's name, never of a writer's (``China Daily``).
+LATIN_MEDIA_WORDS = frozenset({
+    "news", "daily", "times", "post", "press", "agency", "online", "net", "tv", "radio",
+    "network", "media", "magazine", "weekly", "journal", "herald", "tribune", "review",
+    "channel", "reuters", "bloomberg", "staff", "editor", "editors", "editorial", "desk",
+    "updated", "published", "posted", "source", "china", "global", "world", "international",
+})
 #: What a long labelled value ends with when it is a place or an outlet, not a pen name
 #: (``作者：中关村在线``, ``作者：北京市人民政府``).
 PEN_NAME_NOT_ENDINGS = ("在线", "政府", "平台", "团队", "小组", "工作室", "官方", "官微", "原创",
