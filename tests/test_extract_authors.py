@@ -115,6 +115,8 @@ def test_name_before_the_header_date(zone: str, expected: str | None) -> None:
     ("[2010-07-20] 我要評論 顧信之 「惡女珍」帶團辱客", "顧信之"),  # furniture, traditional surname
     ("2018-06-10 19:55:09 来源: 长江商报 (武汉) 0 分享到：", None),  # a place in brackets
     ("2026-07-19 迈克尔•汉恩 音乐之生", "迈克尔•汉恩"),  # a foreign name, no Chinese surname
+    ("2017年03月31日 《求是》2017/7 郭文斌 T中 乡愁，一个动人的字眼", "郭文斌"),  # a journal issue
+    ("2020年06月05日 《瞭望》2020年第12期 王五 正文", "王五"),
 ])
 def test_names_after_the_header_date(zone: str, expected: str | None) -> None:
     end = zone.index(" ", zone.index(":")) if ":" in zone[:25] else zone.index(" ")

@@ -26,6 +26,8 @@ from newscrawler.extract.text import compare_key
 HAN_NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 #: Two or three capitalised words, all the header holds before its date (``Paolo Confino``).
 LATIN_OPENING_NAME_RE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2}$")
+#: A journal's title and issue in a header (``《求是》2017/7``, ``《瞭望》2020年第12期``).
+PUBLICATION_ISSUE_RE = re.compile(r"^《[^》]{1,15}》[\d/.年第期-]*$")
 #: A pen name: five to eight Han characters (a name is two to four).
 PEN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{5,8}$")
 LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
@@ -346,7 +348,8 @@ def names_after_date(zone: str, date_end: int, site: str = "") -> str | None:
     """The header form ``2020-06-05 20:35 来源：X 张三 李四``: bare names after the date.
 
     Up to ``AFTER_DATE_SKIPS`` items between the date and the names are let pass when they are
-    the source (a ``来源`` label and its value), a medium or page furniture (``我要評論``);
+    the source (a ``来源`` label and its value), a medium, a journal and its issue
+    (``《求是》2017/7``) or page furniture (``我要評論``);
     the names themselves are bare, so each must look like a person's (``has_surname``, never
     page furniture such as ``字号``, never part of the ``site``'s name: ``和讯`` of ``和讯网``),
     and the first item that is not one ends the run. The bracket closing the date
@@ -362,7 +365,7 @@ def names_after_date(zone: str, date_end: int, site: str = "") -> str | None:
             bare = item.rstrip(":：")
             if after_label or bare in rules.LABELS["source"] or bare.startswith(
                     rules.LABELS["source"]) or bare.endswith(rules.MEDIA_SUFFIXES) or \
-                    bare in rules.HEADER_NOT_NAMES:
+                    bare in rules.HEADER_NOT_NAMES or PUBLICATION_ISSUE_RE.match(bare):
                 after_label = bare in rules.LABELS["source"] or item.endswith((":", "："))
                 skipped += 1
                 continue
