@@ -15,6 +15,7 @@ from newscrawler.extract.authors import (
     has_surname,
     is_name,
     latin_name_opening,
+    marked_names,
     name_before_date,
     name_under_headline,
     names_after_date,
@@ -591,3 +592,13 @@ def test_a_latin_name_that_is_all_the_header_prints_before_its_date(
     date_start = zone.index("2023")
     assert latin_name_opening(zone, date_start, "财富中文网 fortunechina.com Fortune China") \
         == expected
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("2025-12-18 编辑：韩佳 □新派特约评论员 齐晓军 闫轶哲 交通是城市发展的脉络", "齐晓军、闫轶哲"),
+    ("□杜亮 本报讯 昨日", "杜亮"),
+    ("□ 相关新闻 交通", None),  # a list mark, no names after it
+    ("2025-12-18 来源：新派网 交通是城市发展的脉络", None),
+])
+def test_names_after_a_byline_mark_in_the_header(zone: str, expected: str | None) -> None:
+    assert marked_names(zone) == expected

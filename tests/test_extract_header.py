@@ -88,6 +88,24 @@ def test_the_headline_printed_in_a_plain_block_is_where_the_header_starts() -> N
     assert extract_article(linked, URL, now=NOW)["published_at"] is None  # a list's link
 
 
+def test_a_title_cut_at_a_bare_hyphen_finds_the_printed_headline_and_its_header() -> None:
+    """``<title>标题-新派网-新派客户端</title>``: a hyphen without spaces is no separator in
+    general (``道奇3-2战胜游骑兵``), but the part the page prints whole is the headline, and
+    the header after it holds the byline (wfcmw)."""
+    headline = "新派锐评丨三维联动协同发力 潍坊立体交通网擘画发展新图景"
+    html = f"""<html><head><meta charset="utf-8"><title>{headline}-新派网-新派客户端</title></head>
+<body><div class="page-title">{headline}</div>
+<div class="page-tips"><span>2025-12-18 20:58:59</span>
+<span>编辑：韩佳</span></div><article><p>三维联动协同发力</p><p>□新派特约评论员 齐晓军 闫轶哲</p>
+<section><p>{TEXT}</p><p>{TEXT}</p></section></article></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert (record["title"], record["author"]) == (headline, "齐晓军、闫轶哲")
+    sport = "MLB-巴恩斯延长局再见安打 道奇3-2战胜游骑兵"
+    html = f"""<html><head><meta charset="utf-8"><title>{sport}</title></head><body>
+<h1>{sport}</h1><div class="article"><p>{TEXT}</p></div></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["title"] == sport
+
+
 def test_a_linked_copy_of_the_headline_is_not_its_twin() -> None:
     """An e-paper's page index links the article by its headline; the header after that list
     (the edition's masthead) is not the article's."""

@@ -158,7 +158,7 @@ def find_author(
     if zone:
         if date:
             found = authors.name_before_date(zone, date.start())
-        found = found or authors.opening_byline(zone)
+        found = found or authors.opening_byline(zone) or authors.marked_names(zone)
         if not found and date:
             found = authors.names_after_date(zone, date.end(), site()) or \
                 authors.latin_name_opening(zone, date.start(), site())

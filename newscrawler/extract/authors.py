@@ -158,6 +158,13 @@ MARKED_NAMES_LINE_RE = re.compile(
     rf"^[□■◆◇●○◎⊙]\s*(?:[{HAN}]{{0,8}}(?:记者|記者|评论员|評論員|通讯员|通訊員)\s*)?"
     rf"(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{0,3}})$"
 )
+#: A byline mark in the header and what may stand between it and the names (``□新派特约评论员
+#: 齐晓军 闫轶哲 交通是…``): the header is one run of text, so the names end at the first word
+#: that is not one.
+MARKED_NAMES_IN_HEADER_RE = re.compile(
+    rf"[□■◆◇●○◎⊙]\s*(?:[{HAN}]{{0,8}}(?:记者|記者|评论员|評論員|通讯员|通訊員)\s*)?"
+    rf"(?P<run>(?:[{HAN}]{{2,3}}(?:\s|$))+)"
+)
 #: Brackets a header date is printed in: ``[2010-07-20]``, ``（2019-09-24）``.
 DATE_BRACKETS = "[]【】()（）"
 #: Separators between the items printed after the header date.
@@ -462,6 +469,20 @@ def labelled_names(text: str) -> str | None:
     """The names of a text that is nothing but an author label and them (``作者： 珍妮特``)."""
     match = LABELLED_NAMES_RE.match(text)
     return join(split_names(match.group("value"))) if match else None
+
+
+def marked_names(zone: str) -> str | None:
+    """Writers after a byline mark in the header (``□新派特约评论员 齐晓军 闫轶哲``), every one
+    with a common surname; ``report_line`` reads the same mark on a line of its own."""
+    match = MARKED_NAMES_IN_HEADER_RE.search(zone[:OPENING_CHARS])
+    if match is None:
+        return None
+    names = []
+    for token in match.group("run").split():
+        if not (is_name(token) and has_surname(token)) or len(names) >= MAX_AUTHORS:
+            break
+        names.append(token)
+    return join(names)
 
 
 def report_line(lines: list[str]) -> str | None:

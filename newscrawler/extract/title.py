@@ -187,11 +187,26 @@ def _shown_whole(root: etree._Element, whole: str, article: str) -> etree._Eleme
 def _shown_part(root: etree._Element, whole: str) -> tuple[str, etree._Element] | None:
     """The part of the ``<title>`` the page prints as its headline, when no heading tag or class
     does (``<div class="tit2">标题</div>``), longest part first: ``多维博客 » 标题`` puts the
-    site first. The element's header holds the date and byline."""
+    site first. The element's header holds the date and byline. A hyphen without spaces
+    separates too (``标题-新派网-新派客户端``), but only in a part the page prints whole and
+    long enough not to be a piece of a headline with a hyphen (``道奇3-2战胜游骑兵``)."""
     parts = {collapse(part) for part in rules.TITLE_SPLIT_RE.split(whole)}
+    found = _printed_part(root, parts, 4)
+    if found is None and "-" in whole:
+        found = _printed_part(root, {collapse(p) for p in whole.split("-")} - parts,
+                              MIN_HYPHEN_PART)
+    return found
+
+
+#: Characters a part of the ``<title>`` cut at a bare hyphen has at least, to be a headline.
+MIN_HYPHEN_PART = 10
+
+
+def _printed_part(root: etree._Element, parts: set[str], shortest: int
+                  ) -> tuple[str, etree._Element] | None:
     for part in sorted(parts, key=len, reverse=True):
         chunk = max(part.split(), key=len, default="")[:PRINTED_CHUNK]
-        if len(compare_key(part)) < 4 or len(chunk) < 4:
+        if len(compare_key(part)) < shortest or len(chunk) < 4:
             continue
         node = _printed(root, part, chunk)
         if node is not None:
