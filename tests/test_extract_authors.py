@@ -159,7 +159,6 @@ def test_closing_credit() -> None:
     ("……正能量。\n（本文来源：经济日报 作者：中国国际经济交流中心世界经济研究部部长，“一带一路”"
      "研究部部长、研究员徐占忱）返回搜狐，查看更多", "徐占忱"),
     ("……动力源。\n整合 新华日报·交汇点记者 徐睿翔\n素材来源 江苏13个设区市党报", "徐睿翔"),
-    ("……自掏腰包。\n到头来，一位自甘穷酸的外科医生。\n（袁源）", "袁源"),
     ("……成绩。\n（完）", None),
     ("……成绩。\n（新华社）", None),
     ("……成绩。\n（作者系北京大学教授）", None),  # who the writer is, not a name
@@ -461,6 +460,7 @@ def test_credits_closing_the_text(ending: str, expected: str | None) -> None:
     ("据新华社报道。（新华社）", None),  # a medium, not a person
     ("全面保护。（完）", None),
     ("全面保护（张三）", None),  # no sentence ends before it: part of the text
+    ("到头来，一位自甘穷酸的外科医生。\n（袁源）", "袁源"),  # on a line of its own
 ])
 def test_a_bracketed_signature_ending_the_text(ending: str, expected: str | None) -> None:
     assert closing_signature(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected
@@ -473,6 +473,8 @@ def test_a_signature_is_the_writer_unless_the_page_calls_it_its_editor() -> None
     assert extract_article(html, URL, now=NOW)["author"] == "郭旭"
     edited = html.replace(b"</body>", "<p>【责任编辑：郭旭】</p></body>".encode())
     assert extract_article(edited, URL, now=NOW)["author"] is None
+    signed = html.replace("完。（郭旭）".encode(), "完。</p><p>【编辑:郭旭】 （郭旭）".encode())
+    assert extract_article(signed, URL, now=NOW)["author"] is None  # on a line of its own
 
 
 @pytest.mark.parametrize(("zone", "expected"), [

@@ -3,10 +3,12 @@
 Many Chinese pages credit the writer only after the story: ``（记者 张三）`` ending the last
 paragraph (also when page furniture follows on lines of its own: ``【我要纠错】责任编辑：…``),
 a short credit line (``中青报·中青网记者 魏其濛 来源：中国青年报``, ``作者︱春春``, ``文字：X Y``),
-bare names in brackets (``（袁源）`` on a line of its own, ``…。（刘芳 于婉珈 黄芳芳）``), or
-Taiwan TV's glued ``（民視新聞陳韻平、郭文海台北報導）``. Photo captions printed after the credit
-are passed over. Names are read with ``authors.py``'s rules (what a name is, who is never an
-author); this is the last place ``article.find_author`` looks before ``<meta>``.
+bare names in brackets (``…。（刘芳 于婉珈 黄芳芳）``), or Taiwan TV's glued
+``（民視新聞陳韻平、郭文海台北報導）``. A single bracketed name (``…拿出行动了。（聂舒翼）``,
+``（袁源）`` on a line of its own) is a signature: the writer's, unless the page prints it as
+its editor's, which ``article.find_author`` checks. Photo captions printed after the credit are
+passed over. Names are read with ``authors.py``'s rules (what a name is, who is never an
+author); these are the last places ``article.find_author`` looks before ``<meta>``.
 """
 
 from __future__ import annotations
@@ -47,9 +49,11 @@ BRACKETED_NAMES_END_RE = re.compile(
 #: One bare name in brackets right after the last sentence: how commentaries and short reports
 #: are signed (``…拿出行动了。（聂舒翼）``).
 SIGNATURE_END_RE = re.compile(rf"[。！？”」]\s*[（(](?P<name>[{HAN}]{{2,3}})[)）]$")
-#: A closing line that is nothing but a bracketed name or two (``（袁源）``).
+#: The same signature on a line of its own (``（袁源）``).
+SIGNATURE_LINE_RE = re.compile(rf"^[（(](?P<name>[{HAN}]{{2,3}})[)）]$")
+#: A closing line that is nothing but bracketed names, two or more (``（刘芳 于婉珈）``).
 BRACKETED_NAMES_RE = re.compile(
-    rf"^[（(](?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{0,3}})[)）]$"
+    rf"^[（(](?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{1,3}})[)）]$"
 )
 CLOSING_CHARS = 120
 #: A closing byline line is short and has no sentence before its label; the last
@@ -65,7 +69,7 @@ MAX_CLOSING_CAPTIONS = 6
 
 def closing_credit(text: str) -> str | None:
     """``（记者 张三）`` ending the article text, or one of its last short lines that is a
-    credit (``中青报·中青网记者 魏其濛 来源：中国青年报``, ``作者︱春春``, ``（袁源）``,
+    credit (``中青报·中青网记者 魏其濛 来源：中国青年报``, ``作者︱春春``, ``（刘芳 于婉珈）``,
     ``(作者：方敏北京大学经济学院教授)``) before the page's trailing furniture
     (``更多精彩内容请进入理论频道``)."""
     found = _paragraph_end_credit(text)
@@ -101,10 +105,15 @@ def _paragraph_end_credit(text: str) -> str | None:
 
 
 def closing_signature(text: str) -> str | None:
-    """The one bare name in brackets that ends the text, or its last paragraph before trailing
-    furniture lines (``…拿出行动了。（聂舒翼）``). Less sure than a credit: an editor signs short
-    reports the same way (``（郭旭）`` over ``【责任编辑：郭旭】``), which the caller checks."""
+    """The one bare name in brackets that ends the text, or its last paragraph, or that is one
+    of its last lines, before trailing furniture lines (``…拿出行动了。（聂舒翼）``,
+    ``（袁源）``). Less sure than a credit: an editor signs short reports the same way
+    (``（郭旭）`` after ``【责任编辑：郭旭】``), which the caller checks."""
     lines, paragraph = _closing_lines(text)
+    for line in lines:
+        match = SIGNATURE_LINE_RE.match(line)
+        if match:
+            return authors.surnamed_names(match.group("name"))
     for end in (text, paragraph if lines else None):
         match = SIGNATURE_END_RE.search(end[-CLOSING_CHARS:].rstrip()) if end else None
         if match:
