@@ -448,6 +448,8 @@ def test_bylines_that_follow_one_another() -> None:
     ("（文中亦诗、清芷均为化名）\n文字：张涵博 杨天宇 许雯\n图片来源于网络",
      "张涵博、杨天宇、许雯"),
     ("全面保护。（完）", None),
+    ("出品：南方都市报朋友圈新闻工作室\n主持：胡群芳\n采写：南都记者 子衿(除署名外)\n制图：林军明",
+     "子衿"),
 ])
 def test_credits_closing_the_text(ending: str, expected: str | None) -> None:
     assert closing_credit(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected

@@ -40,9 +40,14 @@ SOURCE_THEN_AUTHOR_RE = re.compile(
     r"(?:来源|來源|来自|來自)[^:：]{0,8}[:：].{0,40}?(?:作者|記者|记者)\s*[:：]")
 #: A closing credit line for the text's writers with a word that is no byline label elsewhere
 #: (``文字：张涵博 杨天宇 许雯`` beside ``图片来源于网络``; ``文字`` alone is a common word).
-TEXT_BY_RE = re.compile(r"^(?:文字|采写|採寫)\s*[:：︰]\s*" + NAMES_RUN)
+#: The writers may follow their paper and a job title, and come with a note in brackets
+#: (``采写：南都记者 子衿(除署名外)``).
+TEXT_BY_RE = re.compile(
+    rf"^(?:文字|采写|採寫)\s*[:：︰]\s*(?:[{HAN}]{{0,6}}?(?:记者|記者)\s*)?"
+    rf"(?P<names>[{HAN}·]{{1,4}}(?:[ \u3000、]+[{HAN}·]{{1,4}}){{0,5}})(?=[\s(（]|$)"
+)
 #: Bare names in brackets right after the last sentence of the text, two or more (``…无处可躲。
-#: （刘芳 于婉珈 黄芳芳）``); one name there is as often the editor's as the writer's.
+#: （刘芳 于婉珈 黄芳芳）``); one name there is a signature (``SIGNATURE_END_RE``).
 BRACKETED_NAMES_END_RE = re.compile(
     rf"[。！？”」](?:[（(])(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{1,4}})[)）]$"
 )
