@@ -606,3 +606,19 @@ def test_a_latin_name_that_is_all_the_header_prints_before_its_date(
 ])
 def test_names_after_a_byline_mark_in_the_header(zone: str, expected: str | None) -> None:
     assert marked_names(zone) == expected
+
+
+CAPTIONS = ["實寄信封存世至今只剩15枚。", "吳貴龍正籌備推出第八本書。", "【我城‧我故事】"] * 2
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (CAPTIONS + ["紙上不只是談兵，還可以細看香港歷史的變遷。", "記者鄧厚仁報道", "吳貴龍表示……"],
+     "鄧厚仁"),  # after the photo captions and the lead paragraph (Sing Pao)
+    (["整理 李爽", "资料图片：2017年6月，人民币和美元纸币。", "路透11月8日 - 中美……"], "李爽"),
+    (["整理：王五", "正文"], "王五"),
+    (["整理发布", "正文"], None),  # no name
+    (["整理 人民网", "正文"], None),  # no person
+    (["紙上不只是談兵，還可以細看香港歷史的變遷。" * 3] * 4 + ["記者鄧厚仁報道"], None),  # too deep
+])
+def test_credit_lines_among_the_first_lines(lines: list[str], expected: str | None) -> None:
+    assert report_line(lines) == expected

@@ -145,7 +145,15 @@ REPORTER_REPORTS_RE = re.compile(
 REPORT_LINE_RE = re.compile(
     rf"^[（(【]?(?:本報|本报)?{REPORTER_REPORTS_RE.pattern}[)）】]?$"
 )
+#: Paragraphs of the text searched for one; shorter lines, photo captions printed before the
+#: lead paragraph, are not counted (at most ``REPORT_LINES_READ`` lines are read).
 REPORT_LINES = 4
+REPORT_LINES_READ = 16
+CAPTION_CHARS = 40
+#: A compiler's credit on a line of its own (Reuters 中文's ``整理 李爽``): the writer of a
+#: wire round-up.
+COMPILED_LINE_RE = re.compile(
+    rf"^(?:整理|综合整理|綜合整理)\s*[:：︰/／]?\s*(?P<names>[{HAN}]{{2,3}})$")
 #: A republished account's credit, the writer after the account and a comma (``本文来自微信公众号：
 #: TMT新观察（ID：tmtno520），作者：任晓宁、周应梅，题图来自：IC photo``: huxiu, 36kr, sohu).
 ACCOUNT_THEN_AUTHOR_RE = re.compile(
@@ -486,16 +494,21 @@ def marked_names(zone: str) -> str | None:
 
 
 def report_line(lines: list[str]) -> str | None:
-    """The reporter of a credit line of its own among the text's first lines: ``記者鄧厚仁報道``,
-    or names after a newspaper's byline mark (``□杜亮``)."""
-    for line in lines[:REPORT_LINES]:
+    """The writer of a credit line of its own among the text's first paragraphs (photo
+    captions before them not counted): a reporter glued to 報道 (``記者鄧厚仁報道``), names
+    after a newspaper's byline mark (``□杜亮``) or after a compiler's label (``整理 李爽``)."""
+    paragraphs = 0
+    for line in lines[:REPORT_LINES_READ]:
         line = line.strip()
-        reporter = REPORT_LINE_RE.match(line)
-        marked = MARKED_NAMES_LINE_RE.match(line)
-        found = (reporter and surnamed_names(reporter.group("name"))) or \
-            (marked and surnamed_names(marked.group("names")))
-        if found:
-            return found
+        if len(line) > CAPTION_CHARS:
+            paragraphs += 1
+            if paragraphs >= REPORT_LINES:
+                break
+        for regex in (REPORT_LINE_RE, MARKED_NAMES_LINE_RE, COMPILED_LINE_RE):
+            match = regex.match(line)
+            found = match and surnamed_names(match.groupdict().get("name") or match["names"])
+            if found:
+                return found
     return None
 
 
