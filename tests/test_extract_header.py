@@ -331,3 +331,20 @@ def test_a_date_a_sentence_goes_on_after_is_the_storys() -> None:
     assert published("熱血編輯部 @ 08-24-2013 / 1 year ago 1967年8月24日，林彬駕駛私家車") == \
         "2013-08-24T00:00:00+08:00"
     assert published("2018年5月15日 10:20 来源：新华网") == "2018-05-15T10:20:00+08:00"
+
+
+def test_a_header_date_past_hundreds_of_spaces_of_indentation() -> None:
+    """xinminweekly's template indents its meta line so deeply that the date falls outside the
+    header zone as the source counts it; with nothing else dating the page, it is still read.
+    A date that a sentence goes on after is the story's, never the page's."""
+    pad = "\n" + " " * 60
+
+    def html(date_line: str) -> bytes:
+        return f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h2 class="title">{TITLE}</h2><div class="info"><span>{pad}<span>{pad}来源：新民周刊{pad}
+<font>撰稿：徐   枫</font>{pad}</span>{pad}<img src="t.png">{pad}{date_line}{pad}</span></div>
+<article><p>{TEXT}</p></article></body></html>""".encode()
+
+    record = extract_article(html("2023-05-31 08:58"), URL, now=NOW)
+    assert record["published_at"] == "2023-05-31T08:58:00+08:00"
+    assert extract_article(html("2023年5月31日，鸟巢，"), URL, now=NOW)["published_at"] is None

@@ -36,6 +36,7 @@ from newscrawler.extract.text import collapse, in_link, text_of, visible_length
 
 #: How much text after the heading is searched for the meta line.
 HEADER_ZONE_CHARS = 300
+WHITESPACE_RUN_RE = re.compile(r"\s{2,}")
 #: Words of date and source labels, simplified and traditional (``來源``, ``發佈``): the text
 #: nodes holding one are read by the page-wide fallback (``_labelled_elements``).
 LABEL_WORDS = (
@@ -241,7 +242,10 @@ def is_meta_line(text: str) -> bool:
     return True
 
 
-def header_zone(heading: etree._Element | None, limit: int = HEADER_ZONE_CHARS) -> str:
+def header_zone(
+    heading: etree._Element | None, limit: int = HEADER_ZONE_CHARS,
+    measure: Callable[[str], int] = len,
+) -> str:
     """The first ``limit`` characters of text that follow the heading in document order.
 
     An element with no text at all between the heading and the meta line (a share bar of
@@ -254,7 +258,7 @@ def header_zone(heading: etree._Element | None, limit: int = HEADER_ZONE_CHARS) 
     while node is not None and size < limit:
         if node.tail:
             parts.append(node.tail)
-            size += len(node.tail)
+            size += measure(node.tail)
         for sibling in node.itersiblings():
             if size >= limit:
                 break
@@ -263,14 +267,32 @@ def header_zone(heading: etree._Element | None, limit: int = HEADER_ZONE_CHARS) 
             empty = all(text.isspace() for text in sibling.itertext())  # stops at a letter
             for text in () if empty else sibling.itertext():
                 parts.append(text)
-                size += len(text)
+                size += measure(text)
                 if size >= limit:
                     break
             if sibling.tail:
                 parts.append(sibling.tail)
-                size += len(sibling.tail)
+                size += measure(sibling.tail)
         node = node.getparent()
     return collapse(" ".join(parts))[:limit]
+
+
+def _squeezed_length(text: str) -> int:
+    """The length of ``text`` with each run of whitespace counted once."""
+    return len(WHITESPACE_RUN_RE.sub(" ", text))
+
+
+def _date_past_indentation(
+    heading: etree._Element | None, zone: str, tz: str, now: datetime
+) -> ParsedDate | None:
+    """The header date that the source's indentation pushed out of the zone (xinminweekly's
+    template indents its meta line by hundreds of spaces), when nothing else dates the page.
+
+    The zone is measured in source characters because counting the indentation once instead
+    lets more text in, and on many pages that text's sources and names are not the header's;
+    so the wider zone is read for a date only, and last."""
+    wide = header_zone(heading, measure=_squeezed_length)
+    return _published_in(wide, tz, now) if len(wide) > len(zone) else None
 
 
 def _dated_twin_zone(root: etree._Element, heading: etree._Element) -> str | None:
@@ -380,7 +402,8 @@ def extract_meta(
         _read_labelled_elements(root, meta, tz, now, profile, index.source)
     if meta.date is None:
         meta.date = (script_date(index.source, tz, now) or founder_date(index.source, tz, now)
-                     or date_from_url(url, tz, now))
+                     or date_from_url(url, tz, now)
+                     or _date_past_indentation(heading, zone, tz, now))
     elif meta.date.precision != "day" or meta.date.order_guessed:
         meta.date = _agreeing(meta.date, machine, machine_in_utc)
     return meta
