@@ -348,3 +348,17 @@ def test_a_header_date_past_hundreds_of_spaces_of_indentation() -> None:
     record = extract_article(html("2023-05-31 08:58"), URL, now=NOW)
     assert record["published_at"] == "2023-05-31T08:58:00+08:00"
     assert extract_article(html("2023年5月31日，鸟巢，"), URL, now=NOW)["published_at"] is None
+
+
+def test_a_twin_heading_dates_the_page_when_the_first_ones_date_is_the_storys() -> None:
+    """jiemian prints its header twice: the first copy's date is filled in by a script, so the
+    first date after it is the story's (``2018年5月15日，鸟巢，…``); the immersive-reading copy
+    prints the page's date."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<div class="main"><h1>{TITLE}</h1><p class="date"></p>
+<div class="article"><p>2018年5月15日，鸟巢，锤子科技万众期待的产品终于发布。{TEXT}</p></div></div>
+<ul class="related"><li>2025-12-14 11:29 另一篇文章</li></ul>
+<div class="immersive"><h1>{TITLE}</h1>
+<p><span>龚进辉</span> <span>2025/11/28 10:06</span></p></div>
+</body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["published_at"] == "2025-11-28T10:06:00+08:00"

@@ -369,7 +369,7 @@ def extract_meta(
                                    languages=profile.date_languages)
     zone = meta.zone = header_zone(heading)
     meta.zone_date = FULL_DATE_RE.search(zone)
-    if heading is not None and meta.zone_date is None:
+    if heading is not None and (meta.zone_date is None or _in_sentence(zone, meta.zone_date.end())):
         twin = _dated_twin_zone(root, heading)
         if twin:
             zone, meta.zone, meta.zone_date = twin, twin, FULL_DATE_RE.search(twin)
