@@ -622,3 +622,17 @@ CAPTIONS = ["實寄信封存世至今只剩15枚。", "吳貴龍正籌備推出�
 ])
 def test_credit_lines_among_the_first_lines(lines: list[str], expected: str | None) -> None:
     assert report_line(lines) == expected
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("2024-01-02 10:00 特约撰稿人 张三", "张三"),  # the longer label, not 撰稿 and 人
+    ("2024-01-02 10:00 【作者】张三", "张三"),
+    ("2024-01-02 10:00 作者：张三（北京大学教授）", "张三"),  # a note in brackets
+    ("龚进辉 · 2025/11/28 10:06", "龚进辉"),
+    ("2024-01-02 10:00 来源：示例报 记者：张三 实习生：李四", "张三、李四"),  # every writer's label
+    ("2024-01-02 10:00 来源：示例报 记者：张三 通讯员：李四 编辑：王五", "张三、李四"),
+    ("2024-01-02 10:00 作者：张三 记者：张三", "张三"),  # once
+    ("2024-01-02 10:00 来源：示例报 编辑：王五", None),
+])
+def test_header_byline_forms(header: str, expected: str | None) -> None:
+    assert extract_article(page(header, "正文开始。"), URL, now=NOW)["author"] == expected

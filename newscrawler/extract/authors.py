@@ -28,6 +28,8 @@ HAN_NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 LATIN_OPENING_NAME_RE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2}$")
 #: A journal's title and issue in a header (``《求是》2017/7``, ``《瞭望》2020年第12期``).
 PUBLICATION_ISSUE_RE = re.compile(r"^《[^》]{1,15}》[\d/.年第期-]*$")
+#: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``).
+DATE_LEAD_MARKS = " \u3000·•|｜丨"
 #: A pen name: five to eight Han characters (a name is two to four).
 PEN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{5,8}$")
 LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
@@ -39,10 +41,11 @@ NAMES_RUN = (
     r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|$)"
 )
 #: The byline labels as a regex alternation.
-BYLINE_LABELS = "|".join(rules.AUTHOR_BYLINE_LABELS)
-#: Between a byline label and the names: a colon (Hong Kong's ``︰`` too), a bar (``作者︱春春``)
-#: or a slash, or nothing.
-LABEL_SEP = r"\s*[:：︰︱｜丨|/／]?\s*"
+#: (longest first: ``撰稿人`` is not ``撰稿`` and a name ``人 X``).
+BYLINE_LABELS = "|".join(sorted(rules.AUTHOR_BYLINE_LABELS, key=len, reverse=True))
+#: Between a byline label and the names: a colon (Hong Kong's ``︰`` too), a bar (``作者︱春春``),
+#: a slash or a closing bracket (``【作者】张三``), or nothing.
+LABEL_SEP = r"\s*[:：︰︱｜丨|/／】]?\s*"
 #: Opening bylines: a reporter label, then the names (``本报记者 张三 李四``).
 BYLINE_RE = re.compile(rf"(?:{BYLINE_LABELS}){LABEL_SEP}" + NAMES_RUN)
 #: ``（记者闫子敏）`` / ``（朱江）`` right after a dateline ``…电``.
@@ -186,6 +189,9 @@ MEDIUM_BYLINE_RE = re.compile(
     rf"(?:^|[\s:：|])(?:[{HAN}\w]{{1,10}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)}))\s+"
     rf"(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}})?)\s"
 )
+#: A note in brackets after a labelled value, closed or cut off by the value's end
+#: (``作者：张三（北京大学教授）``).
+BRACKET_NOTE_END_RE = re.compile(r"\s*[（(][^（()）]*[)）]?\s*$")
 LATIN_VALUE_RE = re.compile(r"^[A-Za-z][A-Za-z .'-]{0,39}$")  # no digits: L_204531 is an id
 #: Every meta-line label (``发表于``, ``来源``, ``点击``): never a name.
 LABEL_WORDS = frozenset(label for group in rules.LABELS.values() for label in group)
@@ -267,7 +273,7 @@ def clean_author(value: str | None) -> str | None:
     prints the account, ``admin``); markup (``size="20"``) and labels are refused."""
     if not value:
         return None
-    value = value.strip()
+    value = BRACKET_NOTE_END_RE.sub("", value.strip()) or value.strip()
     if not re.search(f"[{HAN}]", value):
         if LATIN_VALUE_RE.match(value) and value.lower() not in rules.EMPTY_VALUES:
             return value
@@ -303,7 +309,7 @@ def name_before_date(zone: str, date_start: int) -> str | None:
     ``上報快訊／范姜佳鈺 2020年03月12日``, ``DAVID E. SANGER, STEVEN LEE MYERS 2023年9月13日``):
     a lone name right before the date, not part of a labelled value
     (``来源于新京报 2017-06-23``)."""
-    before = MEDIUM_AND_BRACKET_END_RE.sub("", zone[:date_start].rstrip())
+    before = MEDIUM_AND_BRACKET_END_RE.sub("", zone[:date_start].rstrip(DATE_LEAD_MARKS))
     match = NAME_SLASH_MEDIUM_RE.search(before)
     if match and before.endswith(MEDIUM_ENDINGS):
         name = match.group("name")

@@ -158,12 +158,15 @@ def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
     updated = False  # the date found so far is an update's: a publish date after it wins
     for index, match in enumerate(accepted):
         name = FIELD_OF_LABEL[match.group("label")]
+        if name == "author" and name in found:
+            more = text[match.end(): _end(accepted, index, text)]
+            found[name] = _with_more_writers(found[name], more)
+            continue
         if name == "other" or (name in found and not (name == "date" and updated)):
             continue
         if name == "date" and updated and match.group("label") in rules.UPDATE_DATE_LABELS:
             continue
-        end = accepted[index + 1].start() if index + 1 < len(accepted) else len(text)
-        value = text[match.end(): end]
+        value = text[match.end(): _end(accepted, index, text)]
         if name == "date":
             if not _starts_like_a_date(value):
                 continue
@@ -179,6 +182,18 @@ def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
             if cleaned:
                 found[name] = cleaned
     return found
+
+
+def _end(accepted: list[re.Match], index: int, text: str) -> int:
+    return accepted[index + 1].start() if index + 1 < len(accepted) else len(text)
+
+
+def _with_more_writers(names: str, value: str) -> str:
+    """The writers so far and those of another writer's label in the same line (``记者：张三
+    实习生：李四``, ``记者 张三 通讯员 李四``), in print order."""
+    more = [n for n in authors.split_names(collapse(value)[:MAX_META_VALUE])
+            if n not in names.split(authors.SEPARATOR)]
+    return authors.SEPARATOR.join([names, *more]) if more else names
 
 
 def _all_names(value: str, first: str) -> str:
