@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newscrawler.extract import ParsedDate, parse_date
+from newscrawler.extract import ParsedDate, extract_article, parse_date
+from newscrawler.extract.dates import parse_short_header_date
 
 SH = ZoneInfo("Asia/Shanghai")
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=SH)
@@ -255,3 +256,31 @@ def test_the_date_printed_first_wins_whatever_its_order() -> None:
     assert parsed is not None and parsed.isoformat() == "2005-07-05T21:23:57+08:00"
     parsed = parse_date("2005年07月03日 7/5/2005", now=NOW)
     assert parsed is not None and parsed.isoformat() == "2005-07-03T00:00:00+08:00"
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("3小时前 来源：示例网", ("2026-11-26T09:00:00+08:00", "minute")),
+    ("来源：示例网 昨天 10:00", ("2026-11-25T10:00:00+08:00", "minute")),
+    ("刚刚 | 示例网", ("2026-11-26T12:00:00+08:00", "minute")),
+    ("张三 07-12 08:30 阅读 100", ("2026-07-12T08:30:00+08:00", "minute")),
+    ("3天前，他来到这里", None),  # words of a sentence
+    ("今日头条 推荐", None),
+    ("新华社北京6月13日电 记者", None),  # a dateline, glued to its place
+])
+def test_a_relative_or_year_less_date_printed_as_a_header_item(
+        header: str, expected: tuple[str, str] | None) -> None:
+    parsed = parse_short_header_date(header, now=NOW)
+    assert ((parsed.value.isoformat(), parsed.precision) if parsed else None) == expected
+
+
+def test_a_relative_header_date_dates_a_page_nothing_else_dates() -> None:
+    text = "这是一篇足够长的新闻正文，用来让正文抽取器确认这里就是文章的主体内容。" * 4
+    html = f"""<html><head><meta charset="utf-8"><title>一个足够长的新闻标题</title></head><body>
+<h1>一个足够长的新闻标题</h1><div class="meta">3小时前 来源：示例网</div>
+<div class="article"><p>{text}</p></div></body></html>""".encode()
+    record = extract_article(html, "http://news.example.cn/a/1.html", now=NOW)
+    assert record["published_at"] == "2026-11-26T09:00:00+08:00"
+    dated = html.replace(b"</head>", b'<meta property="article:published_time" '
+                                     b'content="2026-11-20T08:00:00+08:00"></head>')
+    assert extract_article(dated, "http://news.example.cn/a/1.html", now=NOW)["published_at"] \
+        == "2026-11-20T08:00:00+08:00"  # a date with a year wins: a saved page's 3小时前 is stale

@@ -393,6 +393,37 @@ def parse_full_date(text: str, *, tz: str = "Asia/Shanghai", now: datetime | Non
         return None
 
 
+def parse_short_header_date(text: str, *, tz: str = "Asia/Shanghai", now: datetime | None = None
+                            ) -> ParsedDate | None:
+    """A relative or year-less date printed as an item of its own near the start of a page's
+    header (``3小时前``, ``昨天 10:00``, ``刚刚``, ``07-12 08:30``), resolved against ``now``.
+
+    Only as an item: what stands before it is the start, a space or a label's colon, and what
+    follows is a space, a separator or the end. ``3天前，他…`` and ``今日头条`` are words of a
+    sentence, not a timestamp (``parse_full_date`` explains why free text needs a year)."""
+    head = (text or "")[:SHORT_DATE_REACH]
+    zone = get_timezone(tz)
+    current = _aware_now(now, zone)
+    for regex, parse in ((JUST_NOW_RE, _parse_relative), (RELATIVE_RE, _parse_relative),
+                         (RELATIVE_DAY_RE, _parse_relative), (MONTH_DAY_RE, _parse_month_day)):
+        for match in regex.finditer(head):
+            before = head[match.start() - 1: match.start()]
+            after = head[match.end(): match.end() + 1]
+            if (not before or before in ITEM_BEFORE) and (not after or after in ITEM_AFTER):
+                try:
+                    return parse(head[match.start(): match.end()], zone, current)
+                except Exception:
+                    return None
+    return None
+
+
+#: How far into the header a relative or year-less date is looked for, and what may stand
+#: around it for it to be an item of the header rather than words of a sentence.
+SHORT_DATE_REACH = 80
+ITEM_BEFORE = frozenset(" \u3000:：[【(（|｜丨·/")
+ITEM_AFTER = frozenset(" \u3000]】)）|｜丨·/")
+
+
 def parse_badge_date(text: str, *, tz: str = "Asia/Shanghai", now: datetime | None = None
                      ) -> ParsedDate | None:
     """A date printed as a calendar badge (day, then year and month), at day precision."""

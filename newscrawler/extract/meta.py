@@ -28,6 +28,7 @@ from newscrawler.extract.dates import (
     parse_badge_date,
     parse_date,
     parse_full_date,
+    parse_short_header_date,
 )
 from newscrawler.extract.embedded import founder_date, jsonld_date, script_date
 from newscrawler.extract.index import PageIndex
@@ -418,7 +419,8 @@ def extract_meta(
     if meta.date is None:
         meta.date = (script_date(index.source, tz, now) or founder_date(index.source, tz, now)
                      or date_from_url(url, tz, now)
-                     or _date_past_indentation(heading, zone, tz, now))
+                     or _date_past_indentation(heading, zone, tz, now)
+                     or parse_short_header_date(zone, tz=tz, now=now))
     elif meta.date.precision != "day" or meta.date.order_guessed:
         meta.date = _agreeing(meta.date, machine, machine_in_utc)
     return meta
