@@ -209,6 +209,19 @@ AUTHOR_NAME_STOPS = (
     "報導", "報道", "攝影", "攝", "電", "訊", "編輯", "責編", "綜合", "編譯",
 )
 #: Han words of two to four characters that bylines put where a name could be.
+#: China's provinces, regions and municipalities, short and long, simplified and traditional,
+#: and Hong Kong, Macau and Taiwan: platforms print the writer's ``IP属地`` right after the
+#: date (``未来智库 2023-04-14 10:31 安徽``), where a name could stand.
+REGIONS = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽",
+    "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西",
+    "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+    "北京市", "天津市", "上海市", "重庆市", "河北省", "山西省", "辽宁省", "吉林省", "黑龙江省",
+    "江苏省", "浙江省", "安徽省", "福建省", "江西省", "山东省", "河南省", "湖北省", "湖南省",
+    "广东省", "海南省", "四川省", "贵州省", "云南省", "陕西省", "甘肃省", "青海省", "台湾省",
+    "重慶", "遼寧", "黑龍江", "江蘇", "廣東", "貴州", "雲南", "陝西", "臺灣", "台灣", "廣西",
+    "寧夏", "新疆", "澳門", "內蒙古", "海外", "未知",
+)
 AUTHOR_NOT_NAMES = frozenset(
     {"本报", "本刊", "本台", "记者", "作者", "编辑", "责编", "通讯员", "实习生", "综合", "报道",
      "综合报道", "来源", "未知", "佚名", "匿名", "网友", "小编", "编者", "原创", "转载", "视频",
@@ -225,6 +238,8 @@ AUTHOR_NOT_NAMES = frozenset(
      "前言", "引子", "导语", "摘要", "按语", "编者按", "附录", "后记", "注释", "目录",
      "記者", "編輯", "責編", "通訊員", "實習生", "綜合", "報導", "來源", "網友", "小編", "圖片",
      "視頻", "影片", "快訊", "本報", "本網"}
+    # where the writer posted from, printed after the date since 2022 (IP属地: 安徽)
+    | frozenset(REGIONS)
 )
 AUTHOR_NOT_NAME_PREFIXES = ("本报", "本刊", "本网", "来源", "据", "图")
 #: Page furniture printed next to the header date, which a bare name could be mistaken for
