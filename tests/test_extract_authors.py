@@ -24,7 +24,12 @@ from newscrawler.extract.authors import (
     report_line,
     with_names_after,
 )
-from newscrawler.extract.credits import closing_credit, closing_signature
+from newscrawler.extract.credits import (
+    closing_credit,
+    closing_signature,
+    credit_group,
+    furniture_credit,
+)
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "http://news.example.cn/a/1.html"
@@ -636,3 +641,45 @@ def test_credit_lines_among_the_first_lines(lines: list[str], expected: str | No
 ])
 def test_header_byline_forms(header: str, expected: str | None) -> None:
     assert extract_article(page(header, "正文开始。"), URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("供稿：校团委 撰稿：曹家炜 摄影：闫晓彤 审核：王超 编辑：李梦童", "曹家炜"),
+    ("文章来源： 星洲日报‧报道：黄翠娴‧2016.12.29", "黄翠娴"),
+    ("文 案：王楚岳 排 版：张梦轩指导老师：刘佳瑜", "王楚岳"),  # a label padded to four widths
+    ("作者：RUKY责任编辑：SKEY", "RUKY"),  # the editor's label glued to the writer
+    ("记者：张三 通讯员：李四 编辑：王五", "张三、李四"),
+    ("来源：新华网 编辑：王五", None),  # nobody wrote it here
+    ("撰稿：曹家炜", None),  # one item: a credit line, not a group
+])
+def test_credit_groups(text: str, expected: str | None) -> None:
+    assert credit_group(text) == expected
+
+
+@pytest.mark.parametrize(("ending", "expected"), [
+    ("……的重要意义。（供稿：校团委 撰稿：曹家炜 摄影：闫晓彤 审核：王超 编辑：李梦童）", "曹家炜"),
+    ("……浓情厚谊。 见习记者 丁超禺", "丁超禺"),  # a byline after the last sentence, unbracketed
+    ("……北京商报记者 蓝朝晖", None),  # no sentence ends before it: maybe the text's own words
+    ("……浓情厚谊。\n见习记者 丁超禺责任编辑：syz", "丁超禺"),
+])
+def test_credits_after_the_last_sentence(ending: str, expected: str | None) -> None:
+    assert closing_credit(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected
+
+
+@pytest.mark.parametrize(("after", "expected"), [
+    ("原创文章，作者：老D，如若转载，请注明出处：https://laod.cn/news/1.html 赞 (0)", "老D"),
+    (" 文章来源： 星洲日报‧报道：黄翠娴‧2016.12.29 ", "黄翠娴"),
+    ("转载请注明出处 相关推荐 记者：李四 另一篇文章的标题", None),  # another article's byline
+    ("作者：新华网，如若转载请注明", None),  # a medium
+])
+def test_credits_in_the_furniture_after_the_text(after: str, expected: str | None) -> None:
+    assert furniture_credit(after) == expected
+
+
+def test_a_credit_the_body_leaves_out_as_furniture() -> None:
+    """The body drops a source line as page furniture; the writer it credits is still read
+    (星洲日报)."""
+    credit = ('<div class="source-links-wrapper"><h5 class="title">文章来源：</h5>'
+              "星洲日报‧报道：黄翠娴‧2016.12.29</div></div></body>")
+    html = page("2016-12-30 09:16", "正文开始。").replace(b"</div></body>", credit.encode())
+    assert extract_article(html, URL, now=NOW)["author"] == "黄翠娴"

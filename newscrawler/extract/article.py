@@ -139,14 +139,15 @@ def _now(now: datetime | None, profile: Profile) -> datetime:
 
 def find_author(
     meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
-    title: str | None = None, url: str = "",
+    title: str | None = None, url: str = "", after: str = "",
 ) -> str | None:
     """The writers, most trustworthy credit first (``authors.py``, ``credits.py``): a
     labelled author in the meta line, a theme's author markup (hCard, ``rel="author"``), a
     name right before the header date, a labelled byline in the header text, bare names right
     after the header date, a Latin name that is all the header prints before its date, a
     byline at the start of the body or on a line of its own among its first lines, a name
-    alone under the headline, a closing credit, a bracketed signature ending the text, a
+    alone under the headline, a closing credit, a credit the body left out as furniture
+    right after the text (``文章来源：…‧报道：X``), a bracketed signature ending the text, a
     labelled author in a meta line elsewhere on the page, a pen name the meta line labels, and
     last JSON-LD's or ``<meta name="author">``'s when it is not the site. A signature and a
     meta line's author elsewhere are dropped when the page prints them as its editor."""
@@ -171,7 +172,8 @@ def find_author(
     if found:
         return found
     editors = (meta.editor, body.editor, tags.get("editor"))
-    found = _not_the_editor(credits.closing_signature(text), editors, source) or \
+    found = credits.furniture_credit(after) or \
+        _not_the_editor(credits.closing_signature(text), editors, source) or \
         _not_the_editor(authors.clean_author(meta.page_author), editors, source) or \
         authors.pen_name(meta.author)  # last: an account is labelled so too (作者：影视风向标)
     if found:
@@ -184,6 +186,20 @@ def find_author(
             found = authors.with_names_after(found, zone)  # <meta> names the first writer
         return _not_the_editor(found, editors, source)
     return None
+
+
+def _text_after(printed: str, lines: list[str]) -> str:
+    """What the body's last container printed (before cleaning) after the article's last line:
+    where the credits the body leaves out as page furniture are (``文章来源：…‧报道：黄翠娴``)."""
+    if not printed or not lines:
+        return ""
+    key = lines[-1][-TAIL_KEY_CHARS:]
+    at = printed.rfind(key)
+    return printed[at + len(key):] if at >= 0 else ""
+
+
+#: Characters of the body's last line looked for in its container's text.
+TAIL_KEY_CHARS = 12
 
 
 def _not_the_editor(
@@ -327,6 +343,7 @@ def _extract(
             title, heading = found
     meta: Meta = extract_meta(root, index, url, heading, profile, now)
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
+    printed = collapse(all_text(containers[-1])) if containers else ""  # before cleaning
     body = extract_body(containers, base, profile, title=title, exclude=exclude)
     if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
         body = Body()  # an empty body container, and the fallback found only the meta line
@@ -335,7 +352,8 @@ def _extract(
     if meta.date is None:
         meta.date = date_of_opening_lines(body.lines, profile.timezone, now)
     summary = collapse(tags.get("description")) or None
-    author = find_author(meta, body, tags, root, index.source, title, url)
+    author = find_author(meta, body, tags, root, index.source, title, url,
+                         _text_after(printed, body.lines))
     record = empty_record(url, crawled_at)
     record.update(
         title=title,

@@ -30,6 +30,8 @@ LATIN_OPENING_NAME_RE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2}$")
 PUBLICATION_ISSUE_RE = re.compile(r"^《[^》]{1,15}》[\d/.年第期-]*$")
 #: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``).
 DATE_LEAD_MARKS = " \u3000·•|｜丨"
+#: A handle a blog signs with: letters, digits and Han characters (``老D``, ``Hc杂谈君``).
+HANDLE_RE = re.compile(r"^(?=.*[A-Za-z\u4e00-\u9fff])[\w\u4e00-\u9fff]{1,12}$")
 #: A pen name: five to eight Han characters (a name is two to four).
 PEN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{5,8}$")
 LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
@@ -279,6 +281,18 @@ def clean_author(value: str | None) -> str | None:
             return value
         return None
     return join(split_names(value)) or credit_names(value)
+
+
+def signed_name(value: str) -> str | None:
+    """The name a blog signs its own credit with (``作者：老D，如若转载…``): a name, a pen name
+    or a handle of letters, digits and Han characters; never a medium or a label."""
+    value = value.strip()
+    found = clean_author(value) or pen_name(value)
+    if found or not HANDLE_RE.match(value):
+        return found
+    if value in rules.AUTHOR_NOT_NAMES or value in LABEL_WORDS or value.endswith(NOT_NAME_ENDINGS):
+        return None
+    return value
 
 
 def latin_name_opening(zone: str, date_start: int, site: str) -> str | None:

@@ -17,6 +17,7 @@ import re
 
 from newscrawler.extract import authors, rules
 from newscrawler.extract.authors import BYLINE_LABELS, HAN, LABEL_SEP, NAMES_RUN
+from newscrawler.extract.text import collapse
 
 #: ``（记者 张三）`` ending the text.
 CLOSING_RE = re.compile(
@@ -60,6 +61,40 @@ SIGNATURE_LINE_RE = re.compile(rf"^[（(](?P<name>[{HAN}]{{2,3}})[)）]$")
 BRACKETED_NAMES_RE = re.compile(
     rf"^[（(](?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{1,3}})[)）]$"
 )
+#: A credit group: several ``label：value`` items in one closing line or bracket
+#: (``（供稿：校团委 撰稿：曹家炜 摄影：闫晓彤 编辑：李梦童）``,
+#: ``星洲日报‧报道：黄翠娴‧2016.12.29``, ``文 案：王楚岳 排 版：张梦轩``); its writers are the
+#: values of its writer labels.
+GROUP_ITEM_RE = re.compile(
+    rf"(?P<label>[{HAN}]{{1,6}})\s*[:：︰]\s*(?P<value>[^:：︰]*?)"
+    rf"(?=[\s‧·•|｜]*(?:[{HAN}]{{1,6}}\s*[:：︰]|[)）]?$))"
+)
+WRITER_LABELS = frozenset({
+    "作者", "撰稿", "撰文", "采写", "採寫", "文字", "文案", "记者", "記者", "报道", "報道", "報導",
+    "执笔", "執筆", "撰稿人", "通讯员", "通訊員", "实习生", "實習生", "见习记者", "实习记者",
+})
+#: A byline after the last sentence of the paragraph, unbracketed (``…浓情厚谊。 见习记者 丁超禺``).
+BYLINE_AFTER_SENTENCE_RE = re.compile(
+    rf"[。！？”」]\s*[{HAN}]{{0,6}}?(?:{BYLINE_LABELS}){LABEL_SEP}" + NAMES_RUN + r"\s*$"
+)
+#: A bracketed group of credits ending the last paragraph.
+GROUP_END_RE = re.compile(r"[（(](?P<group>[^()（）]{6,100})[)）]$")
+#: A two-character label padded to four widths (``文 案：``, ``排 版：``).
+SPACED_LABEL_RE = re.compile(rf"(?<![{HAN}])([{HAN}])[ \u3000]([{HAN}])(?=\s*[:：︰])")
+#: A label glued to the value before it (``见习记者 丁超禺责任编辑：syz``, ``RUKY责任编辑：``).
+GLUED_LABEL_RE = re.compile(
+    r"(?<=[^\s:：︰])(?<!责任)(?<!責任)(?=(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對|摄影|攝影|排版)"
+    r"\s*[:：︰])"
+)
+#: The writer's credit before a reprint notice, at the end of a blog's text (``原创文章，作者：老D，
+#: 如若转载，请注明出处：…``).
+REPRINT_NOTICE_CREDIT_RE = re.compile(
+    r"作者\s*[:：]\s*(?P<name>[^\s,，:：。]{1,20})[,，]\s*(?:如若转载|如需转载|转载请|未经)"
+)
+#: How much of the page text after the article's last line is read for a credit.
+FURNITURE_CREDIT_CHARS = 120
+WRITER_LABEL_RE = re.compile("(?:" + "|".join(sorted(WRITER_LABELS, key=len, reverse=True))
+                             + r")\s*[:：︰]")
 CLOSING_CHARS = 120
 #: A closing byline line is short and has no sentence before its label; the last
 #: ``CLOSING_LINES`` lines are read (a credit, then a "more news" link and a source line).
@@ -105,6 +140,19 @@ def _paragraph_end_credit(text: str) -> str | None:
         found = authors.names_before_place(match.group("glued"))
         if found:
             return found
+    match = BYLINE_AFTER_SENTENCE_RE.search(end)
+    if match:
+        found = authors.join(authors.split_names(match.group("names")))
+        if found:
+            return found
+    match = GROUP_END_RE.search(end)
+    found = credit_group(match.group("group")) if match else None
+    if found:
+        return found
+    match = REPRINT_NOTICE_CREDIT_RE.search(text[-CLOSING_CHARS * 2:])
+    found = authors.signed_name(match.group("name")) if match else None
+    if found:
+        return found
     match = BRACKETED_NAMES_END_RE.search(end)
     return authors.surnamed_names(match.group("names")) if match else None
 
@@ -146,8 +194,36 @@ def _closing_lines(text: str) -> tuple[list[str], str | None]:
     return lines, None
 
 
+def furniture_credit(after: str) -> str | None:
+    """The writers credited in the page text right after the article's last line, which the
+    body left out as furniture: a group of credits (``文章来源： 星洲日报‧报道：黄翠娴``) or a
+    blog's credit before its reprint notice (``原创文章，作者：老D，如若转载…``)."""
+    after = collapse(after)[:FURNITURE_CREDIT_CHARS]
+    match = REPRINT_NOTICE_CREDIT_RE.search(after)
+    found = authors.signed_name(match.group("name")) if match else None
+    return found or (credit_group(after) if WRITER_LABEL_RE.search(after) else None)
+
+
+def credit_group(text: str) -> str | None:
+    """The writers a group of two or more ``label：value`` items credits, or None."""
+    text = GLUED_LABEL_RE.sub(" ", SPACED_LABEL_RE.sub(r"\1\2", text))
+    items = list(GROUP_ITEM_RE.finditer(text))
+    if len(items) < 2:
+        return None
+    names: list[str] = []
+    for item in items:
+        if item.group("label") in WRITER_LABELS:
+            value = re.split(r"[‧·•|｜(（]", item.group("value"), maxsplit=1)[0]
+            names += [n for n in authors.split_names(value) if n not in names]
+    return authors.join(names)
+
+
 def _credit_line(line: str) -> str | None:
     """The writers a closing line credits, or None when it is not a credit."""
+    found = credit_group(line.strip("（()）")) if line.count("：") + line.count(":") >= 2 else None
+    if found:
+        return found
+    line = GLUED_LABEL_RE.sub(" ", line)
     match = BRACKETED_NAMES_RE.match(line)
     if match:
         return authors.surnamed_names(match.group("names"))
