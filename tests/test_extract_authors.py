@@ -638,6 +638,9 @@ def test_credit_lines_among_the_first_lines(lines: list[str], expected: str | No
     ("2024-01-02 10:00 来源：示例报 记者：张三 通讯员：李四 编辑：王五", "张三、李四"),
     ("2024-01-02 10:00 作者：张三 记者：张三", "张三"),  # once
     ("2024-01-02 10:00 来源：示例报 编辑：王五", None),
+    ("未来智库 2023-04-14 10:31 安徽 （报告出品方/作者：西部证券，李艳丽） AI加速游戏", "李艳丽"),
+    ("未来智库 2023-04-14 10:31 安徽", None),  # where it was posted from (IP属地), no name
+    ("2018-06-12 08:29 来源：示例报 王五 北京", "王五"),
 ])
 def test_header_byline_forms(header: str, expected: str | None) -> None:
     assert extract_article(page(header, "正文开始。"), URL, now=NOW)["author"] == expected

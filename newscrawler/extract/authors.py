@@ -32,6 +32,10 @@ PUBLICATION_ISSUE_RE = re.compile(r"^《[^》]{1,15}》[\d/.年第期-]*$")
 DATE_LEAD_MARKS = " \u3000·•|｜丨"
 #: A handle a blog signs with: letters, digits and Han characters (``老D``, ``Hc杂谈君``).
 HANDLE_RE = re.compile(r"^(?=.*[A-Za-z\u4e00-\u9fff])[\w\u4e00-\u9fff]{1,12}$")
+#: An organisation, then a separator, then the rest of a credit's value.
+ORGANISATION_FIRST_RE = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z]{2,20}?(?:" + "|".join(rules.ORGANISATION_ENDS)
+    + r")\s*[，,、/／]\s*(?P<rest>.+)$")
 #: A pen name: five to eight Han characters (a name is two to four).
 PEN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{5,8}$")
 LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
@@ -203,7 +207,8 @@ PHOTO_WORDS = ("摄", "图", "攝", "圖")
 PHOTO_CREDITS = frozenset({"供图", "供圖", "配图", "配圖"})
 PHOTO_LABELS = frozenset({"摄影", "攝影"})
 #: A Han token ending like this is a medium, a label or a job title, not a name.
-NOT_NAME_ENDINGS = rules.MEDIA_SUFFIXES + rules.LABEL_ENDINGS + rules.JOB_TITLES
+NOT_NAME_ENDINGS = (rules.MEDIA_SUFFIXES + rules.LABEL_ENDINGS + rules.JOB_TITLES
+                    + rules.ORGANISATION_ENDS)
 #: What the medium before or after a writer's slash ends with (``石佳/中国青年报``).
 MEDIUM_ENDINGS = rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS
 #: How much of the text's start (characters) is searched for an opening byline.
@@ -280,7 +285,14 @@ def clean_author(value: str | None) -> str | None:
         if LATIN_VALUE_RE.match(value) and value.lower() not in rules.EMPTY_VALUES:
             return value
         return None
-    return join(split_names(value)) or credit_names(value)
+    return join(split_names(value)) or credit_names(value) or _after_organisation(value)
+
+
+def _after_organisation(value: str) -> str | None:
+    """The writers after the organisation a report credit names first (``作者：西部证券，
+    李艳丽``)."""
+    match = ORGANISATION_FIRST_RE.match(value)
+    return join(split_names(match.group("rest"))) if match else None
 
 
 def signed_name(value: str) -> str | None:

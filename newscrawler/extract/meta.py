@@ -93,6 +93,7 @@ LABEL_RE = _label_regex()
 FIELD_OF_LABEL = {label: name for name, group in rules.LABELS.items() for label in group}
 #: Where a source/author/editor value ends when no other label follows it.
 VALUE_END_RE = re.compile(r"\s(?![A-Za-z])|[|丨｜┊]|\s{2,}")
+UNOPENED_CLOSE_RE = re.compile(r"^([^(（)）]*)[)）]")
 VALUE_STRIP = " \t()（）[]【】<>《》「」:：︰,，;；.。·-—"
 FIELDS = ("date", "source", "author", "editor")
 @dataclass
@@ -124,6 +125,9 @@ class Meta:
 def clean_value(raw: str) -> str | None:
     """A source/author/editor value: first word-ish run, without brackets; None if empty/未知."""
     value = collapse(raw)
+    close = UNOPENED_CLOSE_RE.match(value)
+    if close:  # the bracket the label stood in closes here (（报告出品方/作者：X，Y） AI加速…)
+        value = close.group(1)
     match = VALUE_END_RE.search(value)
     if match:
         value = value[: match.start()]

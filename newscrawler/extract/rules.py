@@ -299,7 +299,8 @@ JOB_TITLES = (
 ORGANISATION_ENDS = (
     "大学", "学院", "研究院", "研究所", "研究中心", "中心", "公司", "集团", "报社", "杂志社",
     "协会", "学会", "委员会", "银行", "医院", "学校", "中学", "小学", "学系", "大學", "學院",
-    "協會", "學會", "委員會", "銀行", "醫院", "學校",
+    "協會", "學會", "委員會", "銀行", "醫院", "學校", "证券", "證券", "基金", "智库", "智庫",
+    "研究部", "研究院所",
 )
 #: Where an affiliation or a dateline's place starts, glued to a name (``方敏北京大学…``,
 #: ``中央社記者邱俊欽桃園19日電``): provinces, large cities, Taiwan's cities and counties, and
