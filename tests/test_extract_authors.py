@@ -641,6 +641,12 @@ def test_credit_lines_among_the_first_lines(lines: list[str], expected: str | No
     ("未来智库 2023-04-14 10:31 安徽 （报告出品方/作者：西部证券，李艳丽） AI加速游戏", "李艳丽"),
     ("未来智库 2023-04-14 10:31 安徽", None),  # where it was posted from (IP属地), no name
     ("2018-06-12 08:29 来源：示例报 王五 北京", "王五"),
+    ("小希 2023-06-02 14:42:46", "小希"),  # all the header holds before the date: no surname needed
+    ("灰烬包2022-02-24 7637次浏览", "灰烬包"),
+    ("更新 2023-06-02 14:42:46", None),
+    ("探访 2023-06-02 14:42:46", None),
+    ("深交所 2023-06-02 14:42:46", None),
+    ("频道 收集 2023-06-02", None),  # something before it: a bare word needs a surname
 ])
 def test_header_byline_forms(header: str, expected: str | None) -> None:
     assert extract_article(page(header, "正文开始。"), URL, now=NOW)["author"] == expected

@@ -354,7 +354,8 @@ def name_before_date(zone: str, date_start: int) -> str | None:
     if not match:
         return None
     name = match.group("name").replace(" ", "")
-    if not is_name(name) or not has_surname(name):
+    alone = not before[: match.start("name")].strip()  # all the header prints before the date
+    if not is_name(name) or not (has_surname(name) or alone):
         return None  # a bare word before the date is a name only with a surname (收集 is not)
     names, head = _names_running_back(before[: match.start("name")].rstrip(), name)
     if head.endswith(rules.AUTHOR_LABEL_ENDS) and \
