@@ -206,6 +206,10 @@ def test_traditional_media_are_not_names(text: str) -> None:
     ("新浪综合", None),
     ("未知", None),
     ("本站编辑", None),
+    ("麥田出版", None),  # a publisher posting an excerpt
+    ("西部证券", None),
+    ("西部证券，李艳丽", "李艳丽"),
+    ("张三（北京大学教授）", "张三"),
 ])
 def test_clean_author(value: str, expected: str | None) -> None:
     assert clean_author(value) == expected
