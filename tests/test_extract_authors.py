@@ -674,6 +674,8 @@ def test_credit_groups(text: str, expected: str | None) -> None:
     ("……浓情厚谊。 见习记者 丁超禺", "丁超禺"),  # a byline after the last sentence, unbracketed
     ("……北京商报记者 蓝朝晖", None),  # no sentence ends before it: maybe the text's own words
     ("……浓情厚谊。\n见习记者 丁超禺责任编辑：syz", "丁超禺"),
+    ("……浓情厚谊。 见习记者 丁超禺\n扬州网新闻热线:0514-87863284 扬州网广告热线:0514-82931211\n"
+     "相关阅读:", "丁超禺"),  # the hotlines after it are furniture, however long
 ])
 def test_credits_after_the_last_sentence(ending: str, expected: str | None) -> None:
     assert closing_credit(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected

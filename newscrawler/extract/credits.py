@@ -95,6 +95,8 @@ REPRINT_NOTICE_CREDIT_RE = re.compile(
 FURNITURE_CREDIT_CHARS = 120
 WRITER_LABEL_RE = re.compile("(?:" + "|".join(sorted(WRITER_LABELS, key=len, reverse=True))
                              + r")\s*[:：︰]")
+#: A telephone number with its area code (``新闻热线:0514-87863284``).
+HOTLINE_RE = re.compile(r"(?:热线|熱線|电话|電話)\s*[:：]?\s*\(?0\d{2,3}\)?-?\d{7,8}")
 CLOSING_CHARS = 120
 #: A closing byline line is short and has no sentence before its label; the last
 #: ``CLOSING_LINES`` lines are read (a credit, then a "more news" link and a source line).
@@ -186,6 +188,8 @@ def _closing_lines(text: str) -> tuple[list[str], str | None]:
         tail.pop()  # photo captions printed after the credit (Hong Kong papers' ▲ lines)
     for line in reversed(tail[-CLOSING_LINES - 1:]):
         line = line.strip()
+        if HOTLINE_RE.search(line):
+            continue  # the site's news and advertising hotlines: furniture, however long
         credit = line.startswith(("（", "(")) or SOURCE_THEN_AUTHOR_RE.search(line)
         limit = CLOSING_CREDIT_CHARS if credit else CLOSING_LINE_CHARS
         if len(line) > limit:
