@@ -29,6 +29,8 @@ def page(header: str, script: str) -> bytes:
     ('{"newsTime":"2019-09-07 08:05:32","title":"x"}', "2019-09-07T08:05:32+08:00", "second"),
     ("var pubtime='2020-10-04';", "2020-10-04T00:00:00+08:00", "day"),
     ('{"publish_time": "2019-09-04T14:18:34Z"}', "2019-09-04T22:18:34+08:00", "second"),
+    ('var ct = "1530244130";', "2018-06-29T11:48:50+08:00", "second"),  # WeChat, seconds
+    ("var create_time = '1530244130' * 1;", "2018-06-29T11:48:50+08:00", "second"),
 ])
 def test_publish_time_in_script_data(script: str, expected: str, precision: str) -> None:
     record = extract_article(page("来源：示例网", script), URL, now=NOW)
@@ -41,6 +43,9 @@ def test_publish_time_in_script_data(script: str, expected: str, precision: str)
     "var pubtime = '';",
     "var pubtime = 'not a date at all';",
     "var pubtime = '2099-01-01 08:00';",  # the future
+    'var act = "1530244130";',  # a longer key that only ends like one
+    'var ct = "4102444800";',  # 2100: the future
+    'var ct = "153024413";',  # too short for a time in seconds
 ])
 def test_no_date_from_other_script_values(script: str) -> None:
     record = extract_article(page("来源：示例网", script), URL, now=NOW)

@@ -9,6 +9,8 @@ Script data is where many portals keep an article's publish time when a script p
 ``publish_time: '…'`` (toutiao), ``"newsTime":"…"`` (ifeng), ``publishdate = '…'`` (stcn),
 ``pubtime='…'`` (cjn, cmse); the keys are ``rules.SCRIPT_DATE_KEYS``. The first such key whose
 value is a full date wins: the article's own data object comes before any list of related ones.
+A time in seconds since 1970 is read last, after ``rules.SCRIPT_EPOCH_KEYS`` (WeChat's
+``var ct = "1700000000"``).
 
 Newspaper e-paper editions built on Founder's (方正) system, which many Chinese dailies use, end
 each article page with a comment of its properties (``<!--enpproperty <founder-date>2017-10-09
@@ -41,6 +43,11 @@ SCRIPT_KEY_RE = re.compile(
     re.IGNORECASE,
 )
 KEY_WINDOW = 24
+#: A publish time in seconds since 1970 (``var ct = "1700000000";``) after an epoch key.
+SCRIPT_EPOCH_RE = re.compile(
+    rb"""(?:^|[^\w$.-])(?:""" + b"|".join(k.encode() for k in rules.SCRIPT_EPOCH_KEYS)
+    + rb""")["']?\s*[:=]\s*["']?(1\d{9})(?![\d.])"""
+)
 #: Where a Founder e-paper page's property comment starts, and the issue date in it (its time,
 #: when there is one, is a filler: ``23:59:59``, ``00:00:00:0``).
 FOUNDER_PROPERTIES_RE = re.compile(rb"<!--\s*(?:enp|mp)property\s")
@@ -85,7 +92,8 @@ def script_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | No
         count += 1
         if count >= MAX_SCRIPT_VALUES:
             break
-    return None
+    match = SCRIPT_EPOCH_RE.search(source)
+    return parse_date(match.group(1).decode("ascii"), tz=tz, now=now) if match else None
 
 
 def founder_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | None:

@@ -185,6 +185,9 @@ SCRIPT_DATE_KEYS = (
     "pubtime", "pub_time", "ptime", "publishtime", "publish_time", "publishdate", "publish_date",
     "pubdate", "pub_date", "newstime", "news_time",
 )
+#: Script keys whose value is the publish time in seconds since 1970: WeChat articles
+#: (mp.weixin.qq.com) keep theirs in ``var ct = "1700000000"``, which a script prints.
+SCRIPT_EPOCH_KEYS = ("ct", "create_time", "publish_time", "pubtime")
 META_SOURCE_NAMES = ("source", "article:source", "og:source", "mediaid")
 META_AUTHOR_NAMES = ("author", "article:author", "dc.creator")
 
