@@ -362,3 +362,21 @@ def test_a_twin_heading_dates_the_page_when_the_first_ones_date_is_the_storys() 
 <p><span>龚进辉</span> <span>2025/11/28 10:06</span></p></div>
 </body></html>""".encode()
     assert extract_article(html, URL, now=NOW)["published_at"] == "2025-11-28T10:06:00+08:00"
+
+
+def test_a_page_without_any_title_takes_its_first_headline_heading() -> None:
+    """A crawler's own HTML around the article (no <title>, no og:title): the <h3> over the
+    date line is the headline, and it is not repeated as the body's first line."""
+    headline = "学校举办关爱自闭症儿童徒步活动"
+    html = f"""<html><meta charset='UTF-8'><body><h3>{headline}</h3>
+<p>发布日期：2017-05-10| 阅读次数：</p><p>{TEXT}</p><p>{TEXT}</p></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == headline and not record["body"].startswith(headline)
+    titled = html.replace(b"<body>", "<title>另一个标题_示例网</title><body>".encode())
+    assert extract_article(titled, URL, now=NOW)["title"] != headline  # <title> decides
+
+
+def test_markup_printed_as_text_is_not_part_of_the_title() -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}_示例网</title></head><body>
+<h1>{TITLE} &lt;BR&gt;</h1><div class="article"><p>{TEXT}</p></div></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["title"] == TITLE

@@ -38,6 +38,7 @@ from newscrawler.extract.title import (
     extract_title,
     heading_before,
     headline_atop,
+    printed_title,
 )
 
 logger = logging.getLogger(__name__)
@@ -356,7 +357,7 @@ def _extract(
                          _text_after(printed, body.lines))
     record = empty_record(url, crawled_at)
     record.update(
-        title=title,
+        title=printed_title(title),
         section=section,
         source=meta.source,
         author=author,

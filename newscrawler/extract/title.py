@@ -30,6 +30,17 @@ MAX_BREADCRUMB_TEXT = 300
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.shtml", "//"})
 
 
+#: Markup printed as text: a headline whose ``<br>`` was escaped (``标题 &lt;BR&gt;``).
+LITERAL_TAG_RE = re.compile(r"\s*<\s*/?\s*(?:br|p|b|i|strong|em|span)\s*/?\s*>\s*", re.IGNORECASE)
+
+
+def printed_title(title: str | None) -> str | None:
+    """The headline without markup the page printed as text (``…姨母如亲生 <BR>``)."""
+    if not title or "<" not in title:
+        return title
+    return collapse(LITERAL_TAG_RE.sub(" ", title)) or None
+
+
 def clean_page_title(raw: str) -> tuple[str, str]:
     """(whole ``<title>`` without page marker, its article part without the site name).
 
@@ -330,6 +341,17 @@ def extract_title(
         return clean_page_title(og[0])[1] or collapse(og[0]), None
     if first_h1:
         return first_h1
+    return _first_heading(seen) if not whole else (None, None)
+
+
+def _first_heading(
+    seen: list[tuple[str, etree._Element]],
+) -> tuple[str | None, etree._Element | None]:
+    """On a page with no ``<title>`` at all (a crawler's own HTML around the article), the
+    first ``<h2>``/``<h3>`` that could be a headline: nothing else names the article."""
+    for text, node in seen:
+        if node.tag in ("h2", "h3") and could_be_headline(text):
+            return text, node
     return None, None
 
 
