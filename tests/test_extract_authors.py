@@ -651,6 +651,8 @@ def test_credit_lines_among_the_first_lines(lines: list[str], expected: str | No
     ("探访 2023-06-02 14:42:46", None),
     ("深交所 2023-06-02 14:42:46", None),
     ("频道 收集 2023-06-02", None),  # something before it: a bare word needs a surname
+    ("作者 Shane Hastie ，译者 夏雪 发布于 2016年7月15日", "Shane Hastie"),  # a Latin writer
+    ("作者：John Smith 2016年7月15日", "John Smith"),
 ])
 def test_header_byline_forms(header: str, expected: str | None) -> None:
     assert extract_article(page(header, "正文开始。"), URL, now=NOW)["author"] == expected

@@ -164,6 +164,7 @@ def find_author(
         if not found and date:
             found = authors.names_after_date(zone, date.end(), site()) or \
                 authors.latin_name_opening(zone, date.start(), site())
+        found = found or authors.latin_byline(zone)
         if found:
             return found
     text = body.text

@@ -30,6 +30,11 @@ LATIN_OPENING_NAME_RE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2}$")
 PUBLICATION_ISSUE_RE = re.compile(r"^《[^》]{1,15}》[\d/.年第期-]*$")
 #: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``).
 DATE_LEAD_MARKS = " \u3000·•|｜丨"
+#: A writer's Latin name after a byline label, ending at a separator or a Han character.
+LATIN_BYLINE_RE = re.compile(
+    r"(?:^|(?<=\s))(?:作者|撰文|文)\s*[:：/／|｜]?\s*"
+    r"(?P<name>[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2})(?=\s*(?:[，,、|｜/]|[\u4e00-\u9fff]|$))"
+)
 #: A handle a blog signs with: letters, digits and Han characters (``老D``, ``Hc杂谈君``).
 HANDLE_RE = re.compile(r"^(?=.*[A-Za-z\u4e00-\u9fff])[\w\u4e00-\u9fff]{1,12}$")
 #: An organisation, then a separator, then the rest of a credit's value.
@@ -293,6 +298,13 @@ def _after_organisation(value: str) -> str | None:
     李艳丽``)."""
     match = ORGANISATION_FIRST_RE.match(value)
     return join(split_names(match.group("rest"))) if match else None
+
+
+def latin_byline(zone: str) -> str | None:
+    """A Latin writer after a byline label in the header (``作者 Shane Hastie ，译者 夏雪``):
+    Chinese editions of English-language titles print their writers so."""
+    match = LATIN_BYLINE_RE.search(zone[:OPENING_CHARS])
+    return match.group("name") if match and is_name(match.group("name")) else None
 
 
 def signed_name(value: str) -> str | None:
