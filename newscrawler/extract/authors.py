@@ -79,10 +79,12 @@ NAME_AFTER_TITLE_RE = re.compile(
 NAME_BEFORE_AFFILIATION_RE = re.compile(
     rf"^(?P<name>[{HAN}]{{2,3}}?)(?:{'|'.join(rules.PLACES)})[{HAN}]*(?:{_TITLES})$"
 )
-#: ``张三/文``, ``文/张三``, ``文｜张三``, ``执笔/张三、李四&王五``.
+#: ``张三/文``, ``文/张三``, ``文｜张三``, ``执笔/张三、李四&王五``, and after the writer's
+#: organisation (``文/社区居家养老服务中心 何淼``: university news).
 SLASH_WEN_RE = re.compile(
     rf"(?:^|\s)(?P<before>[{HAN}]{{2,4}})\s*[/／]\s*文(?![{HAN}])|"
     rf"(?<![{HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜]\s*"
+    rf"(?:[{HAN}]{{1,16}}(?:{'|'.join(rules.ORGANISATION_ENDS)})\s+)?"
     rf"(?P<after>[{HAN}]{{2,4}}(?:[、&＆][{HAN}]{{2,4}}){{0,5}})(?![{HAN}])"
 )
 #: A comma between two names (``朴姝颖，包志明``), not one a sentence goes on after (``杨晓君 孔雀，
