@@ -22,6 +22,7 @@ from newscrawler.extract.authors import (
     opening_byline,
     pen_name,
     report_line,
+    slash_credit,
     with_names_after,
 )
 from newscrawler.extract.credits import (
@@ -701,3 +702,23 @@ def test_a_credit_the_body_leaves_out_as_furniture() -> None:
               "星洲日报‧报道：黄翠娴‧2016.12.29</div></div></body>")
     html = page("2016-12-30 09:16", "正文开始。").replace(b"</div></body>", credit.encode())
     assert extract_article(html, URL, now=NOW)["author"] == "黄翠娴"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("文丨张三 编辑丨李四", "张三"),  # WeChat's bar, U+4E28
+    ("文字 | 张三", "张三"),
+    ("撰文| 方芳 武红利 摄影|贾同军", "方芳、武红利"),  # space-separated writers, then a label
+    ("文/张三 据悉，今天", "张三"),  # the text goes on: 据悉 is no name
+    ("执笔/张三、李四&王五", "张三、李四、王五"),
+])
+def test_slash_credits(text: str, expected: str | None) -> None:
+    assert slash_credit(text) == expected
+
+
+@pytest.mark.parametrize(("ending", "expected"), [
+    ("\n文/张三", "张三"),
+    ("很重要。（张三 北京大学教授）", "张三"),  # a name, then an affiliation with a job title
+    ("很重要。（作者系北京大学教授）", None),  # no name
+])
+def test_closing_slash_and_titled_credits(ending: str, expected: str | None) -> None:
+    assert closing_credit(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected

@@ -83,9 +83,10 @@ NAME_BEFORE_AFFILIATION_RE = re.compile(
 #: organisation (``文/社区居家养老服务中心 何淼``: university news).
 SLASH_WEN_RE = re.compile(
     rf"(?:^|\s)(?P<before>[{HAN}]{{2,4}})\s*[/／]\s*文(?![{HAN}])|"
-    rf"(?<![{HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜]\s*"
+    rf"(?<![{HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜丨]\s*"
     rf"(?:[{HAN}]{{1,16}}(?:{'|'.join(rules.ORGANISATION_ENDS)})\s+)?"
-    rf"(?P<after>[{HAN}]{{2,4}}(?:[、&＆][{HAN}]{{2,4}}){{0,5}})(?![{HAN}])"
+    rf"(?P<after>[{HAN}]{{2,4}}(?:(?:[、&＆]|\s+(?=[{HAN}]{{2,4}}(?![{HAN}])(?!\s*[|｜/／丨:：])))"
+    rf"[{HAN}]{{2,4}}){{0,5}})(?![{HAN}])"
 )
 #: A comma between two names (``朴姝颖，包志明``), not one a sentence goes on after (``杨晓君 孔雀，
 #: 被认为是百鸟之王``: the value ran into the text).
@@ -482,11 +483,18 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
         found = surnamed_names(match.group("name"))
         if found:
             return found
-    match = SLASH_WEN_RE.search(start)
+    return slash_credit(start)
+
+
+def slash_credit(text: str) -> str | None:
+    """The writers of ``文/张三``, ``张三/文``, ``文丨张三``, ``执笔/张三、李四&王五``."""
+    match = SLASH_WEN_RE.search(text)
     if match:
         if match.group("before"):
             return match.group("before") if is_name(match.group("before")) else None
-        return join(split_names(re.sub("[&＆]", SEPARATOR, match.group("after"))))
+        first, *more = split_names(re.sub("[&＆]", SEPARATOR, match.group("after"))) or [""]
+        spaced = " " in match.group("after")  # then the others need a common surname: 据悉 is none
+        return join([first] + [n for n in more if has_surname(n) or not spaced]) if first else None
     return None
 
 

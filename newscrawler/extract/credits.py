@@ -28,6 +28,7 @@ CLOSING_RE = re.compile(
 NAME_AND_AFFILIATION_RE = re.compile(
     rf"[（(](?P<name>[{HAN}]{{2,3}})(?:[，,、]\s*(?:作者单位|单位|作者系|系)|作者系|作者单位)"
     r"[:：]?[^()（）]{2,60}[)）]$"
+    rf"|[（(](?P<titled>[{HAN}]{{2,3}})[\s，,、]+[{HAN}]{{2,30}}?(?:{'|'.join(rules.JOB_TITLES)})[)）]$"
 )
 #: Taiwan TV's closing credit, ending the text: the medium, the reporters and the place
 #: glued together (``…不二法門。（民視新聞陳韻平、郭文海台北報導）``).
@@ -135,8 +136,9 @@ def _paragraph_end_credit(text: str) -> str | None:
     if match:
         return authors.join(authors.split_names(match.group("names")))
     match = NAME_AND_AFFILIATION_RE.search(end)
-    if match and authors.is_name(match.group("name")):
-        return match.group("name")
+    name = match and (match.group("name") or match.group("titled"))
+    if name and authors.is_name(name):
+        return name
     match = GLUED_CREDIT_RE.search(end)
     if match:
         found = authors.names_before_place(match.group("glued"))
@@ -228,6 +230,9 @@ def _credit_line(line: str) -> str | None:
     if found:
         return found
     line = GLUED_LABEL_RE.sub(" ", line)
+    found = authors.slash_credit(line) if line[:4].startswith(rules.SLASH_AUTHOR_LABELS) else None
+    if found:
+        return found
     match = BRACKETED_NAMES_RE.match(line)
     if match:
         return authors.surnamed_names(match.group("names"))

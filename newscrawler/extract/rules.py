@@ -229,7 +229,8 @@ AUTHOR_NOT_NAMES = frozenset(
     {"本报", "本刊", "本台", "记者", "作者", "编辑", "责编", "通讯员", "实习生", "综合", "报道",
      "综合报道", "来源", "未知", "佚名", "匿名", "网友", "小编", "编者", "原创", "转载", "视频",
      "图片", "图文", "专稿", "快讯", "管理员", "本网", "本站", "评论员", "特约", "观察员", "采访",
-     "整合", "整理", "编译", "网络整理", "网络", "消息", "参考消息",
+     "整合", "整理", "编译", "网络整理", "网络", "消息", "参考消息", "文字", "文案", "排版",
+     "出品", "策划", "监制",
      # column tags a byline label starts (【记者调查】, 记者观察) or printed where a name goes
      "调查", "關注", "关注", "观察", "觀察", "述评", "評論", "专访", "專訪", "访谈", "訪談",
      "视点", "視點", "时评", "時評", "特写", "特寫", "纪实", "紀實", "聚焦", "独家", "獨家",
@@ -280,7 +281,7 @@ SURNAMES = frozenset(
 #: ``发布于：北京市 北京时间5月20日…`` (sohu: "published from") has a place there, not a date.
 DATE_VALUE_WORDS = ("昨天", "今天", "前天", "刚刚", "今日", "昨日", "上午", "下午")
 #: ``X/文``-style labels: the name(s) on the other side of the slash wrote the piece.
-SLASH_AUTHOR_LABELS = ("文", "执笔", "撰文")
+SLASH_AUTHOR_LABELS = ("文字", "文", "执笔", "撰文")
 #: Endings of media, site and organisation names, which are sources, not authors.
 MEDIA_SUFFIXES = (
     "报", "网", "社", "台", "刊", "志", "站", "号", "频道", "视频", "新闻", "财经", "综合", "APP",
