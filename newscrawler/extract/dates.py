@@ -47,9 +47,11 @@ ZONE_ABBREVIATIONS = {
 }
 _ABBREVIATION = "(?:" + "|".join(sorted(ZONE_ABBREVIATIONS, key=len, reverse=True)) + ")"
 #: Time of day after a date: ``10:30``, ``10:30:45``, ``10时30分``, ISO ``T10:30:45.123+08:00``,
-#: ``(16:31)``; its zone as an offset or a name (``ZONE_NAMES``), before or after.
+#: ``(16:31)``; its zone as an offset or a name (``ZONE_NAMES``), before or after; a weekday
+#: may stand between the date and the time (``2024-01-02 星期二 10:00``).
 _TIME = (
-    r"(?:\s*(?:T|[,，]|\s|\s?(?<=\s)[-–](?=\s))?\s*(?P<zone>"
+    r"(?:(?:\s*(?:星期|周|週|禮拜|礼拜)[一二三四五六日天])?"
+    r"\s*(?:T|[,，]|\s|\s?(?<=\s)[-–](?=\s))?\s*(?P<zone>"
     + "|".join(ZONE_NAMES) + "|" + _ABBREVIATION + r"(?![A-Za-z]))?"
     r"\s*[(（]?(?P<ampm>上午|下午|中午|晚上|凌晨|早上)?"
     r"\s*(?P<H>\d{1,2})\s*[:：时点點]\s*(?P<M>\d{1,2})分?"
