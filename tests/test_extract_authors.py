@@ -11,16 +11,12 @@ import pytest
 
 from newscrawler.extract import extract_article
 from newscrawler.extract.authors import (
-    clean_author,
-    has_surname,
-    is_name,
     latin_name_opening,
     marked_names,
     name_before_date,
     name_under_headline,
     names_after_date,
     opening_byline,
-    pen_name,
     report_line,
     slash_credit,
     with_names_after,
@@ -31,6 +27,7 @@ from newscrawler.extract.credits import (
     credit_group,
     furniture_credit,
 )
+from newscrawler.extract.names import clean_author, has_surname, is_name, pen_name
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "http://news.example.cn/a/1.html"

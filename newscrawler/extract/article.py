@@ -16,7 +16,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from newscrawler.extract import authors, credits, rules
+from newscrawler.extract import authors, credits, names, rules
 from newscrawler.extract.body import Body, extract_body, find_containers
 from newscrawler.extract.dates import get_timezone
 from newscrawler.extract.embedded import jsonld_author
@@ -152,7 +152,7 @@ def find_author(
     labelled author in a meta line elsewhere on the page, a pen name the meta line labels, and
     last JSON-LD's or ``<meta name="author">``'s when it is not the site. A signature and a
     meta line's author elsewhere are dropped when the page prints them as its editor."""
-    found = authors.clean_author(meta.author) or _marked_author(root, source)
+    found = names.clean_author(meta.author) or _marked_author(root, source)
     if found:
         return found
     site = cache(lambda: _site_name(root, tags, title, url))  # built once, only if needed
@@ -176,14 +176,14 @@ def find_author(
     editors = (meta.editor, body.editor, tags.get("editor"))
     found = credits.furniture_credit(after) or \
         _not_the_editor(credits.closing_signature(text), editors, source) or \
-        _not_the_editor(authors.clean_author(meta.page_author), editors, source) or \
-        authors.pen_name(meta.author)  # last: an account is labelled so too (作者：影视风向标)
+        _not_the_editor(names.clean_author(meta.page_author), editors, source) or \
+        names.pen_name(meta.author)  # last: an account is labelled so too (作者：影视风向标)
     if found:
         return found
     tag = jsonld_author(source) or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
     if tag and tag != meta.source and not _names_the_host(tag, url) and \
             tag.lower() not in site().lower():  # nor the medium
-        found = authors.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
+        found = names.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
         if found and zone:
             found = authors.with_names_after(found, zone)  # <meta> names the first writer
         return _not_the_editor(found, editors, source)
@@ -281,7 +281,7 @@ def _marked_author(root: etree._Element, source: bytes | None) -> str | None:
         return None
     if any(mark in source for mark in rules.AUTHOR_MARKUP_MARKS):
         for node in _AUTHOR_MARKUP(root):
-            name = authors.clean_author(collapse(all_text(node)))
+            name = names.clean_author(collapse(all_text(node)))
             if name:
                 return name
     if rules.AUTHOR_CLASS_MARK_RE.search(source):

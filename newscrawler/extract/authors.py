@@ -10,9 +10,9 @@ print order joined with ``、`` (the record's ``author`` stays one string, as
 ``schema/article.schema.json`` has it).
 
 What is never an author: an editor (``编辑``/``责任编辑``, see ``meta.py``), a photographer
-(``X 摄``), a medium or site (``新京报``, ``新浪综合``: ``rules.MEDIA_SUFFIXES``), markup
-(``size="20"``) or a label. A name is 2-4 Han characters (a 2-character name padded with a
-space, ``王 观``, is joined) or a short run of Latin words.
+(``X 摄``), a medium or site, markup or a label. What a name is (2-4 Han characters, a short
+run of Latin words, a labelled pen name) is ``names.py``'s to say; this module says where
+bylines are.
 """
 
 from __future__ import annotations
@@ -20,10 +20,22 @@ from __future__ import annotations
 import re
 
 from newscrawler.extract import rules
+from newscrawler.extract.names import (
+    HAN,
+    HAN_NAME_RE,
+    LATIN_NAME_RE,
+    MAX_AUTHORS,
+    MEDIUM_ENDINGS,
+    SEPARATOR,
+    has_surname,
+    is_name,
+    join,
+    names_before_place,
+    split_names,
+    surnamed_names,
+)
 from newscrawler.extract.text import compare_key
 
-#: A Chinese personal name, or one padded to three characters (``王 观``).
-HAN_NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 #: Two or three capitalised words, all the header holds before its date (``Paolo Confino``).
 LATIN_OPENING_NAME_RE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2}$")
 #: A journal's title and issue in a header (``《求是》2017/7``, ``《瞭望》2020年第12期``).
@@ -35,17 +47,6 @@ LATIN_BYLINE_RE = re.compile(
     r"(?:^|(?<=\s))(?:作者|撰文|文)\s*[:：/／|｜]?\s*"
     r"(?P<name>[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2})(?=\s*(?:[，,、|｜/]|[\u4e00-\u9fff]|$))"
 )
-#: A handle a blog signs with: letters, digits and Han characters (``老D``, ``Hc杂谈君``).
-HANDLE_RE = re.compile(r"^(?=.*[A-Za-z\u4e00-\u9fff])[\w\u4e00-\u9fff]{1,12}$")
-#: An organisation, then a separator, then the rest of a credit's value.
-ORGANISATION_FIRST_RE = re.compile(
-    r"^[\u4e00-\u9fffA-Za-z]{2,20}?(?:" + "|".join(rules.ORGANISATION_ENDS)
-    + r")\s*[，,、/／]\s*(?P<rest>.+)$")
-#: A pen name: five to eight Han characters (a name is two to four).
-PEN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{5,8}$")
-LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
-#: Han characters, as a regex character-class range.
-HAN = "\u4e00-\u9fff"
 #: Where a run of names after a byline label ends.
 NAMES_RUN = (
     rf"(?P<names>[{HAN}·]{{1,4}}(?:[ \u3000、]+[{HAN}·]{{1,4}}){{0,5}})"
@@ -69,16 +70,6 @@ GLUED_DATELINE_RE = re.compile(
 )
 #: A labelled credit's whole value, job titles and affiliation included (closing lines).
 CREDIT_VALUE_RE = re.compile(rf"(?:{BYLINE_LABELS}){LABEL_SEP}(?P<value>[^()（）]{{2,80}})")
-_TITLES = "|".join(rules.JOB_TITLES)
-#: ``…研究部部长、研究员徐占忱``, ``武汉大学历史学院郭伦``: the name right after the last job
-#: title or organisation, ending the credit.
-NAME_AFTER_TITLE_RE = re.compile(
-    rf"(?:{_TITLES}|{'|'.join(rules.ORGANISATION_ENDS)})(?P<name>[{HAN}·]{{2,3}})$"
-)
-#: ``方敏北京大学经济学院教授``: a name, then an affiliation from a place, ending in a title.
-NAME_BEFORE_AFFILIATION_RE = re.compile(
-    rf"^(?P<name>[{HAN}]{{2,3}}?)(?:{'|'.join(rules.PLACES)})[{HAN}]*(?:{_TITLES})$"
-)
 #: ``张三/文``, ``文/张三``, ``文｜张三``, ``执笔/张三、李四&王五``, and after the writer's
 #: organisation (``文/社区居家养老服务中心 何淼``: university news).
 SLASH_WEN_RE = re.compile(
@@ -88,11 +79,6 @@ SLASH_WEN_RE = re.compile(
     rf"(?P<after>[{HAN}]{{2,4}}(?:(?:[、&＆]|\s+(?=[{HAN}]{{2,4}}(?![{HAN}])(?!\s*[|｜/／丨:：])))"
     rf"[{HAN}]{{2,4}}){{0,5}})(?![{HAN}])"
 )
-#: A comma between two names (``朴姝颖，包志明``), not one a sentence goes on after (``杨晓君 孔雀，
-#: 被认为是百鸟之王``: the value ran into the text).
-NAME_COMMA_RE = re.compile(rf"(?<=[{HAN}]{{2}})[，,](?=[{HAN}]{{2,3}}(?:$|[，,、\s]))")
-#: Words after the names that end the run (``北京报道``, ``摄``) and are not names themselves.
-NAME_STOP_RE = re.compile(rf"(?:{'|'.join(rules.AUTHOR_NAME_STOPS)})$")
 #: A name ending the text before the header date, not glued to other Han text.
 NAME_AT_END_RE = re.compile(
     rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{HAN}·]{{2,3}}|[{HAN}] [{HAN}])$"
@@ -203,104 +189,23 @@ MEDIUM_BYLINE_RE = re.compile(
     rf"(?:^|[\s:：|])(?:[{HAN}\w]{{1,10}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)}))\s+"
     rf"(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}})?)\s"
 )
-#: A note in brackets after a labelled value, closed or cut off by the value's end
-#: (``作者：张三（北京大学教授）``).
-BRACKET_NOTE_END_RE = re.compile(r"\s*[（(][^（()）]*[)）]?\s*$")
-LATIN_VALUE_RE = re.compile(r"^[A-Za-z][A-Za-z .'-]{0,39}$")  # no digits: L_204531 is an id
-#: Every meta-line label (``发表于``, ``来源``, ``点击``): never a name.
-LABEL_WORDS = frozenset(label for group in rules.LABELS.values() for label in group)
-PHOTO_WORDS = ("摄", "图", "攝", "圖")
-#: Photo credits that are not names (``通讯员供图``), and photo words that label the names after
-#: them (``摄影 朱丽萍 李丹``).
-PHOTO_CREDITS = frozenset({"供图", "供圖", "配图", "配圖"})
-PHOTO_LABELS = frozenset({"摄影", "攝影"})
-#: A Han token ending like this is a medium, a label or a job title, not a name.
-NOT_NAME_ENDINGS = (rules.MEDIA_SUFFIXES + rules.LABEL_ENDINGS + rules.JOB_TITLES
-                    + rules.ORGANISATION_ENDS)
-#: What the medium before or after a writer's slash ends with (``石佳/中国青年报``).
-MEDIUM_ENDINGS = rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS
 #: How much of the text's start (characters) is searched for an opening byline.
 OPENING_CHARS = 240
 #: Lines at the start of the text where the headline may be printed, with a name under it.
 HEADLINE_LINES = 3
 SENTENCE_MARKS_RE = re.compile(r"[，。！？；,!?;]")
-MAX_AUTHORS = 6
-CONTINUE_LABELS_LONGEST_FIRST = sorted(rules.AUTHOR_CONTINUE_LABELS, key=len, reverse=True)
-SEPARATOR = "、"
 
 
-def is_name(text: str) -> bool:
-    """Does ``text`` look like a person's name (not a medium, label, site or markup)?"""
-    if not text or any(c in text for c in "=\"'<>:：︰/"):
-        return False
-    if HAN_NAME_RE.match(text):
-        if text in rules.AUTHOR_NOT_NAMES or text in LABEL_WORDS or \
-                text.endswith(NOT_NAME_ENDINGS):
-            return False
-        return not text.startswith(rules.AUTHOR_NOT_NAME_PREFIXES)
-    return bool(LATIN_NAME_RE.match(text)) and len(text) <= 40
 
 
-def split_names(run: str) -> list[str]:
-    """Names of a byline run in print order; a lone character padded off its other half
-    (``王 观``) is joined; the run stops at the first token that is not a name."""
-    tokens = [t for t in re.split(r"[ \u3000、]+", NAME_COMMA_RE.sub("、", run)) if t]
-    names: list[str] = []
-    index = 0
-    while index < len(tokens) and len(names) < MAX_AUTHORS:
-        token = tokens[index]
-        if len(token) == 1 and index + 1 < len(tokens) and len(tokens[index + 1]) == 1:
-            token = token + tokens[index + 1]
-            index += 1
-        index += 1
-        if token.startswith(PHOTO_WORDS) or token in PHOTO_CREDITS:
-            if names and token in PHOTO_LABELS and index < len(tokens):
-                break  # 记者 王诗颖 蔡娟 摄影 朱丽萍: the photographers' label ends the writers
-            return []  # 李木子 摄, 通讯员供图: a photographer's credit
-        if NAME_STOP_RE.search(token):
-            break  # 北京报道: the byline ends here
-        if token in rules.AUTHOR_CONTINUE_LABELS:
-            continue  # 实习生 / 通讯员 between two names: the next one is a writer too
-        if names:
-            token = _without_continue_label(token)  # 实习生尤芸茜: the label glued to the name
-        if not is_name(token) or (names and len(token) > 3 and HAN_NAME_RE.match(token)):
-            break  # four characters after a name: keywords (知道创宇), not a second name
-        names.append(token)
-    return names
 
 
-def _without_continue_label(token: str) -> str:
-    for label in CONTINUE_LABELS_LONGEST_FIRST:
-        if token.startswith(label) and HAN_NAME_RE.match(token[len(label):]):
-            return token[len(label):]
-    return token
 
 
-def join(names: list[str]) -> str | None:
-    unique = list(dict.fromkeys(names))
-    return SEPARATOR.join(unique) if unique else None
 
 
-def clean_author(value: str | None) -> str | None:
-    """A labelled or ``<meta>`` author value, reduced to its names; None when it names none.
-
-    A value without Han characters is kept whole when it is a plain word or name (DedeCms
-    prints the account, ``admin``); markup (``size="20"``) and labels are refused."""
-    if not value:
-        return None
-    value = BRACKET_NOTE_END_RE.sub("", value.strip()) or value.strip()
-    if not re.search(f"[{HAN}]", value):
-        if LATIN_VALUE_RE.match(value) and value.lower() not in rules.EMPTY_VALUES:
-            return value
-        return None
-    return join(split_names(value)) or credit_names(value) or _after_organisation(value)
 
 
-def _after_organisation(value: str) -> str | None:
-    """The writers after the organisation a report credit names first (``作者：西部证券，
-    李艳丽``)."""
-    match = ORGANISATION_FIRST_RE.match(value)
-    return join(split_names(match.group("rest"))) if match else None
 
 
 def latin_byline(zone: str) -> str | None:
@@ -310,16 +215,6 @@ def latin_byline(zone: str) -> str | None:
     return match.group("name") if match and is_name(match.group("name")) else None
 
 
-def signed_name(value: str) -> str | None:
-    """The name a blog signs its own credit with (``作者：老D，如若转载…``): a name, a pen name
-    or a handle of letters, digits and Han characters; never a medium or a label."""
-    value = value.strip()
-    found = clean_author(value) or pen_name(value)
-    if found or not HANDLE_RE.match(value):
-        return found
-    if value in rules.AUTHOR_NOT_NAMES or value in LABEL_WORDS or value.endswith(NOT_NAME_ENDINGS):
-        return None
-    return value
 
 
 def latin_name_opening(zone: str, date_start: int, site: str) -> str | None:
@@ -333,15 +228,6 @@ def latin_name_opening(zone: str, date_start: int, site: str) -> str | None:
     return None if before.replace(" ", "").lower() in site.replace(" ", "").lower() else before
 
 
-def pen_name(value: str | None) -> str | None:
-    """A labelled author value that is one pen name longer than a name (``作者：海是天的倒影``):
-    self-media writers sign so. Only a label's whole value, a single run of Han characters
-    that is no medium, desk, job title or label (``作者：中关村在线`` is the site)."""
-    value = (value or "").strip()
-    if not PEN_NAME_RE.match(value) or value in LABEL_WORDS or \
-            value.endswith(NOT_NAME_ENDINGS + MEDIUM_ENDINGS + rules.PEN_NAME_NOT_ENDINGS):
-        return None
-    return None if value.startswith(rules.AUTHOR_NOT_NAME_PREFIXES) else value
 
 
 def name_before_date(zone: str, date_start: int) -> str | None:
@@ -399,12 +285,6 @@ def _names_running_back(head: str, last: str) -> tuple[list[str], str]:
     return names, head
 
 
-def has_surname(token: str) -> bool:
-    """Does ``token`` start with a common Chinese surname and leave one to three characters?"""
-    for surname in rules.COMPOUND_SURNAMES:
-        if token.startswith(surname):
-            return 3 <= len(token) <= 4
-    return token[:1] in rules.SURNAMES and 2 <= len(token) <= 3
 
 
 def names_after_date(zone: str, date_end: int, site: str = "") -> str | None:
@@ -567,13 +447,6 @@ def report_line(lines: list[str]) -> str | None:
     return None
 
 
-def surnamed_names(run: str) -> str | None:
-    """The names of a bare run (``刘芳 于婉珈 黄芳芳``, ``王晓、李明``) when every one is a name
-    with a common surname: nothing labels them, so nothing else says they are names."""
-    names = run.replace("、", " ").split()
-    if names and all(is_name(n) and has_surname(n) for n in names):
-        return join(names)
-    return None
 
 
 def name_under_headline(lines: list[str], title: str | None, zone: str = "") -> str | None:
@@ -599,31 +472,8 @@ def name_under_headline(lines: list[str], title: str | None, zone: str = "") -> 
     return None
 
 
-def credit_names(value: str) -> str | None:
-    """The writer of a credit that carries a job title: ``研究员徐占忱`` (the name after the last
-    title) or ``方敏北京大学经济学院教授`` (the name before an affiliation)."""
-    value = value.strip()
-    match = NAME_AFTER_TITLE_RE.search(value)
-    if match and is_name(match.group("name")):
-        return match.group("name")
-    match = NAME_BEFORE_AFFILIATION_RE.match(value)
-    if match and is_name(match.group("name")):
-        return match.group("name")
-    return None
 
 
-def names_before_place(glued: str) -> str | None:
-    """``陳韻平、郭文海台北`` → ``陳韻平、郭文海``, ``邱俊欽桃園`` → ``邱俊欽``: names, then the
-    place they report from."""
-    head = glued.strip()
-    for place in rules.PLACES:
-        if head.endswith(place):
-            head = head[: -len(place)].strip()
-            break
-    else:
-        return None
-    names = [n for n in re.split(r"[、 ]+", head) if n]
-    return join(names) if names and all(is_name(n) for n in names) else None
 
 
 def is_photo_credit(text: str, match: re.Match[str]) -> bool:

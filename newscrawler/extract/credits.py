@@ -7,7 +7,7 @@ bare names in brackets (``…。（刘芳 于婉珈 黄芳芳）``), or Taiwan T
 ``（民視新聞陳韻平、郭文海台北報導）``. A single bracketed name (``…拿出行动了。（聂舒翼）``,
 ``（袁源）`` on a line of its own) is a signature: the writer's, unless the page prints it as
 its editor's, which ``article.find_author`` checks. Photo captions printed after the credit are
-passed over. Names are read with ``authors.py``'s rules (what a name is, who is never an
+passed over. Names are read with ``names.py``'s rules (what a name is, who is never an
 author); these are the last places ``article.find_author`` looks before ``<meta>``.
 """
 
@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import re
 
-from newscrawler.extract import authors, rules
-from newscrawler.extract.authors import BYLINE_LABELS, HAN, LABEL_SEP, NAMES_RUN
+from newscrawler.extract import authors, names, rules
+from newscrawler.extract.authors import BYLINE_LABELS, LABEL_SEP, NAMES_RUN
+from newscrawler.extract.names import HAN
 from newscrawler.extract.text import collapse
 
 #: ``（记者 张三）`` ending the text.
@@ -134,19 +135,19 @@ def _paragraph_end_credit(text: str) -> str | None:
     end = text[-CLOSING_CHARS:].rstrip()
     match = CLOSING_RE.search(end)
     if match:
-        return authors.join(authors.split_names(match.group("names")))
+        return names.join(names.split_names(match.group("names")))
     match = NAME_AND_AFFILIATION_RE.search(end)
     name = match and (match.group("name") or match.group("titled"))
-    if name and authors.is_name(name):
+    if name and names.is_name(name):
         return name
     match = GLUED_CREDIT_RE.search(end)
     if match:
-        found = authors.names_before_place(match.group("glued"))
+        found = names.names_before_place(match.group("glued"))
         if found:
             return found
     match = BYLINE_AFTER_SENTENCE_RE.search(end)
     if match:
-        found = authors.join(authors.split_names(match.group("names")))
+        found = names.join(names.split_names(match.group("names")))
         if found:
             return found
     match = GROUP_END_RE.search(end)
@@ -154,11 +155,11 @@ def _paragraph_end_credit(text: str) -> str | None:
     if found:
         return found
     match = REPRINT_NOTICE_CREDIT_RE.search(text[-CLOSING_CHARS * 2:])
-    found = authors.signed_name(match.group("name")) if match else None
+    found = names.signed_name(match.group("name")) if match else None
     if found:
         return found
     match = BRACKETED_NAMES_END_RE.search(end)
-    return authors.surnamed_names(match.group("names")) if match else None
+    return names.surnamed_names(match.group("names")) if match else None
 
 
 def closing_signature(text: str) -> str | None:
@@ -170,11 +171,11 @@ def closing_signature(text: str) -> str | None:
     for line in lines:
         match = SIGNATURE_LINE_RE.match(line)
         if match:
-            return authors.surnamed_names(match.group("name"))
+            return names.surnamed_names(match.group("name"))
     for end in (text, paragraph if lines else None):
         match = SIGNATURE_END_RE.search(end[-CLOSING_CHARS:].rstrip()) if end else None
         if match:
-            return authors.surnamed_names(match.group("name"))
+            return names.surnamed_names(match.group("name"))
     return None
 
 
@@ -206,7 +207,7 @@ def furniture_credit(after: str) -> str | None:
     blog's credit before its reprint notice (``原创文章，作者：老D，如若转载…``)."""
     after = collapse(after)[:FURNITURE_CREDIT_CHARS]
     match = REPRINT_NOTICE_CREDIT_RE.search(after)
-    found = authors.signed_name(match.group("name")) if match else None
+    found = names.signed_name(match.group("name")) if match else None
     return found or (credit_group(after) if WRITER_LABEL_RE.search(after) else None)
 
 
@@ -216,12 +217,12 @@ def credit_group(text: str) -> str | None:
     items = list(GROUP_ITEM_RE.finditer(text))
     if len(items) < 2:
         return None
-    names: list[str] = []
+    writers: list[str] = []
     for item in items:
         if item.group("label") in WRITER_LABELS:
             value = re.split(r"[‧·•|｜(（]", item.group("value"), maxsplit=1)[0]
-            names += [n for n in authors.split_names(value) if n not in names]
-    return authors.join(names)
+            writers += [n for n in names.split_names(value) if n not in writers]
+    return names.join(writers)
 
 
 def _credit_line(line: str) -> str | None:
@@ -235,18 +236,18 @@ def _credit_line(line: str) -> str | None:
         return found
     match = BRACKETED_NAMES_RE.match(line)
     if match:
-        return authors.surnamed_names(match.group("names"))
+        return names.surnamed_names(match.group("names"))
     match = TEXT_BY_RE.match(line)
     if match:
-        return authors.join(authors.split_names(match.group("names")))
+        return names.join(names.split_names(match.group("names")))
     source_line = SOURCE_THEN_AUTHOR_RE.search(line) is not None  # its comma is no sentence
     match = authors.BYLINE_RE.search(line)
     if match and (source_line or not authors.SENTENCE_MARKS_RE.search(line[: match.start()])) \
             and not authors.is_photo_credit(line, match):
-        found = authors.join(authors.split_names(match.group("names")))
+        found = names.join(names.split_names(match.group("names")))
         if found:
             return found
     match = authors.CREDIT_VALUE_RE.search(line)
     if match and not authors.SENTENCE_MARKS_RE.search(line[: match.start()]):
-        return authors.credit_names(match.group("value"))
+        return names.credit_names(match.group("value"))
     return None

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from newscrawler.extract import authors, rules
+from newscrawler.extract import names, rules
 from newscrawler.extract.dates import (
     FULL_DATE_RE,
     ParsedDate,
@@ -193,19 +193,19 @@ def _end(accepted: list[re.Match], index: int, text: str) -> int:
     return accepted[index + 1].start() if index + 1 < len(accepted) else len(text)
 
 
-def _with_more_writers(names: str, value: str) -> str:
+def _with_more_writers(writers: str, value: str) -> str:
     """The writers so far and those of another writer's label in the same line (``记者：张三
     实习生：李四``, ``记者 张三 通讯员 李四``), in print order."""
-    more = [n for n in authors.split_names(collapse(value)[:MAX_META_VALUE])
-            if n not in names.split(authors.SEPARATOR)]
-    return authors.SEPARATOR.join([names, *more]) if more else names
+    more = [n for n in names.split_names(collapse(value)[:MAX_META_VALUE])
+            if n not in writers.split(names.SEPARATOR)]
+    return names.SEPARATOR.join([writers, *more]) if more else writers
 
 
 def _all_names(value: str, first: str) -> str:
     """An author value's every name when it lists several with spaces (``作者：宋怡 杨志华``):
     ``clean_value`` stops at the first space, as a source's value must."""
-    names = authors.split_names(collapse(value)[:MAX_META_VALUE])
-    return authors.SEPARATOR.join(names) if len(names) > 1 and names[0] == first else first
+    found = names.split_names(collapse(value)[:MAX_META_VALUE])
+    return names.SEPARATOR.join(found) if len(found) > 1 and found[0] == first else first
 
 
 def _published_in(zone: str, tz: str, now: datetime) -> ParsedDate | None:

@@ -1,0 +1,206 @@
+"""What a writer's name is: the tests every byline reader shares.
+
+A byline, a closing credit or a ``<meta>`` value holds names among media, labels, job titles,
+places and markup. This module decides which tokens are names: 2-4 Han characters that are no
+medium (``新京报``, ``rules.MEDIA_SUFFIXES``), label, job title or organisation (``西部证券``),
+a 2-character name padded with a space (``王 观``, joined), a short run of Latin words, and
+where nothing else can be meant (a label's whole value), a pen name (``海是天的倒影``) or a
+blog's handle (``老D``). ``has_surname`` is the stricter test for a bare word no label vouches
+for. Names are returned in print order, joined with ``、`` (``join``). ``authors.py`` and
+``credits.py`` find where bylines are; they read the names with these rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newscrawler.extract import rules
+
+#: Han characters, as a regex character-class range.
+HAN = "\u4e00-\u9fff"
+#: A Chinese personal name, or one padded to three characters (``王 观``).
+HAN_NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+#: A handle a blog signs with: letters, digits and Han characters (``老D``, ``Hc杂谈君``).
+HANDLE_RE = re.compile(r"^(?=.*[A-Za-z\u4e00-\u9fff])[\w\u4e00-\u9fff]{1,12}$")
+#: An organisation, then a separator, then the rest of a credit's value.
+ORGANISATION_FIRST_RE = re.compile(
+    r"^[\u4e00-\u9fffA-Za-z]{2,20}?(?:" + "|".join(rules.ORGANISATION_ENDS)
+    + r")\s*[，,、/／]\s*(?P<rest>.+)$")
+#: A pen name: five to eight Han characters (a name is two to four).
+PEN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{5,8}$")
+LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
+_TITLES = "|".join(rules.JOB_TITLES)
+#: ``…研究部部长、研究员徐占忱``, ``武汉大学历史学院郭伦``: the name right after the last job
+#: title or organisation, ending the credit.
+NAME_AFTER_TITLE_RE = re.compile(
+    rf"(?:{_TITLES}|{'|'.join(rules.ORGANISATION_ENDS)})(?P<name>[{HAN}·]{{2,3}})$"
+)
+#: ``方敏北京大学经济学院教授``: a name, then an affiliation from a place, ending in a title.
+NAME_BEFORE_AFFILIATION_RE = re.compile(
+    rf"^(?P<name>[{HAN}]{{2,3}}?)(?:{'|'.join(rules.PLACES)})[{HAN}]*(?:{_TITLES})$"
+)
+#: A comma between two names (``朴姝颖，包志明``), not one a sentence goes on after (``杨晓君 孔雀，
+#: 被认为是百鸟之王``: the value ran into the text).
+NAME_COMMA_RE = re.compile(rf"(?<=[{HAN}]{{2}})[，,](?=[{HAN}]{{2,3}}(?:$|[，,、\s]))")
+#: Words after the names that end the run (``北京报道``, ``摄``) and are not names themselves.
+NAME_STOP_RE = re.compile(rf"(?:{'|'.join(rules.AUTHOR_NAME_STOPS)})$")
+#: A note in brackets after a labelled value, closed or cut off by the value's end
+#: (``作者：张三（北京大学教授）``).
+BRACKET_NOTE_END_RE = re.compile(r"\s*[（(][^（()）]*[)）]?\s*$")
+LATIN_VALUE_RE = re.compile(r"^[A-Za-z][A-Za-z .'-]{0,39}$")  # no digits: L_204531 is an id
+#: Every meta-line label (``发表于``, ``来源``, ``点击``): never a name.
+LABEL_WORDS = frozenset(label for group in rules.LABELS.values() for label in group)
+PHOTO_WORDS = ("摄", "图", "攝", "圖")
+#: Photo credits that are not names (``通讯员供图``), and photo words that label the names after
+#: them (``摄影 朱丽萍 李丹``).
+PHOTO_CREDITS = frozenset({"供图", "供圖", "配图", "配圖"})
+PHOTO_LABELS = frozenset({"摄影", "攝影"})
+#: A Han token ending like this is a medium, a label or a job title, not a name.
+NOT_NAME_ENDINGS = (rules.MEDIA_SUFFIXES + rules.LABEL_ENDINGS + rules.JOB_TITLES
+                    + rules.ORGANISATION_ENDS)
+#: What the medium before or after a writer's slash ends with (``石佳/中国青年报``).
+MEDIUM_ENDINGS = rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS
+MAX_AUTHORS = 6
+CONTINUE_LABELS_LONGEST_FIRST = sorted(rules.AUTHOR_CONTINUE_LABELS, key=len, reverse=True)
+SEPARATOR = "、"
+
+
+def is_name(text: str) -> bool:
+    """Does ``text`` look like a person's name (not a medium, label, site or markup)?"""
+    if not text or any(c in text for c in "=\"'<>:：︰/"):
+        return False
+    if HAN_NAME_RE.match(text):
+        if text in rules.AUTHOR_NOT_NAMES or text in LABEL_WORDS or \
+                text.endswith(NOT_NAME_ENDINGS):
+            return False
+        return not text.startswith(rules.AUTHOR_NOT_NAME_PREFIXES)
+    return bool(LATIN_NAME_RE.match(text)) and len(text) <= 40
+
+
+def split_names(run: str) -> list[str]:
+    """Names of a byline run in print order; a lone character padded off its other half
+    (``王 观``) is joined; the run stops at the first token that is not a name."""
+    tokens = [t for t in re.split(r"[ \u3000、]+", NAME_COMMA_RE.sub("、", run)) if t]
+    names: list[str] = []
+    index = 0
+    while index < len(tokens) and len(names) < MAX_AUTHORS:
+        token = tokens[index]
+        if len(token) == 1 and index + 1 < len(tokens) and len(tokens[index + 1]) == 1:
+            token = token + tokens[index + 1]
+            index += 1
+        index += 1
+        if token.startswith(PHOTO_WORDS) or token in PHOTO_CREDITS:
+            if names and token in PHOTO_LABELS and index < len(tokens):
+                break  # 记者 王诗颖 蔡娟 摄影 朱丽萍: the photographers' label ends the writers
+            return []  # 李木子 摄, 通讯员供图: a photographer's credit
+        if NAME_STOP_RE.search(token):
+            break  # 北京报道: the byline ends here
+        if token in rules.AUTHOR_CONTINUE_LABELS:
+            continue  # 实习生 / 通讯员 between two names: the next one is a writer too
+        if names:
+            token = _without_continue_label(token)  # 实习生尤芸茜: the label glued to the name
+        if not is_name(token) or (names and len(token) > 3 and HAN_NAME_RE.match(token)):
+            break  # four characters after a name: keywords (知道创宇), not a second name
+        names.append(token)
+    return names
+
+
+def _without_continue_label(token: str) -> str:
+    for label in CONTINUE_LABELS_LONGEST_FIRST:
+        if token.startswith(label) and HAN_NAME_RE.match(token[len(label):]):
+            return token[len(label):]
+    return token
+
+
+def join(names: list[str]) -> str | None:
+    unique = list(dict.fromkeys(names))
+    return SEPARATOR.join(unique) if unique else None
+
+
+def clean_author(value: str | None) -> str | None:
+    """A labelled or ``<meta>`` author value, reduced to its names; None when it names none.
+
+    A value without Han characters is kept whole when it is a plain word or name (DedeCms
+    prints the account, ``admin``); markup (``size="20"``) and labels are refused."""
+    if not value:
+        return None
+    value = BRACKET_NOTE_END_RE.sub("", value.strip()) or value.strip()
+    if not re.search(f"[{HAN}]", value):
+        if LATIN_VALUE_RE.match(value) and value.lower() not in rules.EMPTY_VALUES:
+            return value
+        return None
+    return join(split_names(value)) or credit_names(value) or _after_organisation(value)
+
+
+def _after_organisation(value: str) -> str | None:
+    """The writers after the organisation a report credit names first (``作者：西部证券，
+    李艳丽``)."""
+    match = ORGANISATION_FIRST_RE.match(value)
+    return join(split_names(match.group("rest"))) if match else None
+
+
+def signed_name(value: str) -> str | None:
+    """The name a blog signs its own credit with (``作者：老D，如若转载…``): a name, a pen name
+    or a handle of letters, digits and Han characters; never a medium or a label."""
+    value = value.strip()
+    found = clean_author(value) or pen_name(value)
+    if found or not HANDLE_RE.match(value):
+        return found
+    if value in rules.AUTHOR_NOT_NAMES or value in LABEL_WORDS or value.endswith(NOT_NAME_ENDINGS):
+        return None
+    return value
+
+
+def pen_name(value: str | None) -> str | None:
+    """A labelled author value that is one pen name longer than a name (``作者：海是天的倒影``):
+    self-media writers sign so. Only a label's whole value, a single run of Han characters
+    that is no medium, desk, job title or label (``作者：中关村在线`` is the site)."""
+    value = (value or "").strip()
+    if not PEN_NAME_RE.match(value) or value in LABEL_WORDS or \
+            value.endswith(NOT_NAME_ENDINGS + MEDIUM_ENDINGS + rules.PEN_NAME_NOT_ENDINGS):
+        return None
+    return None if value.startswith(rules.AUTHOR_NOT_NAME_PREFIXES) else value
+
+
+def has_surname(token: str) -> bool:
+    """Does ``token`` start with a common Chinese surname and leave one to three characters?"""
+    for surname in rules.COMPOUND_SURNAMES:
+        if token.startswith(surname):
+            return 3 <= len(token) <= 4
+    return token[:1] in rules.SURNAMES and 2 <= len(token) <= 3
+
+
+def surnamed_names(run: str) -> str | None:
+    """The names of a bare run (``刘芳 于婉珈 黄芳芳``, ``王晓、李明``) when every one is a name
+    with a common surname: nothing labels them, so nothing else says they are names."""
+    names = run.replace("、", " ").split()
+    if names and all(is_name(n) and has_surname(n) for n in names):
+        return join(names)
+    return None
+
+
+def credit_names(value: str) -> str | None:
+    """The writer of a credit that carries a job title: ``研究员徐占忱`` (the name after the last
+    title) or ``方敏北京大学经济学院教授`` (the name before an affiliation)."""
+    value = value.strip()
+    match = NAME_AFTER_TITLE_RE.search(value)
+    if match and is_name(match.group("name")):
+        return match.group("name")
+    match = NAME_BEFORE_AFFILIATION_RE.match(value)
+    if match and is_name(match.group("name")):
+        return match.group("name")
+    return None
+
+
+def names_before_place(glued: str) -> str | None:
+    """``陳韻平、郭文海台北`` → ``陳韻平、郭文海``, ``邱俊欽桃園`` → ``邱俊欽``: names, then the
+    place they report from."""
+    head = glued.strip()
+    for place in rules.PLACES:
+        if head.endswith(place):
+            head = head[: -len(place)].strip()
+            break
+    else:
+        return None
+    names = [n for n in re.split(r"[、 ]+", head) if n]
+    return join(names) if names and all(is_name(n) for n in names) else None
