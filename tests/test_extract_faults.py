@@ -17,7 +17,7 @@ import pytest
 
 from newscrawler.extract import extract_article
 from newscrawler.extract.article import parse_html
-from newscrawler.extract.meta import is_meta_line
+from newscrawler.extract.meta_line import is_meta_line
 from newscrawler.portal import build_site
 from newscrawler.portal import faults as F
 from newscrawler.portal.variants import THEMES

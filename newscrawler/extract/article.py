@@ -27,9 +27,9 @@ from newscrawler.extract.meta import (
     date_of_opening_lines,
     extract_meta,
     first_tag,
-    is_meta_line,
     meta_tags,
 )
+from newscrawler.extract.meta_line import is_meta_line
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import all_text, collapse
 from newscrawler.extract.title import (
