@@ -649,6 +649,8 @@ def test_credit_lines_among_the_first_lines(lines: list[str], expected: str | No
     ("探访 2023-06-02 14:42:46", None),
     ("深交所 2023-06-02 14:42:46", None),
     ("频道 收集 2023-06-02", None),  # something before it: a bare word needs a surname
+    ('<a href="/news/list/21/">创业</a> 2022-02-05 16:59:20', None),  # a category tag: a link
+    ("央视科教 2023-06-02 14:42:46", None),  # four characters alone: as often a desk
     ("作者 Shane Hastie ，译者 夏雪 发布于 2016年7月15日", "Shane Hastie"),  # a Latin writer
     ("作者：John Smith 2016年7月15日", "John Smith"),
     ("来源：文/社区居家养老服务中心 何淼 图/网络新闻社 傅磊编辑：刘璇 时间：2016-11-03", "何淼"),

@@ -159,7 +159,8 @@ def find_author(
     zone, date = meta.zone, meta.zone_date
     if zone:
         if date:
-            found = authors.name_before_date(zone, date.start())
+            found = authors.name_before_date(zone, date.start()) or \
+                _unlinked(root, authors.lone_word_before_date(zone, date.start()))
         found = found or authors.opening_byline(zone) or authors.marked_names(zone)
         if not found and date:
             found = authors.names_after_date(zone, date.end(), site()) or \
@@ -188,6 +189,14 @@ def find_author(
             found = authors.with_names_after(found, zone)  # <meta> names the first writer
         return _not_the_editor(found, editors, source)
     return None
+
+
+def _unlinked(root: etree._Element, word: str | None) -> str | None:
+    """``word`` unless the page prints it as a link: a category tag (``<a>创业</a>``), not a
+    writer's pen name."""
+    if word and root.xpath("//a[normalize-space(.)=$word]", word=word):
+        return None
+    return word
 
 
 def _text_after(printed: str, lines: list[str]) -> str:

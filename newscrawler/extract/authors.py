@@ -40,6 +40,9 @@ from newscrawler.extract.text import compare_key
 LATIN_OPENING_NAME_RE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2}$")
 #: A journal's title and issue in a header (``《求是》2017/7``, ``《瞭望》2020年第12期``).
 PUBLICATION_ISSUE_RE = re.compile(r"^《[^》]{1,15}》[\d/.年第期-]*$")
+#: A pen name alone before a header date: two or three Han characters (four are as often a
+#: desk: ``央视科教``).
+LONE_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 #: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``).
 DATE_LEAD_MARKS = " \u3000·•|｜丨"
 #: A writer's Latin name after a byline label, ending at a separator or a Han character.
@@ -255,14 +258,21 @@ def name_before_date(zone: str, date_start: int) -> str | None:
     if not match:
         return None
     name = match.group("name").replace(" ", "")
-    alone = not before[: match.start("name")].strip()  # all the header prints before the date
-    if not is_name(name) or not (has_surname(name) or alone):
+    if not is_name(name) or not has_surname(name):
         return None  # a bare word before the date is a name only with a surname (收集 is not)
     names, head = _names_running_back(before[: match.start("name")].rstrip(), name)
     if head.endswith(rules.AUTHOR_LABEL_ENDS) and \
             not head.rstrip(":：︰ ").endswith(rules.AUTHOR_BYLINE_LABELS):
         return None  # 来源：新京报 2017-06-23: a source's name
     return join(names)
+
+
+def lone_word_before_date(zone: str, date_start: int) -> str | None:
+    """A word with no common surname that is all the header prints before its date (``小希
+    2023-06-02``, ``灰烬包2022-02-24``): a pen name, or a category tag (``创业 2022-02-05``),
+    which the caller tells apart (a tag is a link)."""
+    before = zone[:date_start].strip(DATE_LEAD_MARKS)
+    return before if LONE_WORD_RE.match(before) and is_name(before) else None
 
 
 def _names_running_back(head: str, last: str) -> tuple[list[str], str]:
