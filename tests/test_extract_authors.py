@@ -11,6 +11,7 @@ import pytest
 
 from newscrawler.extract import extract_article
 from newscrawler.extract.authors import (
+    labelled_names,
     latin_name_opening,
     marked_names,
     name_before_date,
@@ -667,6 +668,9 @@ def test_header_byline_forms(header: str, expected: str | None) -> None:
     ("记者：张三 通讯员：李四 编辑：王五", "张三、李四"),
     ("来源：新华网 编辑：王五", None),  # nobody wrote it here
     ("撰稿：曹家炜", None),  # one item: a credit line, not a group
+    ("作者： 记者王敬照 编辑： 王华军", "王敬照"),  # the label glued to the name
+    ("供稿：设计艺术学院 张帆 摄影：郑泽铭 编辑：新闻中心 段炼", "张帆"),  # no writer label: 供稿's
+    ("供稿：科学技术处 撰稿：李丽娟 审核：蔡红星", "李丽娟"),  # a writer label: 供稿 is a unit
 ])
 def test_credit_groups(text: str, expected: str | None) -> None:
     assert credit_group(text) == expected
@@ -676,6 +680,8 @@ def test_credit_groups(text: str, expected: str | None) -> None:
     ("……的重要意义。（供稿：校团委 撰稿：曹家炜 摄影：闫晓彤 审核：王超 编辑：李梦童）", "曹家炜"),
     ("……浓情厚谊。 见习记者 丁超禺", "丁超禺"),  # a byline after the last sentence, unbracketed
     ("……北京商报记者 蓝朝晖", None),  # no sentence ends before it: maybe the text's own words
+    ("……欠条事宜。(新安晚报 焦雪、向凯)\n（中安在线）", "焦雪、向凯"),  # a paper and its reporters
+    ("正是有了英勇的你们，才有这座英雄的城！（评论员 罗博 萧海川）\n图集\n+1", "罗博、萧海川"),
     ("……浓情厚谊。\n见习记者 丁超禺责任编辑：syz", "丁超禺"),
     ("……浓情厚谊。 见习记者 丁超禺\n扬州网新闻热线:0514-87863284 扬州网广告热线:0514-82931211\n"
      "相关阅读:", "丁超禺"),  # the hotlines after it are furniture, however long
@@ -721,3 +727,22 @@ def test_slash_credits(text: str, expected: str | None) -> None:
 ])
 def test_closing_slash_and_titled_credits(ending: str, expected: str | None) -> None:
     assert closing_credit(TEXT + "\n" + "这是最后一段很长的正文内容，" * 4 + ending) == expected
+
+
+def test_an_author_box_whose_names_follow_the_medium_and_label() -> None:
+    text = "作者：南方周末记者 雍兴中 姜世离 南方周末实习生 朱亮韬"
+    assert labelled_names(text) == "雍兴中、姜世离、朱亮韬"
+    assert extract_article(page("作者：南方周末记者 雍兴中 姜世离 南方周末实习生 朱亮韬 "
+                                "发自：四川宜宾 2014-05-15 11:11:43 来源：南方周末", "正文开始。"),
+                           URL, now=NOW)["author"] == "雍兴中、姜世离、朱亮韬"
+
+
+def test_credits_in_the_next_cell_after_the_text() -> None:
+    """The credit row of a table-layout page follows the text's cell (xinhuanet's regional
+    channels): the page text right after the body is read for a group of credits."""
+    html = f"""<html><head><meta charset="gbk"><title>标题是一个足够长的新闻标题_示例网</title>
+</head><body><h1>标题是一个足够长的新闻标题</h1><div>2012-06-04 09:20:26</div>
+<table><tr><td><p>{TEXT}</p><p>{TEXT}</p></td></tr><tr><td>   </td></tr>
+<tr><td><table><tr><td><font>作者： 记者王敬照 </font></td>
+<td><font>编辑： 王华军 </font></td></tr></table></td></tr></table></body></html>"""
+    assert extract_article(html.encode("gbk"), URL, now=NOW)["author"] == "王敬照"

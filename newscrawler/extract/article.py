@@ -27,7 +27,9 @@ from newscrawler.extract.meta import (
     date_of_opening_lines,
     extract_meta,
     first_tag,
+    header_zone,
     meta_tags,
+    squeezed_length,
 )
 from newscrawler.extract.meta_line import is_meta_line
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
@@ -165,7 +167,8 @@ def find_author(
         if not found and date:
             found = authors.names_after_date(zone, date.end(), site()) or \
                 authors.latin_name_opening(zone, date.start(), site())
-        found = found or authors.latin_byline(zone)
+        found = found or authors.latin_byline(zone) or \
+            credits.credit_group(zone[:HEADER_CREDITS_CHARS])  # 供稿：… 张帆 摄影：… 编辑：…
         if found:
             return found
     text = body.text
@@ -201,7 +204,9 @@ def _unlinked(root: etree._Element, word: str | None) -> str | None:
 
 def _text_after(printed: str, lines: list[str]) -> str:
     """What the body's last container printed (before cleaning) after the article's last line:
-    where the credits the body leaves out as page furniture are (``文章来源：…‧报道：黄翠娴``)."""
+    where the credits the body leaves out as page furniture are (``文章来源：…‧报道：黄翠娴``).
+    The caller adds the page text right after the container (``作者： 记者王敬照 编辑： 王华军``
+    in the next cell)."""
     if not printed or not lines:
         return ""
     key = lines[-1][-TAIL_KEY_CHARS:]
@@ -209,8 +214,12 @@ def _text_after(printed: str, lines: list[str]) -> str:
     return printed[at + len(key):] if at >= 0 else ""
 
 
-#: Characters of the body's last line looked for in its container's text.
+#: How much of the header is read for a group of credits.
+HEADER_CREDITS_CHARS = 100
+#: Characters of the body's last line looked for in its container's text, and of the page
+#: text after the container read for a credit.
 TAIL_KEY_CHARS = 12
+FOLLOWING_CHARS = 120
 
 
 def _not_the_editor(
@@ -355,6 +364,7 @@ def _extract(
     meta: Meta = extract_meta(root, index, url, heading, profile, now)
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
     printed = collapse(all_text(containers[-1])) if containers else ""  # before cleaning
+    following = header_zone(containers[-1], FOLLOWING_CHARS, squeezed_length) if containers else ""
     body = extract_body(containers, base, profile, title=title, exclude=exclude)
     if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
         body = Body()  # an empty body container, and the fallback found only the meta line
@@ -364,7 +374,7 @@ def _extract(
         meta.date = date_of_opening_lines(body.lines, profile.timezone, now)
     summary = collapse(tags.get("description")) or None
     author = find_author(meta, body, tags, root, index.source, title, url,
-                         _text_after(printed, body.lines))
+                         _text_after(printed, body.lines) + " " + following)
     record = empty_record(url, crawled_at)
     record.update(
         title=printed_title(title),

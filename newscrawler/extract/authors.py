@@ -421,7 +421,10 @@ def with_names_after(first: str, zone: str) -> str:
 def labelled_names(text: str) -> str | None:
     """The names of a text that is nothing but an author label and them (``作者： 珍妮特``)."""
     match = LABELLED_NAMES_RE.match(text)
-    return join(split_names(match.group("value"))) if match else None
+    if not match:
+        return None
+    # the names may follow the medium and its reporters' label (作者：南方周末记者 X Y)
+    return join(split_names(match.group("value"))) or opening_byline(match.group("value"))
 
 
 def marked_names(zone: str) -> str | None:

@@ -75,12 +75,21 @@ WRITER_LABELS = frozenset({
     "作者", "撰稿", "撰文", "采写", "採寫", "文字", "文案", "记者", "記者", "报道", "報道", "報導",
     "执笔", "執筆", "撰稿人", "通讯员", "通訊員", "实习生", "實習生", "见习记者", "实习记者",
 })
+#: A paper and its reporters in brackets after the last sentence
+#: (``…欠条事宜。(新安晚报 焦雪、向凯)``).
+MEDIUM_AND_NAMES_END_RE = re.compile(
+    rf"[。！？”」]\s*[（(][{HAN}]{{2,8}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)})\s+"
+    rf"(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{0,4}})[)）]$"
+)
 #: A byline after the last sentence of the paragraph, unbracketed (``…浓情厚谊。 见习记者 丁超禺``).
 BYLINE_AFTER_SENTENCE_RE = re.compile(
     rf"[。！？”」]\s*[{HAN}]{{0,6}}?(?:{BYLINE_LABELS}){LABEL_SEP}" + NAMES_RUN + r"\s*$"
 )
 #: A bracketed group of credits ending the last paragraph.
 GROUP_END_RE = re.compile(r"[（(](?P<group>[^()（）]{6,100})[)）]$")
+#: Who supplied the text (``供稿：设计艺术学院 张帆``): its writer when no writer's label is in the
+#: group; with one, a unit (``供稿：校团委 撰稿：曹家炜``).
+CONTRIBUTOR_LABELS = frozenset({"供稿"})
 #: A two-character label padded to four widths (``文 案：``, ``排 版：``).
 SPACED_LABEL_RE = re.compile(rf"(?<![{HAN}])([{HAN}])[ \u3000]([{HAN}])(?=\s*[:：︰])")
 #: A label glued to the value before it (``见习记者 丁超禺责任编辑：syz``, ``RUKY责任编辑：``).
@@ -120,8 +129,8 @@ def closing_credit(text: str) -> str | None:
     if found:
         return found
     lines, paragraph = _closing_lines(text)
-    for line in lines:
-        found = _credit_line(line)
+    for line in lines:  # a short last sentence may end with the credit too (…的城！（评论员 X Y）)
+        found = _credit_line(line) or _paragraph_end_credit(line)
         if found:
             return found
     return _paragraph_end_credit(paragraph) if paragraph and lines else None
@@ -145,6 +154,10 @@ def _paragraph_end_credit(text: str) -> str | None:
         found = names.names_before_place(match.group("glued"))
         if found:
             return found
+    match = MEDIUM_AND_NAMES_END_RE.search(end)
+    found = names.surnamed_names(match.group("names")) if match else None
+    if found:
+        return found
     match = BYLINE_AFTER_SENTENCE_RE.search(end)
     if match:
         found = names.join(names.split_names(match.group("names")))
@@ -217,11 +230,16 @@ def credit_group(text: str) -> str | None:
     items = list(GROUP_ITEM_RE.finditer(text))
     if len(items) < 2:
         return None
+    labels = {item.group("label") for item in items}
+    writer_labels = WRITER_LABELS if labels & WRITER_LABELS else CONTRIBUTOR_LABELS
     writers: list[str] = []
     for item in items:
-        if item.group("label") in WRITER_LABELS:
+        if item.group("label") in writer_labels:
             value = re.split(r"[‧·•|｜(（]", item.group("value"), maxsplit=1)[0]
-            writers += [n for n in names.split_names(value) if n not in writers]
+            found = names.split_names(value) or \
+                (names.clean_author(value) or authors.opening_byline(value) or "").split(
+                    names.SEPARATOR)  # 设计艺术学院 张帆, 记者王敬照
+            writers += [n for n in found if n and n not in writers]
     return names.join(writers)
 
 

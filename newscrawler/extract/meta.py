@@ -178,7 +178,7 @@ def header_zone(
     return collapse(" ".join(parts))[:limit]
 
 
-def _squeezed_length(text: str) -> int:
+def squeezed_length(text: str) -> int:
     """The length of ``text`` with each run of whitespace counted once."""
     return len(WHITESPACE_RUN_RE.sub(" ", text))
 
@@ -192,7 +192,7 @@ def _date_past_indentation(
     The zone is measured in source characters because counting the indentation once instead
     lets more text in, and on many pages that text's sources and names are not the header's;
     so the wider zone is read for a date only, and last."""
-    wide = header_zone(heading, measure=_squeezed_length)
+    wide = header_zone(heading, measure=squeezed_length)
     return _published_in(wide, tz, now) if len(wide) > len(zone) else None
 
 

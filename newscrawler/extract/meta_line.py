@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from newscrawler.extract import names, rules
+from newscrawler.extract import authors, names, rules
 from newscrawler.extract.dates import parse_date
 from newscrawler.extract.profile import Profile
 from newscrawler.extract.text import collapse, visible_length
@@ -124,7 +124,8 @@ def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
         else:
             cleaned = clean_value(value)
             if cleaned and name == "author":
-                cleaned = _all_names(value, cleaned)
+                cleaned = _all_names(value, cleaned) if names.clean_author(cleaned) else \
+                    _byline_in(value) or cleaned
             if cleaned:
                 found[name] = cleaned
     return found
@@ -140,6 +141,16 @@ def _with_more_writers(writers: str, value: str) -> str:
     more = [n for n in names.split_names(collapse(value)[:MAX_META_VALUE])
             if n not in writers.split(names.SEPARATOR)]
     return names.SEPARATOR.join([writers, *more]) if more else writers
+
+
+def _byline_in(value: str) -> str | None:
+    """The writers of an author value that is a byline itself (``作者：南方周末记者 雍兴中 姜世离
+    南方周末实习生 朱亮韬``, ``作者： 记者王敬照``): the medium and labels are not names."""
+    return authors.opening_byline(collapse(value)[:MAX_BYLINE_VALUE])
+
+
+#: How much of an author value is read as a byline.
+MAX_BYLINE_VALUE = 80
 
 
 def _all_names(value: str, first: str) -> str:

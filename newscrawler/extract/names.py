@@ -25,7 +25,7 @@ HANDLE_RE = re.compile(r"^(?=.*[A-Za-z\u4e00-\u9fff])[\w\u4e00-\u9fff]{1,12}$")
 #: An organisation, then a separator, then the rest of a credit's value.
 ORGANISATION_FIRST_RE = re.compile(
     r"^[\u4e00-\u9fffA-Za-z]{2,20}?(?:" + "|".join(rules.ORGANISATION_ENDS)
-    + r")\s*[，,、/／]\s*(?P<rest>.+)$")
+    + r")(?:\s*[，,、/／]\s*|\s+)(?P<rest>.+)$")
 #: A pen name: five to eight Han characters (a name is two to four).
 PEN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{5,8}$")
 LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")

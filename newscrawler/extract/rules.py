@@ -197,8 +197,8 @@ META_AUTHOR_NAMES = ("author", "article:author", "dc.creator")
 #: them, ``新华社记者``/``每经记者``, is simply not part of the match).
 AUTHOR_BYLINE_LABELS = (
     "特约记者", "首席记者", "见习记者", "实习记者", "记者", "作者", "撰稿", "撰文", "通讯员",
-    "执笔人", "执笔", "撰稿人", "实习生", "特约撰稿人", "特约撰稿", "特约评论员", "特约作者",
-    "专栏作者", "主笔",
+    "执笔人", "执笔", "撰稿人", "实习生", "特约撰稿人", "特约撰稿", "特约评论员", "评论员",
+    "特约作者", "专栏作者", "主笔",
     "特約記者", "見習記者", "實習記者", "記者", "通訊員", "執筆", "實習生",  # traditional
 )
 #: Between two names of one byline: the next name is a writer too (``X 实习生 Y``).
