@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from datetime import datetime
 from functools import cache
 from urllib.parse import urljoin, urlsplit
@@ -142,7 +143,7 @@ def _now(now: datetime | None, profile: Profile) -> datetime:
 
 def find_author(
     meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
-    title: str | None = None, url: str = "", after: str = "",
+    title: str | None = None, url: str = "", after: Callable[[], str] = str,
 ) -> str | None:
     """The writers, most trustworthy credit first (``authors.py``, ``credits.py``): a
     labelled author in the meta line, a theme's author markup (hCard, ``rel="author"``), a
@@ -178,7 +179,7 @@ def find_author(
     if found:
         return found
     editors = (meta.editor, body.editor, tags.get("editor"))
-    found = credits.furniture_credit(after) or \
+    found = credits.furniture_credit(after()) or \
         _not_the_editor(credits.closing_signature(text), editors, source) or \
         _not_the_editor(names.clean_author(meta.page_author), editors, source) or \
         names.pen_name(meta.author)  # last: an account is labelled so too (作者：影视风向标)
@@ -202,16 +203,18 @@ def _unlinked(root: etree._Element, word: str | None) -> str | None:
     return word
 
 
-def _text_after(printed: str, lines: list[str]) -> str:
-    """What the body's last container printed (before cleaning) after the article's last line:
-    where the credits the body leaves out as page furniture are (``文章来源：…‧报道：黄翠娴``).
-    The caller adds the page text right after the container (``作者： 记者王敬照 编辑： 王华军``
-    in the next cell)."""
-    if not printed or not lines:
+def _text_after(printed: str, lines: list[str], containers: list[etree._Element]) -> str:
+    """What the body's last container printed (before cleaning) after the article's last line,
+    then the page text right after the container: where the credits the body leaves out as
+    page furniture are (``文章来源：…‧报道：黄翠娴``, ``作者： 记者王敬照 编辑： 王华军`` in the
+    next cell). Built only when the author is still unknown by then."""
+    if not printed or not lines or not containers:
         return ""
+    printed = collapse(printed)
     key = lines[-1][-TAIL_KEY_CHARS:]
     at = printed.rfind(key)
-    return printed[at + len(key):] if at >= 0 else ""
+    inside = printed[at + len(key):] if at >= 0 else ""
+    return inside + " " + header_zone(containers[-1], FOLLOWING_CHARS, squeezed_length)
 
 
 #: How much of the header is read for a group of credits.
@@ -363,8 +366,7 @@ def _extract(
             title, heading = found
     meta: Meta = extract_meta(root, index, url, heading, profile, now)
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
-    printed = collapse(all_text(containers[-1])) if containers else ""  # before cleaning
-    following = header_zone(containers[-1], FOLLOWING_CHARS, squeezed_length) if containers else ""
+    printed = all_text(containers[-1]) if containers else ""  # before cleaning
     body = extract_body(containers, base, profile, title=title, exclude=exclude)
     if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
         body = Body()  # an empty body container, and the fallback found only the meta line
@@ -374,7 +376,7 @@ def _extract(
         meta.date = date_of_opening_lines(body.lines, profile.timezone, now)
     summary = collapse(tags.get("description")) or None
     author = find_author(meta, body, tags, root, index.source, title, url,
-                         _text_after(printed, body.lines) + " " + following)
+                         lambda: _text_after(printed, body.lines, containers))
     record = empty_record(url, crawled_at)
     record.update(
         title=printed_title(title),
