@@ -655,6 +655,9 @@ def test_credit_lines_among_the_first_lines(lines: list[str], expected: str | No
     ("作者 Shane Hastie ，译者 夏雪 发布于 2016年7月15日", "Shane Hastie"),  # a Latin writer
     ("作者：John Smith 2016年7月15日", "John Smith"),
     ("来源：文/社区居家养老服务中心 何淼 图/网络新闻社 傅磊编辑：刘璇 时间：2016-11-03", "何淼"),
+    ("希拉·莱文Shira Levine2017年1月30日", "希拉·莱文"),  # the Chinese form over the Latin one
+    ("心理咨询师熊玲 2018/03/05 09:53", "熊玲"),  # a job title glued to the name
+    ("资深律师 2018/03/05 09:53", None),  # a title alone
 ])
 def test_header_byline_forms(header: str, expected: str | None) -> None:
     assert extract_article(page(header, "正文开始。"), URL, now=NOW)["author"] == expected

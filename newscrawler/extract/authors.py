@@ -40,6 +40,16 @@ from newscrawler.extract.text import compare_key
 LATIN_OPENING_NAME_RE = re.compile(r"^[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2}$")
 #: A journal's title and issue in a header (``《求是》2017/7``, ``《瞭望》2020年第12期``).
 PUBLICATION_ISSUE_RE = re.compile(r"^《[^》]{1,15}》[\d/.年第期-]*$")
+#: A transliterated foreign name, then its Latin form, right before the date (BBC 中文).
+TRANSLITERATED_THEN_LATIN_RE = re.compile(
+    r"(?:^|(?<=\s))(?P<name>[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]{1,8})\s*"
+    r"[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2}$"
+)
+#: A job title glued to the name, the header's last item before the date (``心理咨询师熊玲``).
+TITLE_THEN_NAME_RE = re.compile(
+    r"(?:^|(?<=\s))[\u4e00-\u9fff]{0,6}(?:" + "|".join(rules.BYLINE_JOB_TITLES)
+    + r")(?P<name>[\u4e00-\u9fff]{2,3})$"
+)
 #: A pen name alone before a header date: two or three Han characters (four are as often a
 #: desk: ``央视科教``).
 LONE_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
@@ -254,6 +264,12 @@ def name_before_date(zone: str, date_start: int) -> str | None:
     if match and before[: match.start("name")].rstrip(" /／").endswith(MEDIUM_ENDINGS):
         name = match.group("name")
         return name if is_name(name) and name not in rules.HEADER_NOT_NAMES else None
+    match = TRANSLITERATED_THEN_LATIN_RE.search(before)
+    if match:  # 希拉·莱文Shira Levine 2017年1月30日: the Chinese form is the byline
+        return match.group("name")
+    match = TITLE_THEN_NAME_RE.search(before)
+    if match and is_name(match.group("name")):  # 心理咨询师熊玲 2018/03/05
+        return match.group("name")
     match = NAME_AT_END_RE.search(before)
     if not match:
         return None

@@ -290,6 +290,10 @@ MEDIA_SUFFIXES = (
     "報", "網", "臺", "誌", "視頻", "新聞", "財經", "綜合", "資訊", "傳媒", "集團", "協會", "會",
     "編輯", "記者", "辦", "電視", "快讯", "快訊", "出版", "出版社",
 )
+#: Job titles glued to the writer's name right before a header date (``心理咨询师熊玲 2018/03/05``):
+#: columnists of self-media and portals' expert columns.
+BYLINE_JOB_TITLES = ("咨询师", "医师", "律师", "分析师", "评论员", "专栏作家", "作家", "教授",
+                     "研究员", "主编", "编剧")
 #: Job titles in a credit (``作者：…研究部部长、研究员徐占忱``, ``作者：方敏北京大学经济学院教授``):
 #: a name right after the last one is the writer's, and one ending the credit closes an
 #: affiliation that follows the name. Longest first within a word family.
