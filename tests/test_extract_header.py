@@ -380,3 +380,18 @@ def test_markup_printed_as_text_is_not_part_of_the_title() -> None:
     html = f"""<html><head><meta charset="utf-8"><title>{TITLE}_示例网</title></head><body>
 <h1>{TITLE} &lt;BR&gt;</h1><div class="article"><p>{TEXT}</p></div></body></html>""".encode()
     assert extract_article(html, URL, now=NOW)["title"] == TITLE
+
+
+def test_a_reprint_dated_by_its_original_at_its_end() -> None:
+    """No date near the headline, and the text ends by naming where and when it first ran."""
+    def html(ending: str) -> bytes:
+        return f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><div class="article"><p>{TEXT}</p><p>{TEXT}</p><p>{TEXT}</p><p>{ending}</p>
+</div></body></html>""".encode()
+
+    record = extract_article(html("（作者：北京大学教授 尚俊杰）原载于《光明日报》2019年5月28日"),
+                             URL, now=NOW)
+    assert (record["published_at"], record["date_precision"]) == (
+        "2019-05-28T00:00:00+08:00", "day")
+    story = html("2019年5月28日，他在北京说。")
+    assert extract_article(story, URL, now=NOW)["published_at"] is None

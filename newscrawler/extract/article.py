@@ -26,6 +26,7 @@ from newscrawler.extract.index import PageIndex, wanted_keys
 from newscrawler.extract.meta import (
     Meta,
     date_of_opening_lines,
+    date_of_reprint,
     extract_meta,
     first_tag,
     header_zone,
@@ -373,7 +374,8 @@ def _extract(
     if heading is None and not profile.title_selectors:
         title = headline_atop(body.lines) or title  # 标题 / 2014/12/11 18:58 報導 / 正文
     if meta.date is None:
-        meta.date = date_of_opening_lines(body.lines, profile.timezone, now)
+        meta.date = date_of_opening_lines(body.lines, profile.timezone, now) or \
+            date_of_reprint(body.lines, profile.timezone, now)
     summary = collapse(tags.get("description")) or None
     author = find_author(meta, body, tags, root, index.source, title, url,
                          lambda: _text_after(printed, body.lines, containers))

@@ -57,6 +57,9 @@ MIDNIGHT = time(0, 0)
 UPDATED_BEFORE_RE = re.compile(
     r"(?:更新|Updated?|最后修改|最後修改)[\s/:：︰|于於]*\Z", re.IGNORECASE)
 MAX_ZONE_DATE_SCAN = 500
+#: A reprint's credit of its original, in the text's last lines: the date follows it.
+REPRINT_RE = re.compile(r"(?:原载|原載|刊于|刊於|原文刊登于)于?\s*《[^》]{1,20}》\s*(?=\d)")
+REPRINT_LINES = 3
 #: An opening dateline is one of the text's first lines, and short.
 OPENING_DATE_LINES = 2
 MAX_OPENING_DATE_LINE = 60
@@ -408,6 +411,19 @@ def date_of_opening_lines(lines: list[str], tz: str, now: datetime) -> ParsedDat
     for line in lines[:OPENING_DATE_LINES]:
         if len(line) <= MAX_OPENING_DATE_LINE:
             parsed = _published_in(line, tz, now)
+            if parsed is not None:
+                return parsed
+    return None
+
+
+def date_of_reprint(lines: list[str], tz: str, now: datetime) -> ParsedDate | None:
+    """The original publication a reprint names at its end, with its date, when the page gives
+    no date elsewhere (``原载于《光明日报》2019年5月28日``, ``（原载《人民日报》2019年05月28日
+    05版）``): the date the text was published."""
+    for line in lines[-REPRINT_LINES:]:
+        match = REPRINT_RE.search(line)
+        if match:
+            parsed = parse_full_date(line[match.end():], tz=tz, now=now)
             if parsed is not None:
                 return parsed
     return None
