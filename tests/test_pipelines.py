@@ -1,6 +1,7 @@
 """Item pipelines: clean, validate, deduplicate (with a real SQLite state)."""
 
 import random
+from datetime import date
 
 import pytest
 from scrapy.exceptions import DropItem
@@ -142,3 +143,21 @@ def test_copies_are_remembered_with_the_url_they_copy(tmp_path):
         "h/aid/2": ("same_content", original["url"]),
         "h/aid/3": ("near_duplicate", original["url"]),
     }
+
+
+def test_a_year_less_list_date_is_read_in_the_portals_day(tmp_path):
+    """From midnight to 08:00 Beijing time the machine's UTC date is the day before the
+    portal's: a list's ``12-04 00:12`` read against it would be last year's, and an article
+    republished just after midnight looked republished again on every run."""
+    crawler = make_crawler(STATE_URI=str(tmp_path / "state.sqlite"))
+    try:
+        pipeline = DedupPipeline(crawler)
+        url = "http://h/a/x/2026/1120/1.html"
+        ledger = crawler.ledger
+        assert ledger.to_fetch([(url, "12-04 00:12")], date(2026, 12, 4)) == [(url, "new")]
+        _deliver(pipeline, record(url=url, published_at="2026-12-04T00:00:00+08:00",
+                                  date_precision="day"))
+        assert ledger.to_fetch([(url, "12-04 00:12")], date(2026, 12, 4)) == []
+        assert ledger.to_fetch([(url, "12-05 09:00")], date(2026, 12, 5)) == [(url, "republished")]
+    finally:
+        state_for(crawler).close()

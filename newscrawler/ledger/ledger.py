@@ -35,7 +35,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -169,14 +169,18 @@ class ArticleLedger:
             headers["If-Modified-Since"] = state.last_modified
         return headers
 
-    def to_fetch(self, entries: list[tuple[str, str | None]]) -> list[tuple[str, str]]:
+    def to_fetch(
+        self, entries: list[tuple[str, str | None]], today: date | None = None,
+    ) -> list[tuple[str, str]]:
         """(url, reason) of the articles among list ``entries`` (url, date text) to fetch.
 
         ``reason`` is ``new`` (never delivered nor dropped) or ``republished`` (its list entry
         is dated after what was recorded). Skips are counted: ``dedup/skipped/delivered``,
-        ``dedup/skipped/dropped``.
+        ``dedup/skipped/dropped``. ``today`` is the portal's date, in its time zone: a list's
+        year-less ``12-04`` is this year's only if the portal has reached 4 December (from
+        midnight to 08:00 Beijing time, the machine's UTC date is still the day before).
         """
-        today = datetime.now(UTC).astimezone().date()
+        today = today or datetime.now(UTC).astimezone().date()
         by_key: dict[str, tuple[str, str | None]] = {}
         for url, date_text in entries:
             key = article_key(url)

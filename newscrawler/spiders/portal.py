@@ -285,7 +285,8 @@ class PortalSpider(scrapy.Spider):
                 stats.inc_value("dedup/skipped/copy")
                 continue
             fresh[key] = (url, date_text)
-        for url, reason in self.ledger.to_fetch(list(fresh.values())) if fresh else ():
+        wanted = self.ledger.to_fetch(list(fresh.values()), self._now().date()) if fresh else []
+        for url, reason in wanted:
             self.scheduled.add(article_key(url))
             yield self._article_request(url, reason)
 
@@ -424,7 +425,7 @@ class PortalSpider(scrapy.Spider):
             return
         deferred, self.deferred = self.deferred, {}
         pending = [(u, None) for k, u in deferred.items() if k not in self.scheduled]
-        wanted = self.ledger.to_fetch(pending) if pending else []
+        wanted = self.ledger.to_fetch(pending, self._now().date()) if pending else []
         for url, _reason in wanted:
             self.scheduled.add(article_key(url))
             self.crawler.stats.inc_value("crawl/articles/from_copy")
