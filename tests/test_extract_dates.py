@@ -287,3 +287,19 @@ def test_a_relative_header_date_dates_a_page_nothing_else_dates() -> None:
                                      b'content="2026-11-20T08:00:00+08:00"></head>')
     assert extract_article(dated, "http://news.example.cn/a/1.html", now=NOW)["published_at"] \
         == "2026-11-20T08:00:00+08:00"  # a date with a year wins: a saved page's 3小时前 is stale
+
+
+@pytest.mark.parametrize(("text", "kwargs", "expected"), [
+    ("10 个月前", {}, "2026-01-26T12:00:00+08:00"),  # a span in months: dateparser reads it
+    ("2年前", {}, "2024-11-26T12:00:00+08:00"),
+    ("3 weeks ago", {"languages": ("en",)}, "2026-11-05T12:00:00+08:00"),
+    ("20 novembre 2019", {"languages": ("fr",)}, "2019-11-20T00:00:00+08:00"),
+    ("9分钟", {}, None),  # a duration, not a date
+    ("12小时24分钟", {}, None),
+    ("2018年9月", {}, None),  # no day: the record has no month precision, and no day is invented
+    ("2499元起/风冷散热技术", {}, None),  # digits among words
+    ("3 weeks ago", {}, None),  # English, and the profile reads Chinese only
+])
+def test_what_is_handed_to_dateparser(text: str, kwargs: dict, expected: str | None) -> None:
+    parsed = parse_date(text, now=NOW, **kwargs)
+    assert (parsed.value.isoformat() if parsed else None) == expected
