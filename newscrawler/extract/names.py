@@ -70,11 +70,16 @@ def is_name(text: str) -> bool:
     if not text or any(c in text for c in "=\"'<>:：︰/"):
         return False
     if HAN_NAME_RE.match(text):
-        if text in rules.AUTHOR_NOT_NAMES or text in LABEL_WORDS or \
-                text.endswith(NOT_NAME_ENDINGS):
-            return False
-        return not text.startswith(rules.AUTHOR_NOT_NAME_PREFIXES)
+        return not _no_ones(text)
     return bool(LATIN_NAME_RE.match(text)) and len(text) <= 40
+
+
+def _no_ones(word: str, endings: tuple[str, ...] = NOT_NAME_ENDINGS) -> bool:
+    """Is a Han ``word`` what bylines print where a name could stand, not a person: a byline
+    word or column tag (``rules.AUTHOR_NOT_NAMES``), a label, a word with a medium's, label's,
+    title's or organisation's ending, or one starting like a desk (``本报``, ``据``)?"""
+    return word in rules.AUTHOR_NOT_NAMES or word in LABEL_WORDS or word.endswith(endings) \
+        or word.startswith(rules.AUTHOR_NOT_NAME_PREFIXES)
 
 
 def split_names(run: str) -> list[str]:
@@ -156,10 +161,10 @@ def pen_name(value: str | None) -> str | None:
     self-media writers sign so. Only a label's whole value, a single run of Han characters
     that is no medium, desk, job title or label (``作者：中关村在线`` is the site)."""
     value = (value or "").strip()
-    if not PEN_NAME_RE.match(value) or value in LABEL_WORDS or \
-            value.endswith(NOT_NAME_ENDINGS + MEDIUM_ENDINGS + rules.PEN_NAME_NOT_ENDINGS):
+    if not PEN_NAME_RE.match(value) or \
+            _no_ones(value, NOT_NAME_ENDINGS + MEDIUM_ENDINGS + rules.PEN_NAME_NOT_ENDINGS):
         return None
-    return None if value.startswith(rules.AUTHOR_NOT_NAME_PREFIXES) else value
+    return value
 
 
 def has_surname(token: str) -> bool:
