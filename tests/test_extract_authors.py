@@ -749,3 +749,32 @@ def test_credits_in_the_next_cell_after_the_text() -> None:
 <tr><td><table><tr><td><font>作者： 记者王敬照 </font></td>
 <td><font>编辑： 王华军 </font></td></tr></table></td></tr></table></body></html>"""
     assert extract_article(html.encode("gbk"), URL, now=NOW)["author"] == "王敬照"
+
+
+ACCOUNT_PAGE = f"""<html><head><meta charset="utf-8"><title>疫情下的种族歧视</title>{{head}}</head>
+<body><h1>疫情下的种族歧视</h1>{{byline}}<div class="body"><p>{TEXT}</p></div></body></html>"""
+
+
+@pytest.mark.parametrize(("head", "byline", "expected"), [
+    # zhihu: schema.org microdata, the name in a <meta> property
+    ("", '<div itemprop="author" itemscope itemtype="http://schema.org/Person">'
+         '<meta itemprop="name" content="飘飞的胸毛"><a href="/people/x">飘飞的胸毛</a></div>',
+     "飘飞的胸毛"),
+    # an English theme: the byline word and a link inside the name property
+    ("", '<div itemprop="author" itemscope itemtype="http://schema.org/Person">'
+         '<div itemprop="name">by <a href="/author/m">Madeline Fry</a></div></div>',
+     "Madeline Fry"),
+    # douban: a JSON-LD Person whose name is an account
+    ('<script type="application/ld+json">{"author": {"@type": "Person", '
+     '"name": "超级电影迷1973"}}</script>', "", "超级电影迷1973"),
+    # a comment's author is nobody's byline
+    ("", '<div itemscope itemtype="http://schema.org/Comment"><span itemprop="author">'
+         '路人甲乙丙</span></div>', None),
+    # <meta name="author"> is filled by CMSs with accounts and roles: a handle there is not read
+    ('<meta name="author" content="连云区信息员">', "", None),
+    ('<meta name="author" content="SUS学工在线">', "", None),
+])
+def test_an_account_a_page_declares_as_its_author(head: str, byline: str,
+                                                   expected: str | None) -> None:
+    html = ACCOUNT_PAGE.replace("{head}", head).replace("{byline}", byline).encode()
+    assert extract_article(html, URL, now=NOW)["author"] == expected

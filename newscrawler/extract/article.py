@@ -145,6 +145,7 @@ def _now(now: datetime | None, profile: Profile) -> datetime:
 def find_author(
     meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
     title: str | None = None, url: str = "", after: Callable[[], str] = str,
+    microdata: str | None = None,
 ) -> str | None:
     """The writers, most trustworthy credit first (``authors.py``, ``credits.py``): a
     labelled author in the meta line, a theme's author markup (hCard, ``rel="author"``), a
@@ -186,10 +187,13 @@ def find_author(
         names.pen_name(meta.author)  # last: an account is labelled so too (作者：影视风向标)
     if found:
         return found
-    tag = jsonld_author(source) or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
+    declared = jsonld_author(source) or microdata
+    tag = declared or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
     if tag and tag != meta.source and not _names_the_host(tag, url) and \
             tag.lower() not in site().lower():  # nor the medium
         found = names.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
+        if not found and declared:  # a Person's account: 超级电影迷1973, 飘飞的胸毛
+            found = names.signed_name(tag)
         if found and zone:
             found = authors.with_names_after(found, zone)  # <meta> names the first writer
         return _not_the_editor(found, editors, source)
@@ -314,6 +318,25 @@ def _marked_author(root: etree._Element, source: bytes | None) -> str | None:
     return None
 
 
+_MICRODATA_AUTHOR = etree.XPath(rules.MICRODATA_AUTHOR_XPATH)
+#: The word an English byline starts with, printed inside the name property (``by <a>X</a>``).
+BY_WORD_RE = re.compile(r"^by\s+", re.IGNORECASE)
+
+
+def _microdata_author(root: etree._Element, source: bytes | None) -> str | None:
+    """The first schema.org microdata author that is not a comment's: its ``name`` property,
+    else its own ``content`` or text when short (``rules.MICRODATA_AUTHOR_XPATH``)."""
+    if not source or not rules.MICRODATA_AUTHOR_MARK_RE.search(source):
+        return None
+    for node in _MICRODATA_AUTHOR(root)[:1]:
+        named = node.xpath(".//*[@itemprop='name']")
+        own = named[0] if named else node
+        value = BY_WORD_RE.sub("", collapse(own.get("content") or all_text(own)))
+        if value and len(value) <= rules.MAX_MICRODATA_AUTHOR_CHARS:
+            return value
+    return None
+
+
 def empty_record(url: str, crawled_at: str) -> dict:
     """The record of a page with nothing in it: every key present, nothing guessed."""
     return {
@@ -368,6 +391,7 @@ def _extract(
     meta: Meta = extract_meta(root, index, url, heading, profile, now)
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
     printed = all_text(containers[-1]) if containers else ""  # before cleaning
+    microdata = _microdata_author(root, index.source)  # before cleaning drops its links
     body = extract_body(containers, base, profile, title=title, exclude=exclude)
     if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
         body = Body()  # an empty body container, and the fallback found only the meta line
@@ -378,7 +402,7 @@ def _extract(
             date_of_reprint(body.lines, profile.timezone, now)
     summary = collapse(tags.get("description")) or None
     author = find_author(meta, body, tags, root, index.source, title, url,
-                         lambda: _text_after(printed, body.lines, containers))
+                         lambda: _text_after(printed, body.lines, containers), microdata)
     record = empty_record(url, crawled_at)
     record.update(
         title=printed_title(title),

@@ -379,3 +379,11 @@ AUTHOR_MARKUP_XPATH = (
 AUTHOR_CLASS_MARK_RE = re.compile(rb"""class=["'][^"'>]*author""")
 AUTHOR_CLASS_XPATH = "//*[contains(@class, 'author')]"
 MAX_AUTHOR_CLASS_ELEMENTS = 5
+# schema.org microdata's author (zhihu's ``<div itemprop="author" itemtype=".../Person"><meta
+# itemprop="name" content="X">``): its ``name`` property, else its own content or short text.
+# Never a comment's author. Looked for when the source has the attribute (any letter case).
+MICRODATA_AUTHOR_MARK_RE = re.compile(rb"""itemprop=["']?author""", re.IGNORECASE)
+MICRODATA_AUTHOR_XPATH = (
+    "//*[@itemprop='author'][not(ancestor-or-self::*[contains(@itemtype, 'Comment')])]"
+)
+MAX_MICRODATA_AUTHOR_CHARS = 40
