@@ -381,3 +381,24 @@ def test_content_div_holding_title_and_meta_line() -> None:
     assert record["author"] == "张三"
     assert record["published_at"] == "2016-07-12T00:00:00+08:00"
     assert record["body"] == "\n".join(PARAGRAPHS)
+
+
+def test_a_wechat_article_whose_editor_nests_every_paragraph() -> None:
+    """WeChat's #js_content is the whole article, however deep its editor (XIUMI) nests each
+    paragraph in sections: the text-density scorer alone picked the longer nested half and
+    lost the opening."""
+    box = '<section class="Powered-by-XIUMI V5"><section><section>{}</section></section></section>'
+    intro = "从80年代插磁盘才能玩的小霸王游戏机，到90年代街边投币的拳皇街霸，越来越多的人们参与到了游戏中来。"
+    parts = "".join(
+        box.format(f"<p><strong>PART {i} 整体情况</strong></p>") + box.format("<p><br></p>")
+        + box.format(f'<img data-src="/{i}.png">')
+        + box.format(f"<p><span>这所有参与调研的小伙伴中，有{20 + i}.9%表示经常玩游戏，35.6%的小伙伴"
+                     "有时玩游戏。</span></p>")
+        for i in range(12))
+    html = f"""<html><head><meta charset="utf-8"><title>网游态度调查报告</title></head><body>
+<div id="page-content"><h2 class="rich_media_title" id="activity-name">网游态度调查报告</h2>
+<div class="rich_media_content" id="js_content"><section>{box.format(f"<p>{intro}</p>")}
+{box.format(box.format(parts))}</section></div></div></body></html>"""
+    body = extract_article(html.encode(), "https://mp.weixin.qq.com/s/x")["body"]
+    assert body.startswith(intro)
+    assert "PART 11 整体情况" in body

@@ -778,3 +778,15 @@ def test_an_account_a_page_declares_as_its_author(head: str, byline: str,
                                                    expected: str | None) -> None:
     html = ACCOUNT_PAGE.replace("{head}", head).replace("{byline}", byline).encode()
     assert extract_article(html, URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("ending", "expected"), [
+    # a WeChat account's credits one to a line, then its calls to follow it
+    ("…欢迎继续参与我们的主题调研活动！\n文 案：王楚岳\n排 版：张梦轩\n指导老师：刘佳瑜\n"
+     "一起分享上体生活的点滴\n长按二维码关注", "王楚岳"),
+    ("…欢迎继续参与。\n撰稿：李明\n摄影：王刚", "李明"),
+    # labelled lines that credit no writer
+    ("…欢迎继续参与。\n来源：校团委\n编辑：王刚\n长按二维码关注", None),
+])
+def test_credits_one_to_a_line_before_calls_to_follow(ending: str, expected: str | None) -> None:
+    assert closing_credit(TEXT + "\n" + ending) == expected

@@ -118,6 +118,11 @@ CLOSING_LINES = 3
 #: photographer's credit ending the line (``…宿舍。（梁偉榮攝）``).
 CAPTION_RE = re.compile(r"^\s*[▲△▼►]|[（(][^()（）]{0,16}[摄攝][)）]\s*$")
 MAX_CLOSING_CAPTIONS = 6
+#: A self-media account's call to follow it, printed after the credits (``长按二维码关注``,
+#: ``一起分享上体生活的点滴``, ``点击阅读原文``): short lines passed over like captions.
+FOLLOW_PROMPT_RE = re.compile(
+    r"^.{0,16}(?:二维码|二維碼|关注|關注|扫码|掃碼|阅读原文|閱讀原文|分享).{0,16}$"
+)
 
 
 def closing_credit(text: str) -> str | None:
@@ -133,7 +138,17 @@ def closing_credit(text: str) -> str | None:
         found = _credit_line(line) or _paragraph_end_credit(line)
         if found:
             return found
+    found = _credit_lines(lines)
+    if found:
+        return found
     return _paragraph_end_credit(paragraph) if paragraph and lines else None
+
+
+def _credit_lines(lines: list[str]) -> str | None:
+    """The writers of a group of credits printed one to a line (``文 案：X`` / ``排 版：Y`` /
+    ``指导老师：Z``), ``lines`` last first."""
+    labelled = [line for line in reversed(lines) if ":" in line or "：" in line]
+    return credit_group(" ".join(labelled)) if len(labelled) >= 2 else None
 
 
 def _paragraph_end_credit(text: str) -> str | None:
@@ -200,7 +215,7 @@ def _closing_lines(text: str) -> tuple[list[str], str | None]:
     carry the credit: ``…孙梅君说。（记者 陈晨）`` / ``【我要纠错】责任编辑：石璐言``)."""
     lines: list[str] = []
     tail = text.rstrip().rsplit("\n", CLOSING_LINES + MAX_CLOSING_CAPTIONS)
-    while len(tail) > 1 and CAPTION_RE.search(tail[-1]):
+    while len(tail) > 1 and (CAPTION_RE.search(tail[-1]) or FOLLOW_PROMPT_RE.search(tail[-1])):
         tail.pop()  # photo captions printed after the credit (Hong Kong papers' ▲ lines)
     for line in reversed(tail[-CLOSING_LINES - 1:]):
         line = line.strip()

@@ -30,6 +30,7 @@ BODY_CONTAINERS = (
     "div#article_content", "div#articleContent", "div#article-content",
     "div.article-content", "div.article_content",
     "div.TRS_Editor",  # TRS, the other CMS of Chinese government sites
+    "div#js_content",  # WeChat official-account articles (mp.weixin.qq.com)
 )
 
 #: Elements that never hold article text.
