@@ -94,7 +94,7 @@ _CJK_RE = re.compile(r"[\u4e00-\u9fff]")
 _NAME_SPLIT_RE = re.compile(r"[、,，;；/|\s]+")
 _TITLE_DROP_RE = re.compile(r"[\s\W_]+", re.UNICODE)
 _LABEL_DATE_RE = re.compile(
-    r"^(\d{4})-(\d{2})(?:-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?)?$"  # month: 1998-03
+    r"^(\d{4})-(\d{2})(?:-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?)?$"  # month: 1998-03
 )
 
 
