@@ -790,3 +790,18 @@ def test_an_account_a_page_declares_as_its_author(head: str, byline: str,
 ])
 def test_credits_one_to_a_line_before_calls_to_follow(ending: str, expected: str | None) -> None:
     assert closing_credit(TEXT + "\n" + ending) == expected
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("【Rust日报】配置语言 Nickel 1.0 发布 Jancd 发表于 2023-06-10 12:47", "Jancd"),
+    ("浅聊泛型常量参数 爱国的张浩予 发表于 2023-03-12 12:55", "爱国的张浩予"),
+    ("某论坛 主题 小李飞刀 發表於 2015-3-2 10:00", "小李飞刀"),
+    # a translator's name before the label, a label's value, a site name: never the poster
+    ("作者 Shane Hastie，译者 夏雪 发布于 2016年7月15日", None),
+    ("来源：新京报 发布于 2017-06-23", None),
+])
+def test_the_poster_before_a_forum_s_date(zone: str, expected: str | None) -> None:
+    from newscrawler.extract.authors import poster_before_date
+
+    at = zone.index("20")
+    assert poster_before_date(zone, at) == expected

@@ -165,6 +165,7 @@ def find_author(
     if zone:
         if date:
             found = authors.name_before_date(zone, date.start()) or \
+                authors.poster_before_date(zone, date.start()) or \
                 _unlinked(root, authors.lone_word_before_date(zone, date.start()))
         found = found or authors.opening_byline(zone) or authors.marked_names(zone)
         if not found and date:

@@ -31,6 +31,7 @@ from newscrawler.extract.names import (
     is_name,
     join,
     names_before_place,
+    signed_name,
     split_names,
     surnamed_names,
 )
@@ -53,6 +54,15 @@ TITLE_THEN_NAME_RE = re.compile(
 #: A pen name alone before a header date: two or three Han characters (four are as often a
 #: desk: ``央视科教``).
 LONE_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+#: A poster's name, account or handle, then the label a forum or blog prints before its date
+#: (``Jancd 发表于 2023-06-10 12:47``, ``爱国的张浩予 发表于 …``: rustcc, Discuz!).
+POSTER_BEFORE_DATE_RE = re.compile(
+    r"(?:^|(?<=\s))(?P<who>[^\s:：|｜/／]{2,20})\s*(?:" + "|".join(rules.POSTED_LABELS)
+    + r")\s*[:：]?\s*$"
+)
+#: What the poster's word may not follow: a label (``译者 夏雪 发布于``), a colon.
+POSTER_NOT_AFTER = (rules.LABELS["author"] + rules.LABELS["editor"] + rules.LABELS["source"]
+                    + rules.TRANSLATOR_LABELS + (":", "："))
 #: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``).
 DATE_LEAD_MARKS = " \u3000·•|｜丨"
 #: A writer's Latin name after a byline label, ending at a separator or a Han character.
@@ -281,6 +291,18 @@ def name_before_date(zone: str, date_start: int) -> str | None:
             not head.rstrip(":：︰ ").endswith(rules.AUTHOR_BYLINE_LABELS):
         return None  # 来源：新京报 2017-06-23: a source's name
     return join(names)
+
+
+def poster_before_date(zone: str, date_start: int) -> str | None:
+    """The poster a forum or blog names before its ``发表于`` date: a name, pen name or
+    account (``names.signed_name``), linked or not."""
+    match = POSTER_BEFORE_DATE_RE.search(zone, 0, date_start)
+    if match is None:
+        return None
+    head = zone[: match.start("who")].rstrip()
+    if head.endswith(POSTER_NOT_AFTER):
+        return None  # 作者 Shane Hastie，译者 夏雪 发布于 …: the translator, or a label's value
+    return signed_name(match.group("who"))
 
 
 def lone_word_before_date(zone: str, date_start: int) -> str | None:

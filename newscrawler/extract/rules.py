@@ -167,6 +167,10 @@ LABELS = {
 UPDATE_DATE_LABELS = frozenset({"更新时间", "更新時間"})
 #: Labels that take no colon when followed by a date (``发表于 2016-07-12``).
 COLONLESS_DATE_LABELS = ("发布于", "发表于")
+#: What a forum or blog prints between its poster and the date (``authors.py``).
+POSTED_LABELS = ("发表于", "發表於", "发布于", "發佈於", "發布於")
+#: A translator's labels: who follows is not the writer.
+TRANSLATOR_LABELS = ("译者", "譯者", "翻译", "翻譯", "编译", "編譯")
 #: Labels read without a colon in a ``|``-separated meta line (``| 来源 CSDN |``), see
 #: ``meta._bare_label``.
 COLONLESS_LABELS = ("文章来源", "新闻来源", "信息来源", "稿件来源", "来源")
