@@ -805,3 +805,13 @@ def test_the_poster_before_a_forum_s_date(zone: str, expected: str | None) -> No
 
     at = zone.index("20")
     assert poster_before_date(zone, at) == expected
+
+
+@pytest.mark.parametrize(("ending", "expected"), [
+    ("…苹果从未将任何划时代新品的首发量产置于中国以外。（辰辰）", "辰辰"),  # a doubled pen name
+    ("…也考虑用来招聘艺员作为训练场所等。（钟 欣）", "钟欣"),  # set apart: 3 wide
+    ("…也考虑用来招聘艺员作为训练场所等。（完 结）", None),
+    ("…也考虑用来招聘艺员作为训练场所等。（完完）", None),
+])
+def test_signatures_of_pen_names_and_spaced_names(ending: str, expected: str | None) -> None:
+    assert closing_signature(TEXT + "\n" + ending) == expected

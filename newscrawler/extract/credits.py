@@ -56,9 +56,11 @@ BRACKETED_NAMES_END_RE = re.compile(
 )
 #: One bare name in brackets right after the last sentence: how commentaries and short reports
 #: are signed (``…拿出行动了。（聂舒翼）``).
-SIGNATURE_END_RE = re.compile(rf"[。！？”」]\s*[（(](?P<name>[{HAN}]{{2,3}})[)）]$")
+SIGNATURE_END_RE = re.compile(rf"[。！？”」]\s*[（(](?P<name>[{HAN}](?: ?[{HAN}]){{1,2}})[)）]$")
+#: Characters a bracket doubles that sign no name: the end and sequel marks (``（完）``).
+NOT_DOUBLED_NAMES = "完续續待图圖摄攝上中下"
 #: The same signature on a line of its own (``（袁源）``).
-SIGNATURE_LINE_RE = re.compile(rf"^[（(](?P<name>[{HAN}]{{2,3}})[)）]$")
+SIGNATURE_LINE_RE = re.compile(rf"^[（(](?P<name>[{HAN}](?: ?[{HAN}]){{1,2}})[)）]$")
 #: A closing line that is nothing but bracketed names, two or more (``（刘芳 于婉珈）``).
 BRACKETED_NAMES_RE = re.compile(
     rf"^[（(](?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{1,3}})[)）]$"
@@ -199,12 +201,22 @@ def closing_signature(text: str) -> str | None:
     for line in lines:
         match = SIGNATURE_LINE_RE.match(line)
         if match:
-            return names.surnamed_names(match.group("name"))
+            return _signature_name(match.group("name"))
     for end in (text, paragraph if lines else None):
         match = SIGNATURE_END_RE.search(end[-CLOSING_CHARS:].rstrip()) if end else None
         if match:
-            return names.surnamed_names(match.group("name"))
+            return _signature_name(match.group("name"))
     return None
+
+
+def _signature_name(signed: str) -> str | None:
+    """The name a bracketed signature gives: one with a common surname, its two characters
+    maybe set apart to the width of three (``（钟 欣）``), or a doubled pen name (``（辰辰）``)."""
+    name = signed.replace(" ", "")
+    if len(name) == 2 and name[0] == name[1] and name[0] not in NOT_DOUBLED_NAMES and \
+            names.is_name(name):
+        return name
+    return names.surnamed_names(name)
 
 
 def _closing_lines(text: str) -> tuple[list[str], str | None]:
