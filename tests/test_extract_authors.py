@@ -815,3 +815,21 @@ def test_the_poster_before_a_forum_s_date(zone: str, expected: str | None) -> No
 ])
 def test_signatures_of_pen_names_and_spaced_names(ending: str, expected: str | None) -> None:
     assert closing_signature(TEXT + "\n" + ending) == expected
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # 36kr, baijiahao, toutiao: the account that posted, linked to its own page
+    ('<a href="/user/214166">机器之心</a><span><i>·</i>2025年04月22日 19:14</span>', "机器之心"),
+    ('<a href="https://author.baidu.com/home?app_id=1">Hc杂谈君</a> 2023-03-24 17:22',
+     "Hc杂谈君"),
+    ('<a href="https://space.bilibili.com/485003359">Maggie媺琪</a> 2021-05-06 12:01',
+     "Maggie媺琪"),
+    # a section or a tag linked before the date is nobody
+    ('<a href="/channel/tech">科技频道</a> 2025-04-22 19:14', None),
+    ('<a href="/tag/ai">人工智能</a>·2025年04月22日 19:14', None),
+])
+def test_an_account_linked_to_its_page_before_the_date(header: str, expected: str | None) -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>豆包斗元宝，开始拼社交</title></head><body>
+<h1>豆包斗元宝，开始拼社交</h1><div class="info">{header}</div>
+<div class="body"><p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

@@ -166,7 +166,8 @@ def find_author(
         if date:
             found = authors.name_before_date(zone, date.start()) or \
                 authors.poster_before_date(zone, date.start()) or \
-                _unlinked(root, authors.lone_word_before_date(zone, date.start()))
+                _unlinked(root, authors.lone_word_before_date(zone, date.start())) or \
+                _profile_linked(root, authors.word_before_date(zone, date.start()))
         found = found or authors.opening_byline(zone) or authors.marked_names(zone)
         if not found and date:
             found = authors.names_after_date(zone, date.end(), site()) or \
@@ -207,6 +208,22 @@ def _unlinked(root: etree._Element, word: str | None) -> str | None:
     if word and root.xpath("//a[normalize-space(.)=$word]", word=word):
         return None
     return word
+
+
+def _profile_linked(root: etree._Element, word: str | None) -> str | None:
+    """``word`` when the page links it to a user's or author's page (36kr's ``<a
+    href="/user/214166">机器之心</a>·2025年04月22日``): the account that posted the article,
+    which platforms print where a newspaper prints its byline."""
+    if not word:
+        return None
+    for link in root.xpath("//a[normalize-space(.)=$word]", word=word)[:MAX_WORD_LINKS]:
+        if rules.PROFILE_HREF_RE.search(link.get("href") or ""):
+            return names.signed_name(word)
+    return None
+
+
+#: Links of the same text looked at for a profile address.
+MAX_WORD_LINKS = 3
 
 
 def _text_after(printed: str, lines: list[str], containers: list[etree._Element]) -> str:

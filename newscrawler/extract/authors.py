@@ -63,6 +63,8 @@ POSTER_BEFORE_DATE_RE = re.compile(
 #: What the poster's word may not follow: a label (``译者 夏雪 发布于``), a colon.
 POSTER_NOT_AFTER = (rules.LABELS["author"] + rules.LABELS["editor"] + rules.LABELS["source"]
                     + rules.TRANSLATOR_LABELS + (":", "："))
+#: The last word before a header date (up to a space or a mark of the header's items).
+WORD_BEFORE_DATE_RE = re.compile(r"(?:^|(?<=[\s|｜丨·•]))(?P<word>[^\s:：|｜丨·•/／]{2,20})$")
 #: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``).
 DATE_LEAD_MARKS = " \u3000·•|｜丨"
 #: A writer's Latin name after a byline label, ending at a separator or a Han character.
@@ -311,6 +313,15 @@ def lone_word_before_date(zone: str, date_start: int) -> str | None:
     which the caller tells apart (a tag is a link)."""
     before = zone[:date_start].strip(DATE_LEAD_MARKS)
     return before if LONE_WORD_RE.match(before) and is_name(before) else None
+
+
+def word_before_date(zone: str, date_start: int) -> str | None:
+    """The last word the header prints before its date, when no label comes before it
+    (``… 机器之心·2025年04月22日``): who it is, the caller reads from the page's links."""
+    match = WORD_BEFORE_DATE_RE.search(zone[:date_start].rstrip(DATE_LEAD_MARKS))
+    if match is None or zone[: match.start()].rstrip().endswith(POSTER_NOT_AFTER):
+        return None
+    return match.group("word")
 
 
 def _names_running_back(head: str, last: str) -> tuple[list[str], str]:

@@ -169,6 +169,14 @@ UPDATE_DATE_LABELS = frozenset({"更新时间", "更新時間"})
 COLONLESS_DATE_LABELS = ("发布于", "发表于")
 #: What a forum or blog prints between its poster and the date (``authors.py``).
 POSTED_LABELS = ("发表于", "發表於", "发布于", "發佈於", "發布於")
+#: Where platforms link an account's own page (``/user/214166``, ``/people/x``, ``/u/123``,
+#: ``space.bilibili.com/1``, ``/author/x``, ``home.php?mod=space&uid=1``): a word before the
+#: header date linked so is who posted the article.
+PROFILE_HREF_RE = re.compile(
+    r"(?:^|[/.])(?:user|users|author|authors|people|u|member|members|space|profile|home|writer)"
+    r"(?:[/._-]|$)|[?&](?:uid|userid|user_id|authorid)=",
+    re.IGNORECASE,
+)
 #: A translator's labels: who follows is not the writer.
 TRANSLATOR_LABELS = ("译者", "譯者", "翻译", "翻譯", "编译", "編譯")
 #: Labels read without a colon in a ``|``-separated meta line (``| 来源 CSDN |``), see
