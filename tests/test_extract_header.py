@@ -395,3 +395,21 @@ def test_a_reprint_dated_by_its_original_at_its_end() -> None:
         "2019-05-28T00:00:00+08:00", "day")
     story = html("2019年5月28日，他在北京说。")
     assert extract_article(story, URL, now=NOW)["published_at"] is None
+
+
+def test_a_header_that_only_indentation_and_comments_precede() -> None:
+    """CSDN's 2020 template follows the headline with hundreds of characters of indentation
+    and comments (``<!--文章类型-->``) before any text: the header as the source counts it is
+    empty, so it is read as the page prints it, for every field. A year-less archive link
+    elsewhere (``7-3``) never dates the page."""
+    pad = "\n" + " " * 60
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}_前端小智-CSDN博客</title></head>
+<body><div class="archive"><a href="/2020/07">7-3</a></div><div class="article-header">
+<h1 class="title-article">{TITLE}</h1></div>{pad}<div class="article-info-box">{pad}
+<!--文章类型-->{pad}<!--原创-->{pad}<img src="original.png">{pad}<!--翻译-->{pad}<!--转载-->
+{pad}<div class="bar-content">{pad}<a class="follow-nickName" href="https://me.csdn.net/qq4">
+前端小智</a>{pad}<span class="time">2020-07-02 08:25:00</span>{pad}<span>495</span></div></div>
+<article><p>{TEXT}</p></article></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["published_at"] == "2020-07-02T08:25:00+08:00"
+    assert record["author"] == "前端小智"

@@ -271,7 +271,7 @@ def extract_meta(
         if meta.date is None:
             meta.date = parse_date(text, tz=tz, now=now, formats=profile.date_formats,
                                    languages=profile.date_languages)
-    zone = meta.zone = header_zone(heading)
+    zone = meta.zone = header_zone(heading) or header_zone(heading, measure=squeezed_length)
     meta.zone_date = FULL_DATE_RE.search(zone)
     if heading is not None and (meta.zone_date is None or _in_sentence(zone, meta.zone_date.end())):
         twin = _dated_twin_zone(root, heading)

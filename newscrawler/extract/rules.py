@@ -173,7 +173,7 @@ POSTED_LABELS = ("发表于", "發表於", "发布于", "發佈於", "發布於"
 #: ``space.bilibili.com/1``, ``/author/x``, ``home.php?mod=space&uid=1``): a word before the
 #: header date linked so is who posted the article.
 PROFILE_HREF_RE = re.compile(
-    r"(?:^|[/.])(?:user|users|author|authors|people|u|member|members|space|profile|home|writer)"
+    r"(?:^|[/.])(?:user|users|author|authors|people|u|member|members|space|profile|home|writer|me)"
     r"(?:[/._-]|$)|[?&](?:uid|userid|user_id|authorid)=",
     re.IGNORECASE,
 )
