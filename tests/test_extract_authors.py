@@ -796,6 +796,10 @@ def test_credits_one_to_a_line_before_calls_to_follow(ending: str, expected: str
     ("【Rust日报】配置语言 Nickel 1.0 发布 Jancd 发表于 2023-06-10 12:47", "Jancd"),
     ("浅聊泛型常量参数 爱国的张浩予 发表于 2023-03-12 12:55", "爱国的张浩予"),
     ("某论坛 主题 小李飞刀 發表於 2015-3-2 10:00", "小李飞刀"),
+    # CSDN: the poster, then 于 or 已于 before the date, the verb after it
+    ("Java 哈希超详解 中草药z 于 2024-05-12 09:24:57 发布", "中草药z"),
+    ("git设置多用户配置 crispsea 已于 2024-11-19 16:21:47 修改", "crispsea"),
+    ("该公司成立于 2015-03-02", None),
     # a translator's name before the label, a label's value, a site name: never the poster
     ("作者 Shane Hastie，译者 夏雪 发布于 2016年7月15日", None),
     ("来源：新京报 发布于 2017-06-23", None),

@@ -71,8 +71,6 @@ OTHER_HAN_RE = re.compile(r"[\u4e00-\u9fff](?<![年月日时分秒星期周])")
 MAX_DATE_ABOVE_WORDS = 4
 
 
-
-
 FIELDS = ("date", "source", "author", "editor")
 @dataclass
 class Meta:
@@ -98,18 +96,6 @@ class Meta:
         for name, value in values.items():
             if getattr(self, name) is None and value is not None:
                 setattr(self, name, value)
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _published_in(zone: str, tz: str, now: datetime) -> ParsedDate | None:
@@ -140,10 +126,6 @@ def _in_sentence(text: str, end: int) -> bool:
 
 def _marked_updated(text: str, start: int) -> bool:
     return UPDATED_BEFORE_RE.search(text, max(0, start - 12), start) is not None
-
-
-
-
 
 
 def header_zone(
