@@ -837,3 +837,31 @@ def test_an_account_linked_to_its_page_before_the_date(header: str, expected: st
 <h1>豆包斗元宝，开始拼社交</h1><div class="info">{header}</div>
 <div class="body"><p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("meta", "expected"), [
+    # 2018: date, the author slot, the account
+    ('<em id="post-date" class="rich_media_meta rich_media_meta_text">2018-04-06</em>'
+     '<em class="rich_media_meta rich_media_meta_text">🌏华商君</em>'
+     '<span class="rich_media_meta rich_media_meta_text rich_media_meta_nickname">华商报</span>',
+     "🌏华商君"),
+    # 2023: the slot, then js_author_name
+    ('<span class="rich_media_meta rich_media_meta_text">赵传文</span>'
+     '<em id="publish_time" class="rich_media_meta rich_media_meta_text">2023-01-10 07:07</em>',
+     "赵传文"),
+    # the slot repeating the account's name credits nobody in particular
+    ('<span class="rich_media_meta rich_media_meta_text">SUS学工在线</span>'
+     '<em id="publish_time" class="rich_media_meta rich_media_meta_text"></em>'
+     '<strong class="profile_nickname">SUS学工在线</strong>', None),
+    # the 原创 tag and a date filled in as 昨天 are no writers
+    ('<span id="copyright_logo" class="rich_media_meta rich_media_meta_text meta_tag_text">'
+     '原创：</span><em id="publish_time" class="rich_media_meta rich_media_meta_text">昨天</em>',
+     None),
+])
+def test_wechat_s_author_slot(meta: str, expected: str | None) -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>关于音乐</title></head><body>
+<div id="img-content"><h2 class="rich_media_title" id="activity-name">关于音乐</h2>
+<div id="meta_content" class="rich_media_meta_list">{meta}</div>
+<div class="rich_media_content" id="js_content"><p>{TEXT}</p></div></div></body></html>"""
+    assert extract_article(html.encode(), "https://mp.weixin.qq.com/s/x", now=NOW)["author"] == \
+        expected

@@ -307,6 +307,8 @@ def _site_name(root: etree._Element, tags: dict[str, str], title: str | None, ur
 
 _AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
 _AUTHOR_CLASS = etree.XPath(rules.AUTHOR_CLASS_XPATH)
+_WECHAT_AUTHOR = etree.XPath(rules.WECHAT_AUTHOR_XPATH)
+_WECHAT_ACCOUNT = etree.XPath(rules.WECHAT_ACCOUNT_XPATH)
 #: An editor label, then any tags, ending where the name starts: ``责任编辑：<b>X</b>``,
 #: ``【编辑:X】``. Searched in the UTF-8 source; no Han character may follow the name (a UTF-8
 #: Han character starts with one of the bytes 0xE4-0xE9).
@@ -319,8 +321,9 @@ EDITOR_LABEL_REACH = 600
 
 
 def _marked_author(root: etree._Element, source: bytes | None) -> str | None:
-    """The name in a theme's author markup (``rules.AUTHOR_MARKUP_XPATH``), or in an author
-    box that labels it (``rules.AUTHOR_CLASS_XPATH``), if any."""
+    """The name in a theme's author markup (``rules.AUTHOR_MARKUP_XPATH``), in WeChat's author
+    slot (``rules.WECHAT_AUTHOR_XPATH``), or in an author box that labels it
+    (``rules.AUTHOR_CLASS_XPATH``), if any."""
     if not source:
         return None
     if any(mark in source for mark in rules.AUTHOR_MARKUP_MARKS):
@@ -328,6 +331,10 @@ def _marked_author(root: etree._Element, source: bytes | None) -> str | None:
             name = names.clean_author(collapse(all_text(node)))
             if name:
                 return name
+    if rules.WECHAT_AUTHOR_MARK in source:
+        name = _wechat_author(root)
+        if name:
+            return name
     if rules.AUTHOR_CLASS_MARK_RE.search(source):
         for node in _AUTHOR_CLASS(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
             name = authors.labelled_names(collapse(all_text(node)))
@@ -352,6 +359,17 @@ def _microdata_author(root: etree._Element, source: bytes | None) -> str | None:
         value = BY_WORD_RE.sub("", collapse(own.get("content") or all_text(own)))
         if value and len(value) <= rules.MAX_MICRODATA_AUTHOR_CHARS:
             return value
+    return None
+
+
+def _wechat_author(root: etree._Element) -> str | None:
+    """The writer WeChat's author slot prints, unless it is the account's own name."""
+    accounts = {collapse(all_text(node)) for node in _WECHAT_ACCOUNT(root)}
+    for node in _WECHAT_AUTHOR(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
+        name = collapse(all_text(node))
+        if name and len(name) <= rules.MAX_WECHAT_AUTHOR_CHARS and name not in accounts and \
+                not name.endswith((":", "：")) and name not in names.LABEL_WORDS:
+            return name
     return None
 
 

@@ -392,6 +392,23 @@ AUTHOR_MARKUP_XPATH = (
 AUTHOR_CLASS_MARK_RE = re.compile(rb"""class=["'][^"'>]*author""")
 AUTHOR_CLASS_XPATH = "//*[contains(@class, 'author')]"
 MAX_AUTHOR_CLASS_ELEMENTS = 5
+# WeChat's author slot (``<em class="rich_media_meta rich_media_meta_text">闲云野鹤</em>``, between
+# the date's slot and the account's ``rich_media_meta_nickname``; ``#js_author_name`` in later
+# versions): printed as the writer signs, an emoji and all (``🌏华商君``). The slots of the date,
+# the place and the 原创 tag carry an id or a tag class. Looked for when the source has the class.
+WECHAT_AUTHOR_MARK = b"rich_media_meta"
+WECHAT_AUTHOR_XPATH = (
+    "//*[@id='js_author_name'] | //*[contains(concat(' ', normalize-space(@class), ' '),"
+    " ' rich_media_meta_text ') and not(@id) and not(contains(@class, 'nickname'))"
+    " and not(contains(@class, 'meta_tag_text'))]"
+)
+# The account's own name (``#js_name``, ``profile_nickname``): an author slot repeating it names
+# the account, not a writer, and the page's credits are read instead.
+WECHAT_ACCOUNT_XPATH = (
+    "//*[@id='js_name' or contains(@class, 'profile_nickname')"
+    " or contains(@class, 'rich_media_meta_nickname')]"
+)
+MAX_WECHAT_AUTHOR_CHARS = 20
 # schema.org microdata's author (zhihu's ``<div itemprop="author" itemtype=".../Person"><meta
 # itemprop="name" content="X">``): its ``name`` property, else its own content or short text.
 # Never a comment's author. Looked for when the source has the attribute (any letter case).
