@@ -865,3 +865,15 @@ def test_wechat_s_author_slot(meta: str, expected: str | None) -> None:
 <div class="rich_media_content" id="js_content"><p>{TEXT}</p></div></div></body></html>"""
     assert extract_article(html.encode(), "https://mp.weixin.qq.com/s/x", now=NOW)["author"] == \
         expected
+
+
+@pytest.mark.parametrize(("ending", "expected"), [
+    ("…希望家人都身体健康！\n小波\n2011年12月31日星期六", "小波"),
+    ("…希望家人都身体健康！\n李明华\n2020-05-04", "李明华"),
+    # a label, a date with more after it, a name without a date: no closing signature
+    ("…希望家人都身体健康！\n责任编辑\n2011年12月31日", None),
+    ("…希望家人都身体健康！\n小波\n2011年12月31日 于北京", None),
+    ("…希望家人都身体健康！\n全文完\n", None),
+])
+def test_a_closing_signed_and_dated(ending: str, expected: str | None) -> None:
+    assert closing_signature(TEXT + "\n" + ending) == expected

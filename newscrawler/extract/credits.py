@@ -17,6 +17,7 @@ import re
 
 from newscrawler.extract import authors, names, rules
 from newscrawler.extract.authors import BYLINE_LABELS, LABEL_SEP, NAMES_RUN
+from newscrawler.extract.dates import FULL_DATE_RE
 from newscrawler.extract.names import HAN
 from newscrawler.extract.text import collapse
 
@@ -59,6 +60,9 @@ BRACKETED_NAMES_END_RE = re.compile(
 SIGNATURE_END_RE = re.compile(rf"[。！？”」]\s*[（(](?P<name>[{HAN}](?: ?[{HAN}]){{1,2}})[)）]$")
 #: Characters a bracket doubles that sign no name: the end and sequel marks (``（完）``).
 NOT_DOUBLED_NAMES = "完续續待图圖摄攝上中下"
+#: A name signing a closing, alone on its line, and what may follow the date under it.
+SIGNED_NAME_RE = re.compile(rf"^[{HAN}]{{2,4}}$")
+WEEKDAY_CHARS = " 星期周週礼拜禮拜一二三四五六日天"
 #: The same signature on a line of its own (``（袁源）``).
 SIGNATURE_LINE_RE = re.compile(rf"^[（(](?P<name>[{HAN}](?: ?[{HAN}]){{1,2}})[)）]$")
 #: A closing line that is nothing but bracketed names, two or more (``（刘芳 于婉珈）``).
@@ -206,7 +210,18 @@ def closing_signature(text: str) -> str | None:
         match = SIGNATURE_END_RE.search(end[-CLOSING_CHARS:].rstrip()) if end else None
         if match:
             return _signature_name(match.group("name"))
-    return None
+    return _signed_and_dated(lines)
+
+
+def _signed_and_dated(lines: list[str]) -> str | None:
+    """A letter's or a blog's closing (落款): the writer's name alone on a line, then the
+    date alone on the last (``小波`` / ``2011年12月31日星期六``); ``lines`` last first."""
+    if len(lines) < 2 or not SIGNED_NAME_RE.match(lines[1]):
+        return None
+    date = FULL_DATE_RE.match(lines[0])
+    if date is None or lines[0][date.end():].strip(WEEKDAY_CHARS):
+        return None
+    return lines[1] if names.is_name(lines[1]) else None
 
 
 def _signature_name(signed: str) -> str | None:
