@@ -877,3 +877,8 @@ def test_wechat_s_author_slot(meta: str, expected: str | None) -> None:
 ])
 def test_a_closing_signed_and_dated(ending: str, expected: str | None) -> None:
     assert closing_signature(TEXT + "\n" + ending) == expected
+
+
+def test_a_team_of_seven_writers_is_kept_whole() -> None:
+    team = "唐锐、森彬、子丰、亚男、王程、国桥、俞涛"
+    assert clean_author(team) == team
