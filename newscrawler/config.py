@@ -303,7 +303,6 @@ NOT_IN_PROJECT = (
 )
 
 
-
 class OutsideCrawl(ScrapyCrawlCommand):
     """``scrapy crawl`` outside the project: one line and exit code 1.
 

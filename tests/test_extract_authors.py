@@ -882,3 +882,15 @@ def test_a_closing_signed_and_dated(ending: str, expected: str | None) -> None:
 def test_a_team_of_seven_writers_is_kept_whole() -> None:
     team = "唐锐、森彬、子丰、亚男、王程、国桥、俞涛"
     assert clean_author(team) == team
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("导语\n从液体的黏度，到生命的窗口。\n小雨 | 作者\n原理 | 来源\n基本物理常量之谜", "小雨"),
+    ("欧姆在多方面的科学贡献极其巨大。 陈关荣 | 作者 基本电路中的电流、电压、电阻关系式", "陈关荣"),
+    ("原理 | 来源\n基本物理常量之谜", None),
+    ("这是一篇文章 | 作者的话", None),
+])
+def test_a_writer_credited_name_first(text: str, expected: str | None) -> None:
+    from newscrawler.extract.authors import reversed_credit
+
+    assert reversed_credit(text) == expected

@@ -168,7 +168,8 @@ def find_author(
                 authors.poster_before_date(zone, date.start()) or \
                 _unlinked(root, authors.lone_word_before_date(zone, date.start())) or \
                 _profile_linked(root, authors.word_before_date(zone, date.start()))
-        found = found or authors.opening_byline(zone) or authors.marked_names(zone)
+        found = found or authors.reversed_credit(zone) or authors.opening_byline(zone) or \
+            authors.marked_names(zone)
         if not found and date:
             found = authors.names_after_date(zone, date.end(), site()) or \
                 authors.latin_name_opening(zone, date.start(), site())
@@ -177,7 +178,8 @@ def find_author(
         if found:
             return found
     text = body.text
-    found = authors.opening_byline(text, bare=True) or authors.report_line(body.lines) or \
+    found = authors.reversed_credit(text) or authors.opening_byline(text, bare=True) or \
+        authors.report_line(body.lines) or \
         authors.name_under_headline(body.lines, title, meta.zone) or \
         credits.closing_credit(text)
     if found:

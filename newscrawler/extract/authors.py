@@ -65,6 +65,11 @@ POSTER_NOT_AFTER = (rules.LABELS["author"] + rules.LABELS["editor"] + rules.LABE
                     + rules.TRANSLATOR_LABELS + (":", "："))
 #: The last word before a header date (up to a space or a mark of the header's items).
 WORD_BEFORE_DATE_RE = re.compile(r"(?:^|(?<=[\s|｜丨·•]))(?P<word>[^\s:：|｜丨·•/／]{2,20})$")
+#: A name, a bar and the writer's label after it (``小雨 | 作者``).
+REVERSED_CREDIT_RE = re.compile(
+    r"(?:^|(?<=\s))(?P<name>[^\s|｜丨]{2,20})\s*[|｜丨]\s*(?:作者|撰文|文字|文)(?=\s|$)"
+)
+REVERSED_CREDIT_CHARS = 300
 #: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``).
 DATE_LEAD_MARKS = " \u3000·•|｜丨"
 #: A writer's Latin name after a byline label, ending at a separator or a Han character.
@@ -221,25 +226,11 @@ HEADLINE_LINES = 3
 SENTENCE_MARKS_RE = re.compile(r"[，。！？；,!?;]")
 
 
-
-
-
-
-
-
-
-
-
-
-
-
 def latin_byline(zone: str) -> str | None:
     """A Latin writer after a byline label in the header (``作者 Shane Hastie ，译者 夏雪``):
     Chinese editions of English-language titles print their writers so."""
     match = LATIN_BYLINE_RE.search(zone[:OPENING_CHARS])
     return match.group("name") if match and is_name(match.group("name")) else None
-
-
 
 
 def latin_name_opening(zone: str, date_start: int, site: str) -> str | None:
@@ -251,8 +242,6 @@ def latin_name_opening(zone: str, date_start: int, site: str) -> str | None:
             set(before.lower().split()) & rules.LATIN_MEDIA_WORDS:
         return None
     return None if before.replace(" ", "").lower() in site.replace(" ", "").lower() else before
-
-
 
 
 def name_before_date(zone: str, date_start: int) -> str | None:
@@ -342,8 +331,6 @@ def _names_running_back(head: str, last: str) -> tuple[list[str], str]:
             break
         head = head[: match.start("token")].rstrip()
     return names, head
-
-
 
 
 def names_after_date(zone: str, date_end: int, site: str = "") -> str | None:
@@ -509,6 +496,11 @@ def report_line(lines: list[str]) -> str | None:
     return None
 
 
+def reversed_credit(text: str) -> str | None:
+    """A writer credited name first, label after, at the start of the header or the text, as
+    WeChat editors set it (``陈关荣 | 作者``, then ``原理 | 来源``)."""
+    match = REVERSED_CREDIT_RE.search(text, 0, REVERSED_CREDIT_CHARS)
+    return signed_name(match.group("name")) if match else None
 
 
 def name_under_headline(lines: list[str], title: str | None, zone: str = "") -> str | None:
@@ -532,10 +524,6 @@ def name_under_headline(lines: list[str], title: str | None, zone: str = "") -> 
             name = line.strip()
             return name if HAN_NAME_RE.match(name) and is_name(name) else None
     return None
-
-
-
-
 
 
 def is_photo_credit(text: str, match: re.Match[str]) -> bool:
