@@ -894,3 +894,14 @@ def test_a_writer_credited_name_first(text: str, expected: str | None) -> None:
     from newscrawler.extract.authors import reversed_credit
 
     assert reversed_credit(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("「爸爸，我扶你起來。」讀小四的小勳撐起他的爸爸。報導．攝影╱向高彬蔡宜良雖仍壯年",
+     "向高彬"),
+    ("57歲阿海罹患2期口腔癌，緩緩地吞嚥稀飯。\n報導•攝影╱韓旭爾\n採訪時，阿海吞粥止飢", "韓旭爾"),
+    ("當記者隨阿蓮姨來到護理之家。報導／林志成\n阿蓮姨失望的說", "林志成"),
+    ("這是一則報導／評論的說明文字，沒有記者署名。", None),
+])
+def test_a_taiwan_paper_s_report_credit(text: str, expected: str | None) -> None:
+    assert opening_byline(text, bare=True) == expected

@@ -65,6 +65,12 @@ POSTER_NOT_AFTER = (rules.LABELS["author"] + rules.LABELS["editor"] + rules.LABE
                     + rules.TRANSLATOR_LABELS + (":", "："))
 #: The last word before a header date (up to a space or a mark of the header's items).
 WORD_BEFORE_DATE_RE = re.compile(r"(?:^|(?<=[\s|｜丨·•]))(?P<word>[^\s:：|｜丨·•/／]{2,20})$")
+#: Taiwan papers' report credit, with the photographer's label when one person did both
+#: (``報導•攝影╱楊光翔``, Apple Daily), glued to the next paragraph at times: three characters
+#: are taken then, the length of most names.
+REPORT_SLASH_RE = re.compile(
+    rf"(?:報導|报道|採訪|采访)(?:\s*[•．・·、]\s*(?:攝影|摄影))?\s*[╱/／]\s*(?P<name>[{HAN}]{{2,3}})"
+)
 #: A name, a bar and the writer's label after it (``小雨 | 作者``).
 REVERSED_CREDIT_RE = re.compile(
     r"(?:^|(?<=\s))(?P<name>[^\s|｜丨]{2,20})\s*[|｜丨]\s*(?:作者|撰文|文字|文)(?=\s|$)"
@@ -409,6 +415,9 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
         found = surnamed_names(match.group("name"))
         if found:
             return found
+    match = REPORT_SLASH_RE.search(start)
+    if match and has_surname(match.group("name")):
+        return match.group("name")
     return slash_credit(start)
 
 
