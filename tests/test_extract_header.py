@@ -413,3 +413,19 @@ def test_a_header_that_only_indentation_and_comments_precede() -> None:
     record = extract_article(html, URL, now=NOW)
     assert record["published_at"] == "2020-07-02T08:25:00+08:00"
     assert record["author"] == "前端小智"
+
+
+@pytest.mark.parametrize(("under_headline", "expected"), [
+    # a related document's date under the headline: the disclosure table's date is the record's
+    ("访问量：1632 关联稿件： 图文解读：《统计公报》 2023-07-12", "2023-05-11T00:00:00+08:00"),
+    # a labelled publish time under the headline comes first (lishui: 成文日期 is the writing)
+    ("发布时间：2023-10-23 08:59 浏览次数： 信息来源：市府办", "2023-10-23T08:59:00+08:00"),
+])
+def test_a_government_page_s_disclosure_table(under_headline: str, expected: str) -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<div class="xxgk"><dl><dd><label><font>索\u2002引\u2002号：</font></label>
+<div>014742224A/2023-0043406</div></dd><dd><label><font>生成日期：</font></label>
+<div>2023-05-11</div></dd><dd><label><font>责任部门：</font></label><div>统计局</div></dd></dl></div>
+<h1>{TITLE}</h1><div class="info">{under_headline}</div>
+<article><p>{TEXT}</p></article></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["published_at"] == expected

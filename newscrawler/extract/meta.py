@@ -32,7 +32,7 @@ from newscrawler.extract.embedded import founder_date, jsonld_date, script_date
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta_line import MAX_META_TEXT, clean_value, parse_labelled
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
-from newscrawler.extract.text import collapse, in_link, text_of
+from newscrawler.extract.text import all_text, collapse, in_link, text_of
 
 #: How much text after the heading is searched for the meta line.
 HEADER_ZONE_CHARS = 300
@@ -267,6 +267,8 @@ def extract_meta(
             if found and meta.element is None and node is not None:
                 meta.element = node
             meta.merge(found)
+    if meta.date is None and rules.DISCLOSURE_MARK_RE.search(index.source or b""):
+        meta.date = _disclosure_date(root, tz, now)  # before the header's unlabelled dates
     if meta.date is None and zone:
         meta.date = _published_in(zone, tz, now) or parse_badge_date(zone, tz=tz, now=now)
     if meta.date is None:
@@ -296,6 +298,32 @@ def extract_meta(
     return meta
 
 
+def _disclosure_date(root: etree._Element, tz: str, now: datetime) -> ParsedDate | None:
+    """The date a government page's information-disclosure table gives (``索引号 … 发文日期：
+    2023-04-18``, above the headline): the record's own, before the header's unlabelled ones,
+    which on these pages are a related document's (``关联稿件``) or the text's signing date. A
+    labelled publish time under the headline (``发布时间：``) still comes first."""
+    for text in _DISCLOSURE_LABEL_TEXT(root)[:MAX_LABELLED_ELEMENTS]:
+        row = text.getparent()
+        for _ in range(DISCLOSURE_ROW_DEPTH):  # label and value in cells of one row
+            if row is None:
+                break
+            line = collapse(all_text(row))
+            at = min((line.find(label) for label in rules.DISCLOSURE_DATE_LABELS
+                      if label in line), default=-1)
+            found = parse_full_date(line[at:at + MAX_META_TEXT], tz=tz, now=now) \
+                if at >= 0 else None
+            if found:
+                return found
+            row = row.getparent()
+    return None
+
+
+#: Ancestors of a disclosure label climbed to find its value (<label><font>生成日期：</font>
+#: </label><div>2023-05-11</div>).
+DISCLOSURE_ROW_DEPTH = 3
+
+
 def _read_labelled_elements(
     root: etree._Element, meta: Meta, tz: str, now: datetime, profile: Profile,
     source: bytes | None = None,
@@ -319,6 +347,11 @@ def _read_labelled_elements(
             meta.merge(found | ({"author": author} if author else {}))
         elif author and meta.page_author is None:
             meta.page_author = author
+
+
+_DISCLOSURE_LABEL_TEXT = etree.XPath(
+    "//body//text()[" + " or ".join(f"contains(., '{label}')"
+                                    for label in rules.DISCLOSURE_DATE_LABELS) + "]")
 
 
 @lru_cache(maxsize=64)

@@ -163,6 +163,10 @@ LABELS = {
               "所属分类", "来自分类", "所属栏目", "栏目", "分类", "字体", "字号", "评论",
               "关键词", "标签", "摄影", "分享到", "点击量"),
 }
+#: Government pages' information-disclosure table (信息公开: ``索引号``, ``发文日期``, ``责任部门``
+#: above the headline) and the labels of its dates, the record's own (``meta.py``).
+DISCLOSURE_MARK_RE = re.compile("索.{0,12}?引.{0,12}?号".encode(), re.DOTALL)  # 索\u2002引\u2002号
+DISCLOSURE_DATE_LABELS = ("发文日期", "生成日期", "成文日期", "发布日期", "公开日期")
 #: Date labels of the last update: a publish date labelled after one wins.
 UPDATE_DATE_LABELS = frozenset({"更新时间", "更新時間"})
 #: Labels that take no colon when followed by a date (``发表于 2016-07-12``).
