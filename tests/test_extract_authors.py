@@ -905,3 +905,8 @@ def test_a_writer_credited_name_first(text: str, expected: str | None) -> None:
 ])
 def test_a_taiwan_paper_s_report_credit(text: str, expected: str | None) -> None:
     assert opening_byline(text, bare=True) == expected
+
+
+def test_a_long_byline_with_correspondents_after_the_reporters() -> None:
+    text = "本报讯（记者 闫瑾 曹泽怡 高雨桐 丛敏 通讯员 刘萌 王柳青 摄影 聂际慈）六月芬芳！"
+    assert opening_byline(text) == "闫瑾、曹泽怡、高雨桐、丛敏、刘萌、王柳青"

@@ -85,7 +85,7 @@ LATIN_BYLINE_RE = re.compile(
 )
 #: Where a run of names after a byline label ends.
 NAMES_RUN = (
-    rf"(?P<names>[{HAN}·]{{1,4}}(?:[ \u3000、]+[{HAN}·]{{1,4}}){{0,5}})"
+    rf"(?P<names>[{HAN}·]{{1,4}}(?:[ \u3000、]+[{HAN}·]{{1,4}}){{0,9}})"
     r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|$)"
 )
 #: The byline labels as a regex alternation.
