@@ -910,3 +910,14 @@ def test_a_taiwan_paper_s_report_credit(text: str, expected: str | None) -> None
 def test_a_long_byline_with_correspondents_after_the_reporters() -> None:
     text = "本报讯（记者 闫瑾 曹泽怡 高雨桐 丛敏 通讯员 刘萌 王柳青 摄影 聂际慈）六月芬芳！"
     assert opening_byline(text) == "闫瑾、曹泽怡、高雨桐、丛敏、刘萌、王柳青"
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    (" 【团队经验与资源】 品牌零售：20年中高端服装箱包品牌连锁加盟零售经验", None),
+    ("【人民网】", "人民网"),
+    ("张三", "张三"),
+])
+def test_an_empty_label_before_the_text_s_heading(value: str, expected: str | None) -> None:
+    from newscrawler.extract.meta_line import clean_value
+
+    assert clean_value(value) == expected

@@ -63,9 +63,15 @@ UNOPENED_CLOSE_RE = re.compile(r"^([^(（)）]*)[)）]")
 VALUE_STRIP = " \t()（）[]【】<>《》「」:：︰,，;；.。·-—"
 
 
+#: A bracketed heading followed by more text where a value should be.
+HEADING_AFTER_LABEL_RE = re.compile(r"^【[^】]{1,20}】\s*\S")
+
+
 def clean_value(raw: str) -> str | None:
     """A source/author/editor value: first word-ish run, without brackets; None if empty/未知."""
     value = collapse(raw)
+    if HEADING_AFTER_LABEL_RE.match(value):
+        return None  # 作者： 【团队经验与资源】 品牌零售：…: an empty label, then a heading
     close = UNOPENED_CLOSE_RE.match(value)
     if close:  # the bracket the label stood in closes here (（报告出品方/作者：X，Y） AI加速…)
         value = close.group(1)
