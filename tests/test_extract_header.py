@@ -429,3 +429,28 @@ def test_a_government_page_s_disclosure_table(under_headline: str, expected: str
 <h1>{TITLE}</h1><div class="info">{under_headline}</div>
 <article><p>{TEXT}</p></article></body></html>""".encode()
     assert extract_article(html, URL, now=NOW)["published_at"] == expected
+
+
+def test_a_headline_in_a_title_classed_box_when_the_title_tag_is_the_site_s_name() -> None:
+    """Nankai's college site prints the same ``<title>`` on every page and its headline in a
+    ``div.news-detail-title``, with the date under it in the next box; of several title-classed
+    boxes, the one its date follows closest (a sidebar's ``学院公告栏目`` is further)."""
+    html = f"""<html><head><meta charset="utf-8"><title>计算机学院-南开大学</title></head><body>
+<div class="side-title">学院公告栏目</div>
+<div class="body-news"><div><div class="news-detail-title">{TITLE}</div></div>
+<div class="row"><div class="row nav-bar-style"><i class="fa"></i><span>发布时间：</span>
+<span>2025-02-26 14:11:37</span><span>发布人：</span><span>葛路</span></div>
+<div class="body-news-detail"><p><p><span>一、实验室简介</span></p><p><span>{TEXT}</span></p>
+<p><span>二、开放课题申请对象</span></p><p><span>{TEXT}</span></p></p></div></div></div>
+</body></html>""".encode()
+    from newscrawler.extract.article import INDEX_KEYS, parse_html
+    from newscrawler.extract.index import PageIndex
+    from newscrawler.extract.profile import DEFAULT_PROFILE
+    from newscrawler.extract.title import extract_title
+
+    root = parse_html(html)
+    title, node = extract_title(root, PageIndex(root, *INDEX_KEYS, source=html), DEFAULT_PROFILE)
+    assert title == TITLE and node is not None and node.get("class") == "news-detail-title"
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert record["published_at"] == "2025-02-26T14:11:37+08:00"

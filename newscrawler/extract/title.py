@@ -17,6 +17,7 @@ from lxml import etree
 from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE
 from newscrawler.extract.index import PageIndex
+from newscrawler.extract.meta import header_zone
 from newscrawler.extract.profile import Profile
 from newscrawler.extract.text import BLOCK_TAGS, collapse, compare_key, in_link, text_of
 
@@ -333,7 +334,8 @@ def extract_title(
     if shown is not None:
         return whole, shown
     if article:
-        return _shown_part(root, whole) or (article, None)
+        return _shown_part(root, whole) or \
+            (article == whole and _titled_above_date(root)) or (article, None)
     if og and collapse(og[0]):
         found = _shown_part(root, collapse(og[0]))
         if found is not None:
@@ -342,6 +344,29 @@ def extract_title(
     if first_h1:
         return first_h1
     return _first_heading(seen) if not whole else (None, None)
+
+
+def _titled_above_date(root: etree._Element) -> tuple[str, etree._Element] | None:
+    """When the ``<title>`` is one piece the page never prints (the same site name on every
+    page: ``计算机学院-南开大学``), the first element classed or named a title whose text could be a
+    headline and is followed by a date within the header (``<div class="news-detail-title">…
+    </div> … 发布时间：2025-02-26``): where the page prints its headline."""
+    best: tuple[int, str, etree._Element] | None = None
+    for node in _TITLED(root)[:MAX_TITLED_ELEMENTS]:
+        text = rules.PAGE_MARKER_RE.sub("", text_of(node))
+        if not could_be_headline(text) or len(text) > MAX_TITLE_LENGTH:
+            continue
+        date = FULL_DATE_RE.search(header_zone(node, TITLED_DATE_REACH))
+        if date and (best is None or date.start() < best[0]):
+            best = (date.start(), text, node)
+    return (best[1], best[2]) if best else None
+
+
+_TITLED = etree.XPath(
+    "//body//*[contains(@class, 'title') or contains(@id, 'title')][not(.//h1 or .//h2)]")
+#: Title-classed elements tried, and how far after one its date may be.
+MAX_TITLED_ELEMENTS = 20
+TITLED_DATE_REACH = 120
 
 
 def _first_heading(
