@@ -800,6 +800,9 @@ def test_credits_one_to_a_line_before_calls_to_follow(ending: str, expected: str
     ("Java 哈希超详解 中草药z 于 2024-05-12 09:24:57 发布", "中草药z"),
     ("git设置多用户配置 crispsea 已于 2024-11-19 16:21:47 修改", "crispsea"),
     ("该公司成立于 2015-03-02", None),
+    # hupu: the poster, the level, the thread starter's mark
+    ("拜仁专区 28回复 /6亮 浏览 0 漂移过境 (34级) 楼主 2018-10-22 16:23", "漂移过境"),
+    ("Harden0113 楼主 2018-10-21 12:17", "Harden0113"),
     # a translator's name before the label, a label's value, a site name: never the poster
     ("作者 Shane Hastie，译者 夏雪 发布于 2016年7月15日", None),
     ("来源：新京报 发布于 2017-06-23", None),

@@ -303,3 +303,13 @@ def test_a_relative_header_date_dates_a_page_nothing_else_dates() -> None:
 def test_what_is_handed_to_dateparser(text: str, kwargs: dict, expected: str | None) -> None:
     parsed = parse_date(text, now=NOW, **kwargs)
     assert (parsed.value.isoformat() if parsed else None) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("時間 Thu Oct 26 12:27:01 2017", "2017-10-26T12:27:01+08:00"),  # PTT's meta line
+    ("Posted Mon Jan  8 09:05 2024", "2024-01-08T09:05:00+08:00"),
+    ("Thu Oct 26 2017", "2017-10-26T00:00:00+08:00"),  # no time: the usual English form
+])
+def test_c_s_asctime_form(text: str, expected: str) -> None:
+    parsed = parse_date(text, tz="Asia/Taipei", now=datetime(2026, 12, 3, tzinfo=ZoneInfo("UTC")))
+    assert parsed is not None and parsed.value.isoformat() == expected

@@ -57,8 +57,9 @@ LONE_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 #: A poster's name, account or handle, then the label a forum or blog prints before its date
 #: (``Jancd 发表于 2023-06-10 12:47``, ``爱国的张浩予 发表于 …``: rustcc, Discuz!).
 POSTER_BEFORE_DATE_RE = re.compile(
-    r"(?:^|(?<=\s))(?P<who>[^\s:：|｜/／]{2,20})(?:\s*(?:" + "|".join(rules.POSTED_LABELS)
-    + r")\s*[:：]?|\s+(?:已于|于|於))\s*$"  # CSDN: 中草药z 于 2024-05-12 09:24:57 发布
+    r"(?:^|(?<=\s))(?P<who>[^\s:：|｜/／()（）]{2,20})(?:\s*(?:" + "|".join(rules.POSTED_LABELS)
+    + r")\s*[:：]?|\s+(?:已于|于|於)"  # CSDN: 中草药z 于 2024-05-12 09:24:57 发布
+    + r"|\s*(?:[(（]\s*\d{1,3}级\s*[)）])?\s*(?:楼主|樓主))\s*$"  # hupu: X (34级) 楼主
 )
 #: What the poster's word may not follow: a label (``译者 夏雪 发布于``), a colon.
 POSTER_NOT_AFTER = (rules.LABELS["author"] + rules.LABELS["editor"] + rules.LABELS["source"]

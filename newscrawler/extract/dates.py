@@ -83,6 +83,12 @@ EN_DATE_RE = re.compile(
     + _TIME, re.IGNORECASE,
 )
 ENGLISH_MONTH_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+#: C's ``asctime`` form, the time between the day and the year (``Thu Oct 26 12:27:01 2017``:
+#: PTT and other BBS-born sites); read as ``Oct 26, 2017 12:27:01``.
+CTIME_RE = re.compile(
+    r"(?<![\w])(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?P<md>[a-z]{3,9}\.?\s+\d{1,2})\s+"
+    r"(?P<time>\d{1,2}:\d{2}(?::\d{2})?)\s+(?P<y>\d{4})(?!\d)", re.IGNORECASE,
+)
 #: Year-less ``07-12``, ``7月12日``, ``07/12`` (+ time), as on home and list pages.
 MONTH_DAY_RE = re.compile(
     r"(?<![\d.:/-])(?P<m>\d{1,2})\s*[-/月]\s*(?P<d>\d{1,2})(?![\d.:/-])\s*日?" + _TIME
@@ -240,6 +246,11 @@ def _parse_full(text: str, tz: tzinfo, now: datetime) -> ParsedDate | None:
 def _first_english(text: str, tz: tzinfo) -> tuple[int, ParsedDate] | None:
     if not ENGLISH_MONTH_RE.search(text):  # the common case costs one scan
         return None
+    ctime = CTIME_RE.search(text)
+    if ctime:
+        found = _first_english(f"{ctime['md']}, {ctime['y']} {ctime['time']}", tz)
+        if found:
+            return ctime.start(), found[1]
     for match in EN_DATE_RE.finditer(text):
         month = MONTHS[(match.group("mon") or match.group("mon2")).lower()]
         day = int(match.group("d") or match.group("d2"))
