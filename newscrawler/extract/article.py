@@ -353,7 +353,8 @@ BY_WORD_RE = re.compile(r"^by\s+", re.IGNORECASE)
 def _microdata_author(root: etree._Element, source: bytes | None) -> str | None:
     """The first schema.org microdata author that is not a comment's: its ``name`` property,
     else its own ``content`` or text when short (``rules.MICRODATA_AUTHOR_XPATH``)."""
-    if not source or not rules.MICRODATA_AUTHOR_MARK_RE.search(source):
+    if not source or (b"itemprop" not in source and b"itemProp" not in source) or \
+            not rules.MICRODATA_AUTHOR_MARK_RE.search(source):  # a bytes find first: faster
         return None
     for node in _MICRODATA_AUTHOR(root)[:1]:
         named = node.xpath(".//*[@itemprop='name']")

@@ -416,8 +416,8 @@ WECHAT_ACCOUNT_XPATH = (
 MAX_WECHAT_AUTHOR_CHARS = 20
 # schema.org microdata's author (zhihu's ``<div itemprop="author" itemtype=".../Person"><meta
 # itemprop="name" content="X">``): its ``name`` property, else its own content or short text.
-# Never a comment's author. Looked for when the source has the attribute (any letter case).
-MICRODATA_AUTHOR_MARK_RE = re.compile(rb"""itemprop=["']?author""", re.IGNORECASE)
+# Never a comment's author. Looked for when the source has the attribute (itemprop or itemProp).
+MICRODATA_AUTHOR_MARK_RE = re.compile(rb"""item[pP]rop=["']?author""")  # no IGNORECASE: 10x slower
 MICRODATA_AUTHOR_XPATH = (
     "//*[@itemprop='author'][not(ancestor-or-self::*[contains(@itemtype, 'Comment')])]"
 )
