@@ -454,3 +454,17 @@ def test_a_headline_in_a_title_classed_box_when_the_title_tag_is_the_site_s_name
     record = extract_article(html, URL, now=NOW)
     assert record["title"] == TITLE
     assert record["published_at"] == "2025-02-26T14:11:37+08:00"
+
+
+def test_a_closing_edit_time_when_the_header_prints_only_a_relative_date() -> None:
+    """Zhihu's columns print ``6 个月前`` under the headline and ``编辑于 2022-12-15 09:25`` after
+    the text; the sentences of the text that use a label word (``…所耗费时间的平均值。``) hold
+    no colon and no digit, and are passed over on the way to it."""
+    sentences = "".join(f"<li>每个软件问题从发现到修复所耗费时间的平均值{'。' * i}</li>"
+                        for i in range(1, 10))
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE} - 知乎</title></head><body>
+<article><h1 class="Post-Title">{TITLE}</h1><div class="meta">6 个月前 · 来自专栏 测试</div>
+<div class="Post-RichText"><p>{TEXT}</p><ul>{sentences}</ul><p>{TEXT}</p></div>
+<div class="ContentItem-time">编辑于 2022-12-15 09:25<!-- -->・IP 属地浙江</div></article>
+</body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["published_at"] == "2022-12-15T09:25:00+08:00"

@@ -41,6 +41,7 @@ WHITESPACE_RUN_RE = re.compile(r"\s{2,}")
 #: nodes holding one are read by the page-wide fallback (``_labelled_elements``).
 LABEL_WORDS = (
     "来源", "时间", "日期", "发布", "发表", "出处", "來源", "時間", "發布", "發佈", "發表",
+    "编辑于", "編輯於",
 )
 #: Author labels worth a page-wide scan when only the author is missing ("记者" is in most
 #: news text, so it alone does not pay for the scan).
@@ -362,6 +363,10 @@ def _label_text_xpath(words: tuple[str, ...]) -> etree.XPath:
         "//body//text()[" + " or ".join(f"contains(., '{word}')" for word in words) + "]")
 
 
+#: What a meta line's item holds besides its label: a colon or a digit (``编辑于 2022-12-15``).
+META_ITEM_MARK_RE = re.compile(r"[:：︰\d]")
+
+
 def _labelled_elements(root: etree._Element, source: bytes | None) -> list[etree._Element]:
     """Elements anywhere on the page whose own text has a date or source label (first few)."""
     words = tuple(w for w in LABEL_WORDS if source is None or w.encode("utf-8") in source)
@@ -370,8 +375,8 @@ def _labelled_elements(root: etree._Element, source: bytes | None) -> list[etree
     found: dict[etree._Element, None] = {}
     for text in _label_text_xpath(words)(root):
         parent = text.getparent()
-        if parent is None:
-            continue
+        if parent is None or not META_ITEM_MARK_RE.search(text):
+            continue  # a sentence that uses the word (…所耗费时间的平均值): no colon, no digit
         if parent.tag in INLINE_LABEL_TAGS and parent.getparent() is not None:
             parent = parent.getparent()
         if parent.tag in ("td", "th") and parent.getparent() is not None:

@@ -152,7 +152,8 @@ SOURCE_SELECTORS = (
 #: Meta-line labels by field, longest first within a field (§5.2).
 LABELS = {
     "date": ("发布时间", "发布日期", "发表时间", "更新时间", "发表日期", "发稿时间", "时间", "日期",
-             "发布于", "发表于", "Date", "發布時間", "發佈時間", "發表時間", "更新時間", "時間",
+             "发布于", "发表于", "编辑于", "編輯於", "Date", "發布時間", "發佈時間", "發表時間",
+             "更新時間", "時間",
              "发布", "發布", "發佈"),
     "source": ("文章来源", "新闻来源", "信息来源", "稿件来源", "来源", "来自", "出处", "Source",
                "新聞來源", "文章來源", "來源"),
@@ -168,9 +169,9 @@ LABELS = {
 DISCLOSURE_MARK_RE = re.compile("索.{0,12}?引.{0,12}?号".encode(), re.DOTALL)  # 索\u2002引\u2002号
 DISCLOSURE_DATE_LABELS = ("发文日期", "生成日期", "成文日期", "发布日期", "公开日期")
 #: Date labels of the last update: a publish date labelled after one wins.
-UPDATE_DATE_LABELS = frozenset({"更新时间", "更新時間"})
+UPDATE_DATE_LABELS = frozenset({"更新时间", "更新時間", "编辑于", "編輯於"})
 #: Labels that take no colon when followed by a date (``发表于 2016-07-12``).
-COLONLESS_DATE_LABELS = ("发布于", "发表于")
+COLONLESS_DATE_LABELS = ("发布于", "发表于", "编辑于", "編輯於")
 #: What a forum or blog prints between its poster and the date (``authors.py``).
 POSTED_LABELS = ("发表于", "發表於", "发布于", "發佈於", "發布於")
 #: Where platforms link an account's own page (``/user/214166``, ``/people/x``, ``/u/123``,
