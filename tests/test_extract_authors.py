@@ -924,3 +924,14 @@ def test_an_empty_label_before_the_text_s_heading(value: str, expected: str | No
     from newscrawler.extract.meta_line import clean_value
 
     assert clean_value(value) == expected
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("维舟 +关注 2020-07-03 15:39 上海", "维舟"),
+    ("维舟关注2020-07-03 15:39 上海", "维舟"),
+    ("关注 2020-07-03 15:39 上海", None),
+])
+def test_an_account_before_its_follow_button_and_the_date(zone: str, expected: str | None) -> None:
+    from newscrawler.extract.authors import lone_word_before_date
+
+    assert lone_word_before_date(zone, zone.index("2020")) == expected

@@ -77,6 +77,8 @@ REVERSED_CREDIT_RE = re.compile(
     r"(?:^|(?<=\s))(?P<name>[^\s|｜丨]{2,20})\s*[|｜丨]\s*(?:作者|撰文|文字|文)(?=\s|$)"
 )
 REVERSED_CREDIT_CHARS = 300
+#: A follow button's word printed between an account and the date.
+FOLLOW_BUTTON_END_RE = re.compile(r"\s*[+＋]?\s*(?:关注|關注|订阅|訂閱)\s*$")
 #: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``).
 DATE_LEAD_MARKS = " \u3000·•|｜丨"
 #: A writer's Latin name after a byline label, ending at a separator or a Han character.
@@ -251,13 +253,20 @@ def latin_name_opening(zone: str, date_start: int, site: str) -> str | None:
     return None if before.replace(" ", "").lower() in site.replace(" ", "").lower() else before
 
 
+def _before_date(zone: str, date_start: int) -> str:
+    """The header's text before its date, without the marks and the follow button between a
+    platform's account and the date (``维舟 +关注 2020-07-03 15:39``, thepaper's 澎湃号)."""
+    return FOLLOW_BUTTON_END_RE.sub("", zone[:date_start].rstrip(DATE_LEAD_MARKS)) \
+        .rstrip(DATE_LEAD_MARKS)
+
+
 def name_before_date(zone: str, date_start: int) -> str | None:
     """The header form ``陈斌 2018年06月08日08:12`` (or ``石佳/中国青年报 2019-09-24``,
     ``邹广文 《 光明日报 》（ 2014年02月13日``,
     ``上報快訊／范姜佳鈺 2020年03月12日``, ``DAVID E. SANGER, STEVEN LEE MYERS 2023年9月13日``):
     a lone name right before the date, not part of a labelled value
     (``来源于新京报 2017-06-23``)."""
-    before = MEDIUM_AND_BRACKET_END_RE.sub("", zone[:date_start].rstrip(DATE_LEAD_MARKS))
+    before = MEDIUM_AND_BRACKET_END_RE.sub("", _before_date(zone, date_start))
     match = NAME_SLASH_MEDIUM_RE.search(before)
     if match and before.endswith(MEDIUM_ENDINGS):
         name = match.group("name")
@@ -307,14 +316,14 @@ def lone_word_before_date(zone: str, date_start: int) -> str | None:
     """A word with no common surname that is all the header prints before its date (``小希
     2023-06-02``, ``灰烬包2022-02-24``): a pen name, or a category tag (``创业 2022-02-05``),
     which the caller tells apart (a tag is a link)."""
-    before = zone[:date_start].strip(DATE_LEAD_MARKS)
+    before = _before_date(zone, date_start).lstrip(DATE_LEAD_MARKS)
     return before if LONE_WORD_RE.match(before) and is_name(before) else None
 
 
 def word_before_date(zone: str, date_start: int) -> str | None:
     """The last word the header prints before its date, when no label comes before it
     (``… 机器之心·2025年04月22日``): who it is, the caller reads from the page's links."""
-    match = WORD_BEFORE_DATE_RE.search(zone[:date_start].rstrip(DATE_LEAD_MARKS))
+    match = WORD_BEFORE_DATE_RE.search(_before_date(zone, date_start))
     if match is None or zone[: match.start()].rstrip().endswith(POSTER_NOT_AFTER):
         return None
     return match.group("word")
