@@ -935,3 +935,19 @@ def test_an_account_before_its_follow_button_and_the_date(zone: str, expected: s
     from newscrawler.extract.authors import lone_word_before_date
 
     assert lone_word_before_date(zone, zone.index("2020")) == expected
+
+
+@pytest.mark.parametrize(("cells", "expected"), [
+    # PTT: the label and the value in spans of their own, inside the article's container
+    ('<div class="article-metaline"><span class="article-meta-tag">作者</span>'
+     '<span class="article-meta-value">chengwaye (短彈田)</span></div>', "chengwaye"),
+    ("<dl><dt>作者</dt><dd>李明华</dd></dl>", "李明华"),
+    # a tag list's links are no cells
+    ('<div class="keywords"><a href="/t/记者">记者</a> <a href="/t/现场直击">现场直击</a></div>',
+     None),
+])
+def test_an_author_in_the_cell_after_a_lone_label(cells: str, expected: str | None) -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>[標的] 6271 同欣電</title></head><body>
+<div id="main-content">{cells}<div class="article-metaline"><span>標題</span>
+<span>[標的] 6271 同欣電</span></div>{TEXT}</div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

@@ -145,7 +145,7 @@ def _now(now: datetime | None, profile: Profile) -> datetime:
 def find_author(
     meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
     title: str | None = None, url: str = "", after: Callable[[], str] = str,
-    microdata: str | None = None,
+    microdata: str | None = None, cell: str | None = None,
 ) -> str | None:
     """The writers, most trustworthy credit first (``authors.py``, ``credits.py``): a
     labelled author in the meta line, a theme's author markup (hCard, ``rel="author"``), a
@@ -157,7 +157,7 @@ def find_author(
     labelled author in a meta line elsewhere on the page, a pen name the meta line labels, and
     last JSON-LD's or ``<meta name="author">``'s when it is not the site. A signature and a
     meta line's author elsewhere are dropped when the page prints them as its editor."""
-    found = names.clean_author(meta.author) or _marked_author(root, source)
+    found = names.clean_author(meta.author) or cell or _marked_author(root, source)
     if found:
         return found
     site = cache(lambda: _site_name(root, tags, title, url))  # built once, only if needed
@@ -310,6 +310,7 @@ def _site_name(root: etree._Element, tags: dict[str, str], title: str | None, ur
 _AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
 _AUTHOR_CLASS = etree.XPath(rules.AUTHOR_CLASS_XPATH)
 _WECHAT_AUTHOR = etree.XPath(rules.WECHAT_AUTHOR_XPATH)
+_LABEL_CELL = etree.XPath(rules.LABEL_CELL_XPATH)
 _WECHAT_ACCOUNT = etree.XPath(rules.WECHAT_ACCOUNT_XPATH)
 #: An editor label, then any tags, ending where the name starts: ``责任编辑：<b>X</b>``,
 #: ``【编辑:X】``. Searched in the UTF-8 source; no Han character may follow the name (a UTF-8
@@ -376,6 +377,18 @@ def _wechat_author(root: etree._Element) -> str | None:
     return None
 
 
+def _label_cell_author(root: etree._Element, source: bytes | None) -> str | None:
+    """The writer in the cell after a lone author label (``rules.LABEL_CELL_XPATH``)."""
+    if not source or not any(mark in source for mark in rules.LABEL_CELL_MARKS):
+        return None
+    for node in _LABEL_CELL(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
+        value = collapse(all_text(node))
+        name = names.clean_author(value) or names.signed_name(value)
+        if name:
+            return name
+    return None
+
+
 def empty_record(url: str, crawled_at: str) -> dict:
     """The record of a page with nothing in it: every key present, nothing guessed."""
     return {
@@ -431,6 +444,7 @@ def _extract(
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
     printed = all_text(containers[-1]) if containers else ""  # before cleaning
     microdata = _microdata_author(root, index.source)  # before cleaning drops its links
+    cell = _label_cell_author(root, index.source)  # and the meta cells inside the container
     body = extract_body(containers, base, profile, title=title, exclude=exclude)
     if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
         body = Body()  # an empty body container, and the fallback found only the meta line
@@ -441,7 +455,8 @@ def _extract(
             date_of_reprint(body.lines, profile.timezone, now)
     summary = collapse(tags.get("description")) or None
     author = find_author(meta, body, tags, root, index.source, title, url,
-                         lambda: _text_after(printed, body.lines, containers), microdata)
+                         lambda: _text_after(printed, body.lines, containers), microdata,
+                         cell)
     record = empty_record(url, crawled_at)
     record.update(
         title=printed_title(title),

@@ -398,6 +398,16 @@ AUTHOR_MARKUP_XPATH = (
 AUTHOR_CLASS_MARK_RE = re.compile(rb"""class=["'][^"'>]*author""")
 AUTHOR_CLASS_XPATH = "//*[contains(@class, 'author')]"
 MAX_AUTHOR_CLASS_ELEMENTS = 5
+# An author label alone in its element, the value in the next one: a definition list's cells
+# (PTT's ``<span class="article-meta-tag">作者</span><span class="article-meta-value">chengwaye
+# (短彈田)</span>``, ``<dt>作者</dt><dd>X</dd>``, ``<th>作者</th><td>X</td>``), never links (a tag
+# list's ``<a>记者</a><a>现场直击</a>``). Looked for when the source has such an element.
+LABEL_CELL_MARKS = tuple(f">{label}<".encode() for label in ("作者", "記者", "记者", "撰文"))
+LABEL_CELL_XPATH = (
+    "//*[not(*) and not(self::a) and (normalize-space(.)='作者' or normalize-space(.)='記者'"
+    " or normalize-space(.)='记者' or normalize-space(.)='撰文')]"
+    "/following-sibling::*[1][not(self::a)]"
+)
 # WeChat's author slot (``<em class="rich_media_meta rich_media_meta_text">闲云野鹤</em>``, between
 # the date's slot and the account's ``rich_media_meta_nickname``; ``#js_author_name`` in later
 # versions): printed as the writer signs, an emoji and all (``🌏华商君``). The slots of the date,
