@@ -951,3 +951,18 @@ def test_an_author_in_the_cell_after_a_lone_label(cells: str, expected: str | No
 <div id="main-content">{cells}<div class="article-metaline"><span>標題</span>
 <span>[標的] 6271 同欣電</span></div>{TEXT}</div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("2018-04-28 09:32 来源: 成都全搜索新闻网 编辑: 曾俊菠 责任编辑: 马兰 视频：十大评选", None),
+    ("发布:2019-10-6 14:47:33 分享到东方微博新浪微博腾讯微博微信 东方网记者", None),
+    ("2019-10-13 12:56:27 来源:广州日报 选稿:费一妍 原标题:研究生", None),
+    ("2020-06-05 20:35 来源：新华网 张三 李四", "张三、李四"),
+])
+def test_no_editor_or_share_button_after_the_date(zone: str, expected: str | None) -> None:
+    assert names_after_date(zone, zone.index(" ", 14)) == expected
+
+
+def test_reporters_before_the_date_of_their_report() -> None:
+    text = "东方网记者熊芳雨、刘昊10月6日报道：国庆期间，申城的各大美术馆中，一批力作正在展出。"
+    assert opening_byline(text) == "熊芳雨、刘昊"

@@ -89,7 +89,7 @@ LATIN_BYLINE_RE = re.compile(
 #: Where a run of names after a byline label ends.
 NAMES_RUN = (
     rf"(?P<names>[{HAN}·]{{1,4}}(?:[ \u3000、]+[{HAN}·]{{1,4}}){{0,9}})"
-    r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|$)"
+    r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|\d{1,2}月\d{1,2}日|$)"  # 刘昊10月6日报道
 )
 #: The byline labels as a regex alternation.
 #: (longest first: ``撰稿人`` is not ``撰稿`` and a name ``人 X``).
@@ -366,8 +366,10 @@ def names_after_date(zone: str, date_end: int, site: str = "") -> str | None:
     skipped = 0
     after_label = False
     for item in items[:-1] if len(zone) - date_end > AFTER_DATE_CHARS else items:
+        bare = item.rstrip(":：")
+        if bare in rules.LABELS["editor"] or bare.startswith(rules.SHARE_WORDS):
+            break  # 编辑: 曾俊菠 is the editor; 分享到东方微博… are share buttons
         if not names and skipped < AFTER_DATE_SKIPS:
-            bare = item.rstrip(":：")
             if after_label or bare in rules.LABELS["source"] or bare.startswith(
                     rules.LABELS["source"]) or bare.endswith(rules.MEDIA_SUFFIXES) or \
                     bare in rules.HEADER_NOT_NAMES or PUBLICATION_ISSUE_RE.match(bare):

@@ -159,7 +159,7 @@ LABELS = {
                "新聞來源", "文章來源", "來源"),
     "author": ("实习记者", "见习记者", "實習記者", "見習記者", "作者", "撰文", "撰稿", "记者",
                "通讯员", "实习生", "文", "Author", "記者", "通訊員", "實習生"),
-    "editor": ("责任编辑", "责编", "编辑", "責任編輯", "責編", "編輯"),
+    "editor": ("责任编辑", "责编", "编辑", "責任編輯", "責編", "編輯", "选稿", "選稿"),
     "other": ("点击次数", "点击数", "点击", "人气", "阅读量", "阅读", "浏览次数", "浏览",
               "所属分类", "来自分类", "所属栏目", "栏目", "分类", "字体", "字号", "评论",
               "关键词", "标签", "摄影", "分享到", "点击量"),
@@ -182,6 +182,8 @@ PROFILE_HREF_RE = re.compile(
     r"(?:[/._-]|$)|[?&](?:uid|userid|user_id|authorid)=",
     re.IGNORECASE,
 )
+#: Share buttons' lead words, printed after a header date (``分享到东方微博新浪微博``).
+SHARE_WORDS = ("分享到", "分享至", "分享")
 #: A translator's labels: who follows is not the writer.
 TRANSLATOR_LABELS = ("译者", "譯者", "翻译", "翻譯", "编译", "編譯")
 #: Labels read without a colon in a ``|``-separated meta line (``| 来源 CSDN |``), see
