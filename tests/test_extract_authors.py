@@ -966,3 +966,13 @@ def test_no_editor_or_share_button_after_the_date(zone: str, expected: str | Non
 def test_reporters_before_the_date_of_their_report() -> None:
     text = "东方网记者熊芳雨、刘昊10月6日报道：国庆期间，申城的各大美术馆中，一批力作正在展出。"
     assert opening_byline(text) == "熊芳雨、刘昊"
+
+
+def test_words_of_a_publishing_line_are_no_names() -> None:
+    from newscrawler.extract.authors import poster_before_date
+
+    # JoongAng: the writer, his title, then the upload label before the date
+    assert opening_byline("行政命令 金炯九 记者 上传 2025.02.07 11:05 参与互动 0") != "上传"
+    # swissinfo: "this content was published on"
+    zone = "afp_tickers 此内容发布于 2025年02月04日 - 10:50 3 分钟 （法新社纽约3日电）"
+    assert poster_before_date(zone, zone.index("2025")) is None
