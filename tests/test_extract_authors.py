@@ -976,3 +976,17 @@ def test_words_of_a_publishing_line_are_no_names() -> None:
     # swissinfo: "this content was published on"
     zone = "afp_tickers 此内容发布于 2025年02月04日 - 10:50 3 分钟 （法新社纽约3日电）"
     assert poster_before_date(zone, zone.index("2025")) is None
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    (b'<a rel="author" href="/u/1">X</a>', {"rel"}),
+    (b'<span class="author vcard"><a class="fn">X</a></span>', {"rel", "class"}),
+    (b'<div class="m-from-author">X</div>', {"class"}),
+    (b'<div itemProp="author" itemscope>', {"itemprop"}),
+    (b'<meta name="author" content="X"><div data-author="y">author</div>', set()),
+    (b"", set()),
+])
+def test_the_kinds_of_author_markup_a_source_holds(source: bytes, expected: set[str]) -> None:
+    from newscrawler.extract.author_markup import author_marks
+
+    assert author_marks(source) == expected

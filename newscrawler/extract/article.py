@@ -18,6 +18,13 @@ from urllib.parse import urljoin, urlsplit
 from lxml import etree
 
 from newscrawler.extract import authors, credits, names, rules
+from newscrawler.extract.author_markup import (
+    author_marks,
+    label_cell_author,
+    marked_author,
+    microdata_author,
+    profile_linked,
+)
 from newscrawler.extract.body import Body, extract_body, find_containers
 from newscrawler.extract.dates import get_timezone
 from newscrawler.extract.embedded import jsonld_author
@@ -145,7 +152,7 @@ def _now(now: datetime | None, profile: Profile) -> datetime:
 def find_author(
     meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
     title: str | None = None, url: str = "", after: Callable[[], str] = str,
-    microdata: str | None = None, cell: str | None = None,
+    microdata: str | None = None, cell: str | None = None, marks: frozenset[str] = frozenset(),
 ) -> str | None:
     """The writers, most trustworthy credit first (``authors.py``, ``credits.py``): a
     labelled author in the meta line, a theme's author markup (hCard, ``rel="author"``), a
@@ -157,7 +164,7 @@ def find_author(
     labelled author in a meta line elsewhere on the page, a pen name the meta line labels, and
     last JSON-LD's or ``<meta name="author">``'s when it is not the site. A signature and a
     meta line's author elsewhere are dropped when the page prints them as its editor."""
-    found = names.clean_author(meta.author) or cell or _marked_author(root, source)
+    found = names.clean_author(meta.author) or cell or marked_author(root, source, marks)
     if found:
         return found
     site = cache(lambda: _site_name(root, tags, title, url))  # built once, only if needed
@@ -167,7 +174,7 @@ def find_author(
             found = authors.name_before_date(zone, date.start()) or \
                 authors.poster_before_date(zone, date.start()) or \
                 _unlinked(root, authors.lone_word_before_date(zone, date.start())) or \
-                _profile_linked(root, authors.word_before_date(zone, date.start()))
+                profile_linked(root, authors.word_before_date(zone, date.start()))
         found = found or authors.reversed_credit(zone) or authors.opening_byline(zone) or \
             authors.marked_names(zone)
         if not found and date:
@@ -210,22 +217,6 @@ def _unlinked(root: etree._Element, word: str | None) -> str | None:
     if word and root.xpath("//a[normalize-space(.)=$word]", word=word):
         return None
     return word
-
-
-def _profile_linked(root: etree._Element, word: str | None) -> str | None:
-    """``word`` when the page links it to a user's or author's page (36kr's ``<a
-    href="/user/214166">机器之心</a>·2025年04月22日``): the account that posted the article,
-    which platforms print where a newspaper prints its byline."""
-    if not word:
-        return None
-    for link in root.xpath("//a[normalize-space(.)=$word]", word=word)[:MAX_WORD_LINKS]:
-        if rules.PROFILE_HREF_RE.search(link.get("href") or ""):
-            return names.signed_name(word)
-    return None
-
-
-#: Links of the same text looked at for a profile address.
-MAX_WORD_LINKS = 3
 
 
 def _text_after(printed: str, lines: list[str], containers: list[etree._Element]) -> str:
@@ -307,11 +298,6 @@ def _site_name(root: etree._Element, tags: dict[str, str], title: str | None, ur
     return " ".join((page_title, tags.get("og:site_name") or "", host))
 
 
-_AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
-_AUTHOR_CLASS = etree.XPath(rules.AUTHOR_CLASS_XPATH)
-_WECHAT_AUTHOR = etree.XPath(rules.WECHAT_AUTHOR_XPATH)
-_LABEL_CELL = etree.XPath(rules.LABEL_CELL_XPATH)
-_WECHAT_ACCOUNT = etree.XPath(rules.WECHAT_ACCOUNT_XPATH)
 #: An editor label, then any tags, ending where the name starts: ``责任编辑：<b>X</b>``,
 #: ``【编辑:X】``. Searched in the UTF-8 source; no Han character may follow the name (a UTF-8
 #: Han character starts with one of the bytes 0xE4-0xE9).
@@ -321,72 +307,6 @@ EDITOR_LABEL_BEFORE = re.compile(
 )
 #: How many bytes before the name the label may start (label, colon and the tags between).
 EDITOR_LABEL_REACH = 600
-
-
-def _marked_author(root: etree._Element, source: bytes | None) -> str | None:
-    """The name in a theme's author markup (``rules.AUTHOR_MARKUP_XPATH``), in WeChat's author
-    slot (``rules.WECHAT_AUTHOR_XPATH``), or in an author box that labels it
-    (``rules.AUTHOR_CLASS_XPATH``), if any."""
-    if not source:
-        return None
-    if any(mark in source for mark in rules.AUTHOR_MARKUP_MARKS):
-        for node in _AUTHOR_MARKUP(root):
-            name = names.clean_author(collapse(all_text(node)))
-            if name:
-                return name
-    if rules.WECHAT_AUTHOR_MARK in source:
-        name = _wechat_author(root)
-        if name:
-            return name
-    if rules.AUTHOR_CLASS_MARK_RE.search(source):
-        for node in _AUTHOR_CLASS(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
-            name = authors.labelled_names(collapse(all_text(node)))
-            if name:
-                return name
-    return None
-
-
-_MICRODATA_AUTHOR = etree.XPath(rules.MICRODATA_AUTHOR_XPATH)
-#: The word an English byline starts with, printed inside the name property (``by <a>X</a>``).
-BY_WORD_RE = re.compile(r"^by\s+", re.IGNORECASE)
-
-
-def _microdata_author(root: etree._Element, source: bytes | None) -> str | None:
-    """The first schema.org microdata author that is not a comment's: its ``name`` property,
-    else its own ``content`` or text when short (``rules.MICRODATA_AUTHOR_XPATH``)."""
-    if not source or (b"itemprop" not in source and b"itemProp" not in source) or \
-            not rules.MICRODATA_AUTHOR_MARK_RE.search(source):  # a bytes find first: faster
-        return None
-    for node in _MICRODATA_AUTHOR(root)[:1]:
-        named = node.xpath(".//*[@itemprop='name']")
-        own = named[0] if named else node
-        value = BY_WORD_RE.sub("", collapse(own.get("content") or all_text(own)))
-        if value and len(value) <= rules.MAX_MICRODATA_AUTHOR_CHARS:
-            return value
-    return None
-
-
-def _wechat_author(root: etree._Element) -> str | None:
-    """The writer WeChat's author slot prints, unless it is the account's own name."""
-    accounts = {collapse(all_text(node)) for node in _WECHAT_ACCOUNT(root)}
-    for node in _WECHAT_AUTHOR(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
-        name = collapse(all_text(node))
-        if name and len(name) <= rules.MAX_WECHAT_AUTHOR_CHARS and name not in accounts and \
-                not name.endswith((":", "：")) and name not in names.LABEL_WORDS:
-            return name
-    return None
-
-
-def _label_cell_author(root: etree._Element, source: bytes | None) -> str | None:
-    """The writer in the cell after a lone author label (``rules.LABEL_CELL_XPATH``)."""
-    if not source or not any(mark in source for mark in rules.LABEL_CELL_MARKS):
-        return None
-    for node in _LABEL_CELL(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
-        value = collapse(all_text(node))
-        name = names.clean_author(value) or names.signed_name(value)
-        if name:
-            return name
-    return None
 
 
 def empty_record(url: str, crawled_at: str) -> dict:
@@ -443,8 +363,12 @@ def _extract(
     meta: Meta = extract_meta(root, index, url, heading, profile, now)
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
     printed = all_text(containers[-1]) if containers else ""  # before cleaning
-    microdata = _microdata_author(root, index.source)  # before cleaning drops its links
-    cell = _label_cell_author(root, index.source)  # and the meta cells inside the container
+    microdata = cell = None
+    marks = frozenset()
+    if meta.author is None:  # read before cleaning drops the links and meta cells they are in
+        marks = author_marks(index.source)
+        microdata = microdata_author(root, marks)
+        cell = label_cell_author(root, index.source)
     body = extract_body(containers, base, profile, title=title, exclude=exclude)
     if body.lines and not body.images and is_meta_line(collapse(" ".join(body.lines))):
         body = Body()  # an empty body container, and the fallback found only the meta line
@@ -456,7 +380,7 @@ def _extract(
     summary = collapse(tags.get("description")) or None
     author = find_author(meta, body, tags, root, index.source, title, url,
                          lambda: _text_after(printed, body.lines, containers), microdata,
-                         cell)
+                         cell, marks)
     record = empty_record(url, crawled_at)
     record.update(
         title=printed_title(title),

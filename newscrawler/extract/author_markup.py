@@ -1,0 +1,143 @@
+"""Writers a page's markup names, where the text alone does not say it is a byline.
+
+A theme's author markup (the hCard byline, ``rel="author"``), schema.org microdata's author,
+an author box whose class says so, WeChat's author slot, the cell after a lone ``作者`` label,
+and a platform account linked to its own page right before the header date. ``article.py``
+decides in which order they are trusted (``find_author``); this module finds them.
+
+Each reader looks first at whether the page source holds its kind of markup at all: a search
+of a page's source costs 10-40 µs, and every page pays it. The ``author`` marks (``rel="author"``,
+``class="…author…"``, ``itemprop="author"``) are found in one pass over the places the source
+prints ``author`` (``author_marks``), instead of one search each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from newscrawler.extract import authors, names, rules
+from newscrawler.extract.text import all_text, collapse
+
+_AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
+_AUTHOR_CLASS = etree.XPath(rules.AUTHOR_CLASS_XPATH)
+_WECHAT_AUTHOR = etree.XPath(rules.WECHAT_AUTHOR_XPATH)
+_WECHAT_ACCOUNT = etree.XPath(rules.WECHAT_ACCOUNT_XPATH)
+_LABEL_CELL = etree.XPath(rules.LABEL_CELL_XPATH)
+_MICRODATA_AUTHOR = etree.XPath(rules.MICRODATA_AUTHOR_XPATH)
+#: The word an English byline starts with, printed inside the name property (``by <a>X</a>``).
+BY_WORD_RE = re.compile(r"^by\s+", re.IGNORECASE)
+#: Links of the same text looked at for a profile address.
+MAX_WORD_LINKS = 3
+#: How far back from ``author`` its attribute's start is looked for (``class="a b author``).
+ATTRIBUTE_REACH = 80
+
+
+def author_marks(source: bytes | None) -> frozenset[str]:
+    """Which kinds of author markup the source holds: ``rel`` (``rel="author"``, or an hCard's
+    ``vcard``), ``class`` (a class naming an author) and ``itemprop`` (microdata)."""
+    found: set[str] = set()
+    if not source:
+        return frozenset()
+    at = source.find(b"author")
+    while at != -1 and len(found) < 3:
+        before = source[max(0, at - ATTRIBUTE_REACH):at]
+        quote = max(before.rfind(b'"'), before.rfind(b"'"))
+        if quote >= 0 and b">" not in before[quote:] and b"<" not in before[quote:]:
+            attribute = before[:quote].rstrip(b"= ")
+            if attribute.endswith(b"rel"):
+                found.add("rel")
+            elif attribute.endswith(b"class"):
+                found.add("class")
+                if b"vcard" in before[quote:] or b"vcard" in source[at:at + ATTRIBUTE_REACH]:
+                    found.add("rel")  # <span class="author vcard">: the hCard byline
+            elif attribute.lower().endswith(b"itemprop"):
+                found.add("itemprop")
+        at = source.find(b"author", at + 6)
+    return frozenset(found)
+
+
+def marked_author(root: etree._Element, source: bytes | None,
+                  marks: frozenset[str] = frozenset()) -> str | None:
+    """The name in a theme's author markup (``rules.AUTHOR_MARKUP_XPATH``), in WeChat's author
+    slot (``rules.WECHAT_AUTHOR_XPATH``), or in an author box that labels it
+    (``rules.AUTHOR_CLASS_XPATH``), if any."""
+    if not source:
+        return None
+    if "rel" in marks:
+        for node in _AUTHOR_MARKUP(root):
+            name = names.clean_author(collapse(all_text(node)))
+            if name:
+                return name
+    if rules.WECHAT_AUTHOR_MARK in source:
+        name = wechat_author(root)
+        if name:
+            return name
+    if "class" in marks:
+        for node in _AUTHOR_CLASS(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
+            name = authors.labelled_names(collapse(all_text(node)))
+            if name:
+                return name
+    return None
+
+
+def microdata_author(root: etree._Element, marks: frozenset[str]) -> str | None:
+    """The first schema.org microdata author that is not a comment's: its ``name`` property,
+    else its own ``content`` or text when short (``rules.MICRODATA_AUTHOR_XPATH``)."""
+    if "itemprop" not in marks:
+        return None
+    for node in _MICRODATA_AUTHOR(root)[:1]:
+        named = node.xpath(".//*[@itemprop='name']")
+        own = named[0] if named else node
+        value = BY_WORD_RE.sub("", collapse(own.get("content") or all_text(own)))
+        if value and len(value) <= rules.MAX_MICRODATA_AUTHOR_CHARS:
+            return value
+    return None
+
+
+def wechat_author(root: etree._Element) -> str | None:
+    """The writer WeChat's author slot prints, unless it is the account's own name."""
+    accounts = {collapse(all_text(node)) for node in _WECHAT_ACCOUNT(root)}
+    for node in _WECHAT_AUTHOR(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
+        name = collapse(all_text(node))
+        if name and len(name) <= rules.MAX_WECHAT_AUTHOR_CHARS and name not in accounts and \
+                not name.endswith((":", "：")) and name not in names.LABEL_WORDS:
+            return name
+    return None
+
+
+def label_cell_author(root: etree._Element, source: bytes | None) -> str | None:
+    """The writer in the cell after a lone author label (``rules.LABEL_CELL_XPATH``)."""
+    if not source or not any(_alone_in_element(source, label) for label in rules.LABEL_CELL_MARKS):
+        return None
+    for node in _LABEL_CELL(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
+        value = collapse(all_text(node))
+        name = names.clean_author(value) or names.signed_name(value)
+        if name:
+            return name
+    return None
+
+
+def _alone_in_element(source: bytes, label: bytes) -> bool:
+    """Does the source print ``label`` as an element's whole text (``>作者<``)? Searched for the
+    label itself, then its neighbours: a needle that starts and ends with ``>``/``<``, bytes
+    that HTML is full of, is searched ten times slower."""
+    at = source.find(label)
+    while at != -1:
+        if source[at - 1:at] == b">" and source[at + len(label):at + len(label) + 1] == b"<":
+            return True
+        at = source.find(label, at + len(label))
+    return False
+
+
+def profile_linked(root: etree._Element, word: str | None) -> str | None:
+    """``word`` when the page links it to a user's or author's page (36kr's ``<a
+    href="/user/214166">机器之心</a>·2025年04月22日``): the account that posted the article,
+    which platforms print where a newspaper prints its byline."""
+    if not word:
+        return None
+    for link in root.xpath("//a[normalize-space(.)=$word]", word=word)[:MAX_WORD_LINKS]:
+        if rules.PROFILE_HREF_RE.search(link.get("href") or ""):
+            return names.signed_name(word)
+    return None
