@@ -981,7 +981,7 @@ def test_words_of_a_publishing_line_are_no_names() -> None:
 @pytest.mark.parametrize(("source", "expected"), [
     (b'<a rel="author" href="/u/1">X</a>', {"rel"}),
     (b'<span class="author vcard"><a class="fn">X</a></span>', {"rel", "class"}),
-    (b'<div class="m-from-author">X</div>', {"class"}),
+    (b'<div class="box m-from-author">X</div>', {"class"}),
     (b'<div itemProp="author" itemscope>', {"itemprop"}),
     (b'<meta name="author" content="X"><div data-author="y">author</div>', set()),
     (b"", set()),
@@ -989,4 +989,11 @@ def test_words_of_a_publishing_line_are_no_names() -> None:
 def test_the_kinds_of_author_markup_a_source_holds(source: bytes, expected: set[str]) -> None:
     from newscrawler.extract.author_markup import author_marks
 
-    assert author_marks(source) == expected
+    assert author_marks(source).kinds == expected
+
+
+def test_author_class_tokens_go_to_the_page_index() -> None:
+    from newscrawler.extract.author_markup import author_marks
+
+    marks = author_marks(b'<div class="box m-from-author">X</div><p class="author-name x">Y</p>')
+    assert marks.classes == ("m-from-author", "author-name")

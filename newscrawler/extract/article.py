@@ -19,6 +19,8 @@ from lxml import etree
 
 from newscrawler.extract import authors, credits, names, rules
 from newscrawler.extract.author_markup import (
+    NO_MARKS,
+    AuthorMarks,
     author_marks,
     label_cell_author,
     marked_author,
@@ -152,7 +154,8 @@ def _now(now: datetime | None, profile: Profile) -> datetime:
 def find_author(
     meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
     title: str | None = None, url: str = "", after: Callable[[], str] = str,
-    microdata: str | None = None, cell: str | None = None, marks: frozenset[str] = frozenset(),
+    microdata: str | None = None, cell: str | None = None, marks: AuthorMarks = NO_MARKS,
+    index: PageIndex | None = None,
 ) -> str | None:
     """The writers, most trustworthy credit first (``authors.py``, ``credits.py``): a
     labelled author in the meta line, a theme's author markup (hCard, ``rel="author"``), a
@@ -164,7 +167,7 @@ def find_author(
     labelled author in a meta line elsewhere on the page, a pen name the meta line labels, and
     last JSON-LD's or ``<meta name="author">``'s when it is not the site. A signature and a
     meta line's author elsewhere are dropped when the page prints them as its editor."""
-    found = names.clean_author(meta.author) or cell or marked_author(root, source, marks)
+    found = names.clean_author(meta.author) or cell or marked_author(root, source, marks, index)
     if found:
         return found
     site = cache(lambda: _site_name(root, tags, title, url))  # built once, only if needed
@@ -350,7 +353,8 @@ def _extract(
     etree.strip_elements(root, *rules.DROP_TAGS, with_tail=False)
     tags = meta_tags(root)
     base = _base_url(root, url)
-    index = PageIndex(root, *INDEX_KEYS, source=source)
+    marks = author_marks(source)  # its author class tokens join the index's keys
+    index = PageIndex(root, INDEX_KEYS[0] | frozenset(marks.classes), INDEX_KEYS[1], source=source)
     title, heading = extract_title(root, index, profile)
     section, breadcrumb = extract_section(root, index, profile)
     containers = find_containers(root, index, profile)
@@ -364,9 +368,7 @@ def _extract(
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
     printed = all_text(containers[-1]) if containers else ""  # before cleaning
     microdata = cell = None
-    marks = frozenset()
     if meta.author is None:  # read before cleaning drops the links and meta cells they are in
-        marks = author_marks(index.source)
         microdata = microdata_author(root, marks)
         cell = label_cell_author(root, index.source)
     body = extract_body(containers, base, profile, title=title, exclude=exclude)
@@ -380,7 +382,7 @@ def _extract(
     summary = collapse(tags.get("description")) or None
     author = find_author(meta, body, tags, root, index.source, title, url,
                          lambda: _text_after(printed, body.lines, containers), microdata,
-                         cell, marks)
+                         cell, marks, index)
     record = empty_record(url, crawled_at)
     record.update(
         title=printed_title(title),

@@ -14,10 +14,12 @@ prints ``author`` (``author_marks``), instead of one search each.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from lxml import etree
 
 from newscrawler.extract import authors, names, rules
+from newscrawler.extract.index import PageIndex
 from newscrawler.extract.text import all_text, collapse
 
 _AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
@@ -34,38 +36,56 @@ MAX_WORD_LINKS = 3
 ATTRIBUTE_REACH = 80
 
 
-def author_marks(source: bytes | None) -> frozenset[str]:
+class AuthorMarks(NamedTuple):
+    """What ``author_marks`` found: the kinds of author markup (``rel``, ``class``,
+    ``itemprop``) and the class tokens naming an author (``m-from-author``), in source order."""
+
+    kinds: frozenset[str] = frozenset()
+    classes: tuple[str, ...] = ()
+
+
+NO_MARKS = AuthorMarks()
+
+
+def author_marks(source: bytes | None) -> AuthorMarks:
     """Which kinds of author markup the source holds: ``rel`` (``rel="author"``, or an hCard's
-    ``vcard``), ``class`` (a class naming an author) and ``itemprop`` (microdata)."""
-    found: set[str] = set()
+    ``vcard``), ``class`` (a class naming an author, its tokens kept so that the page index
+    finds its elements without a search of the tree) and ``itemprop`` (microdata)."""
     if not source:
-        return frozenset()
+        return NO_MARKS
+    kinds: set[str] = set()
+    classes: dict[str, None] = {}
     at = source.find(b"author")
-    while at != -1 and len(found) < 3:
+    while at != -1:
         before = source[max(0, at - ATTRIBUTE_REACH):at]
         quote = max(before.rfind(b'"'), before.rfind(b"'"))
         if quote >= 0 and b">" not in before[quote:] and b"<" not in before[quote:]:
             attribute = before[:quote].rstrip(b"= ")
             if attribute.endswith(b"rel"):
-                found.add("rel")
+                kinds.add("rel")
             elif attribute.endswith(b"class"):
-                found.add("class")
-                if b"vcard" in before[quote:] or b"vcard" in source[at:at + ATTRIBUTE_REACH]:
-                    found.add("rel")  # <span class="author vcard">: the hCard byline
+                kinds.add("class")
+                end = source.find(before[quote:quote + 1], at)
+                value = source[at - (len(before) - quote - 1):end if end != -1 else at + 6]
+                for token in value.decode("utf-8", "replace").split():
+                    if "author" in token:
+                        classes.setdefault(token, None)
+                if b"vcard" in value:
+                    kinds.add("rel")  # <span class="author vcard">: the hCard byline
             elif attribute.lower().endswith(b"itemprop"):
-                found.add("itemprop")
+                kinds.add("itemprop")
         at = source.find(b"author", at + 6)
-    return frozenset(found)
+    return AuthorMarks(frozenset(kinds), tuple(classes))
 
 
-def marked_author(root: etree._Element, source: bytes | None,
-                  marks: frozenset[str] = frozenset()) -> str | None:
+def marked_author(root: etree._Element, source: bytes | None, marks: AuthorMarks = NO_MARKS,
+                  index: PageIndex | None = None) -> str | None:
     """The name in a theme's author markup (``rules.AUTHOR_MARKUP_XPATH``), in WeChat's author
-    slot (``rules.WECHAT_AUTHOR_XPATH``), or in an author box that labels it
-    (``rules.AUTHOR_CLASS_XPATH``), if any."""
+    slot (``rules.WECHAT_AUTHOR_XPATH``), or in an author box that labels it (the elements of
+    ``marks.classes``, from ``index`` when it holds them), if any."""
     if not source:
         return None
-    if "rel" in marks:
+    if "rel" in marks.kinds:
         for node in _AUTHOR_MARKUP(root):
             name = names.clean_author(collapse(all_text(node)))
             if name:
@@ -74,18 +94,33 @@ def marked_author(root: etree._Element, source: bytes | None,
         name = wechat_author(root)
         if name:
             return name
-    if "class" in marks:
-        for node in _AUTHOR_CLASS(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
+    if "class" in marks.kinds:
+        for node in _author_boxes(root, marks, index)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
             name = authors.labelled_names(collapse(all_text(node)))
             if name:
                 return name
     return None
 
 
-def microdata_author(root: etree._Element, marks: frozenset[str]) -> str | None:
+def _author_boxes(root: etree._Element, marks: AuthorMarks,
+                  index: PageIndex | None) -> list[etree._Element]:
+    """The elements whose class names an author: from the page index when it was built with
+    ``marks.classes`` (no search of the tree), else by XPath."""
+    if index is None or any(token not in index.by_class and
+                            (index.classes is None or token not in index.classes)
+                            for token in marks.classes):
+        return _AUTHOR_CLASS(root)
+    boxes: dict[etree._Element, None] = {}
+    for token in marks.classes:
+        for node in index.by_class.get(token, ()):
+            boxes.setdefault(node, None)
+    return list(boxes)
+
+
+def microdata_author(root: etree._Element, marks: AuthorMarks) -> str | None:
     """The first schema.org microdata author that is not a comment's: its ``name`` property,
     else its own ``content`` or text when short (``rules.MICRODATA_AUTHOR_XPATH``)."""
-    if "itemprop" not in marks:
+    if "itemprop" not in marks.kinds:
         return None
     for node in _MICRODATA_AUTHOR(root)[:1]:
         named = node.xpath(".//*[@itemprop='name']")
