@@ -468,3 +468,29 @@ def test_a_closing_edit_time_when_the_header_prints_only_a_relative_date() -> No
 <div class="ContentItem-time">编辑于 2022-12-15 09:25<!-- -->・IP 属地浙江</div></article>
 </body></html>""".encode()
     assert extract_article(html, URL, now=NOW)["published_at"] == "2022-12-15T09:25:00+08:00"
+
+
+@pytest.mark.parametrize(("machine", "expected"), [
+    # JoongAng: the <meta> states Seoul's offset, and its wall clock is the printed one
+    ("2025-02-07T11:05:18+09:00", "2025-02-07T11:05:00+09:00"),
+    ("2024-12-22T11:05:00-05:00", "2024-12-22T11:05:00-05:00"),
+    # another time in another offset (an update): the printed time keeps the portal's zone
+    ("2025-02-07T14:30:00+09:00", "2025-02-07T11:05:00+08:00"),
+])
+def test_a_printed_time_in_the_offset_its_meta_date_states(machine: str, expected: str) -> None:
+    day = expected[:10].replace("-", ".")
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title>
+<meta property="article:published_time" content="{machine}"></head><body>
+<h1>{TITLE}</h1><div class="info">金炯九 记者 上传 {day} 11:05</div>
+<article><p>{TEXT}</p></article></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["published_at"] == expected
+
+
+def test_the_input_time_korean_papers_print() -> None:
+    """Chosun Ilbo's Chinese edition prints ``输入 : 2025-02-10 10:12 | 更新 : …`` at the end."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><div class="byline">金泰勋 朝鲜日报评论委员</div>
+<article><p>{TEXT}</p><p>{TEXT}</p><p>{TEXT}</p></article>
+<div class="date_info">输入 : 2025-02-10 10:12 | 更新 : 2025-02-10 11:26</div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["published_at"] == \
+        "2025-02-10T10:12:00+08:00"

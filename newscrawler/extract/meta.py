@@ -41,7 +41,7 @@ WHITESPACE_RUN_RE = re.compile(r"\s{2,}")
 #: nodes holding one are read by the page-wide fallback (``_labelled_elements``).
 LABEL_WORDS = (
     "来源", "时间", "日期", "发布", "发表", "出处", "來源", "時間", "發布", "發佈", "發表",
-    "编辑于", "編輯於",
+    "编辑于", "編輯於", "输入", "輸入",
 )
 #: Author labels worth a page-wide scan when only the author is missing ("记者" is in most
 #: news text, so it alone does not pay for the scan).
@@ -50,6 +50,8 @@ INLINE_LABEL_TAGS = frozenset({"small", "strong", "span", "b", "em", "font", "la
 MAX_LABELLED_ELEMENTS = 8
 #: A ``<meta>`` date stated in UTC (``Z``, ``+00:00``), which may reveal a site abroad's zone.
 UTC_SUFFIX_RE = re.compile(r"\d(?:Z|[+-]00:?00)\s*$")
+#: Any other offset a ``<meta>`` date states (``2025-02-07T11:05:18+09:00``).
+OFFSET_SUFFIX_RE = re.compile(r"\d(?P<sign>[+-])(?P<h>\d{2}):?(?P<m>\d{2})\s*$")
 #: The widest offset a printed wall clock may be in, as told by a machine date (minutes).
 MAX_OFFSET_MINUTES = 14 * 60
 MIDNIGHT = time(0, 0)
@@ -461,14 +463,22 @@ def _time_element_date(node: etree._Element, tz: str, now: datetime) -> ParsedDa
 
 
 def _machine_date(tags: dict[str, str], tz: str, now: datetime
-                  ) -> tuple[ParsedDate | None, bool]:
-    """The ``<meta>`` publication date, and whether it is stated in UTC (``Z``, ``+00:00``)."""
+                  ) -> tuple[ParsedDate | None, bool | timezone]:
+    """The ``<meta>`` publication date, and whether it is stated in UTC (``Z``, ``+00:00``), or
+    else the offset it states (``+09:00``)."""
     for name in rules.META_DATE_NAMES:
         value = tags.get(name.lower())
         if value:
             parsed = parse_date(value, tz=tz, now=now)
             if parsed is not None:
-                return parsed, bool(UTC_SUFFIX_RE.search(value))
+                if UTC_SUFFIX_RE.search(value):
+                    return parsed, True
+                offset = OFFSET_SUFFIX_RE.search(value)
+                if offset:
+                    minutes = int(offset["h"]) * 60 + int(offset["m"])
+                    return parsed, timezone(timedelta(minutes=-minutes if offset["sign"] == "-"
+                                                     else minutes))
+                return parsed, False
     return None, False
 
 
@@ -493,8 +503,8 @@ def _refined(day: ParsedDate, other: ParsedDate | None) -> ParsedDate:
     return day
 
 
-def _agreeing(printed: ParsedDate, machine: ParsedDate | None, in_utc: bool = False
-             ) -> ParsedDate:
+def _agreeing(printed: ParsedDate, machine: ParsedDate | None,
+              in_utc: bool | timezone = False) -> ParsedDate:
     """The printed date, read the way the page's machine-readable date (``<meta>``) agrees.
 
     Two things the printed text alone cannot tell: the order of ``06/02/2022`` (day first on
@@ -505,7 +515,9 @@ def _agreeing(printed: ParsedDate, machine: ParsedDate | None, in_utc: bool = Fa
     the printed time is in that offset (RFI: ``06/02/2022 - 13:48`` and
     ``2022-02-06T12:48:06+00:00``: Paris, +01:00). A machine date that equals the printed wall
     clock in UTC is a template's stray ``Z``, not a zone; one stated in the portal's own offset
-    that differs is another time (the last update), not a zone either.
+    that differs is another time (the last update), not a zone either. One stated in another
+    offset whose wall clock is the printed one gives the printed time that offset (JoongAng's
+    ``上传 2025.02.07 11:05`` and ``2025-02-07T11:05:18+09:00``: Seoul).
     """
     if machine is None:
         return printed
@@ -517,6 +529,11 @@ def _agreeing(printed: ParsedDate, machine: ParsedDate | None, in_utc: bool = Fa
             value = swapped
             printed = ParsedDate(value, printed.precision)
     if not in_utc or printed.precision == "day" or machine.precision == "day":
+        return printed
+    if isinstance(in_utc, timezone):  # the page's own offset, when its wall clock is printed
+        own = machine.value.astimezone(in_utc)
+        if own.replace(second=0, tzinfo=None) == value.replace(second=0, tzinfo=None):
+            return ParsedDate(value.replace(tzinfo=in_utc), printed.precision)
         return printed
     wall = value.replace(tzinfo=None)
     utc = machine.value.astimezone(UTC).replace(tzinfo=None)
