@@ -997,3 +997,11 @@ def test_author_class_tokens_go_to_the_page_index() -> None:
 
     marks = author_marks(b'<div class="box m-from-author">X</div><p class="author-name x">Y</p>')
     assert marks.classes == ("m-from-author", "author-name")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("金泰勋 朝鲜日报评论委员 LIST PRINT A+ A- 在美国硅谷IT公司工作的一位旅美韩国侨胞", "金泰勋"),
+    ("…禁止跨性别学生参与女子运动比赛。\n新唐人电视台记者李佳音综合报导", "李佳音"),
+])
+def test_a_columnist_s_title_and_a_compiled_report(text: str, expected: str) -> None:
+    assert (opening_byline(text) or closing_credit(text)) == expected

@@ -86,10 +86,12 @@ LATIN_BYLINE_RE = re.compile(
     r"(?:^|(?<=\s))(?:作者|撰文|文)\s*[:：/／|｜]?\s*"
     r"(?P<name>[A-Z][a-z'-]+(?: [A-Z][a-z'.-]+){1,2})(?=\s*(?:[，,、|｜/]|[\u4e00-\u9fff]|$))"
 )
-#: Where a run of names after a byline label ends.
+#: Where a run of names after a byline label ends: a space or bracket, a photo mark, the date
+#: of the report (``刘昊10月6日报道``) or a compiled report (``李佳音综合报导``; before a bare
+#: 报道 a place may stand, ``覃剑长沙报道``, which ``names_before_place`` tells apart).
 NAMES_RUN = (
     rf"(?P<names>[{HAN}·]{{1,4}}(?:[ \u3000、]+[{HAN}·]{{1,4}}){{0,9}})"
-    r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|\d{1,2}月\d{1,2}日|$)"  # 刘昊10月6日报道
+    r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|\d{1,2}月\d{1,2}日|(?:综合|綜合)(?:报道|报导|報導|報道)|$)"
 )
 #: The byline labels as a regex alternation.
 #: (longest first: ``撰稿人`` is not ``撰稿`` and a name ``人 X``).
@@ -143,7 +145,8 @@ NAMES_SLASH_REPORT_RE = re.compile(
 #: A name, then the writer's job as a reporter, starting the header (``関谷智 国際部記者``,
 #: ``刘子维 BBC中文网记者``).
 NAME_THEN_REPORTER_RE = re.compile(
-    rf"^(?P<name>[{HAN}·]{{2,4}})\s+[{HAN}\w]{{0,10}}(?:記者|记者|特派員|特派员)(?=\s|$)"
+    rf"^(?P<name>[{HAN}·]{{2,4}})\s+[{HAN}\w]{{0,10}}"
+    r"(?:記者|记者|特派員|特派员|评论委员|評論委員|论说委员|論說委員|主笔|主筆)(?=\s|$)"
 )
 #: Latin names in capitals, comma-separated, right before the header date (``DAVID E. SANGER,
 #: STEVEN LEE MYERS 2023年9月13日``: the Chinese editions of foreign papers); mixed case only
