@@ -1005,3 +1005,19 @@ def test_author_class_tokens_go_to_the_page_index() -> None:
 ])
 def test_a_columnist_s_title_and_a_compiled_report(text: str, expected: str) -> None:
     assert (opening_byline(text) or closing_credit(text)) == expected
+
+
+def test_a_reporter_with_the_title_after_the_name_before_the_upload_time() -> None:
+    zone = "特朗普签署行政命令 金炯九 记者 上传 2025.02.07 11:05 参与互动 0"
+    assert name_before_date(zone, zone.index("2025")) == "金炯九"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("加拿大都市网多伦多", None),  # the paper's desk, declared a Person
+    ("超级电影迷1973", "超级电影迷1973"),
+])
+def test_a_declared_person_naming_a_medium_is_no_account(name: str, expected: str | None) -> None:
+    head = ('<script type="application/ld+json">{"author": {"@type": "Person", '
+            f'"name": "{name}"}}}}</script>')
+    html = ACCOUNT_PAGE.replace("{head}", head).replace("{byline}", "").encode()
+    assert extract_article(html, URL, now=NOW)["author"] == expected

@@ -77,6 +77,10 @@ REVERSED_CREDIT_RE = re.compile(
     r"(?:^|(?<=\s))(?P<name>[^\s|｜丨]{2,20})\s*[|｜丨]\s*(?:作者|撰文|文字|文)(?=\s|$)"
 )
 REVERSED_CREDIT_CHARS = 300
+#: A reporter's name, the title after it, and maybe the upload verb, before the header date.
+NAME_THEN_TITLE_END_RE = re.compile(
+    r"(?:^|(?<=\s))(?P<name>[\u4e00-\u9fff]{2,3})\s*(?:记者|記者)(?:\s*/?\s*(?:上传|上傳))?$"
+)
 #: A follow button's word printed between an account and the date.
 FOLLOW_BUTTON_END_RE = re.compile(r"\s*[+＋]?\s*(?:关注|關注|订阅|訂閱)\s*$")
 #: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``).
@@ -290,6 +294,9 @@ def name_before_date(zone: str, date_start: int) -> str | None:
     match = TITLE_THEN_NAME_RE.search(before)
     if match and is_name(match.group("name")):  # 心理咨询师熊玲 2018/03/05
         return match.group("name")
+    match = NAME_THEN_TITLE_END_RE.search(before)
+    if match and is_name(match.group("name")) and has_surname(match.group("name")):
+        return match.group("name")  # 金炯九 记者 上传 2025.02.07 11:05
     match = NAME_AT_END_RE.search(before)
     if not match:
         return None
