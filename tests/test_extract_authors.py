@@ -1021,3 +1021,8 @@ def test_a_declared_person_naming_a_medium_is_no_account(name: str, expected: st
             f'"name": "{name}"}}}}</script>')
     html = ACCOUNT_PAGE.replace("{head}", head).replace("{byline}", "").encode()
     assert extract_article(html, URL, now=NOW)["author"] == expected
+
+
+def test_a_reading_time_between_the_date_and_the_writer() -> None:
+    zone = "此内容发布于 2024年12月12日 - 09:00 13 分钟 马克·洛伊滕艾格 批判性报道并非自由社会"
+    assert names_after_date(zone, zone.index("09:00") + 5) == "马克·洛伊滕艾格"

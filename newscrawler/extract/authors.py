@@ -81,6 +81,8 @@ REVERSED_CREDIT_CHARS = 300
 NAME_THEN_TITLE_END_RE = re.compile(
     r"(?:^|(?<=\s))(?P<name>[\u4e00-\u9fff]{2,3})\s*(?:记者|記者)(?:\s*/?\s*(?:上传|上傳))?$"
 )
+#: A reading time's items after the header date (``13 分钟``, ``5分钟阅读``).
+READING_TIME_RE = re.compile(r"^(?:\d{1,3}|\d{0,3}\s*(?:分钟|分鐘)(?:阅读|閱讀)?)$")
 #: A follow button's word printed between an account and the date.
 FOLLOW_BUTTON_END_RE = re.compile(r"\s*[+＋]?\s*(?:关注|關注|订阅|訂閱)\s*$")
 #: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``).
@@ -379,6 +381,8 @@ def names_after_date(zone: str, date_end: int, site: str = "") -> str | None:
         bare = item.rstrip(":：")
         if bare in rules.LABELS["editor"] or bare.startswith(rules.SHARE_WORDS):
             break  # 编辑: 曾俊菠 is the editor; 分享到东方微博… are share buttons
+        if not names and READING_TIME_RE.match(item):
+            continue  # swissinfo's reading time: 09:00 13 分钟 马克·洛伊滕艾格
         if not names and skipped < AFTER_DATE_SKIPS:
             if after_label or bare in rules.LABELS["source"] or bare.startswith(
                     rules.LABELS["source"]) or bare.endswith(rules.MEDIA_SUFFIXES) or \
