@@ -206,19 +206,12 @@ def find_author(
     if tag and tag != meta.source and not _names_the_host(tag, url) and \
             tag.lower() not in site().lower():  # nor the medium
         found = names.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
-        if not found and declared and not MEDIUM_INSIDE_RE.search(tag):
+        if not found and declared and not rules.MEDIUM_INSIDE_RE.search(tag):
             found = names.signed_name(tag)  # a Person's account: 超级电影迷1973, 飘飞的胸毛
         if found and zone:
             found = authors.with_names_after(found, zone)  # <meta> names the first writer
         return _not_the_editor(found, editors, source)
     return None
-
-
-#: A medium's name inside an account's (``加拿大都市网多伦多``: the paper's desk in Toronto).
-MEDIUM_INSIDE_RE = re.compile(
-    r"[\u4e00-\u9fff]{2}(?:" + "|".join(("网", "報", "报", "台", "社", "刊", "新闻", "新聞"))
-    + r")(?=[\u4e00-\u9fff])"
-)
 
 
 def _unlinked(root: etree._Element, word: str | None) -> str | None:

@@ -32,6 +32,7 @@ _MICRODATA_AUTHOR = etree.XPath(rules.MICRODATA_AUTHOR_XPATH)
 BY_WORD_RE = re.compile(r"^by\s+", re.IGNORECASE)
 #: Links of the same text looked at for a profile address.
 MAX_WORD_LINKS = 3
+AUTHOR = b"author"
 #: How far back from ``author`` its attribute's start is looked for (``class="a b author``).
 ATTRIBUTE_REACH = 80
 
@@ -55,9 +56,10 @@ def author_marks(source: bytes | None) -> AuthorMarks:
         return NO_MARKS
     kinds: set[str] = set()
     classes: dict[str, None] = {}
-    at = source.find(b"author")
+    at = source.find(AUTHOR)
     while at != -1:
-        before = source[max(0, at - ATTRIBUTE_REACH):at]
+        start = max(0, at - ATTRIBUTE_REACH)
+        before = source[start:at]
         quote = max(before.rfind(b'"'), before.rfind(b"'"))
         if quote >= 0 and b">" not in before[quote:] and b"<" not in before[quote:]:
             attribute = before[:quote].rstrip(b"= ")
@@ -65,8 +67,8 @@ def author_marks(source: bytes | None) -> AuthorMarks:
                 kinds.add("rel")
             elif attribute.endswith(b"class"):
                 kinds.add("class")
-                end = source.find(before[quote:quote + 1], at)
-                value = source[at - (len(before) - quote - 1):end if end != -1 else at + 6]
+                end = source.find(before[quote:quote + 1], at)  # the value's closing quote
+                value = source[start + quote + 1:end if end != -1 else at + len(AUTHOR)]
                 for token in value.decode("utf-8", "replace").split():
                     if "author" in token:
                         classes.setdefault(token, None)
@@ -74,7 +76,7 @@ def author_marks(source: bytes | None) -> AuthorMarks:
                     kinds.add("rel")  # <span class="author vcard">: the hCard byline
             elif attribute.lower().endswith(b"itemprop"):
                 kinds.add("itemprop")
-        at = source.find(b"author", at + 6)
+        at = source.find(AUTHOR, at + len(AUTHOR))
     return AuthorMarks(frozenset(kinds), tuple(classes))
 
 
@@ -106,9 +108,8 @@ def _author_boxes(root: etree._Element, marks: AuthorMarks,
                   index: PageIndex | None) -> list[etree._Element]:
     """The elements whose class names an author: from the page index when it was built with
     ``marks.classes`` (no search of the tree), else by XPath."""
-    if index is None or any(token not in index.by_class and
-                            (index.classes is None or token not in index.classes)
-                            for token in marks.classes):
+    if index is None or (index.classes is not None and
+                         not index.classes.issuperset(marks.classes)):
         return _AUTHOR_CLASS(root)
     boxes: dict[etree._Element, None] = {}
     for token in marks.classes:

@@ -312,6 +312,12 @@ MEDIA_SUFFIXES = (
     "報", "網", "臺", "誌", "視頻", "新聞", "財經", "綜合", "資訊", "傳媒", "集團", "協會", "會",
     "編輯", "記者", "辦", "電視", "快讯", "快訊", "出版", "出版社",
 )
+#: A medium's name inside an account's (``加拿大都市网多伦多``: the paper's desk in Toronto): the
+#: few endings of MEDIA_SUFFIXES that end a paper's or site's name, followed by more text.
+MEDIUM_INSIDE_RE = re.compile(
+    r"[\u4e00-\u9fff]{2}(?:" + "|".join(("网", "報", "报", "台", "社", "刊", "新闻", "新聞"))
+    + r")(?=[\u4e00-\u9fff])"
+)
 #: Job titles glued to the writer's name right before a header date (``心理咨询师熊玲 2018/03/05``):
 #: columnists of self-media and portals' expert columns.
 BYLINE_JOB_TITLES = ("咨询师", "医师", "律师", "分析师", "评论员", "专栏作家", "作家", "教授",
