@@ -205,7 +205,7 @@ def find_author(
     tag = declared or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
     if tag and tag != meta.source and not _names_the_host(tag, url) and \
             tag.lower() not in site().lower():  # nor the medium
-        found = names.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
+        found = names.declared_name(tag) or authors.opening_byline(tag)  # 記者X／即時報導
         if not found and declared and not rules.MEDIUM_INSIDE_RE.search(tag):
             found = names.signed_name(tag)  # a Person's account: 超级电影迷1973, 飘飞的胸毛
         if found and zone:

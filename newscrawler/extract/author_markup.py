@@ -89,7 +89,7 @@ def marked_author(root: etree._Element, source: bytes | None, marks: AuthorMarks
         return None
     if "rel" in marks.kinds:
         for node in _AUTHOR_MARKUP(root):
-            name = names.clean_author(collapse(all_text(node)))
+            name = names.declared_name(collapse(all_text(node)))
             if name:
                 return name
     if rules.WECHAT_AUTHOR_MARK in source:

@@ -255,7 +255,7 @@ def latin_name_opening(zone: str, date_start: int, site: str) -> str | None:
     """A Latin name that is all the header prints before its date (``Paolo Confino
     2023-11-18``): Chinese editions of foreign titles print their writers so. Not a medium
     (``China Daily 2023-11-18``): no word of ``rules.LATIN_MEDIA_WORDS``, not the site's name."""
-    before = zone[:date_start].strip()
+    before = _before_date(zone, date_start).strip()
     if not LATIN_OPENING_NAME_RE.match(before) or \
             set(before.lower().split()) & rules.LATIN_MEDIA_WORDS:
         return None

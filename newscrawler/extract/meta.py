@@ -20,6 +20,8 @@ from lxml import etree
 
 from newscrawler.extract import rules
 from newscrawler.extract.dates import (
+    EN_DATE_RE,
+    ENGLISH_MONTH_RE,
     FULL_DATE_RE,
     ParsedDate,
     get_timezone,
@@ -129,6 +131,22 @@ def _in_sentence(text: str, end: int) -> bool:
 
 def _marked_updated(text: str, start: int) -> bool:
     return UPDATED_BEFORE_RE.search(text, max(0, start - 12), start) is not None
+
+
+#: Characters either side of a header's English date searched for Han text.
+EN_DATE_HAN_CHARS = 40
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
+
+
+def _english_date_among_han(zone: str) -> re.Match[str] | None:
+    """A Chinese header's date in English (``专访 | 苏有慧 August 14, 2020``, Malaysian and
+    Singaporean WordPress themes), as the place its bylines are read around. Only among Han
+    text: an English page's header has its own forms (``By X Published 5:00 PM EST``)."""
+    match = EN_DATE_RE.search(zone)
+    if match and _HAN_RE.search(zone, max(0, match.start() - EN_DATE_HAN_CHARS),
+                                match.end() + EN_DATE_HAN_CHARS):
+        return match
+    return None
 
 
 def header_zone(
@@ -262,6 +280,8 @@ def extract_meta(
         twin = _dated_twin_zone(root, heading)
         if twin:
             zone, meta.zone, meta.zone_date = twin, twin, FULL_DATE_RE.search(twin)
+    if meta.zone_date is None and ENGLISH_MONTH_RE.search(zone):
+        meta.zone_date = _english_date_among_han(zone)
     if zone:
         meta.merge(parse_labelled(zone, tz, now, profile))
     if meta.missing():

@@ -68,7 +68,8 @@ SEPARATOR = "、"
 
 def is_name(text: str) -> bool:
     """Does ``text`` look like a person's name (not a medium, label, site or markup)?"""
-    if not text or any(c in text for c in "=\"'<>:：︰/"):
+    if not text or any(c in text for c in "=\"'<>:：︰/") or \
+            text.lower() in rules.PLACEHOLDER_ACCOUNTS:
         return False
     if HAN_NAME_RE.match(text):
         return not _no_ones(text)
@@ -138,6 +139,14 @@ def clean_author(value: str | None) -> str | None:
     return join(split_names(value)) or credit_names(value) or _after_organisation(value)
 
 
+def declared_name(value: str | None) -> str | None:
+    """A name a theme's markup or JSON-LD declares, as ``clean_author`` reads it, but never the
+    account the CMS was installed with (``rules.PLACEHOLDER_ACCOUNTS``): a theme fills its
+    author markup with the poster's login, where a byline typed by hand names the writer."""
+    found = clean_author(value)
+    return None if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS else found
+
+
 def _after_organisation(value: str) -> str | None:
     """The writers after the organisation a report credit names first (``作者：西部证券，
     李艳丽``)."""
@@ -147,8 +156,11 @@ def _after_organisation(value: str) -> str | None:
 
 def signed_name(value: str) -> str | None:
     """The name a blog signs its own credit with (``作者：老D，如若转载…``): a name, a pen name
-    or a handle of letters, digits and Han characters; never a medium or a label."""
+    or a handle of letters, digits and Han characters; never a medium, a label or the CMS's
+    installation account (``admin``), which no one signs with."""
     value = value.strip()
+    if value.lower() in rules.PLACEHOLDER_ACCOUNTS:
+        return None
     found = clean_author(value) or pen_name(value)
     if found or not HANDLE_RE.match(value):
         return found

@@ -259,7 +259,8 @@ AUTHOR_NOT_NAMES = frozenset(
      "深度", "热点", "熱點", "焦点", "焦點", "追踪", "追蹤", "要闻", "要聞", "头条", "頭條",
      "探访", "探訪", "直击", "直擊", "解读", "解讀", "更新", "发布", "發布", "发表", "發表",
      # buttons printed next to the date (查看 原文, 分享, 收藏)
-     "查看", "分享", "收藏", "点赞", "打印", "关闭", "返回", "举报", "投稿", "订阅", "关注我们",
+     "查看", "分享", "收藏", "收藏本文", "點贊", "点赞", "打印", "关闭", "返回", "举报", "投稿",
+     "订阅", "关注我们",
      # page furniture after a label: 记者博客, 作者专栏, 联系记者, 记者信箱
      "博客", "专栏", "主页", "信箱", "邮箱", "热线", "文章", "简介", "部落格", "專欄", "手记",
      "前言", "引子", "导语", "摘要", "按语", "编者按", "附录", "后记", "注释", "目录",
@@ -268,6 +269,9 @@ AUTHOR_NOT_NAMES = frozenset(
     # where the writer posted from, printed after the date since 2022 (IP属地: 安徽)
     | frozenset(REGIONS)
 )
+#: The accounts a CMS installs with and fills every byline with (WordPress's, DedeCms's
+#: ``admin``): who ran the site, not who wrote the article.
+PLACEHOLDER_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "root", "guest", "user"})
 AUTHOR_NOT_NAME_PREFIXES = ("本报", "本刊", "本网", "来源", "据", "图")
 #: Page furniture printed next to the header date, which a bare name could be mistaken for
 #: (``2019-09-24 09:10 字号 超大``, ``关注``, ``举报``), and weekdays (``周一``).

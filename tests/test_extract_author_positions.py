@@ -1,0 +1,85 @@
+"""Where a header prints its writer relative to the headline and the date, and what is never a
+writer there (``newscrawler/extract/authors.py``, ``meta.py``, ``names.py``): the forms found on
+the blind batches' sites once they had been measured."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from newscrawler.extract import extract_article
+from newscrawler.extract.names import clean_author, declared_name, signed_name
+
+NOW = datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+URL = "http://news.example.cn/a/1.html"
+TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这里就是文章的主体内容。" * 6
+TITLE = "一个足够长的新闻标题在这里"
+
+
+def page(header: str, head: str = "", body: str = "") -> bytes:
+    return f"""<html><head><meta charset="utf-8"><title>{TITLE}_示例网</title>{head}</head>
+<body><div class="nav">首页 新闻</div><h1>{TITLE}</h1><div class="meta">{header}</div>
+<div class="article-content"><p>{body}{TEXT}</p></div></body></html>""".encode()
+
+
+def author(html: bytes) -> str | None:
+    return extract_article(html, URL, now=NOW)["author"]
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    # Malaysian and Singaporean WordPress themes date the header in English
+    ("专访 | 苏有慧 August 14, 2020", "苏有慧"),
+    ("Academic Views / Tuesday, June 15th, 2021 庄嘉颖", "庄嘉颖"),
+    ("August 14, 2020", None),
+])
+def test_an_english_date_in_a_chinese_header_anchors_its_byline(header: str,
+                                                                 expected: str | None) -> None:
+    assert author(page(header)) == expected
+
+
+def test_an_english_header_keeps_its_own_forms() -> None:
+    """Only a Chinese header's English date is an anchor: an English page's ``Published``
+    after the name stays out of it."""
+    html = f"""<html><head><meta charset="utf-8"><title>A long enough English headline</title>
+</head><body><h1>A long enough English headline</h1><div class="meta">By Scott Gordon Published
+August 14, 2020</div><div class="article"><p>{"Some English text of the story. " * 20}</p>
+</div></body></html>""".encode()
+    assert author(html) in (None, "Scott Gordon")
+
+
+@pytest.mark.parametrize(("header", "expected"), [
+    ("Amy Evans | 2015年04月07日", "Amy Evans"),  # the World Bank's blog
+    ("Amy Evans 2015年04月07日", "Amy Evans"),
+    ("China Daily | 2015年04月07日", None),  # a medium
+])
+def test_a_latin_name_then_a_bar_before_the_date(header: str, expected: str | None) -> None:
+    assert author(page(header)) == expected
+
+
+@pytest.mark.parametrize("markup", [
+    '<span class="author vcard"><a class="url fn n" href="/author/admin/">admin</a></span>',
+    '<script type="application/ld+json">{"author": {"@type": "Person", "name": "admin"}}'
+    "</script>",
+])
+def test_the_cms_s_installation_account_in_markup_is_nobody(markup: str) -> None:
+    """WordPress themes print the poster's login in their hCard and JSON-LD; ``admin`` is who
+    ran the site (印尼商报's ``Posted by admin`` over a 环球时报 reprint), not a writer."""
+    assert author(page("2021-06-15 " + markup)) is None
+    assert author(page("2021-06-15 " + markup.replace("admin", "Madeline Fry"))) == "Madeline Fry"
+
+
+def test_a_labelled_admin_is_kept_as_printed_but_never_declared() -> None:
+    """DedeCms's meta line ``作者：admin`` is kept as printed (the sample portal's contract);
+    markup and accounts never give it."""
+    assert clean_author("admin") == "admin"
+    assert declared_name("admin") is None and declared_name("Administrator") is None
+    assert signed_name("admin") is None
+    assert declared_name("李雷") == "李雷"
+
+
+def test_a_bookmark_button_is_no_writer() -> None:
+    """關鍵評論網's author card ends ``訂閱作者 收藏本文``: a label's word, then a button."""
+    card = "2016/12/08 看更多此作者文章... 訂閱作者 收藏本文 來試試我們的新功能！"
+    assert author(page(card)) is None
