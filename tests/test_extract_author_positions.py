@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newscrawler.extract import extract_article
+from newscrawler.extract.header_slots import names_before_slash, poster_posted_in
 from newscrawler.extract.names import clean_author, declared_name, signed_name
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -83,3 +84,31 @@ def test_a_bookmark_button_is_no_writer() -> None:
     """關鍵評論網's author card ends ``訂閱作者 收藏本文``: a label's word, then a button."""
     card = "2016/12/08 看更多此作者文章... 訂閱作者 收藏本文 來試試我們的新功能！"
     assert author(page(card)) is None
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("◎陳方隅／密西根州立大學政治所博士候選人 ◎林倢／NGO工作者 ※本文內容整理自", "陳方隅、林倢"),
+    ("涵柳／vintage vibe 時尚簡史 2023/12/02", "涵柳"),  # the first thing the header prints
+    ("首頁／國際／亞洲 2023/12/02", None),  # a trail, not a writer
+    ("国际／亚洲 2023/12/02", None),
+    ("本文整理自講座，陳方隅／密西根州立大學", None),  # inside a sentence
+    ("新闻/国际 2023-12-02", None),  # a half-width slash needs a mark
+])
+def test_writers_before_a_slash_and_their_affiliation(zone: str, expected: str | None) -> None:
+    assert names_before_slash(zone) == expected
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("东寻 发布在 AIGC 2.1万 摘要：", "东寻"),
+    ("发布在 AIGC", None),
+    ("责任编辑 发布在 AIGC", None),
+])
+def test_a_poster_before_where_the_post_was_filed(zone: str, expected: str | None) -> None:
+    assert poster_posted_in(zone) == expected
+
+
+def test_a_link_s_heading_after_labelled_names_is_no_photo_credit() -> None:
+    """jrj's ``作者：陶凤 汤艺甜`` runs into a link ``图文拆解…``: both writers, not a
+    photographer's credit (``李木子 摄``) that cancels them."""
+    assert clean_author("陶凤 汤艺甜 图文拆解603825大赚10%逻辑") == "陶凤、汤艺甜"
+    assert clean_author("李木子 摄") is None

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from newscrawler.extract import authors, credits, names, rules
+from newscrawler.extract import authors, credits, header_slots, names, rules
 from newscrawler.extract.author_markup import (
     NO_MARKS,
     AuthorMarks,
@@ -179,7 +179,8 @@ def find_author(
                 _unlinked(root, authors.lone_word_before_date(zone, date.start())) or \
                 profile_linked(root, authors.word_before_date(zone, date.start()))
         found = found or authors.reversed_credit(zone) or authors.opening_byline(zone) or \
-            authors.marked_names(zone)
+            authors.marked_names(zone) or header_slots.names_before_slash(zone) or \
+            header_slots.poster_posted_in(zone)
         if not found and date:
             found = authors.names_after_date(zone, date.end(), site()) or \
                 authors.latin_name_opening(zone, date.start(), site())

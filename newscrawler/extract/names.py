@@ -55,6 +55,8 @@ PHOTO_WORDS = ("摄", "图", "攝", "圖")
 #: them (``摄影 朱丽萍 李丹``).
 PHOTO_CREDITS = frozenset({"供图", "供圖", "配图", "配圖"})
 PHOTO_LABELS = frozenset({"摄影", "攝影"})
+#: Words a photo word starts that credit no photograph (``图文``: pictures and text).
+NOT_PHOTO_WORDS = ("图文", "圖文")
 #: A Han token ending like this is a medium, a label or a job title, not a name.
 NOT_NAME_ENDINGS = (rules.MEDIA_SUFFIXES + rules.LABEL_ENDINGS + rules.JOB_TITLES
                     + rules.ORGANISATION_ENDS)
@@ -96,6 +98,8 @@ def split_names(run: str) -> list[str]:
             token = token + tokens[index + 1]
             index += 1
         index += 1
+        if token.startswith(NOT_PHOTO_WORDS):
+            break  # 作者：陶凤 汤艺甜 图文拆解…: a link's heading after the names, no credit
         if token.startswith(PHOTO_WORDS) or token in PHOTO_CREDITS:
             if names and token in PHOTO_LABELS and index < len(tokens):
                 break  # 记者 王诗颖 蔡娟 摄影 朱丽萍: the photographers' label ends the writers

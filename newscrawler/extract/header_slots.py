@@ -1,0 +1,78 @@
+"""Unlabelled writers read from the slot the header gives them, not from a label.
+
+Blogs, columns and Taiwan's magazines print the writer where a newspaper prints its
+``记者`` label, with no label at all: first thing under the headline, before a slash and an
+affiliation (``◎陳方隅／密西根州立大學政治所博士候選人``, ``涵柳／vintage vibe 時尚簡史``), or
+before the phrase that says where the post went (``东寻 发布在 AIGC``). The slot, not the
+word, says it is a writer; ``names.py`` still says whether the word can be a name.
+``authors.py`` holds the readers around the header's date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newscrawler.extract import rules
+from newscrawler.extract.names import HAN, has_surname, is_name, join, signed_name
+
+#: How much of the header's start is read for a name and its slash.
+SLOT_CHARS = 160
+#: ``◎陳方隅／密西根州立大學…``: a name, a full-width slash (or any slash after a mark) and
+#: what the writer is or writes for; one such entry per writer.
+NAME_SLASH_RE = re.compile(
+    rf"(?:^|(?<=\s))(?P<mark>[◎●■□○⊙]\s*)?(?P<name>[{HAN}·]{{2,5}})\s*(?P<slash>／|/)\s*(?=\S)"
+)
+#: ``东寻 发布在 AIGC``: a poster, then where the post was filed (WordPress-style themes).
+POSTED_IN_RE = re.compile(r"^(?P<who>[^\s:：|]{2,20})\s*(?:发布在|發佈在|发表在|發表在)\s*\S")
+
+
+def names_before_slash(zone: str) -> str | None:
+    """The writers a header opens with, each before a slash and an affiliation or column
+    (``◎陳方隅／…候選人 ◎林倢／NGO工作者``, ``涵柳／vintage vibe 時尚簡史 2023/12/02``).
+
+    Only at the header's start, and the entries must follow each other; an unmarked entry
+    needs the full-width slash Taiwan's bylines use, and a name without a common surname must
+    be the first thing the header prints."""
+    found: list[str] = []
+    at = 0
+    head = zone[:SLOT_CHARS]
+    for match in NAME_SLASH_RE.finditer(head):
+        lead = head[at:match.start()]
+        if found and not _one_entry(lead):
+            break
+        if not found and lead.strip():
+            break
+        name = match.group("name")
+        if not match.group("mark") and match.group("slash") != "／":
+            break
+        if not is_name(name) or name in rules.HEADER_NOT_NAMES or \
+                (not has_surname(name) and match.start() > 0) or _trail_after(head, match.end()):
+            break
+        found.append(name)
+        at = match.end()
+    return join(found)
+
+
+def _trail_after(head: str, at: int) -> bool:
+    """Does another slash follow the next word (``首頁／國際／亞洲``): a trail of sections?"""
+    return bool(TRAIL_RE.match(head, at))
+
+
+#: A word and another slash: a trail of sections, not an affiliation.
+TRAIL_RE = re.compile(r"[^\s／/]{1,8}\s*[／/]")
+
+
+def _one_entry(lead: str) -> bool:
+    """Is ``lead`` one entry's affiliation (short, no sentence), between two writers?"""
+    return len(lead) <= MAX_AFFILIATION and not re.search(r"[，。！？；]", lead)
+
+
+#: The longest affiliation between two writers' entries.
+MAX_AFFILIATION = 40
+
+
+def poster_posted_in(zone: str) -> str | None:
+    """The poster a header opens with before ``发布在`` and the section (``东寻 发布在
+    AIGC``): a name, a pen name or an account."""
+    match = POSTED_IN_RE.match(zone)
+    return signed_name(match.group("who")) if match else None
