@@ -10,7 +10,11 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newscrawler.extract import extract_article
-from newscrawler.extract.header_slots import names_before_slash, poster_posted_in
+from newscrawler.extract.header_slots import (
+    account_card,
+    names_before_slash,
+    poster_posted_in,
+)
 from newscrawler.extract.names import clean_author, declared_name, signed_name
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -112,3 +116,23 @@ def test_a_link_s_heading_after_labelled_names_is_no_photo_credit() -> None:
     photographer's credit (``李木子 摄``) that cancels them."""
     assert clean_author("陶凤 汤艺甜 图文拆解603825大赚10%逻辑") == "陶凤、汤艺甜"
     assert clean_author("李木子 摄") is None
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("2021-05-06 12:01 --阅读 · --喜欢 · --评论 Maggie媺琪 粉丝： 18 文章： 2 关注", "Maggie媺琪"),
+    ("2021-12-13 14:50 --评论 账号已注销 粉丝： 513 文章： 513 关注", None),  # a deleted account
+    ("2021-05-06 12:01 阅读 1024 喜欢 3", None),
+])
+def test_an_account_before_its_card_s_counts(zone: str, expected: str | None) -> None:
+    assert account_card(zone) == expected
+
+
+def test_a_labelled_account_beats_the_card_s_poster() -> None:
+    """baai's hub: the poster's card (``FlagPerf 帖子数：6``), then ``作者：昇腾AI``."""
+    header = ("2023-09-04 13:07 发布 FlagPerf 帖子数：6 评论数：0 个人主页 作者：昇腾AI")
+    assert author(page(header)) == "昇腾AI"
+    assert author(page("2023-09-04 13:07 发布 FlagPerf 帖子数：6 评论数：0")) == "FlagPerf"
+
+
+def test_a_labelled_account_of_letters_and_han() -> None:
+    assert author(page("日期：2015-11-25 作者：17yy小编")) == "17yy小编"

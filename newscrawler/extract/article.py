@@ -199,7 +199,9 @@ def find_author(
     found = credits.furniture_credit(after()) or \
         _not_the_editor(credits.closing_signature(text), editors, source) or \
         _not_the_editor(names.clean_author(meta.page_author), editors, source) or \
-        names.pen_name(meta.author)  # last: an account is labelled so too (作者：影视风向标)
+        names.pen_name(meta.author) or names.signed_name(meta.author or "") or \
+        header_slots.account_card(meta.zone)
+    # last: an account, labelled (作者：影视风向标, 作者：昇腾AI) or on a platform's card
     if found:
         return found
     declared = jsonld_author(source) or microdata

@@ -26,6 +26,22 @@ NAME_SLASH_RE = re.compile(
 POSTED_IN_RE = re.compile(r"^(?P<who>[^\s:：|]{2,20})\s*(?:发布在|發佈在|发表在|發表在)\s*\S")
 
 
+#: ``Maggie媺琪 粉丝： 18 文章： 2 关注``: an account, then the counts a platform's author
+#: card shows (followers, posts, likes).
+ACCOUNT_CARD_RE = re.compile(
+    r"(?:^|(?<=[\s·|]))(?P<who>[^\s:：|·]{2,20})\s*(?:粉丝|粉絲|关注者|關注者|文章数|文章數|文章|"
+    r"帖子数|获赞|獲讚|作品)\s*[:：]?\s*\d"
+)
+
+
+def account_card(zone: str) -> str | None:
+    """The account a platform's author card names before its counts (``Maggie媺琪 粉丝： 18
+    文章： 2 关注``, bilibili; ``X 粉丝 1.2万``): the poster, printed where a paper prints
+    its byline."""
+    match = ACCOUNT_CARD_RE.search(zone[:SLOT_CHARS])
+    return signed_name(match.group("who")) if match else None
+
+
 def names_before_slash(zone: str) -> str | None:
     """The writers a header opens with, each before a slash and an affiliation or column
     (``◎陳方隅／…候選人 ◎林倢／NGO工作者``, ``涵柳／vintage vibe 時尚簡史 2023/12/02``).
