@@ -494,3 +494,24 @@ def test_the_input_time_korean_papers_print() -> None:
 <div class="date_info">输入 : 2025-02-10 10:12 | 更新 : 2025-02-10 11:26</div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["published_at"] == \
         "2025-02-10T10:12:00+08:00"
+
+
+def test_a_date_alone_in_an_element_of_the_heading() -> None:
+    """科學月刊: ``<h3><small>2018-08-01</small>标题 <span>584 期</span></h3>``."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE} - 科學月刊</title></head><body>
+<h3><small> 2018-08-01</small>{TITLE} <span class="np">584 期</span></h3>
+<div class="txt"><p>{TEXT}</p></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["published_at"] == "2018-08-01T00:00:00+08:00"
+    assert record["title"] == TITLE
+
+
+def test_a_labelled_day_without_a_year_loses_to_the_header_s_full_date() -> None:
+    """Sina Taiwan: ``北京新浪網 (2020-01-21 11:12) 分享| 日期:1月21日，凱爾特人…``: the label
+    starts the story's dateline, whose year a reader takes from the date above it."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><div class="cite">北京新浪網 (2020-01-21 11:12) 分享|</div>
+<div class="article"><p>日期:1月21日，{TEXT}</p></div></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["published_at"] == "2020-01-21T11:12:00+08:00"
+    alone = html.replace("北京新浪網 (2020-01-21 11:12) 分享|".encode(), "分享|".encode())
+    assert extract_article(alone, URL, now=NOW)["published_at"] == "2026-01-21T00:00:00+08:00"

@@ -147,6 +147,8 @@ class ParsedDate:
     precision: str
     #: Day and month were read in an assumed order (``06/02/2022``: both could be either).
     order_guessed: bool = False
+    #: The page printed no year (``1月21日``): the year is the latest that is not in the future.
+    year_guessed: bool = False
 
     def isoformat(self) -> str:
         return self.value.isoformat(timespec="seconds")
@@ -316,7 +318,7 @@ def _parse_month_day(text: str, tz: tzinfo, now: datetime) -> ParsedDate | None:
                 continue
             parsed = _not_future(parsed, now)
             if parsed is not None:
-                return parsed
+                return replace(parsed, year_guessed=True)
         # Feb 29 with neither year a leap year, or the 13th month: try the next match.
     return None
 

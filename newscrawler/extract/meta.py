@@ -284,6 +284,8 @@ def extract_meta(
         meta.zone_date = _english_date_among_han(zone)
     if zone:
         meta.merge(parse_labelled(zone, tz, now, profile))
+        if meta.date is not None and meta.date.year_guessed:  # a label's 1月21日 loses to
+            meta.date = _published_in(zone, tz, now) or meta.date  # (2020-01-21 11:12)
     if meta.missing():
         for text, node in _texts(index.select_any(rules.META_SELECTORS, limit=5)):
             found = parse_labelled(text, tz, now, profile)
@@ -426,9 +428,14 @@ def _date_from_elements(
 
 def _date_above(heading: etree._Element | None, tz: str, now: datetime) -> ParsedDate | None:
     """A date printed alone right above the headline (a blog theme's ``Saturday, September
-    10th, 2005 10:56 am`` over the post's title), read in Chinese or English."""
+    10th, 2005 10:56 am`` over the post's title), read in Chinese or English; or alone in an
+    element of the heading itself (科學月刊's ``<h3><small>2018-08-01</small>标题</h3>``)."""
     if heading is None:
         return None
+    for child in (heading, *heading.iterchildren(tag=etree.Element)):
+        text = text_of(child)  # <h3><small>2018-08-01</small>标题: the title is <small>'s tail
+        if text and len(text) <= MAX_DATE_ABOVE and FULL_DATE_RE.fullmatch(text.strip()):
+            return parse_date(text, tz=tz, now=now)
     node, above = heading, None
     for _ in range(3):  # the heading may be the first thing in its block (<p><font>标题)
         above = node.getprevious()
