@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newscrawler.extract import extract_article
+from newscrawler.extract.authors import labelled_names
 from newscrawler.extract.header_slots import (
     account_card,
     names_before_slash,
@@ -136,3 +137,8 @@ def test_a_labelled_account_beats_the_card_s_poster() -> None:
 
 def test_a_labelled_account_of_letters_and_han() -> None:
     assert author(page("日期：2015-11-25 作者：17yy小编")) == "17yy小编"
+
+
+def test_a_labelled_latin_name_is_one_name() -> None:
+    assert labelled_names("作者: Ulrike Schulze") == "Ulrike Schulze"
+    assert labelled_names("作者： 宋怡 杨志华") == "宋怡、杨志华"

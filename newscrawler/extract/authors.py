@@ -27,6 +27,7 @@ from newscrawler.extract.names import (
     MAX_AUTHORS,
     MEDIUM_ENDINGS,
     SEPARATOR,
+    clean_author,
     has_surname,
     is_name,
     join,
@@ -494,8 +495,10 @@ def labelled_names(text: str) -> str | None:
     match = LABELLED_NAMES_RE.match(text)
     if not match:
         return None
-    # the names may follow the medium and its reporters' label (作者：南方周末记者 X Y)
-    return join(split_names(match.group("value"))) or opening_byline(match.group("value"))
+    # the names may follow the medium and its reporters' label (作者：南方周末记者 X Y); a
+    # Latin name is one name (作者: Ulrike Schulze)
+    value = match.group("value")
+    return clean_author(value) or opening_byline(value)
 
 
 def marked_names(zone: str) -> str | None:
