@@ -12,16 +12,14 @@ import pytest
 from newscrawler.extract import extract_article
 from newscrawler.extract.authors import (
     labelled_names,
-    latin_name_opening,
     marked_names,
-    name_before_date,
     name_under_headline,
-    names_after_date,
     opening_byline,
     report_line,
     slash_credit,
     with_names_after,
 )
+from newscrawler.extract.beside_date import latin_name_opening, name_before_date, names_after_date
 from newscrawler.extract.credits import (
     closing_credit,
     closing_signature,
@@ -808,7 +806,7 @@ def test_credits_one_to_a_line_before_calls_to_follow(ending: str, expected: str
     ("来源：新京报 发布于 2017-06-23", None),
 ])
 def test_the_poster_before_a_forum_s_date(zone: str, expected: str | None) -> None:
-    from newscrawler.extract.authors import poster_before_date
+    from newscrawler.extract.beside_date import poster_before_date
 
     at = zone.index("20")
     assert poster_before_date(zone, at) == expected
@@ -932,7 +930,7 @@ def test_an_empty_label_before_the_text_s_heading(value: str, expected: str | No
     ("关注 2020-07-03 15:39 上海", None),
 ])
 def test_an_account_before_its_follow_button_and_the_date(zone: str, expected: str | None) -> None:
-    from newscrawler.extract.authors import lone_word_before_date
+    from newscrawler.extract.beside_date import lone_word_before_date
 
     assert lone_word_before_date(zone, zone.index("2020")) == expected
 
@@ -969,7 +967,7 @@ def test_reporters_before_the_date_of_their_report() -> None:
 
 
 def test_words_of_a_publishing_line_are_no_names() -> None:
-    from newscrawler.extract.authors import poster_before_date
+    from newscrawler.extract.beside_date import poster_before_date
 
     # JoongAng: the writer, his title, then the upload label before the date
     assert opening_byline("行政命令 金炯九 记者 上传 2025.02.07 11:05 参与互动 0") != "上传"

@@ -17,7 +17,7 @@ from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
 
-from newscrawler.extract import authors, credits, header_slots, names, rules
+from newscrawler.extract import authors, beside_date, credits, header_slots, names, rules
 from newscrawler.extract.author_markup import (
     NO_MARKS,
     AuthorMarks,
@@ -174,16 +174,16 @@ def find_author(
     zone, date = meta.zone, meta.zone_date
     if zone:
         if date:
-            found = authors.name_before_date(zone, date.start()) or \
-                authors.poster_before_date(zone, date.start()) or \
-                _unlinked(root, authors.lone_word_before_date(zone, date.start())) or \
-                profile_linked(root, authors.word_before_date(zone, date.start()))
+            found = beside_date.name_before_date(zone, date.start()) or \
+                beside_date.poster_before_date(zone, date.start()) or \
+                _unlinked(root, beside_date.lone_word_before_date(zone, date.start())) or \
+                profile_linked(root, beside_date.word_before_date(zone, date.start()))
         found = found or authors.reversed_credit(zone) or authors.opening_byline(zone) or \
             authors.marked_names(zone) or header_slots.names_before_slash(zone) or \
             header_slots.poster_posted_in(zone)
         if not found and date:
-            found = authors.names_after_date(zone, date.end(), site()) or \
-                authors.latin_name_opening(zone, date.start(), site())
+            found = beside_date.names_after_date(zone, date.end(), site()) or \
+                beside_date.latin_name_opening(zone, date.start(), site())
         found = found or authors.latin_byline(zone) or \
             credits.credit_group(zone[:HEADER_CREDITS_CHARS])  # 供稿：… 张帆 摄影：… 编辑：…
         if found:
