@@ -43,10 +43,12 @@ SCRIPT_KEY_RE = re.compile(
     re.IGNORECASE,
 )
 KEY_WINDOW = 24
-#: A publish time in seconds since 1970 (``var ct = "1700000000";``) after an epoch key.
-SCRIPT_EPOCH_RE = re.compile(
+#: A publish time in seconds since 1970 (``var ct = "1700000000";``), and the epoch key that
+#: must end the text right before it: two steps, as for the date values above.
+SCRIPT_EPOCH_VALUE_RE = re.compile(rb"""[:=]\s*["']?(1\d{9})(?![\d.])""")
+SCRIPT_EPOCH_KEY_RE = re.compile(
     rb"""(?:^|[^\w$.-])(?:""" + b"|".join(k.encode() for k in rules.SCRIPT_EPOCH_KEYS)
-    + rb""")["']?\s*[:=]\s*["']?(1\d{9})(?![\d.])"""
+    + rb""")["']?\s*$"""
 )
 #: Where a Founder e-paper page's property comment starts, and the issue date in it (its time,
 #: when there is one, is a filler: ``23:59:59``, ``00:00:00:0``).
@@ -92,8 +94,10 @@ def script_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | No
         count += 1
         if count >= MAX_SCRIPT_VALUES:
             break
-    match = SCRIPT_EPOCH_RE.search(source)
-    return parse_date(match.group(1).decode("ascii"), tz=tz, now=now) if match else None
+    for match in SCRIPT_EPOCH_VALUE_RE.finditer(source):
+        if SCRIPT_EPOCH_KEY_RE.search(source, max(0, match.start() - KEY_WINDOW), match.start()):
+            return parse_date(match.group(1).decode("ascii"), tz=tz, now=now)
+    return None
 
 
 def founder_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | None:
