@@ -515,3 +515,18 @@ def test_a_labelled_day_without_a_year_loses_to_the_header_s_full_date() -> None
     assert extract_article(html, URL, now=NOW)["published_at"] == "2020-01-21T11:12:00+08:00"
     alone = html.replace("北京新浪網 (2020-01-21 11:12) 分享|".encode(), "分享|".encode())
     assert extract_article(alone, URL, now=NOW)["published_at"] == "2026-01-21T00:00:00+08:00"
+
+
+def test_the_headline_above_a_date_line_when_the_title_names_only_the_section() -> None:
+    """东方网's special topics: ``<title>要闻-2019上海市民修身行动</title>``, no heading element,
+    the headline in a styled ``<div>`` right above a line that is only the date."""
+    html = f"""<html><head><meta charset="utf-8"><title>要闻-2019上海市民修身行动</title></head>
+<body><div class="nav">当前位置：<a href="/">专题首页</a> >> 稿件</div>
+<div class="fc pix16bhui">{TITLE}</div><div class="blank20 pix12hui fc">2019年10月8日 16:57</div>
+<div class="pix14hui"><p>{TEXT}</p></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert record["published_at"] == "2019-10-08T16:57:00+08:00"
+    linked = html.replace(f'<div class="fc pix16bhui">{TITLE}</div>'.encode(),
+                          f'<div class="fc"><a href="/a/2.html">{TITLE}</a></div>'.encode())
+    assert extract_article(linked, URL, now=NOW)["title"] != TITLE  # a related item's link

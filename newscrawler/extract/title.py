@@ -359,7 +359,37 @@ def _titled_above_date(root: etree._Element) -> tuple[str, etree._Element] | Non
         date = FULL_DATE_RE.search(header_zone(node, TITLED_DATE_REACH))
         if date and (best is None or date.start() < best[0]):
             best = (date.start(), text, node)
-    return (best[1], best[2]) if best else None
+    return (best[1], best[2]) if best else _above_date_line(root)
+
+
+def _above_date_line(root: etree._Element) -> tuple[str, etree._Element] | None:
+    """The element right before the page's first line that is a date and nothing else
+    (东方网's special topics: ``<div class="fc pix16bhui">标题</div><div>2019年10月8日
+    16:57</div>``), when it could be a headline: where a page whose ``<title>`` names only its
+    section prints the headline, with no heading element and no class saying so."""
+    for node in _LEAF_BLOCKS(root)[:MAX_DATE_LINES_TRIED]:
+        text = collapse(node.text or "")
+        if len(text) > MAX_DATE_LINE or not FULL_DATE_RE.match(text):
+            continue
+        before = node.getprevious()
+        while before is not None and not (isinstance(before.tag, str) and text_of(before)):
+            before = before.getprevious()
+        if before is None or in_link(before) or before.xpath(".//a"):
+            continue
+        headline_text = rules.PAGE_MARKER_RE.sub("", text_of(before))
+        if could_be_headline(headline_text) and \
+                MIN_HEADLINE_ABOVE_DATE <= len(headline_text) <= MAX_TITLE_LENGTH:
+            return headline_text, before
+    return None
+
+
+#: Childless blocks whose text may be a date line, how many are tried, how long a date line
+#: may be, and how short a headline above one.
+_LEAF_BLOCKS = etree.XPath("//body//*[self::div or self::p or self::span or self::td][not(*)]"
+                           "[string-length(normalize-space(text())) >= 8]")
+MAX_DATE_LINES_TRIED = 400
+MAX_DATE_LINE = 30
+MIN_HEADLINE_ABOVE_DATE = 6
 
 
 _TITLED = etree.XPath(
