@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newscrawler.extract import extract_article
-from newscrawler.extract.authors import labelled_names
+from newscrawler.extract.authors import labelled_names, slash_credit
 from newscrawler.extract.header_slots import (
     account_card,
     names_before_slash,
@@ -142,3 +142,12 @@ def test_a_labelled_account_of_letters_and_han() -> None:
 def test_a_labelled_latin_name_is_one_name() -> None:
     assert labelled_names("作者: Ulrike Schulze") == "Ulrike Schulze"
     assert labelled_names("作者： 宋怡 杨志华") == "宋怡、杨志华"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("文：張宜君（國立台灣師範大學教育學系）\n2012年12月，尤美女委員", "張宜君"),  # 關鍵評論網
+    ("文：恒大研究院 任泽平 罗志恒\n5月19日，中美两国", "任泽平、罗志恒"),  # hexun's caption
+    ("原文：张三李四王五的文章", None),  # 原文 is no label
+])
+def test_a_wen_label_with_a_colon_opens_the_text(text: str, expected: str | None) -> None:
+    assert slash_credit(text) == expected

@@ -82,7 +82,7 @@ CREDIT_VALUE_RE = re.compile(rf"(?:{BYLINE_LABELS}){LABEL_SEP}(?P<value>[^()（�
 #: organisation (``文/社区居家养老服务中心 何淼``: university news).
 SLASH_WEN_RE = re.compile(
     rf"(?:^|\s)(?P<before>[{HAN}]{{2,4}})\s*[/／]\s*文(?![{HAN}])|"
-    rf"(?<![{HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜丨]\s*"
+    rf"(?<![{HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜丨:：]\s*"
     rf"(?:[{HAN}]{{1,16}}(?:{'|'.join(rules.ORGANISATION_ENDS)})\s+)?"
     rf"(?P<after>[{HAN}]{{2,4}}(?:(?:[、&＆]|\s+(?=[{HAN}]{{2,4}}(?![{HAN}])(?!\s*[|｜/／丨:：])))"
     rf"[{HAN}]{{2,4}}){{0,5}})(?![{HAN}])"
