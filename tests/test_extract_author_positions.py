@@ -11,6 +11,7 @@ import pytest
 
 from newscrawler.extract import extract_article
 from newscrawler.extract.authors import labelled_names, slash_credit
+from newscrawler.extract.beside_date import name_before_date
 from newscrawler.extract.header_slots import (
     account_card,
     names_before_slash,
@@ -151,3 +152,13 @@ def test_a_labelled_latin_name_is_one_name() -> None:
 ])
 def test_a_wen_label_with_a_colon_opens_the_text(text: str, expected: str | None) -> None:
     assert slash_credit(text) == expected
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("中国市场变成唯一市场。 谢康玉 未来消费APP 2020年12月31日 图片来源：Pixabay", "谢康玉"),
+    ("陈斌 中国青年报 2018-06-08 08:12", "陈斌"),
+    ("责任编辑：王伟 新华网 2018-06-08 08:12", None),  # the editor's value
+    ("国际 新华网 2018-06-08 08:12", None),  # a section, no surname
+])
+def test_a_writer_then_the_medium_before_the_date(zone: str, expected: str | None) -> None:
+    assert name_before_date(zone, zone.rindex(" 20") + 1) == expected

@@ -93,6 +93,11 @@ NAME_SLASH_MEDIUM_RE = re.compile(
     rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{HAN}·]{{2,4}})\s*[/／]\s*[{HAN}\w]{{2,12}}$"
 )
 
+#: ``谢康玉 未来消费APP 2020年12月31日``: a writer, then the medium, right before the date.
+NAME_THEN_MEDIUM_RE = re.compile(
+    rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{HAN}]{{2,3}})\s+(?P<medium>[{HAN}\w]{{2,12}})$"
+)
+
 #: ``上報快訊／范姜佳鈺 2020年03月12日``: the medium, a slash, the writer, right before the date.
 MEDIUM_SLASH_NAME_RE = re.compile(
     rf"(?:^|(?<=[\s|丨｜]))[{HAN}\w]{{3,12}}\s*[/／]\s*(?P<name>[{HAN}·]{{2,4}})$"
@@ -151,6 +156,12 @@ def name_before_date(zone: str, date_start: int) -> str | None:
         name = match.group("name")
         head = before[: match.start("name")].rstrip()
         return name if is_name(name) and not head.endswith(rules.AUTHOR_LABEL_ENDS) else None
+    match = NAME_THEN_MEDIUM_RE.search(before)
+    if match and match.group("medium").endswith(MEDIUM_ENDINGS) and \
+            is_name(match.group("name")) and has_surname(match.group("name")) and \
+            match.group("name") not in rules.HEADER_NOT_NAMES and \
+            not before[: match.start("name")].rstrip().endswith(rules.AUTHOR_LABEL_ENDS):
+        return match.group("name")  # 谢康玉 未来消费APP 2020年12月31日; not 编辑：王伟 新华网
     match = LATIN_NAMES_AT_END_RE.search(before)
     if match:
         run = match.group("names") or match.group("by")
