@@ -12,6 +12,7 @@ import pytest
 from newscrawler.extract import extract_article
 from newscrawler.extract.authors import labelled_names, slash_credit
 from newscrawler.extract.beside_date import name_before_date
+from newscrawler.extract.credits import closing_credit
 from newscrawler.extract.header_slots import (
     account_card,
     names_before_slash,
@@ -162,3 +163,25 @@ def test_a_wen_label_with_a_colon_opens_the_text(text: str, expected: str | None
 ])
 def test_a_writer_then_the_medium_before_the_date(zone: str, expected: str | None) -> None:
     assert name_before_date(zone, zone.rindex(" 20") + 1) == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("order by www.zheyitianshi.com", None),  # a DedeCms template vendor's <meta name="author">
+    ("order by dede58.com", None),
+    ("Powered by DedeCMS", None),
+    ("By John Smith", "By John Smith"),  # a plain byline word is no vendor's credit
+])
+def test_a_template_vendor_s_credit_is_no_author(value: str, expected: str | None) -> None:
+    assert clean_author(value) == expected
+
+
+def test_a_desk_labelled_as_the_author_is_nobody() -> None:
+    """迈安达's ``作者：本站原创`` (original to this site): no person, as ``本报讯`` is none."""
+    assert author(page("作者：本站原创 发布时间：2019-12-16 11:04")) is None
+    assert signed_name("本站原创") is None
+
+
+def test_a_slash_credit_in_the_brackets_closing_the_text() -> None:
+    text = "只是，索尼日后千万别习惯使用这样的大招，实在是有点伤士气啊（新发现 康斯坦丁/文）"
+    assert closing_credit(text) == "康斯坦丁"
+    assert closing_credit("实在是有点伤士气啊。（文/张三）") == "张三"

@@ -131,6 +131,13 @@ FOLLOW_PROMPT_RE = re.compile(
 )
 
 
+#: A writer's slash credit in the brackets ending a paragraph (``（新发现 康斯坦丁/文）``,
+#: ``（文/张三）``): ``authors.slash_credit`` reads the names.
+BRACKETED_SLASH_END_RE = re.compile(
+    r"[（(](?P<credit>[^（）()]{1,30}[/／][^（）()]{0,12})[）)]\s*$"
+)
+
+
 def closing_credit(text: str) -> str | None:
     """``（记者 张三）`` ending the article text, or one of its last short lines that is a
     credit (``中青报·中青网记者 魏其濛 来源：中国青年报``, ``作者︱春春``, ``（刘芳 于婉珈）``,
@@ -190,6 +197,10 @@ def _paragraph_end_credit(text: str) -> str | None:
         return found
     match = REPRINT_NOTICE_CREDIT_RE.search(text[-CLOSING_CHARS * 2:])
     found = names.signed_name(match.group("name")) if match else None
+    if found:
+        return found
+    match = BRACKETED_SLASH_END_RE.search(end)  # …伤士气啊（新发现 康斯坦丁/文）
+    found = authors.slash_credit(match.group("credit")) if match else None
     if found:
         return found
     match = BRACKETED_NAMES_END_RE.search(end)

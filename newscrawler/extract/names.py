@@ -133,7 +133,7 @@ def clean_author(value: str | None) -> str | None:
 
     A value without Han characters is kept whole when it is a plain word or name (DedeCms
     prints the account, ``admin``); markup (``size="20"``) and labels are refused."""
-    if not value:
+    if not value or rules.TEMPLATE_CREDIT_RE.search(value):
         return None
     value = BRACKET_NOTE_END_RE.sub("", value.strip()) or value.strip()
     if not re.search(f"[{HAN}]", value):
@@ -168,8 +168,9 @@ def signed_name(value: str) -> str | None:
     found = clean_author(value) or pen_name(value)
     if found or not HANDLE_RE.match(value):
         return found
-    if value in rules.AUTHOR_NOT_NAMES or value in LABEL_WORDS or value.endswith(NOT_NAME_ENDINGS):
-        return None
+    if value in rules.AUTHOR_NOT_NAMES or value in LABEL_WORDS or \
+            value.endswith(NOT_NAME_ENDINGS) or value.startswith(rules.DESK_PREFIXES):
+        return None  # 本站原创: the site's own desk
     return value
 
 

@@ -272,7 +272,15 @@ AUTHOR_NOT_NAMES = frozenset(
 #: The accounts a CMS installs with and fills every byline with (WordPress's, DedeCms's
 #: ``admin``): who ran the site, not who wrote the article.
 PLACEHOLDER_ACCOUNTS = frozenset({"admin", "administrator", "webmaster", "root", "guest", "user"})
-AUTHOR_NOT_NAME_PREFIXES = ("本报", "本刊", "本网", "来源", "据", "图")
+#: A template vendor's credit where a theme fills ``<meta name="author">`` (``order by
+#: dede58.com``, ``Powered by …``) or any value holding an address: never a writer.
+TEMPLATE_CREDIT_RE = re.compile(
+    r"(?i)\b(?:order|powered|designed?|made|theme|template)\s+by\b|www\.|https?://|"
+    r"\.(?:com|cn|net|org)\b"
+)
+#: How a desk, not a person, starts (``本站原创``, ``本报讯``).
+DESK_PREFIXES = ("本报", "本刊", "本网", "本站", "本報", "本網")
+AUTHOR_NOT_NAME_PREFIXES = DESK_PREFIXES + ("来源", "据", "图")
 #: Page furniture printed next to the header date, which a bare name could be mistaken for
 #: (``2019-09-24 09:10 字号 超大``, ``关注``, ``举报``), and weekdays (``周一``).
 HEADER_NOT_NAMES = frozenset(
