@@ -530,3 +530,34 @@ def test_the_headline_above_a_date_line_when_the_title_names_only_the_section() 
     linked = html.replace(f'<div class="fc pix16bhui">{TITLE}</div>'.encode(),
                           f'<div class="fc"><a href="/a/2.html">{TITLE}</a></div>'.encode())
     assert extract_article(linked, URL, now=NOW)["title"] != TITLE  # a related item's link
+
+
+def test_a_date_in_the_heading_s_own_span_is_not_the_headline_s() -> None:
+    """裕渤财行: ``<h3>标题<span>2015-10-22</span></h3>``, then a text that dates an event."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}_裕渤财行</title></head><body>
+<div class="content"><h3>{TITLE}<span>2015-10-22</span></h3>
+<div class="text"><p>近日，公司已于2015年9月29日完成工商变更登记。{TEXT}</p></div></div>
+</body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert record["published_at"] == "2015-10-22T00:00:00+08:00"
+
+
+def test_an_issue_number_in_the_heading_s_last_element_is_left_out() -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE} - 科學月刊</title></head><body>
+<h3>{TITLE} <span class="np">584 期</span></h3><div class="txt"><p>{TEXT}</p></div>
+</body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["title"] == TITLE
+
+
+def test_a_title_naming_only_the_site_printed_beside_the_date() -> None:
+    """金殿环球: ``<title>金殿环球</title>``; the headline is a title-classed box ending with a
+    back button, and the site's name is printed again where a byline would be."""
+    html = f"""<html><head><meta charset="utf-8"><title>金殿环球</title></head><body>
+<div class="news-detail-header"><p class="title text-center">{TITLE}
+<a href="javascript:window.history.back()" class="btn">返回</a></p>
+<span class="small">金殿环球</span> <span class="small text-grey">2017-09-01 18:48</span></div>
+<div class="news-detail-content"><p>{TEXT}</p></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert record["published_at"] == "2017-09-01T18:48:00+08:00"

@@ -295,7 +295,8 @@ def extract_meta(
     if meta.date is None and rules.DISCLOSURE_MARK_RE.search(index.source or b""):
         meta.date = _disclosure_date(root, tz, now)  # before the header's unlabelled dates
     if meta.date is None and zone:
-        meta.date = _published_in(zone, tz, now) or parse_badge_date(zone, tz=tz, now=now)
+        meta.date = _date_in_heading(heading, tz, now) or _published_in(zone, tz, now) or \
+            parse_badge_date(zone, tz=tz, now=now)
     if meta.date is None:
         meta.date = _date_from_elements(root, index, tz, now, profile)
     tags = meta_tags(root)
@@ -303,7 +304,8 @@ def extract_meta(
     if meta.date is None:
         meta.date = machine
     if meta.date is None:
-        meta.date = jsonld_date(index.source, tz, now) or _date_above(heading, tz, now)
+        meta.date = jsonld_date(index.source, tz, now) or _date_in_heading(heading, tz, now) or \
+            _date_above(heading, tz, now)
     elif meta.date is not None and meta.date.precision == "day":
         meta.date = _with_time_from_head(meta.date, machine, index.source, tz, now)
     if meta.source is None:
@@ -426,16 +428,25 @@ def _date_from_elements(
     return None
 
 
-def _date_above(heading: etree._Element | None, tz: str, now: datetime) -> ParsedDate | None:
-    """A date printed alone right above the headline (a blog theme's ``Saturday, September
-    10th, 2005 10:56 am`` over the post's title), read in Chinese or English; or alone in an
-    element of the heading itself (科學月刊's ``<h3><small>2018-08-01</small>标题</h3>``)."""
+def _date_in_heading(heading: etree._Element | None, tz: str, now: datetime
+                     ) -> ParsedDate | None:
+    """A date alone in an element of the heading itself (科學月刊's ``<h3><small>2018-08-01
+    </small>标题</h3>``, ``<h3>标题<span>2015-10-22</span></h3>``): the header's date, before
+    any date the text after the heading holds."""
     if heading is None:
         return None
     for child in (heading, *heading.iterchildren(tag=etree.Element)):
-        text = text_of(child)  # <h3><small>2018-08-01</small>标题: the title is <small>'s tail
+        text = text_of(child)  # <h3><small>2018-08-01</small>标题: the title may be its tail
         if text and len(text) <= MAX_DATE_ABOVE and FULL_DATE_RE.fullmatch(text.strip()):
             return parse_date(text, tz=tz, now=now)
+    return None
+
+
+def _date_above(heading: etree._Element | None, tz: str, now: datetime) -> ParsedDate | None:
+    """A date printed alone right above the headline (a blog theme's ``Saturday, September
+    10th, 2005 10:56 am`` over the post's title), read in Chinese or English."""
+    if heading is None:
+        return None
     node, above = heading, None
     for _ in range(3):  # the heading may be the first thing in its block (<p><font>标题)
         above = node.getprevious()

@@ -133,7 +133,7 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
     after a ``<br>``, only the text before it, and the ``<br>``, so that the meta line is read
     as the header that follows the headline.
     """
-    text = text_of(node)
+    text = _without_date_child(node, text_of(node))
     br = node.find("br")
     if br is None:
         return text, node
@@ -147,6 +147,37 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
     if head and _META_AFTER_BREAK.search(after):
         return head, br
     return text, node
+
+
+def _without_date_child(node: etree._Element, text: str) -> str:
+    """A heading's text without a date printed in an element of its own at either end
+    (``<h3>标题<span>2015-10-22</span></h3>``, ``<h3><small>2018-08-01</small>标题</h3>``):
+    the date is the meta line's, not the headline's."""
+    for child in (node[0], node[-1]) if len(node) else ():
+        printed = text_of(child)
+        if printed and FULL_DATE_RE.fullmatch(printed):
+            if text.endswith(printed):
+                return text[: -len(printed)].strip()
+            if text.startswith(printed):
+                return text[len(printed):].strip()
+    return text
+
+
+def _without_button(node: etree._Element, text: str) -> str:
+    """A title box's text without the link it ends with (``标题 <a>返回</a>``): a button."""
+    if len(node) and node[-1].tag == "a":
+        return _without_last_child(node, text) or text
+    return text
+
+
+def _without_last_child(node: etree._Element, text: str) -> str | None:
+    """A heading's text without what its last element prints, when the text ends with it."""
+    if not len(node):
+        return None
+    printed = text_of(node[-1])
+    if printed and text.endswith(printed) and len(printed) < len(text):
+        return text[: -len(printed)].strip()
+    return None
 
 
 #: Text nodes looked at when searching the page for a printed title.
@@ -319,6 +350,9 @@ def extract_title(
                 continue
             if first_h1 is None and node.tag == "h1":
                 first_h1 = (text, node)
+            trimmed = _without_last_child(node, text)
+            if whole and trimmed and compare_key(trimmed) == compare_key(article):
+                return trimmed, node  # 标题 <span class="np">584 期</span>: the issue's number
             if whole and _matches(text, whole, article):
                 return text, node
             if whole and weak is None and _weak_match(text, whole):
@@ -330,6 +364,10 @@ def extract_title(
     named = _named_by(seen, collapse(og[0]) if og else "")
     if named is not None:
         return named
+    if whole and article == whole and len(whole) <= MAX_SITE_NAME_TITLE:
+        titled = _titled_above_date(root)  # <title>金殿环球</title>, printed as the site's name
+        if titled is not None and titled[0] != whole:  # beside the date: the headline is above
+            return titled
     shown = _shown_whole(root, whole, article)
     if shown is not None:
         return whole, shown
@@ -353,7 +391,7 @@ def _titled_above_date(root: etree._Element) -> tuple[str, etree._Element] | Non
     </div> … 发布时间：2025-02-26``): where the page prints its headline."""
     best: tuple[int, str, etree._Element] | None = None
     for node in _TITLED(root)[:MAX_TITLED_ELEMENTS]:
-        text = rules.PAGE_MARKER_RE.sub("", text_of(node))
+        text = rules.PAGE_MARKER_RE.sub("", _without_button(node, text_of(node)))
         if not could_be_headline(text) or len(text) > MAX_TITLE_LENGTH:
             continue
         date = FULL_DATE_RE.search(header_zone(node, TITLED_DATE_REACH))
@@ -392,6 +430,8 @@ MAX_DATE_LINE = 30
 MIN_HEADLINE_ABOVE_DATE = 6
 
 
+#: The longest one-piece ``<title>`` read as possibly the site's name alone.
+MAX_SITE_NAME_TITLE = 8
 _TITLED = etree.XPath(
     "//body//*[contains(@class, 'title') or contains(@id, 'title')][not(.//h1 or .//h2)]")
 #: Title-classed elements tried, and how far after one its date may be.
