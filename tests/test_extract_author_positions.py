@@ -185,3 +185,8 @@ def test_a_slash_credit_in_the_brackets_closing_the_text() -> None:
     text = "只是，索尼日后千万别习惯使用这样的大招，实在是有点伤士气啊（新发现 康斯坦丁/文）"
     assert closing_credit(text) == "康斯坦丁"
     assert closing_credit("实在是有点伤士气啊。（文/张三）") == "张三"
+
+
+def test_a_closing_credit_whose_second_writer_carries_a_glued_label() -> None:
+    text = "从临沂出发到北京和上海，将缩短至3小时左右。 (人民网记者 史家民 通讯员刘静)"
+    assert closing_credit(text) == "史家民、刘静"

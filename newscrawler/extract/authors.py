@@ -56,8 +56,9 @@ LATIN_BYLINE_RE = re.compile(
 #: Where a run of names after a byline label ends: a space or bracket, a photo mark, the date
 #: of the report (``刘昊10月6日报道``) or a compiled report (``李佳音综合报导``; before a bare
 #: 报道 a place may stand, ``覃剑长沙报道``, which ``names_before_place`` tells apart).
-NAMES_RUN = (
-    rf"(?P<names>[{HAN}·]{{1,4}}(?:[ \u3000、]+[{HAN}·]{{1,4}}){{0,9}})"
+_CONTINUE = "|".join(sorted(rules.AUTHOR_CONTINUE_LABELS, key=len, reverse=True))
+NAMES_RUN = (  # a later name may carry its own label glued on (史家民 通讯员刘静)
+    rf"(?P<names>[{HAN}·]{{1,4}}(?:[ \u3000、]+(?:{_CONTINUE})?[{HAN}·]{{1,4}}){{0,9}})"
     r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|\d{1,2}月\d{1,2}日|(?:综合|綜合)(?:报道|报导|報導|報道)|$)"
 )
 #: The byline labels as a regex alternation.
