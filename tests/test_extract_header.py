@@ -561,3 +561,14 @@ def test_a_title_naming_only_the_site_printed_beside_the_date() -> None:
     record = extract_article(html, URL, now=NOW)
     assert record["title"] == TITLE
     assert record["published_at"] == "2017-09-01T18:48:00+08:00"
+
+
+def test_a_date_after_a_preposition_is_the_story_s() -> None:
+    """新欧移民: the text follows the headline with no header; ``于2016年9月2日`` dates an event.
+    ``更新于2020年11月20日`` is a label, not a preposition."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><div class="content"><p>据报道，巨头将进军市场。 柏林消费电子展于2016年9月2日-7日
+在德国举办。{TEXT}</p></div></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["published_at"] is None
+    labelled = html.replace("柏林消费电子展于".encode(), "更新于".encode())
+    assert extract_article(labelled, URL, now=NOW)["published_at"] == "2016-09-02T00:00:00+08:00"

@@ -112,7 +112,7 @@ def _published_in(zone: str, tz: str, now: datetime) -> ParsedDate | None:
     lead = FULL_DATE_RE.search(zone)
     if first is None or lead is None:
         return first
-    in_story = _in_sentence(zone, lead.end())
+    in_story = _in_sentence(zone, lead.end()) or _after_sentence(zone, lead.start())
     if (not in_story and not _marked_updated(zone, lead.start())) or \
             parse_full_date(zone[: lead.start()], tz=tz, now=now) is not None:
         return first  # (or it is printed in another form before: ``@ 08-24-2013``)
@@ -127,6 +127,21 @@ def _published_in(zone: str, tz: str, now: datetime) -> ParsedDate | None:
 def _in_sentence(text: str, end: int) -> bool:
     """Does a sentence go on right after the date ending at ``end`` (``2018年5月15日，鸟巢``)?"""
     return text[end:end + 1] in ("，", ",")
+
+
+def _after_sentence(text: str, start: int) -> bool:
+    """Is the date starting at ``start`` inside a sentence, right after a preposition
+    (``…消费电子展于2016年9月2日-7日在德国…``, a page whose text follows the headline with no
+    header)? A header prints its date after a label (``更新于``), a mark or a space."""
+    return text[start - 1:start] in STORY_DATE_LEADS and \
+        not text[max(0, start - 4):start].endswith(DATE_LABELS_WITH_LEAD)
+
+
+#: Words a date inside a sentence follows (``于2016年9月2日``, ``至2017年``).
+STORY_DATE_LEADS = frozenset("于於在至从到截")
+#: Date labels ending with one of those words (``更新于2020年11月20日``).
+DATE_LABELS_WITH_LEAD = ("发布于", "发表于", "更新于", "编辑于", "刊于", "写于", "创建于", "發布於",
+                         "發表於", "更新於", "編輯於", "發佈於", "发布在", "发表在", "写在")
 
 
 def _marked_updated(text: str, start: int) -> bool:
