@@ -190,3 +190,35 @@ def test_a_slash_credit_in_the_brackets_closing_the_text() -> None:
 def test_a_closing_credit_whose_second_writer_carries_a_glued_label() -> None:
     text = "从临沂出发到北京和上海，将缩短至3小时左右。 (人民网记者 史家民 通讯员刘静)"
     assert closing_credit(text) == "史家民、刘静"
+
+
+def test_a_rel_author_among_other_link_types() -> None:
+    """Hugo's ``<a rel="noopener noreferrer author" class="author">卡布茶</a>``."""
+    link = ('<a href="https://github.com/Kabochar" rel="noopener noreferrer author" '
+            'class="author">卡布茶</a> 2020-06-12')
+    assert author(page(link)) == "卡布茶"
+
+
+def test_a_blog_theme_s_labels_are_no_writers() -> None:
+    """NexT prints ``發表於 2021-12-06 分類於 電腦科學``; a post filed under a category links
+    it next to the date (``2020-06-05 <a href="/categories/程式/">程式</a>``)."""
+    assert author(page("發表於 2021-12-06 分類於 電腦科學")) is None
+    filed = '2020-06-05 <a href="../../categories/%E7%A8%8B%E5%BC%8F/">程式</a> js'
+    assert author(page(filed)) is None
+    assert author(page("2020-06-05 程式")) == "程式"  # unlinked, it reads as a name
+
+
+@pytest.mark.parametrize(("header", "published", "expected"), [
+    ("孙淑敏 8月 20, 2017 分享到微博", "2017-08-20T00:00:00+08:00", "孙淑敏"),  # Hexo zh-CN
+    ('<a href="/">yyshino</a> 6/18/2023 CSharp', "2023-06-18T00:00:00+08:00", "yyshino"),
+    ("by PinesCheng on 2020-01-02", "2020-01-02T00:00:00+08:00", "PinesCheng"),
+    ("Posted 2020-01-02", "2020-01-02T00:00:00+08:00", None),
+])
+def test_a_blog_s_writer_before_its_date(header: str, published: str, expected: str | None
+                                        ) -> None:
+    record = extract_article(page(header), URL, now=NOW)
+    assert (record["published_at"], record["author"]) == (published, expected)
+
+
+def test_a_word_linked_to_a_section_before_the_date_is_no_writer() -> None:
+    assert author(page('<a href="/tag/chuangye/">创业</a> 2022-02-05')) is None

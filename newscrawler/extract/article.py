@@ -25,6 +25,7 @@ from newscrawler.extract.author_markup import (
     label_cell_author,
     marked_author,
     microdata_author,
+    not_filed_under,
     profile_linked,
 )
 from newscrawler.extract.body import Body, extract_body, find_containers
@@ -182,7 +183,8 @@ def find_author(
             authors.marked_names(zone) or header_slots.names_before_slash(zone) or \
             header_slots.poster_posted_in(zone)
         if not found and date:
-            found = beside_date.names_after_date(zone, date.end(), site()) or \
+            after_date = beside_date.names_after_date(zone, date.end(), site())
+            found = not_filed_under(root, after_date) or \
                 beside_date.latin_name_opening(zone, date.start(), site())
         found = found or authors.latin_byline(zone) or \
             credits.credit_group(zone[:HEADER_CREDITS_CHARS])  # 供稿：… 张帆 摄影：… 编辑：…
@@ -218,9 +220,11 @@ def find_author(
 
 
 def _unlinked(root: etree._Element, word: str | None) -> str | None:
-    """``word`` unless the page prints it as a link: a category tag (``<a>创业</a>``), not a
-    writer's pen name."""
-    if word and root.xpath("//a[normalize-space(.)=$word]", word=word):
+    """``word`` unless the page prints it as a link somewhere: a category tag (``<a
+    href="/tag/x">创业</a>``), not a writer's pen name. A link to the site's home page (a
+    personal blog's name, ``<a href="/">yyshino</a>``) or to no address links no section."""
+    if word and any(urlsplit(href).path.strip("/") for href in root.xpath(
+            "//a[normalize-space(.)=$word]/@href", word=word)):
         return None
     return word
 

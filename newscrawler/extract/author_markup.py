@@ -177,3 +177,12 @@ def profile_linked(root: etree._Element, word: str | None) -> str | None:
         if rules.PROFILE_HREF_RE.search(link.get("href") or ""):
             return names.signed_name(word)
     return None
+
+
+def not_filed_under(root: etree._Element, names_found: str | None) -> str | None:
+    """``names_found`` unless the page links it to a category or tag page (a blog theme's
+    ``2020-06-05 <a href="/categories/程式/">程式</a>``): where the post is filed."""
+    if names_found and any(rules.CATEGORY_HREF_RE.search(href) for href in root.xpath(
+            "//a[normalize-space(.)=$word]/@href", word=names_found)[:MAX_WORD_LINKS]):
+        return None
+    return names_found

@@ -47,6 +47,9 @@ TITLE_THEN_NAME_RE = re.compile(
 #: desk: ``央视科教``).
 LONE_WORD_RE = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 
+#: A handle alone before a header date: letters first, then letters, digits, ``_`` or ``-``.
+LONE_HANDLE_RE = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{2,19}$")
+
 #: A poster's name, account or handle, then the label a forum or blog prints before its date
 #: (``Jancd 发表于 2023-06-10 12:47``, ``爱国的张浩予 发表于 …``: rustcc, Discuz!).
 POSTER_BEFORE_DATE_RE = re.compile(
@@ -91,6 +94,11 @@ LAST_TOKEN_RE = re.compile(r"(?:^|(?<=[\s\u3000]))(?P<token>\S+)$")
 #: ``石佳/中国青年报 2019-09-24``: a writer, a slash, the medium, right before the date.
 NAME_SLASH_MEDIUM_RE = re.compile(
     rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{HAN}·]{{2,4}})\s*[/／]\s*[{HAN}\w]{{2,12}}$"
+)
+
+#: An English theme's ``by X on`` before the date (``by PinesCheng on 2020-01-02``).
+BY_ON_RE = re.compile(
+    r"(?:^|(?<=\s))(?:[Bb]y|[Pp]osted by)\s+(?P<who>\S{2,20}(?: \S{2,20})?)\s+on$"
 )
 
 #: ``谢康玉 未来消费APP 2020年12月31日``: a writer, then the medium, right before the date.
@@ -156,6 +164,10 @@ def name_before_date(zone: str, date_start: int) -> str | None:
         name = match.group("name")
         head = before[: match.start("name")].rstrip()
         return name if is_name(name) and not head.endswith(rules.AUTHOR_LABEL_ENDS) else None
+    match = BY_ON_RE.search(before)
+    if match:  # by PinesCheng on 2020-01-02: an English blog theme's byline
+        return signed_name(match.group("who")) or \
+            (match.group("who") if is_name(match.group("who")) else None)
     match = NAME_THEN_MEDIUM_RE.search(before)
     if match and match.group("medium").endswith(MEDIUM_ENDINGS) and \
             is_name(match.group("name")) and has_surname(match.group("name")) and \
@@ -210,6 +222,8 @@ def lone_word_before_date(zone: str, date_start: int) -> str | None:
     2023-06-02``, ``灰烬包2022-02-24``): a pen name, or a category tag (``创业 2022-02-05``),
     which the caller tells apart (a tag is a link)."""
     before = _before_date(zone, date_start).lstrip(DATE_LEAD_MARKS)
+    if LONE_HANDLE_RE.match(before) and before.lower() not in rules.LATIN_HEADER_WORDS:
+        return signed_name(before)  # yyshino 6/18/2023: a blog's handle
     return before if LONE_WORD_RE.match(before) and is_name(before) else None
 
 

@@ -83,6 +83,11 @@ EN_DATE_RE = re.compile(
     + _TIME, re.IGNORECASE,
 )
 ENGLISH_MONTH_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+#: The month first with a Chinese month word and the year last, English style (``8月 20, 2017``:
+#: Hexo's and Jekyll's zh-CN date format ``MMM D, YYYY``).
+MONTH_WORD_FIRST_RE = re.compile(
+    r"(?<!\d)(?P<m>\d{1,2})月\s*(?P<d>\d{1,2})\s*[,，]\s*(?P<y>\d{4})(?!\d)" + _TIME
+)
 #: C's ``asctime`` form, the time between the day and the year (``Thu Oct 26 12:27:01 2017``:
 #: PTT and other BBS-born sites); read as ``Oct 26, 2017 12:27:01``.
 CTIME_RE = re.compile(
@@ -241,7 +246,8 @@ def _parse_full(text: str, tz: tzinfo, now: datetime) -> ParsedDate | None:
     whichever is printed first (``7/5/2005 9:23:57 PM …【看中国2005年07月03日报道】`` is July
     5th)."""
     found = [date for date in (_first_year_first(text, tz, now), _first_year_last(text, tz, now),
-                               _first_english(text, tz)) if date is not None]
+                               _first_english(text, tz), _first_month_word_first(text, tz))
+             if date is not None]
     return _not_future(min(found, key=lambda date: date[0])[1], now) if found else None
 
 
@@ -258,6 +264,18 @@ def _first_english(text: str, tz: tzinfo) -> tuple[int, ParsedDate] | None:
         day = int(match.group("d") or match.group("d2"))
         year = int(match.group("y") or match.group("y2"))
         parsed = _build(year, month, day, match, tz) if year >= MIN_YEAR else None
+        if parsed is not None:
+            return match.start(), parsed
+    return None
+
+
+def _first_month_word_first(text: str, tz: tzinfo) -> tuple[int, ParsedDate] | None:
+    if "月" not in text:
+        return None
+    for match in MONTH_WORD_FIRST_RE.finditer(text):
+        year = int(match.group("y"))
+        parsed = _build(year, int(match.group("m")), int(match.group("d")), match, tz) \
+            if year >= MIN_YEAR else None
         if parsed is not None:
             return match.start(), parsed
     return None

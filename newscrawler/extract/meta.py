@@ -20,9 +20,11 @@ from lxml import etree
 
 from newscrawler.extract import rules
 from newscrawler.extract.dates import (
+    DMY_DATE_RE,
     EN_DATE_RE,
     ENGLISH_MONTH_RE,
     FULL_DATE_RE,
+    MONTH_WORD_FIRST_RE,
     ParsedDate,
     get_timezone,
     parse_badge_date,
@@ -153,15 +155,25 @@ EN_DATE_HAN_CHARS = 40
 _HAN_RE = re.compile("[\u4e00-\u9fff]")
 
 
-def _english_date_among_han(zone: str) -> re.Match[str] | None:
-    """A Chinese header's date in English (``专访 | 苏有慧 August 14, 2020``, Malaysian and
-    Singaporean WordPress themes), as the place its bylines are read around. Only among Han
-    text: an English page's header has its own forms (``By X Published 5:00 PM EST``)."""
-    match = EN_DATE_RE.search(zone)
+def _date_in_another_form(zone: str) -> re.Match[str] | None:
+    """The header's date when it is not printed year first, as the place its bylines are read
+    around: month first with a Chinese month word (``孙淑敏 8月 20, 2017``, Hexo), year last
+    (``yyshino 6/18/2023``, VuePress), or in English (``专访 | 苏有慧 August 14, 2020``,
+    Malaysian and Singaporean WordPress themes), the last two only among Han text: an
+    English page's header has its own forms (``By X Published 5:00 PM EST``)."""
+    found = MONTH_WORD_FIRST_RE.search(zone[:OTHER_FORM_REACH])
+    if found:
+        return found
+    match = DMY_DATE_RE.search(zone[:OTHER_FORM_REACH]) or \
+        (EN_DATE_RE.search(zone) if ENGLISH_MONTH_RE.search(zone) else None)
     if match and _HAN_RE.search(zone, max(0, match.start() - EN_DATE_HAN_CHARS),
                                 match.end() + EN_DATE_HAN_CHARS):
         return match
     return None
+
+
+#: How far into the header a date printed month or day first is looked for.
+OTHER_FORM_REACH = 80
 
 
 def header_zone(
@@ -295,8 +307,8 @@ def extract_meta(
         twin = _dated_twin_zone(root, heading)
         if twin:
             zone, meta.zone, meta.zone_date = twin, twin, FULL_DATE_RE.search(twin)
-    if meta.zone_date is None and ENGLISH_MONTH_RE.search(zone):
-        meta.zone_date = _english_date_among_han(zone)
+    if meta.zone_date is None:
+        meta.zone_date = _date_in_another_form(zone)
     if zone:
         meta.merge(parse_labelled(zone, tz, now, profile))
         if meta.date is not None and meta.date.year_guessed:  # a label's 1月21日 loses to

@@ -49,7 +49,8 @@ NAME_STOP_RE = re.compile(rf"(?:{'|'.join(rules.AUTHOR_NAME_STOPS)})$")
 BRACKET_NOTE_END_RE = re.compile(r"\s*[（(][^（()）]*[)）]?\s*$")
 LATIN_VALUE_RE = re.compile(r"^[A-Za-z][A-Za-z .'-]{0,39}$")  # no digits: L_204531 is an id
 #: Every meta-line label (``发表于``, ``来源``, ``点击``): never a name.
-LABEL_WORDS = frozenset(label for group in rules.LABELS.values() for label in group)
+LABEL_WORDS = frozenset(label for group in rules.LABELS.values() for label in group) | \
+    frozenset(rules.POSTED_LABELS + rules.FILED_LABELS)
 PHOTO_WORDS = ("摄", "图", "攝", "圖")
 #: Photo credits that are not names (``通讯员供图``), and photo words that label the names after
 #: them (``摄影 朱丽萍 李丹``).

@@ -175,6 +175,18 @@ UPDATE_DATE_LABELS = frozenset({"更新时间", "更新時間", "编辑于", "�
 COLONLESS_DATE_LABELS = ("发布于", "发表于", "编辑于", "編輯於")
 #: What a forum or blog prints between its poster and the date (``authors.py``).
 POSTED_LABELS = ("发表于", "發表於", "发布于", "發佈於", "發布於")
+#: What a blog theme prints before a post's category, update time or word count (``分類於 電腦
+#: 科學``): labels, never a writer.
+FILED_LABELS = ("分类于", "分類於", "更新于", "更新於", "发布在", "發佈在", "本文字数", "阅读次数")
+#: English words a header prints alone before its date that are no handle (``Posted``).
+LATIN_HEADER_WORDS = frozenset(
+    {"posted", "published", "updated", "date", "time", "home", "news", "by", "on", "at", "post",
+     "modified", "created", "written", "edited", "share", "print", "source", "from", "via",
+     "admin", "administrator", "editor", "staff", "reuters", "ap", "afp", "xinhua", "today"}
+)
+#: Where a blog or CMS links a category or tag page (``/categories/程式/``, ``/tag/x``): a word
+#: linked so next to the date says where the post is filed, not who wrote it.
+CATEGORY_HREF_RE = re.compile(r"/(?:categor(?:y|ies)|tags?|topics?)/|[?&](?:cat|tag)=", re.I)
 #: Where platforms link an account's own page (``/user/214166``, ``/people/x``, ``/u/123``,
 #: ``space.bilibili.com/1``, ``/author/x``, ``home.php?mod=space&uid=1``): a word before the
 #: header date linked so is who posted the article.
@@ -410,7 +422,7 @@ AUTHOR_MARKUP_XPATH = (
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' vcard ')"
     " and contains(concat(' ', normalize-space(@class), ' '), ' author ')]"
     "//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')]"
-    " | //a[@rel='author']"
+    " | //a[contains(concat(' ', normalize-space(@rel), ' '), ' author ')]"
 )
 # Elements whose class names an author box (RFI's ``<div class="m-from-author">作者：<a>珍妮特
 # </a>``, ``article-author``, ``author-name``): their text counts when it is an author label and
