@@ -222,3 +222,11 @@ def test_a_blog_s_writer_before_its_date(header: str, published: str, expected: 
 
 def test_a_word_linked_to_a_section_before_the_date_is_no_writer() -> None:
     assert author(page('<a href="/tag/chuangye/">创业</a> 2022-02-05')) is None
+
+
+def test_the_text_s_reporter_beats_a_labelled_cms_account() -> None:
+    """天津大学's DedeCms page: ``作者: admin`` in the meta line, ``本站讯（记者刘晓艳文并图）``
+    opening the text. ``admin`` stays the author when nothing else names one."""
+    header = "时间: 2014-11-15 23:08 来源: 未知 作者: admin 点击: 次"
+    assert author(page(header, body="本站讯（记者刘晓艳文并图）2014年11月15日下午，")) == "刘晓艳"
+    assert author(page(header)) == "admin"

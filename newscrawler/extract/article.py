@@ -167,7 +167,22 @@ def find_author(
     right after the text (``文章来源：…‧报道：X``), a bracketed signature ending the text, a
     labelled author in a meta line elsewhere on the page, a pen name the meta line labels, and
     last JSON-LD's or ``<meta name="author">``'s when it is not the site. A signature and a
-    meta line's author elsewhere are dropped when the page prints them as its editor."""
+    meta line's author elsewhere are dropped when the page prints them as its editor.
+
+    A labelled CMS account (DedeCms's ``作者：admin``) gives way to a byline opening the
+    text's first line (``本站讯（记者刘晓艳文并图）``)."""
+    found = _credited(meta, body, tags, root, source, title, url, after, microdata, cell, marks,
+                      index)
+    if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and body.lines:
+        return authors.opening_byline(body.lines[0], bare=True) or found  # 本站讯（记者X）
+    return found
+
+
+def _credited(
+    meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
+    title: str | None, url: str, after: Callable[[], str], microdata: str | None,
+    cell: str | None, marks: AuthorMarks, index: PageIndex | None,
+) -> str | None:
     found = names.clean_author(meta.author) or cell or marked_author(root, source, marks, index)
     if found:
         return found
