@@ -230,3 +230,17 @@ def test_the_text_s_reporter_beats_a_labelled_cms_account() -> None:
     header = "时间: 2014-11-15 23:08 来源: 未知 作者: admin 点击: 次"
     assert author(page(header, body="本站讯（记者刘晓艳文并图）2014年11月15日下午，")) == "刘晓艳"
     assert author(page(header)) == "admin"
+
+
+@pytest.mark.parametrize(("header", "published", "expected"), [
+    ("by 金菩提網友 | 4 月 14, 2020 | 金菩提", "2020-04-14T00:00:00+08:00", "金菩提網友"),
+    ("于 2020-05-06 由 安言 发布 遗传和变异", "2020-05-06T00:00:00+08:00", "安言"),  # Typecho
+    ("文章作者 由 majianyu 发布日期 十月 2, 2020 无评论", "2020-10-02T00:00:00+08:00", "majianyu"),
+    ("2020-4-22 18:52 | 发布者: BapuRo管理员 | 查看: 61", "2020-04-22T18:52:00+08:00",
+     "BapuRo管理员"),  # Discuz!'s portal article
+    ("由 编辑部 整理 2020-05-06", "2020-05-06T00:00:00+08:00", None),
+])
+def test_a_poster_by_the_blog_s_or_forum_s_words(header: str, published: str,
+                                                 expected: str | None) -> None:
+    record = extract_article(page(header), URL, now=NOW)
+    assert (record["published_at"], record["author"]) == (published, expected)

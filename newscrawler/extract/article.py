@@ -196,7 +196,7 @@ def _credited(
                 profile_linked(root, beside_date.word_before_date(zone, date.start()))
         found = found or authors.reversed_credit(zone) or authors.opening_byline(zone) or \
             authors.marked_names(zone) or header_slots.names_before_slash(zone) or \
-            header_slots.poster_posted_in(zone)
+            header_slots.poster_posted_in(zone) or header_slots.posted_by(zone)
         if not found and date:
             after_date = beside_date.names_after_date(zone, date.end(), site())
             found = not_filed_under(root, after_date) or \

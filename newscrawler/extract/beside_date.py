@@ -96,9 +96,11 @@ NAME_SLASH_MEDIUM_RE = re.compile(
     rf"(?:^|(?<=[\s|丨｜]))(?P<name>[{HAN}·]{{2,4}})\s*[/／]\s*[{HAN}\w]{{2,12}}$"
 )
 
-#: An English theme's ``by X on`` before the date (``by PinesCheng on 2020-01-02``).
+#: An English theme's ``by X on`` or ``by X |`` before the date (``by PinesCheng on
+#: 2020-01-02``, ``by 金菩提網友 | 4 月 14, 2020``).
 BY_ON_RE = re.compile(
-    r"(?:^|(?<=\s))(?:[Bb]y|[Pp]osted by)\s+(?P<who>\S{2,20}(?: \S{2,20})?)\s+on$"
+    r"(?:^|(?<=\s))(?:[Bb]y|[Pp]osted by)\s+(?P<who>[^\s|｜]{2,20}(?: [^\s|｜]{2,20})?)"
+    r"(?:\s+on|\s*[|｜])$"
 )
 
 #: ``谢康玉 未来消费APP 2020年12月31日``: a writer, then the medium, right before the date.
@@ -164,7 +166,7 @@ def name_before_date(zone: str, date_start: int) -> str | None:
         name = match.group("name")
         head = before[: match.start("name")].rstrip()
         return name if is_name(name) and not head.endswith(rules.AUTHOR_LABEL_ENDS) else None
-    match = BY_ON_RE.search(before)
+    match = BY_ON_RE.search(zone[:date_start].rstrip(" \u3000"))
     if match:  # by PinesCheng on 2020-01-02: an English blog theme's byline
         return signed_name(match.group("who")) or \
             (match.group("who") if is_name(match.group("who")) else None)

@@ -86,8 +86,12 @@ ENGLISH_MONTH_RE = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct
 #: The month first with a Chinese month word and the year last, English style (``8月 20, 2017``:
 #: Hexo's and Jekyll's zh-CN date format ``MMM D, YYYY``).
 MONTH_WORD_FIRST_RE = re.compile(
-    r"(?<!\d)(?P<m>\d{1,2})月\s*(?P<d>\d{1,2})\s*[,，]\s*(?P<y>\d{4})(?!\d)" + _TIME
+    r"(?<![\d一二三四五六七八九十])(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*"
+    r"(?P<d>\d{1,2})\s*[,，]\s*(?P<y>\d{4})(?!\d)" + _TIME
 )
+#: Chinese numerals of months (``十月 2, 2020``: WordPress's zh-CN ``F j, Y``).
+HAN_MONTHS = {name: number for number, name in enumerate(
+    ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"), start=1)}
 #: C's ``asctime`` form, the time between the day and the year (``Thu Oct 26 12:27:01 2017``:
 #: PTT and other BBS-born sites); read as ``Oct 26, 2017 12:27:01``.
 CTIME_RE = re.compile(
@@ -274,8 +278,8 @@ def _first_month_word_first(text: str, tz: tzinfo) -> tuple[int, ParsedDate] | N
         return None
     for match in MONTH_WORD_FIRST_RE.finditer(text):
         year = int(match.group("y"))
-        parsed = _build(year, int(match.group("m")), int(match.group("d")), match, tz) \
-            if year >= MIN_YEAR else None
+        month = HAN_MONTHS.get(match.group("m")) or int(match.group("m"))
+        parsed = _build(year, month, int(match.group("d")), match, tz) if year >= MIN_YEAR else None
         if parsed is not None:
             return match.start(), parsed
     return None

@@ -34,6 +34,19 @@ ACCOUNT_CARD_RE = re.compile(
 )
 
 
+#: ``由 安言 发布`` (Typecho, WordPress zh-CN): the poster between 由 and the verb.
+POSTED_BY_RE = re.compile(
+    r"(?:^|(?<=\s))由\s*(?P<who>[^\s:：|]{2,20})\s*(?:发布|發布|发表|發表|撰写|撰寫)"
+)
+
+
+def posted_by(zone: str) -> str | None:
+    """The poster a header names as ``由 X 发布`` (``于 2020-05-06 由 安言 发布``, ``文章作者 由
+    majianyu 发布日期 十月 2, 2020``): a name, a pen name or an account."""
+    match = POSTED_BY_RE.search(zone[:SLOT_CHARS])
+    return signed_name(match.group("who")) if match else None
+
+
 def account_card(zone: str) -> str | None:
     """The account a platform's author card names before its counts (``Maggie媺琪 粉丝： 18
     文章： 2 关注``, bilibili; ``X 粉丝 1.2万``): the poster, printed where a paper prints
