@@ -244,3 +244,17 @@ def test_a_poster_by_the_blog_s_or_forum_s_words(header: str, published: str,
                                                  expected: str | None) -> None:
     record = extract_article(page(header), URL, now=NOW)
     assert (record["published_at"], record["author"]) == (published, expected)
+
+
+def test_a_blog_s_sidebar_owner_is_no_byline() -> None:
+    """Hexo NexT's sidebar declares the site's owner a schema.org Person (``site-author``):
+    the team or the owner of the blog, not the post's writer. A post's own microdata author
+    (199it's ``post-author``) still is."""
+    sidebar = ('<aside class="sidebar"><div class="site-author motion-element" '
+               'itemprop="author" itemscope itemtype="http://schema.org/Person">'
+               '<p class="site-author-name" itemprop="name">前端团队</p></div></aside>')
+    html = page("发表于 2016-01-05").replace(b"</body>", sidebar.encode() + b"</body>")
+    assert author(html) is None
+    post = ('<li itemscope itemtype="//schema.org/Person" itemprop="author" class="post-author">'
+            '<span>作者 </span><a href="/author/ralf"><span itemprop="name">ralf</span></a></li>')
+    assert author(page("2023年11月23日 " + post)) == "ralf"

@@ -118,12 +118,19 @@ def _author_boxes(root: etree._Element, marks: AuthorMarks,
     return list(boxes)
 
 
+_IN_SIDEBAR = etree.XPath(
+    "boolean(ancestor-or-self::*[contains(@class, 'sidebar') or "
+    "contains(@class, 'site-author')])")
+
+
 def microdata_author(root: etree._Element, marks: AuthorMarks) -> str | None:
     """The first schema.org microdata author that is not a comment's: its ``name`` property,
     else its own ``content`` or text when short (``rules.MICRODATA_AUTHOR_XPATH``)."""
     if "itemprop" not in marks.kinds:
         return None
     for node in _MICRODATA_AUTHOR(root)[:1]:
+        if _IN_SIDEBAR(node):
+            return None  # NexT's sidebar: the site's owner (前端团队 on a team's blog), no byline
         named = node.xpath(".//*[@itemprop='name']")
         own = named[0] if named else node
         value = BY_WORD_RE.sub("", collapse(own.get("content") or all_text(own)))
