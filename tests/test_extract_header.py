@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newscrawler.extract import extract_article
-from newscrawler.extract.title import could_be_headline
+from newscrawler.extract.title import clean_page_title, could_be_headline
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "http://news.example.cn/a/1.html"
@@ -572,3 +572,24 @@ def test_a_date_after_a_preposition_is_the_story_s() -> None:
     assert extract_article(html, URL, now=NOW)["published_at"] is None
     labelled = html.replace("柏林消费电子展于".encode(), "更新于".encode())
     assert extract_article(labelled, URL, now=NOW)["published_at"] == "2016-09-02T00:00:00+08:00"
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    (f"{TITLE}-西安交通大学新闻网", TITLE),
+    (f"{TITLE}-24小时-虎嗅网", TITLE),  # the channel before the site
+    (f"{TITLE}-河南达丰财务官网", TITLE),
+    ("2018-2019赛季总结", "2018-2019赛季总结"),  # a hyphen inside a headline
+    ("中美贸易-最新进展", "中美贸易-最新进展"),  # no site's ending
+])
+def test_a_site_name_glued_on_by_a_hyphen(raw: str, expected: str) -> None:
+    assert clean_page_title(raw)[1] == expected
+
+
+def test_a_heading_going_on_with_the_page_s_keywords_is_not_the_title() -> None:
+    """达丰财务: ``<title>标题-河南达丰财务官网</title>`` and an element printing
+    ``标题_郑州工商注册-郑州代理记账-…``: the <title>'s headline, not the keywords run."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}-河南达丰财务官网</title></head>
+<body><div id="header"><h1>{TITLE}_郑州工商注册-郑州代理记账-郑州财务公司-郑州出口退税</h1></div>
+<div class="title2 tc"><span>{TITLE}</span><p>作者：达丰财务</p></div>
+<div class="content"><p>{TEXT}</p></div></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["title"] == TITLE

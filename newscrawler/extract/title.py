@@ -54,12 +54,34 @@ def clean_page_title(raw: str) -> tuple[str, str]:
     parts = [p for p in parts if p]
     if not parts:
         return "", ""
-    article = parts[0]
+    article = parts[0] if len(parts) > 1 else _without_glued_site(parts[0])
     if len(compare_key(article)) < 4 and len(parts) > 1:
         article = max(parts, key=len)
     article = rules.PAGE_MARKER_RE.sub("", article)
     whole = rules.PAGE_MARKER_RE.sub("", whole)
     return whole, collapse(article)
+
+
+def _without_glued_site(title: str) -> str:
+    """A ``<title>`` without the site's name glued on by an unspaced hyphen, and the channel
+    before it (``标题-西安交通大学新闻网``, ``标题-24小时-虎嗅网``): a hyphen alone splits nothing,
+    as headlines hold them (``2018-2019``), unless the last piece ends like a medium or site."""
+    match = GLUED_SITE_RE.search(title)
+    if not match or not match.group("site").endswith(rules.MEDIA_SUFFIXES + SITE_ENDINGS):
+        return title
+    rest = title[: match.start()]
+    channel = GLUED_CHANNEL_RE.search(rest)
+    if channel and len(compare_key(rest[: channel.start()])) >= MIN_TITLE_LEFT:
+        rest = rest[: channel.start()]
+    return rest if len(compare_key(rest)) >= MIN_TITLE_LEFT else title
+
+
+#: ``-西安交通大学新闻网`` ending a ``<title>``, the channel before it, what a site's name may
+#: end with besides a medium's words, and how much headline must be left.
+GLUED_SITE_RE = re.compile(r"-(?P<site>[^-\s]{2,16})$")
+GLUED_CHANNEL_RE = re.compile(r"-[^-\s]{2,6}$")
+SITE_ENDINGS = ("官网", "网站", "官方网站", "门户", "博客")
+MIN_TITLE_LEFT = 6
 
 
 def _matches(heading: str, whole: str, article: str) -> bool:
@@ -68,7 +90,17 @@ def _matches(heading: str, whole: str, article: str) -> bool:
         return False
     if h == a or (a and (w.startswith(h) and len(h) >= min(4, len(a)))):
         return True
-    return bool(a and len(a) >= 4 and h.startswith(a))  # <title> truncated
+    if not (a and len(a) >= 4 and h.startswith(a)):  # <title> truncated
+        return False
+    rest = heading[len(article):] if heading.startswith(article) else ""
+    # … but not a heading that goes on with a date or the page's keywords after a separator
+    # (标题 发布时间 2021-05-19, 标题_郑州工商注册-郑州代理记账-…)
+    return not (FULL_DATE_RE.search(rest) or len(KEYWORD_SPLIT_RE.findall(rest)) >= MAX_SPLITS)
+
+
+#: A heading going on with this many ``-``/``_``/``|`` lists the page's keywords.
+KEYWORD_SPLIT_RE = re.compile(r"[-_|｜]")
+MAX_SPLITS = 3
 
 
 def _weak_match(heading: str, whole: str) -> bool:
