@@ -593,3 +593,15 @@ def test_a_heading_going_on_with_the_page_s_keywords_is_not_the_title() -> None:
 <div class="title2 tc"><span>{TITLE}</span><p>作者：达丰财务</p></div>
 <div class="content"><p>{TEXT}</p></div></body></html>""".encode()
     assert extract_article(html, URL, now=NOW)["title"] == TITLE
+
+
+def test_a_byline_in_small_print_after_the_heading_s_break() -> None:
+    """aka.org.cn (1999): ``<h1>标题<br><font size="2">WaterBird<br><a>[返回]</a></font></h1>``;
+    PHPCMS v9 prints its meta line so too. Neither is headline nor text."""
+    html = f"""<html><head><meta charset="gb2312"><title>{TITLE[:7]}</title></head><body>
+<table><tr><td><h1 align="center">{TITLE}<br>
+<font size="2">WaterBird<br><a href="aka1-cover.html">[返回]</a></font></h1>
+<p>{TEXT}</p></td></tr></table></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert "WaterBird" not in record["body"] and record["body"].startswith("这是一篇")

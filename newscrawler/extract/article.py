@@ -387,6 +387,8 @@ def _extract(
         if found is not None:
             title, heading = found
     meta: Meta = extract_meta(root, index, url, heading, profile, now)
+    if heading is not None and heading.tag == "br" and heading.getparent() is not None:
+        heading = heading.getparent()  # <h1>标题<br><font>byline</font></h1>: all of it is header
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]
     printed = all_text(containers[-1]) if containers else ""  # before cleaning
     microdata = cell = None

@@ -176,9 +176,22 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
         parts.append(text_of(child) + (child.tail or ""))
     head = collapse(" ".join(parts))
     after = text[len(head):] if text.startswith(head) else text
-    if head and _META_AFTER_BREAK.search(after):
+    if head and (_META_AFTER_BREAK.search(after) or _small_print_after(br, after)):
         return head, br
     return text, node
+
+
+def _small_print_after(br: etree._Element, after: str) -> bool:
+    """Is what follows the heading's ``<br>`` a short line in smaller print (``<h1>标题<br><font
+    size="2">WaterBird<br><a>[返回]</a></font></h1>``): the byline, not the headline's end?"""
+    small = br.getnext()
+    return small is not None and small.tag in SMALL_PRINT_TAGS and \
+        len(after) <= MAX_SMALL_PRINT and collapse(text_of(small)) == collapse(after)
+
+
+#: Elements a heading prints its byline in after a ``<br>``, and how long that line may be.
+SMALL_PRINT_TAGS = frozenset({"font", "small", "span", "em", "i"})
+MAX_SMALL_PRINT = 40
 
 
 def _without_date_child(node: etree._Element, text: str) -> str:
