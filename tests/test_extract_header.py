@@ -605,3 +605,22 @@ def test_a_byline_in_small_print_after_the_heading_s_break() -> None:
     record = extract_article(html, URL, now=NOW)
     assert record["title"] == TITLE
     assert "WaterBird" not in record["body"] and record["body"].startswith("这是一篇")
+
+
+def test_a_heading_that_is_a_later_piece_of_a_title_naming_the_site_first() -> None:
+    """南方周末: ``<title>南方周末 - 标题</title>``, the <h1> prints the headline; a blog's
+    ``<title>文章 | 博客名</title>`` with the blog's name as a heading keeps the article."""
+    html = f"""<html><head><meta charset="utf-8"><title>南方周末 - {TITLE}</title></head>
+<body><article><section class="titleArea"><div id="detailContent">
+<h1 class="articleHeadline clearfix">{TITLE}<span class="printBut"></span></h1>
+<div class="information"><p class="relInfo"><span class="author"><em>作者：<span
+class="authorTitle">南方周末记者</span> <span class="authorName">雍兴中</span> <span
+class="authorTitle">南方周末实习生</span> <span class="authorName">朱亮韬</span></em></span></p>
+<em class="pubTime">2014-05-15 11:11:43</em></div></div></section>
+<div class="fullContent"><section id="articleContent"><p>{TEXT}</p><p>{TEXT}</p></section>
+</div></article></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["title"] == TITLE
+    blog = f"""<html><head><meta charset="utf-8"><title>{TITLE} | Deep Thought</title></head>
+<body><h1 class="site-title">Deep Thought</h1><h2 class="post-title">{TITLE}</h2>
+<div class="content"><p>{TEXT}</p></div></body></html>""".encode()
+    assert extract_article(blog, URL, now=NOW)["title"] == TITLE

@@ -103,6 +103,21 @@ KEYWORD_SPLIT_RE = re.compile(r"[-_|｜]")
 MAX_SPLITS = 3
 
 
+def _is_title_part(heading: str, whole: str) -> bool:
+    """Is the heading a later piece of a ``<title>`` that names the site or channel first
+    (``南方周末 - 标题``)? Only a piece longer than the first one: a blog's ``文章 | 博客名``
+    prints the blog's name as a heading too."""
+    key = compare_key(heading)
+    parts = [compare_key(part) for part in rules.TITLE_SPLIT_RE.split(whole)]
+    return len(key) >= MIN_TITLE_LEFT and len(parts) > 1 and \
+        len(key) > TITLE_PART_RATIO * len(parts[0]) and key in parts[1:]
+
+
+#: How much longer than the ``<title>``'s first piece a later piece printed as a heading must
+#: be to be the headline.
+TITLE_PART_RATIO = 2
+
+
 def _weak_match(heading: str, whole: str) -> bool:
     """The heading is somewhere inside ``<title>`` (may be the site name, so: weak)."""
     h = compare_key(heading)
@@ -400,6 +415,8 @@ def extract_title(
                 return trimmed, node  # 标题 <span class="np">584 期</span>: the issue's number
             if whole and _matches(text, whole, article):
                 return text, node
+            if whole and _is_title_part(text, whole):
+                return text, node  # 南方周末 - 标题, 無綫新聞 - 財經 - 标题 - tvb.com
             if whole and weak is None and _weak_match(text, whole):
                 weak = (text, node)
             seen.append((text, node))
