@@ -258,3 +258,26 @@ def test_a_blog_s_sidebar_owner_is_no_byline() -> None:
     post = ('<li itemscope itemtype="//schema.org/Person" itemprop="author" class="post-author">'
             '<span>作者 </span><a href="/author/ralf"><span itemprop="name">ralf</span></a></li>')
     assert author(page("2023年11月23日 " + post)) == "ralf"
+
+
+@pytest.mark.parametrize(("box", "expected"), [
+    # Hexo Butterfly: spans in divs, no space between the name and the next label
+    ('<div class="post-copyright"><div class="post-copyright__author"><span>文章作者: </span>'
+     '<span><a href="mailto:x"> 0o酱</a></span></div><div><span>文章链接: </span>'
+     '<span><a href="/p/1.html">https://blog.example.cn/p/1.html</a></span></div></div>', "0o酱"),
+    ('<ul class="post-copyright"><li><strong>本文作者： </strong>fenix</li>'
+     '<li><strong>本文链接：</strong>https://x.example/1</li></ul>', "fenix"),
+    ('<div class="post-copyright"><p>版权声明：本博客所有文章均采用 CC BY-NC-SA 4.0 许可协议。</p>'
+     '</div>', None),
+])
+def test_a_blog_theme_s_copyright_box_names_the_post_s_writer(box: str, expected: str | None
+                                                              ) -> None:
+    tags = '<div class="post-tags">' + "".join(
+        f'<a href="/tags/{n}/">标签{n}号</a> ' for n in range(30)) + "</div>"  # far from the text
+    html = page("发表于 2022-02-02 | 更新于 2022-05-24").replace(
+        b"</body>", (tags + box).encode() + b"</body>")
+    assert author(html) == expected
+
+
+def test_the_first_name_before_a_poster_s_last_name() -> None:
+    assert author(page("By Andy Guo 发表于 2017-07-26 文章目录")) == "Andy Guo"

@@ -22,6 +22,7 @@ from newscrawler.extract.author_markup import (
     NO_MARKS,
     AuthorMarks,
     author_marks,
+    copyright_author,
     label_cell_author,
     marked_author,
     microdata_author,
@@ -213,7 +214,7 @@ def _credited(
     if found:
         return found
     editors = (meta.editor, body.editor, tags.get("editor"))
-    found = credits.furniture_credit(after()) or \
+    found = credits.furniture_credit(after()) or copyright_author(root, source) or \
         _not_the_editor(credits.closing_signature(text), editors, source) or \
         _not_the_editor(names.clean_author(meta.page_author), editors, source) or \
         names.pen_name(meta.author) or names.signed_name(meta.author or "") or \

@@ -118,6 +118,9 @@ def _author_boxes(root: etree._Element, marks: AuthorMarks,
     return list(boxes)
 
 
+_COPYRIGHT_BOX = etree.XPath(
+    "//*[contains(@class, 'copyright') or contains(@class, 'reprint')]"
+    "[not(ancestor::*[contains(@class, 'copyright') or contains(@class, 'reprint')])]")
 _IN_SIDEBAR = etree.XPath(
     "boolean(ancestor-or-self::*[contains(@class, 'sidebar') or "
     "contains(@class, 'site-author')])")
@@ -193,3 +196,19 @@ def not_filed_under(root: etree._Element, names_found: str | None) -> str | None
             "//a[normalize-space(.)=$word]/@href", word=names_found)[:MAX_WORD_LINKS]):
         return None
     return names_found
+
+
+def copyright_author(root: etree._Element, source: bytes | None) -> str | None:
+    """The writer a blog theme's copyright box names after the text (Hexo Butterfly's
+    ``<div class="post-copyright">…文章作者: 0o酱``, NexT's ``本文作者： fenix``, ``Post author:``):
+    the post's own credit, printed where a paper prints its closing byline."""
+    if not source or not any(mark in source for mark in rules.COPYRIGHT_BOX_MARKS):
+        return None
+    for node in _COPYRIGHT_BOX(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
+        match = rules.COPYRIGHT_AUTHOR_RE.search(collapse(" ".join(node.itertext())))
+        if match:
+            value = match.group("name")
+            found = names.declared_name(value) or names.signed_name(value)
+            if found:
+                return found
+    return None

@@ -17,6 +17,7 @@ from newscrawler.extract import rules
 from newscrawler.extract.authors import TRANSLITERATED_NAME_RE
 from newscrawler.extract.names import (
     HAN,
+    LATIN_NAME_RE,
     MAX_AUTHORS,
     MEDIUM_ENDINGS,
     has_surname,
@@ -58,6 +59,8 @@ POSTER_BEFORE_DATE_RE = re.compile(
     + r"|\s*(?:[(（]\s*\d{1,3}级\s*[)）])?\s*(?:楼主|樓主))\s*$"  # hupu: X (34级) 楼主
 )
 
+#: ``By Andy`` right before a poster's last name (``By Andy Guo 发表于 …``).
+BY_FIRST_NAME_RE = re.compile(r"(?:^|(?<=\s))[Bb]y\s+(?P<first>[A-Z][a-z'-]+)$")
 #: What the poster's word may not follow: a label (``译者 夏雪 发布于``), a colon.
 POSTER_NOT_AFTER = (rules.LABELS["author"] + rules.LABELS["editor"] + rules.LABELS["source"]
                     + rules.TRANSLATOR_LABELS + (":", "："))
@@ -216,6 +219,9 @@ def poster_before_date(zone: str, date_start: int) -> str | None:
     head = zone[: match.start("who")].rstrip()
     if head.endswith(POSTER_NOT_AFTER):
         return None  # 作者 Shane Hastie，译者 夏雪 发布于 …: the translator, or a label's value
+    first = BY_FIRST_NAME_RE.search(head)
+    if first and LATIN_NAME_RE.match(f"{first.group('first')} {match.group('who')}"):
+        return f"{first.group('first')} {match.group('who')}"  # By Andy Guo 发表于 2017-07-26
     return signed_name(match.group("who"))
 
 

@@ -185,6 +185,13 @@ LATIN_HEADER_WORDS = frozenset(
      "modified", "created", "written", "edited", "share", "print", "source", "from", "via",
      "admin", "administrator", "editor", "staff", "reuters", "ap", "afp", "xinhua", "today"}
 )
+#: A blog theme's copyright box after the post (``post-copyright``, ``reprint``), and the
+#: author it labels (``文章作者: 0o酱``, ``本文作者： fenix``, ``Post author: X``).
+COPYRIGHT_BOX_MARKS = (b"post-copyright", b"reprint", b"copyright")
+COPYRIGHT_AUTHOR_RE = re.compile(
+    r"(?:本文作者|文章作者|原文作者|作者|Post author|Author)\s*[:：]\s*"
+    r"(?P<name>[^\s:：|/]{1,30}(?: [A-Z][^\s:：|/]{1,20})?)"
+)
 #: Where a blog or CMS links a category or tag page (``/categories/程式/``, ``/tag/x``): a word
 #: linked so next to the date says where the post is filed, not who wrote it.
 CATEGORY_HREF_RE = re.compile(r"/(?:categor(?:y|ies)|tags?|topics?)/|[?&](?:cat|tag)=", re.I)
