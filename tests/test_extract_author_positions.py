@@ -281,3 +281,10 @@ def test_a_blog_theme_s_copyright_box_names_the_post_s_writer(box: str, expected
 
 def test_the_first_name_before_a_poster_s_last_name() -> None:
     assert author(page("By Andy Guo 发表于 2017-07-26 文章目录")) == "Andy Guo"
+
+
+def test_a_poster_label_s_cms_login_is_nobody() -> None:
+    """``发布者：admin`` names the login that posted the page; ``作者：admin`` (DedeCms's meta
+    line, the sample portal's contract) stays as printed."""
+    assert author(page("发布者：admin 发布时间：2017-03-25 17:55")) is None
+    assert author(page("作者：admin 发布时间：2017-03-25 17:55")) == "admin"

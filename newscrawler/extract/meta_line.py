@@ -129,6 +129,9 @@ def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
                 updated = match.group("label") in rules.UPDATE_DATE_LABELS
         else:
             cleaned = clean_value(value)
+            if cleaned and match.group("label") in rules.POSTER_LABELS and \
+                    cleaned.lower() in rules.PLACEHOLDER_ACCOUNTS:
+                continue  # 发布者：admin: the login that posted the page, not a writer
             if cleaned and name == "author":
                 cleaned = _all_names(value, cleaned) if names.clean_author(cleaned) else \
                     _byline_in(value) or cleaned

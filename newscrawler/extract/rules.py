@@ -150,6 +150,8 @@ SOURCE_SELECTORS = (
 )
 
 #: Meta-line labels by field, longest first within a field (§5.2).
+#: Discuz!'s portal labels the poster's account so; its CMS login (``admin``) is nobody.
+POSTER_LABELS = ("发布者", "發布者", "發佈者")
 LABELS = {
     "date": ("发布时间", "发布日期", "发表时间", "更新时间", "发表日期", "发稿时间", "时间", "日期",
              "发布于", "发表于", "编辑于", "編輯於", "输入", "輸入", "Date", "發布時間", "發佈時間",
@@ -160,7 +162,7 @@ LABELS = {
                "新聞來源", "文章來源", "來源"),
     "author": ("实习记者", "见习记者", "實習記者", "見習記者", "作者", "撰文", "撰稿", "记者",
                "通讯员", "实习生", "文", "Author", "記者", "通訊員", "實習生",
-               "发布者", "發布者", "發佈者"),  # Discuz!'s portal: the poster's account
+               *POSTER_LABELS),
     "editor": ("责任编辑", "责编", "编辑", "責任編輯", "責編", "編輯", "选稿", "選稿"),
     "other": ("点击次数", "点击数", "点击", "人气", "阅读量", "阅读", "浏览次数", "浏览",
               "所属分类", "来自分类", "所属栏目", "栏目", "分类", "字体", "字号", "评论",
