@@ -214,7 +214,7 @@ def _credited(
     if found:
         return found
     editors = (meta.editor, body.editor, tags.get("editor"))
-    found = credits.furniture_credit(after()) or copyright_author(root, source) or \
+    found = credits.furniture_credit(after()) or copyright_author(index) or \
         _not_the_editor(credits.closing_signature(text), editors, source) or \
         _not_the_editor(names.clean_author(meta.page_author), editors, source) or \
         names.pen_name(meta.author) or names.signed_name(meta.author or "") or \

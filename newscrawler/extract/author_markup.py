@@ -118,9 +118,6 @@ def _author_boxes(root: etree._Element, marks: AuthorMarks,
     return list(boxes)
 
 
-_COPYRIGHT_BOX = etree.XPath(
-    "//*[contains(@class, 'copyright') or contains(@class, 'reprint')]"
-    "[not(ancestor::*[contains(@class, 'copyright') or contains(@class, 'reprint')])]")
 _IN_SIDEBAR = etree.XPath(
     "boolean(ancestor-or-self::*[contains(@class, 'sidebar') or "
     "contains(@class, 'site-author')])")
@@ -198,13 +195,14 @@ def not_filed_under(root: etree._Element, names_found: str | None) -> str | None
     return names_found
 
 
-def copyright_author(root: etree._Element, source: bytes | None) -> str | None:
+def copyright_author(index: PageIndex | None) -> str | None:
     """The writer a blog theme's copyright box names after the text (Hexo Butterfly's
-    ``<div class="post-copyright">…文章作者: 0o酱``, NexT's ``本文作者： fenix``, ``Post author:``):
-    the post's own credit, printed where a paper prints its closing byline."""
-    if not source or not any(mark in source for mark in rules.COPYRIGHT_BOX_MARKS):
+    ``<div class="post-copyright">…文章作者: 0o酱``, NexT's ``本文作者： fenix``, matery's
+    ``reprint``): the post's own credit, printed where a paper prints its closing byline. The
+    boxes come from the page index (``rules.COPYRIGHT_SELECTORS``): no search of the tree."""
+    if index is None:
         return None
-    for node in _COPYRIGHT_BOX(root)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
+    for node in index.select_any(rules.COPYRIGHT_SELECTORS)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
         match = rules.COPYRIGHT_AUTHOR_RE.search(collapse(" ".join(node.itertext())))
         if match:
             value = match.group("name")

@@ -189,7 +189,7 @@ LATIN_HEADER_WORDS = frozenset(
 )
 #: A blog theme's copyright box after the post (``post-copyright``, ``reprint``), and the
 #: author it labels (``文章作者: 0o酱``, ``本文作者： fenix``, ``Post author: X``).
-COPYRIGHT_BOX_MARKS = (b"post-copyright", b"reprint", b"copyright")
+COPYRIGHT_SELECTORS = (".post-copyright", ".reprint")
 COPYRIGHT_AUTHOR_RE = re.compile(
     r"(?:本文作者|文章作者|原文作者|作者|Post author|Author)\s*[:：]\s*"
     r"(?P<name>[^\s:：|/]{1,30}(?: [A-Z][^\s:：|/]{1,20})?)"
@@ -421,7 +421,7 @@ URL_DATE_RES = (
 #: Every simple selector above, for building the page index (``index.py``) once per page.
 ALL_SELECTORS = (
     BODY_CONTAINERS + TITLE_SELECTORS + BREADCRUMB_SELECTORS + META_SELECTORS + DATE_SELECTORS
-    + SOURCE_SELECTORS
+    + SOURCE_SELECTORS + COPYRIGHT_SELECTORS
 )
 
 # Author markup of blog and CMS themes: the hCard byline (WordPress: <span class="author vcard">
