@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newscrawler.extract import extract_article
-from newscrawler.extract.title import clean_page_title, could_be_headline
+from newscrawler.extract.page_title import clean_page_title
+from newscrawler.extract.title import could_be_headline
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "http://news.example.cn/a/1.html"

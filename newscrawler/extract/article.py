@@ -45,6 +45,7 @@ from newscrawler.extract.meta import (
     squeezed_length,
 )
 from newscrawler.extract.meta_line import is_meta_line
+from newscrawler.extract.page_title import printed_title
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import all_text, collapse
 from newscrawler.extract.title import (
@@ -53,7 +54,6 @@ from newscrawler.extract.title import (
     extract_title,
     heading_before,
     headline_atop,
-    printed_title,
 )
 
 logger = logging.getLogger(__name__)

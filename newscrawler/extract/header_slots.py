@@ -1,11 +1,13 @@
 """Unlabelled writers read from the slot the header gives them, not from a label.
 
-Blogs, columns and Taiwan's magazines print the writer where a newspaper prints its
-``记者`` label, with no label at all: first thing under the headline, before a slash and an
-affiliation (``◎陳方隅／密西根州立大學政治所博士候選人``, ``涵柳／vintage vibe 時尚簡史``), or
-before the phrase that says where the post went (``东寻 发布在 AIGC``). The slot, not the
+Blogs, platforms, columns and Taiwan's magazines print the writer where a newspaper prints
+its ``记者`` label, with no label at all: first thing under the headline, before a slash and
+an affiliation (``◎陳方隅／密西根州立大學政治所博士候選人``, ``涵柳／vintage vibe 時尚簡史``),
+before the words that say the post went up (``东寻 发布在 AIGC``, ``由 安言 发布``), or before
+the counts of a platform's author card (``Maggie媺琪 粉丝： 18 文章： 2``). The slot, not the
 word, says it is a writer; ``names.py`` still says whether the word can be a name.
-``authors.py`` holds the readers around the header's date.
+``beside_date.py`` holds the readers right before and after the header's date, ``authors.py``
+the labelled bylines.
 """
 
 from __future__ import annotations
@@ -15,44 +17,29 @@ import re
 from newscrawler.extract import rules
 from newscrawler.extract.names import HAN, has_surname, is_name, join, signed_name
 
-#: How much of the header's start is read for a name and its slash.
+#: How much of the header's start is read for a writer in its slot.
 SLOT_CHARS = 160
 #: ``◎陳方隅／密西根州立大學…``: a name, a full-width slash (or any slash after a mark) and
 #: what the writer is or writes for; one such entry per writer.
 NAME_SLASH_RE = re.compile(
     rf"(?:^|(?<=\s))(?P<mark>[◎●■□○⊙]\s*)?(?P<name>[{HAN}·]{{2,5}})\s*(?P<slash>／|/)\s*(?=\S)"
 )
+#: A word and another slash: a trail of sections (``首頁／國際／亞洲``), not an affiliation.
+TRAIL_RE = re.compile(r"[^\s／/]{1,8}\s*[／/]")
+#: The longest affiliation between two writers' entries.
+MAX_AFFILIATION = 40
 #: ``东寻 发布在 AIGC``: a poster, then where the post was filed (WordPress-style themes).
 POSTED_IN_RE = re.compile(r"^(?P<who>[^\s:：|]{2,20})\s*(?:发布在|發佈在|发表在|發表在)\s*\S")
-
-
+#: ``由 安言 发布`` (Typecho, WordPress zh-CN): the poster between 由 and the verb.
+POSTED_BY_RE = re.compile(
+    r"(?:^|(?<=\s))由\s*(?P<who>[^\s:：|]{2,20})\s*(?:发布|發布|发表|發表|撰写|撰寫)"
+)
 #: ``Maggie媺琪 粉丝： 18 文章： 2 关注``: an account, then the counts a platform's author
 #: card shows (followers, posts, likes).
 ACCOUNT_CARD_RE = re.compile(
     r"(?:^|(?<=[\s·|]))(?P<who>[^\s:：|·]{2,20})\s*(?:粉丝|粉絲|关注者|關注者|文章数|文章數|文章|"
     r"帖子数|获赞|獲讚|作品)\s*[:：]?\s*\d"
 )
-
-
-#: ``由 安言 发布`` (Typecho, WordPress zh-CN): the poster between 由 and the verb.
-POSTED_BY_RE = re.compile(
-    r"(?:^|(?<=\s))由\s*(?P<who>[^\s:：|]{2,20})\s*(?:发布|發布|发表|發表|撰写|撰寫)"
-)
-
-
-def posted_by(zone: str) -> str | None:
-    """The poster a header names as ``由 X 发布`` (``于 2020-05-06 由 安言 发布``, ``文章作者 由
-    majianyu 发布日期 十月 2, 2020``): a name, a pen name or an account."""
-    match = POSTED_BY_RE.search(zone[:SLOT_CHARS])
-    return signed_name(match.group("who")) if match else None
-
-
-def account_card(zone: str) -> str | None:
-    """The account a platform's author card names before its counts (``Maggie媺琪 粉丝： 18
-    文章： 2 关注``, bilibili; ``X 粉丝 1.2万``): the poster, printed where a paper prints
-    its byline."""
-    match = ACCOUNT_CARD_RE.search(zone[:SLOT_CHARS])
-    return signed_name(match.group("who")) if match else None
 
 
 def names_before_slash(zone: str) -> str | None:
@@ -67,28 +54,17 @@ def names_before_slash(zone: str) -> str | None:
     head = zone[:SLOT_CHARS]
     for match in NAME_SLASH_RE.finditer(head):
         lead = head[at:match.start()]
-        if found and not _one_entry(lead):
-            break
-        if not found and lead.strip():
+        if (found and not _one_entry(lead)) or (not found and lead.strip()):
             break
         name = match.group("name")
         if not match.group("mark") and match.group("slash") != "／":
             break
         if not is_name(name) or name in rules.HEADER_NOT_NAMES or \
-                (not has_surname(name) and match.start() > 0) or _trail_after(head, match.end()):
+                (not has_surname(name) and match.start() > 0) or TRAIL_RE.match(head, match.end()):
             break
         found.append(name)
         at = match.end()
     return join(found)
-
-
-def _trail_after(head: str, at: int) -> bool:
-    """Does another slash follow the next word (``首頁／國際／亞洲``): a trail of sections?"""
-    return bool(TRAIL_RE.match(head, at))
-
-
-#: A word and another slash: a trail of sections, not an affiliation.
-TRAIL_RE = re.compile(r"[^\s／/]{1,8}\s*[／/]")
 
 
 def _one_entry(lead: str) -> bool:
@@ -96,12 +72,23 @@ def _one_entry(lead: str) -> bool:
     return len(lead) <= MAX_AFFILIATION and not re.search(r"[，。！？；]", lead)
 
 
-#: The longest affiliation between two writers' entries.
-MAX_AFFILIATION = 40
-
-
 def poster_posted_in(zone: str) -> str | None:
     """The poster a header opens with before ``发布在`` and the section (``东寻 发布在
     AIGC``): a name, a pen name or an account."""
     match = POSTED_IN_RE.match(zone)
+    return signed_name(match.group("who")) if match else None
+
+
+def posted_by(zone: str) -> str | None:
+    """The poster a header names as ``由 X 发布`` (``于 2020-05-06 由 安言 发布``, ``文章作者 由
+    majianyu 发布日期 十月 2, 2020``): a name, a pen name or an account."""
+    match = POSTED_BY_RE.search(zone[:SLOT_CHARS])
+    return signed_name(match.group("who")) if match else None
+
+
+def account_card(zone: str) -> str | None:
+    """The account a platform's author card names before its counts (``Maggie媺琪 粉丝： 18
+    文章： 2 关注``, bilibili; ``X 粉丝 1.2万``): the poster, printed where a paper prints
+    its byline."""
+    match = ACCOUNT_CARD_RE.search(zone[:SLOT_CHARS])
     return signed_name(match.group("who")) if match else None

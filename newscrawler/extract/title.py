@@ -4,6 +4,8 @@ The heading on the page is the best title, but pages have many headings (site lo
 ``<h1>``, sidebar ``<h2>``\\s); ``<title>`` names the article reliably but carries the site name
 and, on page N, a ``(N)`` marker. So headings are cross-checked against ``<title>``: the first
 heading that matches it (or is a prefix of it) wins, and the cleaned ``<title>`` is the fallback.
+What the ``<title>`` text says (its headline part, whether a heading's text is that headline) is
+``page_title.py``'s.
 """
 
 from __future__ import annotations
@@ -18,6 +20,12 @@ from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta import header_zone
+from newscrawler.extract.page_title import (
+    clean_page_title,
+    is_title_part,
+    matches_title,
+    weak_title_match,
+)
 from newscrawler.extract.profile import Profile
 from newscrawler.extract.text import BLOCK_TAGS, collapse, compare_key, in_link, text_of
 
@@ -29,99 +37,6 @@ BREADCRUMB_TEXT_XPATH = etree.XPath("//text()[contains(., '位置')]")
 #: Breadcrumb elements longer than this hold more than the trail.
 MAX_BREADCRUMB_TEXT = 300
 HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.shtml", "//"})
-
-
-#: Markup printed as text: a headline whose ``<br>`` was escaped (``标题 &lt;BR&gt;``).
-LITERAL_TAG_RE = re.compile(r"\s*<\s*/?\s*(?:br|p|b|i|strong|em|span)\s*/?\s*>\s*", re.IGNORECASE)
-
-
-def printed_title(title: str | None) -> str | None:
-    """The headline without markup the page printed as text (``…姨母如亲生 <BR>``)."""
-    if not title or "<" not in title:
-        return title
-    return collapse(LITERAL_TAG_RE.sub(" ", title)) or None
-
-
-def clean_page_title(raw: str) -> tuple[str, str]:
-    """(whole ``<title>`` without page marker, its article part without the site name).
-
-    A ``<title>`` that starts with a separator (`` - 星島日報網頁``) has no article part: the
-    template printed an empty headline before the site's name."""
-    whole = collapse(raw)
-    parts = rules.TITLE_SPLIT_RE.split(whole)
-    if len(parts) > 1 and not parts[0]:
-        return whole, ""
-    parts = [p for p in parts if p]
-    if not parts:
-        return "", ""
-    article = parts[0] if len(parts) > 1 else _without_glued_site(parts[0])
-    if len(compare_key(article)) < 4 and len(parts) > 1:
-        article = max(parts, key=len)
-    article = rules.PAGE_MARKER_RE.sub("", article)
-    whole = rules.PAGE_MARKER_RE.sub("", whole)
-    return whole, collapse(article)
-
-
-def _without_glued_site(title: str) -> str:
-    """A ``<title>`` without the site's name glued on by an unspaced hyphen, and the channel
-    before it (``标题-西安交通大学新闻网``, ``标题-24小时-虎嗅网``): a hyphen alone splits nothing,
-    as headlines hold them (``2018-2019``), unless the last piece ends like a medium or site."""
-    match = GLUED_SITE_RE.search(title)
-    if not match or not match.group("site").endswith(rules.MEDIA_SUFFIXES + SITE_ENDINGS):
-        return title
-    rest = title[: match.start()]
-    channel = GLUED_CHANNEL_RE.search(rest)
-    if channel and len(compare_key(rest[: channel.start()])) >= MIN_TITLE_LEFT:
-        rest = rest[: channel.start()]
-    return rest if len(compare_key(rest)) >= MIN_TITLE_LEFT else title
-
-
-#: ``-西安交通大学新闻网`` ending a ``<title>``, the channel before it, what a site's name may
-#: end with besides a medium's words, and how much headline must be left.
-GLUED_SITE_RE = re.compile(r"-(?P<site>[^-\s]{2,16})$")
-GLUED_CHANNEL_RE = re.compile(r"-[^-\s]{2,6}$")
-SITE_ENDINGS = ("官网", "网站", "官方网站", "门户", "博客")
-MIN_TITLE_LEFT = 6
-
-
-def _matches(heading: str, whole: str, article: str) -> bool:
-    h, w, a = compare_key(heading), compare_key(whole), compare_key(article)
-    if not h:
-        return False
-    if h == a or (a and (w.startswith(h) and len(h) >= min(4, len(a)))):
-        return True
-    if not (a and len(a) >= 4 and h.startswith(a)):  # <title> truncated
-        return False
-    rest = heading[len(article):] if heading.startswith(article) else ""
-    # … but not a heading that goes on with a date or the page's keywords after a separator
-    # (标题 发布时间 2021-05-19, 标题_郑州工商注册-郑州代理记账-…)
-    return not (FULL_DATE_RE.search(rest) or len(KEYWORD_SPLIT_RE.findall(rest)) >= MAX_SPLITS)
-
-
-#: A heading going on with this many ``-``/``_``/``|`` lists the page's keywords.
-KEYWORD_SPLIT_RE = re.compile(r"[-_|｜]")
-MAX_SPLITS = 3
-
-
-def _is_title_part(heading: str, whole: str) -> bool:
-    """Is the heading a later piece of a ``<title>`` that names the site or channel first
-    (``南方周末 - 标题``)? Only a piece longer than the first one: a blog's ``文章 | 博客名``
-    prints the blog's name as a heading too."""
-    key = compare_key(heading)
-    parts = [compare_key(part) for part in rules.TITLE_SPLIT_RE.split(whole)]
-    return len(key) >= MIN_TITLE_LEFT and len(parts) > 1 and \
-        len(key) > TITLE_PART_RATIO * len(parts[0]) and key in parts[1:]
-
-
-#: How much longer than the ``<title>``'s first piece a later piece printed as a heading must
-#: be to be the headline.
-TITLE_PART_RATIO = 2
-
-
-def _weak_match(heading: str, whole: str) -> bool:
-    """The heading is somewhere inside ``<title>`` (may be the site name, so: weak)."""
-    h = compare_key(heading)
-    return len(h) >= 6 and h in compare_key(whole)
 
 
 #: What a date line is made of: digits, punctuation and the date's own words.
@@ -383,7 +298,7 @@ def _named_by(
     if not key:
         return None
     for text, node in headings:
-        if _weak_match(text, og_title) and could_be_headline(text):
+        if weak_title_match(text, og_title) and could_be_headline(text):
             return text, node
     return None
 
@@ -413,11 +328,11 @@ def extract_title(
             trimmed = _without_last_child(node, text)
             if whole and trimmed and compare_key(trimmed) == compare_key(article):
                 return trimmed, node  # 标题 <span class="np">584 期</span>: the issue's number
-            if whole and _matches(text, whole, article):
+            if whole and matches_title(text, whole, article):
                 return text, node
-            if whole and _is_title_part(text, whole):
+            if whole and is_title_part(text, whole):
                 return text, node  # 南方周末 - 标题, 無綫新聞 - 財經 - 标题 - tvb.com
-            if whole and weak is None and _weak_match(text, whole):
+            if whole and weak is None and weak_title_match(text, whole):
                 weak = (text, node)
             seen.append((text, node))
     if weak is not None:

@@ -1,0 +1,100 @@
+"""What a page's ``<title>`` says: its whole text, the headline part without the site's or
+channel's name (``标题_频道_网站``, ``南方周末 - 标题``, ``标题-24小时-虎嗅网``), and whether a
+heading's text is that headline. Plain functions of strings; ``title.py`` finds the elements.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newscrawler.extract import rules
+from newscrawler.extract.dates import FULL_DATE_RE
+from newscrawler.extract.text import collapse, compare_key
+
+#: Markup printed as text: a headline whose ``<br>`` was escaped (``标题 &lt;BR&gt;``).
+LITERAL_TAG_RE = re.compile(r"\s*<\s*/?\s*(?:br|p|b|i|strong|em|span)\s*/?\s*>\s*", re.IGNORECASE)
+#: ``-西安交通大学新闻网`` ending a ``<title>``, the channel before it, what a site's name may
+#: end with besides a medium's words, and how much headline must be left.
+GLUED_SITE_RE = re.compile(r"-(?P<site>[^-\s]{2,16})$")
+GLUED_CHANNEL_RE = re.compile(r"-[^-\s]{2,6}$")
+SITE_ENDINGS = ("官网", "网站", "官方网站", "门户", "博客")
+MIN_TITLE_LEFT = 6
+#: A heading going on with this many ``-``/``_``/``|`` lists the page's keywords.
+KEYWORD_SPLIT_RE = re.compile(r"[-_|｜]")
+MAX_SPLITS = 3
+#: How much longer than the ``<title>``'s first piece a later piece printed as a heading must
+#: be to be the headline.
+TITLE_PART_RATIO = 2
+
+
+def printed_title(title: str | None) -> str | None:
+    """The headline without markup the page printed as text (``…姨母如亲生 <BR>``)."""
+    if not title or "<" not in title:
+        return title
+    return collapse(LITERAL_TAG_RE.sub(" ", title)) or None
+
+
+def clean_page_title(raw: str) -> tuple[str, str]:
+    """(whole ``<title>`` without page marker, its article part without the site name).
+
+    A ``<title>`` that starts with a separator (`` - 星島日報網頁``) has no article part: the
+    template printed an empty headline before the site's name."""
+    whole = collapse(raw)
+    parts = rules.TITLE_SPLIT_RE.split(whole)
+    if len(parts) > 1 and not parts[0]:
+        return whole, ""
+    parts = [p for p in parts if p]
+    if not parts:
+        return "", ""
+    article = parts[0] if len(parts) > 1 else _without_glued_site(parts[0])
+    if len(compare_key(article)) < 4 and len(parts) > 1:
+        article = max(parts, key=len)
+    article = rules.PAGE_MARKER_RE.sub("", article)
+    whole = rules.PAGE_MARKER_RE.sub("", whole)
+    return whole, collapse(article)
+
+
+def _without_glued_site(title: str) -> str:
+    """A ``<title>`` without the site's name glued on by an unspaced hyphen, and the channel
+    before it (``标题-西安交通大学新闻网``, ``标题-24小时-虎嗅网``): a hyphen alone splits nothing,
+    as headlines hold them (``2018-2019``), unless the last piece ends like a medium or site."""
+    match = GLUED_SITE_RE.search(title)
+    if not match or not match.group("site").endswith(rules.MEDIA_SUFFIXES + SITE_ENDINGS):
+        return title
+    rest = title[: match.start()]
+    channel = GLUED_CHANNEL_RE.search(rest)
+    if channel and len(compare_key(rest[: channel.start()])) >= MIN_TITLE_LEFT:
+        rest = rest[: channel.start()]
+    return rest if len(compare_key(rest)) >= MIN_TITLE_LEFT else title
+
+
+def matches_title(heading: str, whole: str, article: str) -> bool:
+    """Is a heading's text the ``<title>``'s headline: the article part, the start of the whole
+    ``<title>``, or its full form when the ``<title>`` was truncated?"""
+    h, w, a = compare_key(heading), compare_key(whole), compare_key(article)
+    if not h:
+        return False
+    if h == a or (a and (w.startswith(h) and len(h) >= min(4, len(a)))):
+        return True
+    if not (a and len(a) >= 4 and h.startswith(a)):  # <title> truncated
+        return False
+    rest = heading[len(article):] if heading.startswith(article) else ""
+    # … but not a heading that goes on with a date or the page's keywords after a separator
+    # (标题 发布时间 2021-05-19, 标题_郑州工商注册-郑州代理记账-…)
+    return not (FULL_DATE_RE.search(rest) or len(KEYWORD_SPLIT_RE.findall(rest)) >= MAX_SPLITS)
+
+
+def is_title_part(heading: str, whole: str) -> bool:
+    """Is the heading a later piece of a ``<title>`` that names the site or channel first
+    (``南方周末 - 标题``)? Only a piece longer than the first one: a blog's ``文章 | 博客名``
+    prints the blog's name as a heading too."""
+    key = compare_key(heading)
+    parts = [compare_key(part) for part in rules.TITLE_SPLIT_RE.split(whole)]
+    return len(key) >= MIN_TITLE_LEFT and len(parts) > 1 and \
+        len(key) > TITLE_PART_RATIO * len(parts[0]) and key in parts[1:]
+
+
+def weak_title_match(heading: str, whole: str) -> bool:
+    """The heading is somewhere inside ``<title>`` (may be the site name, so: weak)."""
+    h = compare_key(heading)
+    return len(h) >= 6 and h in compare_key(whole)
