@@ -18,7 +18,7 @@ from newscrawler.extract.header_slots import (
     names_before_slash,
     poster_posted_in,
 )
-from newscrawler.extract.names import clean_author, declared_name, signed_name
+from newscrawler.extract.names import clean_author, signed_name
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "http://news.example.cn/a/1.html"
@@ -66,25 +66,16 @@ def test_a_latin_name_then_a_bar_before_the_date(header: str, expected: str | No
     assert author(page(header)) == expected
 
 
-@pytest.mark.parametrize("markup", [
-    '<span class="author vcard"><a class="url fn n" href="/author/admin/">admin</a></span>',
-    '<script type="application/ld+json">{"author": {"@type": "Person", "name": "admin"}}'
-    "</script>",
-])
-def test_the_cms_s_installation_account_in_markup_is_nobody(markup: str) -> None:
-    """WordPress themes print the poster's login in their hCard and JSON-LD; ``admin`` is who
-    ran the site (印尼商报's ``Posted by admin`` over a 环球时报 reprint), not a writer."""
-    assert author(page("2021-06-15 " + markup)) is None
-    assert author(page("2021-06-15 " + markup.replace("admin", "Madeline Fry"))) == "Madeline Fry"
-
-
-def test_a_labelled_admin_is_kept_as_printed_but_never_declared() -> None:
-    """DedeCms's meta line ``作者：admin`` is kept as printed (the sample portal's contract);
-    markup and accounts never give it."""
+def test_the_cms_account_is_kept_as_printed_unless_the_text_opens_with_a_byline() -> None:
+    """DedeCms's ``作者：admin`` and a WordPress theme's ``Posted by admin`` hCard are kept as
+    printed (the sample portal's contract: its DedeCms and WordPress variants print them so);
+    a forum's or account's ``admin`` signs nothing."""
+    vcard = '<span class="author vcard"><a class="url fn n" href="/author/admin/">admin</a></span>'
+    assert author(page("2021-06-15 " + vcard)) == "admin"
+    assert author(page("2021-06-15 " + vcard.replace(">admin<", ">Madeline Fry<"))) == \
+        "Madeline Fry"
     assert clean_author("admin") == "admin"
-    assert declared_name("admin") is None and declared_name("Administrator") is None
-    assert signed_name("admin") is None
-    assert declared_name("李雷") == "李雷"
+    assert signed_name("admin") is None and signed_name("Administrator") is None
 
 
 def test_a_bookmark_button_is_no_writer() -> None:

@@ -170,8 +170,9 @@ def find_author(
     last JSON-LD's or ``<meta name="author">``'s when it is not the site. A signature and a
     meta line's author elsewhere are dropped when the page prints them as its editor.
 
-    A labelled CMS account (DedeCms's ``作者：admin``) gives way to a byline opening the
-    text's first line (``本站讯（记者刘晓艳文并图）``)."""
+    A CMS account (``admin``), labelled (DedeCms's ``作者：admin``) or in a theme's markup
+    (WordPress's ``Posted by admin``), is kept as printed, as the sample portal's contract has
+    it, unless a byline opens the text's first line (``本站讯（记者刘晓艳文并图）``)."""
     found = _credited(meta, body, tags, root, source, title, url, after, microdata, cell, marks,
                       index)
     if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and body.lines:
@@ -226,7 +227,7 @@ def _credited(
     tag = declared or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
     if tag and tag != meta.source and not _names_the_host(tag, url) and \
             tag.lower() not in site().lower():  # nor the medium
-        found = names.declared_name(tag) or authors.opening_byline(tag)  # 記者X／即時報導
+        found = names.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
         if not found and declared and not rules.MEDIUM_INSIDE_RE.search(tag):
             found = names.signed_name(tag)  # a Person's account: 超级电影迷1973, 飘飞的胸毛
         if found and zone:

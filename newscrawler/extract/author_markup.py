@@ -89,7 +89,7 @@ def marked_author(root: etree._Element, source: bytes | None, marks: AuthorMarks
         return None
     if "rel" in marks.kinds:
         for node in _AUTHOR_MARKUP(root):
-            name = names.declared_name(collapse(all_text(node)))
+            name = names.clean_author(collapse(all_text(node)))
             if name:
                 return name
     if rules.WECHAT_AUTHOR_MARK in source:
@@ -206,7 +206,7 @@ def copyright_author(index: PageIndex | None) -> str | None:
         match = rules.COPYRIGHT_AUTHOR_RE.search(collapse(" ".join(node.itertext())))
         if match:
             value = match.group("name")
-            found = names.declared_name(value) or names.signed_name(value)
+            found = names.signed_name(value)
             if found:
                 return found
     return None

@@ -144,14 +144,6 @@ def clean_author(value: str | None) -> str | None:
     return join(split_names(value)) or credit_names(value) or _after_organisation(value)
 
 
-def declared_name(value: str | None) -> str | None:
-    """A name a theme's markup or JSON-LD declares, as ``clean_author`` reads it, but never the
-    account the CMS was installed with (``rules.PLACEHOLDER_ACCOUNTS``): a theme fills its
-    author markup with the poster's login, where a byline typed by hand names the writer."""
-    found = clean_author(value)
-    return None if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS else found
-
-
 def _after_organisation(value: str) -> str | None:
     """The writers after the organisation a report credit names first (``作者：西部证券，
     李艳丽``)."""
