@@ -279,3 +279,23 @@ def test_a_poster_label_s_cms_login_is_nobody() -> None:
     line, the sample portal's contract) stays as printed."""
     assert author(page("发布者：admin 发布时间：2017-03-25 17:55")) is None
     assert author(page("作者：admin 发布时间：2017-03-25 17:55")) == "admin"
+
+
+def test_a_copyright_box_s_login_longer_than_a_handle() -> None:
+    box = ('<div class="post-copyright"><div class="post-copyright__author"><span>文章作者: </span>'
+           '<span><a href="https://blackforest1990.github.io">BlackForest1990</a></span></div>'
+           '<div><span>文章链接: </span><span>https://x.example/1</span></div></div>')
+    tags = '<div class="post-tags">' + "".join(
+        f'<a href="/tags/{n}/">标签{n}号</a> ' for n in range(30)) + "</div>"
+    html = page("发表于 2023-03-21").replace(b"</body>", (tags + box).encode() + b"</body>")
+    assert author(html) == "BlackForest1990"
+
+
+def test_an_author_box_of_by_and_one_handle() -> None:
+    """A Jekyll theme's ``<span class="post-author">By 折鸦夜明け前</span>``; the same words in a
+    sidebar's related-post widget name another post's writer."""
+    assert author(page('2025-05-03 <span class="post-author">By 折鸦夜明け前</span>')) == \
+        "折鸦夜明け前"
+    widget = ('<div class="shunno-sidebar-widget"><p class="widgetsmallauthor">by Anmol</p>'
+              '</div>')
+    assert author(page("2025-05-03").replace(b"</body>", widget.encode() + b"</body>")) is None

@@ -98,10 +98,20 @@ def marked_author(root: etree._Element, source: bytes | None, marks: AuthorMarks
             return name
     if "class" in marks.kinds:
         for node in _author_boxes(root, marks, index)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
-            name = authors.labelled_names(collapse(all_text(node)))
+            text = collapse(all_text(node))
+            name = authors.labelled_names(text) or (None if _IN_SIDEBAR(node) else _by_name(text))
             if name:
                 return name
     return None
+
+
+def _by_name(text: str) -> str | None:
+    """The name of an author box that is ``By`` and one handle alone (``<span
+    class="post-author">By 折鸦夜明け前</span>``); a Latin name and a title glued on
+    (``Meg JamesStaff Writer``) are another theme's, read elsewhere."""
+    match = BY_WORD_RE.match(text)
+    rest = text[match.end():] if match else ""
+    return names.signed_name(rest) if rest and " " not in rest else None  # one handle only
 
 
 def _author_boxes(root: etree._Element, marks: AuthorMarks,
@@ -118,6 +128,8 @@ def _author_boxes(root: etree._Element, marks: AuthorMarks,
     return list(boxes)
 
 
+#: A site login as a copyright box prints it (``BlackForest1990``).
+LOGIN_RE = re.compile(r"^[A-Za-z][\w.-]{2,29}$")
 _IN_SIDEBAR = etree.XPath(
     "boolean(ancestor-or-self::*[contains(@class, 'sidebar') or "
     "contains(@class, 'site-author')])")
@@ -206,7 +218,9 @@ def copyright_author(index: PageIndex | None) -> str | None:
         match = rules.COPYRIGHT_AUTHOR_RE.search(collapse(" ".join(node.itertext())))
         if match:
             value = match.group("name")
-            found = names.signed_name(value)
+            found = names.signed_name(value) or (
+                value if LOGIN_RE.match(value) and value.lower() not in rules.PLACEHOLDER_ACCOUNTS
+                else None)  # BlackForest1990: a login longer than a signed handle
             if found:
                 return found
     return None
