@@ -28,6 +28,7 @@ from newscrawler.extract.author_markup import (
     microdata_author,
     not_filed_under,
     profile_linked,
+    unlinked,
 )
 from newscrawler.extract.body import Body, extract_body, find_containers
 from newscrawler.extract.dates import get_timezone
@@ -194,7 +195,7 @@ def _credited(
         if date:
             found = beside_date.name_before_date(zone, date.start()) or \
                 beside_date.poster_before_date(zone, date.start()) or \
-                _unlinked(root, beside_date.lone_word_before_date(zone, date.start())) or \
+                unlinked(root, beside_date.lone_word_before_date(zone, date.start())) or \
                 profile_linked(root, beside_date.word_before_date(zone, date.start()))
         found = found or authors.reversed_credit(zone) or authors.opening_byline(zone) or \
             authors.marked_names(zone) or header_slots.names_before_slash(zone) or \
@@ -234,16 +235,6 @@ def _credited(
             found = authors.with_names_after(found, zone)  # <meta> names the first writer
         return _not_the_editor(found, editors, source)
     return None
-
-
-def _unlinked(root: etree._Element, word: str | None) -> str | None:
-    """``word`` unless the page prints it as a link somewhere: a category tag (``<a
-    href="/tag/x">创业</a>``), not a writer's pen name. A link to the site's home page (a
-    personal blog's name, ``<a href="/">yyshino</a>``) or to no address links no section."""
-    if word and any(urlsplit(href).path.strip("/") for href in root.xpath(
-            "//a[normalize-space(.)=$word]/@href", word=word)):
-        return None
-    return word
 
 
 def _text_after(printed: str, lines: list[str], containers: list[etree._Element]) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -130,6 +131,9 @@ def _author_boxes(root: etree._Element, marks: AuthorMarks,
 
 #: A site login as a copyright box prints it (``BlackForest1990``).
 LOGIN_RE = re.compile(r"^[A-Za-z][\w.-]{2,29}$")
+#: The addresses of the links whose whole text is ``$word``, in document order: who a word
+#: beside the date is, the pages it links tell (a user's page, a category, the home page).
+_LINKED_AS = etree.XPath("//a[normalize-space(.)=$word]/@href")
 _IN_SIDEBAR = etree.XPath(
     "boolean(ancestor-or-self::*[contains(@class, 'sidebar') or "
     "contains(@class, 'site-author')])")
@@ -190,21 +194,28 @@ def profile_linked(root: etree._Element, word: str | None) -> str | None:
     """``word`` when the page links it to a user's or author's page (36kr's ``<a
     href="/user/214166">机器之心</a>·2025年04月22日``): the account that posted the article,
     which platforms print where a newspaper prints its byline."""
-    if not word:
-        return None
-    for link in root.xpath("//a[normalize-space(.)=$word]", word=word)[:MAX_WORD_LINKS]:
-        if rules.PROFILE_HREF_RE.search(link.get("href") or ""):
-            return names.signed_name(word)
+    if word and any(rules.PROFILE_HREF_RE.search(href)
+                    for href in _LINKED_AS(root, word=word)[:MAX_WORD_LINKS]):
+        return names.signed_name(word)
     return None
 
 
 def not_filed_under(root: etree._Element, names_found: str | None) -> str | None:
     """``names_found`` unless the page links it to a category or tag page (a blog theme's
     ``2020-06-05 <a href="/categories/程式/">程式</a>``): where the post is filed."""
-    if names_found and any(rules.CATEGORY_HREF_RE.search(href) for href in root.xpath(
-            "//a[normalize-space(.)=$word]/@href", word=names_found)[:MAX_WORD_LINKS]):
+    if names_found and any(rules.CATEGORY_HREF_RE.search(href)
+                           for href in _LINKED_AS(root, word=names_found)[:MAX_WORD_LINKS]):
         return None
     return names_found
+
+
+def unlinked(root: etree._Element, word: str | None) -> str | None:
+    """``word`` unless the page prints it as a link somewhere: a category tag (``<a
+    href="/tag/x">创业</a>``), not a writer's pen name. A link to the site's home page (a
+    personal blog's name, ``<a href="/">yyshino</a>``) or to no address links no section."""
+    if word and any(urlsplit(href).path.strip("/") for href in _LINKED_AS(root, word=word)):
+        return None
+    return word
 
 
 def copyright_author(index: PageIndex | None) -> str | None:
