@@ -142,8 +142,8 @@ def _after_sentence(text: str, start: int) -> bool:
 #: Words a date inside a sentence follows (``于2016年9月2日``, ``至2017年``).
 STORY_DATE_LEADS = frozenset("于於在至从到截")
 #: Date labels ending with one of those words (``更新于2020年11月20日``).
-DATE_LABELS_WITH_LEAD = ("发布于", "发表于", "更新于", "编辑于", "刊于", "写于", "创建于", "發布於",
-                         "發表於", "更新於", "編輯於", "發佈於", "发布在", "发表在", "写在")
+DATE_LABELS_WITH_LEAD = rules.POSTED_LABELS + (
+    "更新于", "更新於", "编辑于", "編輯於", "刊于", "写于", "创建于", "发布在", "发表在", "写在")
 
 
 def _marked_updated(text: str, start: int) -> bool:
