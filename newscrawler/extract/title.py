@@ -317,6 +317,7 @@ def extract_title(
     first_h1: tuple[str, etree._Element] | None = None
     weak: tuple[str, etree._Element] | None = None
     seen: list[tuple[str, etree._Element]] = []
+    article_key = compare_key(article)  # once, not per heading
     for selector in rules.TITLE_SELECTORS:
         for heading in index.select(selector)[:MAX_HEADINGS]:
             text, node = headline(heading)
@@ -325,15 +326,16 @@ def extract_title(
                 continue
             if first_h1 is None and node.tag == "h1":
                 first_h1 = (text, node)
-            trimmed = _without_last_child(node, text)
-            if whole and trimmed and compare_key(trimmed) == compare_key(article):
-                return trimmed, node  # 标题 <span class="np">584 期</span>: the issue's number
-            if whole and matches_title(text, whole, article):
-                return text, node
-            if whole and is_title_part(text, whole):
-                return text, node  # 南方周末 - 标题, 無綫新聞 - 財經 - 标题 - tvb.com
-            if whole and weak is None and weak_title_match(text, whole):
-                weak = (text, node)
+            if whole:
+                trimmed = _without_last_child(node, text)
+                if trimmed and compare_key(trimmed) == article_key:
+                    return trimmed, node  # 标题 <span class="np">584 期</span>: an issue number
+                if matches_title(text, whole, article):
+                    return text, node
+                if is_title_part(text, whole):
+                    return text, node  # 南方周末 - 标题, 無綫新聞 - 財經 - 标题 - tvb.com
+                if weak is None and weak_title_match(text, whole):
+                    weak = (text, node)
             seen.append((text, node))
     if weak is not None:
         return weak[0], None
