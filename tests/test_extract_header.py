@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newscrawler.extract import extract_article
+from newscrawler.extract.dates import is_date_alone
 from newscrawler.extract.page_title import clean_page_title
 from newscrawler.extract.title import could_be_headline
 
@@ -625,3 +626,23 @@ class="authorTitle">南方周末实习生</span> <span class="authorName">朱亮
 <body><h1 class="site-title">Deep Thought</h1><h2 class="post-title">{TITLE}</h2>
 <div class="content"><p>{TEXT}</p></div></body></html>""".encode()
     assert extract_article(blog, URL, now=NOW)["title"] == TITLE
+
+
+def test_a_date_in_the_heading_beats_the_meta_tags_when_nothing_follows_the_heading() -> None:
+    """``<h3>标题<span>2015-10-22 10:30</span></h3>`` with the text in a box before it: the
+    printed date, not a machine date another day, and the headline without it."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title>
+<meta property="article:published_time" content="2015-10-25T08:00:00+08:00"></head><body>
+<div class="txt"><p>{TEXT}</p></div><h3>{TITLE}<span>2015-10-22 10:30</span></h3>
+</body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["published_at"] == "2015-10-22T10:30:00+08:00"
+    assert record["title"] == TITLE
+
+
+@pytest.mark.parametrize(("text", "alone"), [
+    (" 2018-08-01 ", True), ("2015年10月22日 10:30", True), ("2018-08-01 584 期", False),
+    ("发布时间：2018-08-01", False), ("", False), (None, False),
+])
+def test_what_counts_as_a_date_alone(text: str | None, alone: bool) -> None:
+    assert is_date_alone(text) is alone

@@ -66,6 +66,18 @@ FULL_DATE_RE = re.compile(
     r"(?<![\d.])(?P<y>\d{4}|\d{2})\s*(?P<sep>[-/.年])\s*(?P<m>\d{1,2})\s*(?:(?P=sep)|月)\s*"
     r"(?P<d>\d{1,2})(?!\d)\s*日?" + _TIME
 )
+#: The longest text that may print a date and nothing else (a heading's ``<small>`` or
+#: ``<span>`` child holding ``2018-08-01 10:32``).
+MAX_DATE_ALONE = 60
+
+
+def is_date_alone(text: str | None) -> bool:
+    """Does ``text`` print one full date (time allowed) and nothing else? Such an element
+    inside a headline's element is the header's date, not a part of the headline."""
+    return bool(text) and len(text) <= MAX_DATE_ALONE and \
+        FULL_DATE_RE.fullmatch(text.strip()) is not None
+
+
 #: Year last: ``12-07-2016`` (d-m-Y, some DedeCms image-list templates) and ``7/5/2005 9:23:57
 #: PM`` (m/d/Y, the en-US default of ASP.NET sites); either order when one slot exceeds 12.
 DMY_DATE_RE = re.compile(

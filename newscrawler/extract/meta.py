@@ -27,6 +27,7 @@ from newscrawler.extract.dates import (
     MONTH_WORD_FIRST_RE,
     ParsedDate,
     get_timezone,
+    is_date_alone,
     parse_badge_date,
     parse_date,
     parse_full_date,
@@ -321,9 +322,10 @@ def extract_meta(
             meta.merge(found)
     if meta.date is None and rules.DISCLOSURE_MARK_RE.search(index.source or b""):
         meta.date = _disclosure_date(root, tz, now)  # before the header's unlabelled dates
+    if meta.date is None:
+        meta.date = _date_in_heading(heading, tz, now)
     if meta.date is None and zone:
-        meta.date = _date_in_heading(heading, tz, now) or _published_in(zone, tz, now) or \
-            parse_badge_date(zone, tz=tz, now=now)
+        meta.date = _published_in(zone, tz, now) or parse_badge_date(zone, tz=tz, now=now)
     if meta.date is None:
         meta.date = _date_from_elements(root, index, tz, now, profile)
     tags = meta_tags(root)
@@ -331,8 +333,7 @@ def extract_meta(
     if meta.date is None:
         meta.date = machine
     if meta.date is None:
-        meta.date = jsonld_date(index.source, tz, now) or _date_in_heading(heading, tz, now) or \
-            _date_above(heading, tz, now)
+        meta.date = jsonld_date(index.source, tz, now) or _date_above(heading, tz, now)
     elif meta.date is not None and meta.date.precision == "day":
         meta.date = _with_time_from_head(meta.date, machine, index.source, tz, now)
     if meta.source is None:
@@ -464,7 +465,7 @@ def _date_in_heading(heading: etree._Element | None, tz: str, now: datetime
         return None
     for child in (heading, *heading.iterchildren(tag=etree.Element)):
         text = text_of(child)  # <h3><small>2018-08-01</small>标题: the title may be its tail
-        if text and len(text) <= MAX_DATE_ABOVE and FULL_DATE_RE.fullmatch(text.strip()):
+        if is_date_alone(text):
             return parse_date(text, tz=tz, now=now)
     return None
 

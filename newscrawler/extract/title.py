@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from newscrawler.extract import rules
-from newscrawler.extract.dates import FULL_DATE_RE
+from newscrawler.extract.dates import FULL_DATE_RE, is_date_alone
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta import header_zone
 from newscrawler.extract.page_title import (
@@ -130,7 +130,7 @@ def _without_date_child(node: etree._Element, text: str) -> str:
     the date is the meta line's, not the headline's."""
     for child in (node[0], node[-1]) if len(node) else ():
         printed = text_of(child)
-        if printed and FULL_DATE_RE.fullmatch(printed):
+        if is_date_alone(printed):
             if text.endswith(printed):
                 return text[: -len(printed)].strip()
             if text.startswith(printed):
