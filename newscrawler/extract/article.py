@@ -10,29 +10,16 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from datetime import datetime
-from functools import cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from lxml import etree
 
-from newscrawler.extract import authors, beside_date, credits, header_slots, names, rules
-from newscrawler.extract.author_markup import (
-    NO_MARKS,
-    AuthorMarks,
-    author_marks,
-    copyright_author,
-    label_cell_author,
-    marked_author,
-    microdata_author,
-    not_filed_under,
-    profile_linked,
-    unlinked,
-)
+from newscrawler.extract import rules
+from newscrawler.extract.author_choice import Evidence, find_author, text_after
+from newscrawler.extract.author_markup import author_marks, label_cell_author, microdata_author
 from newscrawler.extract.body import Body, extract_body, find_containers
 from newscrawler.extract.dates import get_timezone
-from newscrawler.extract.embedded import jsonld_author
 from newscrawler.extract.encoding import decode_html
 from newscrawler.extract.index import PageIndex, wanted_keys
 from newscrawler.extract.meta import (
@@ -40,10 +27,7 @@ from newscrawler.extract.meta import (
     date_of_opening_lines,
     date_of_reprint,
     extract_meta,
-    first_tag,
-    header_zone,
     meta_tags,
-    squeezed_length,
 )
 from newscrawler.extract.meta_line import is_meta_line
 from newscrawler.extract.page_title import printed_title
@@ -154,179 +138,6 @@ def _now(now: datetime | None, profile: Profile) -> datetime:
     return now if now.tzinfo is not None else now.replace(tzinfo=zone)
 
 
-def find_author(
-    meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
-    title: str | None = None, url: str = "", after: Callable[[], str] = str,
-    microdata: str | None = None, cell: str | None = None, marks: AuthorMarks = NO_MARKS,
-    index: PageIndex | None = None,
-) -> str | None:
-    """The writers, most trustworthy credit first (``authors.py``, ``credits.py``): a
-    labelled author in the meta line, a theme's author markup (hCard, ``rel="author"``), a
-    name right before the header date, a labelled byline in the header text, bare names right
-    after the header date, a Latin name that is all the header prints before its date, a
-    byline at the start of the body or on a line of its own among its first lines, a name
-    alone under the headline, a closing credit, a credit the body left out as furniture
-    right after the text (``文章来源：…‧报道：X``), a bracketed signature ending the text, a
-    labelled author in a meta line elsewhere on the page, a pen name the meta line labels, and
-    last JSON-LD's or ``<meta name="author">``'s when it is not the site. A signature and a
-    meta line's author elsewhere are dropped when the page prints them as its editor.
-
-    A CMS account (``admin``), labelled (DedeCms's ``作者：admin``) or in a theme's markup
-    (WordPress's ``Posted by admin``), is kept as printed, as the sample portal's contract has
-    it, unless a byline opens the text's first line (``本站讯（记者刘晓艳文并图）``)."""
-    found = _credited(meta, body, tags, root, source, title, url, after, microdata, cell, marks,
-                      index)
-    if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and body.lines:
-        return authors.opening_byline(body.lines[0], bare=True) or found  # 本站讯（记者X）
-    return found
-
-
-def _credited(
-    meta: Meta, body: Body, tags: dict[str, str], root: etree._Element, source: bytes | None,
-    title: str | None, url: str, after: Callable[[], str], microdata: str | None,
-    cell: str | None, marks: AuthorMarks, index: PageIndex | None,
-) -> str | None:
-    found = names.clean_author(meta.author) or cell or marked_author(root, source, marks, index)
-    if found:
-        return found
-    site = cache(lambda: _site_name(root, tags, title, url))  # built once, only if needed
-    zone, date = meta.zone, meta.zone_date
-    if zone:
-        if date:
-            found = beside_date.name_before_date(zone, date.start()) or \
-                beside_date.poster_before_date(zone, date.start()) or \
-                unlinked(root, beside_date.lone_word_before_date(zone, date.start())) or \
-                profile_linked(root, beside_date.word_before_date(zone, date.start()))
-        found = found or authors.reversed_credit(zone) or authors.opening_byline(zone) or \
-            authors.marked_names(zone) or header_slots.names_before_slash(zone) or \
-            header_slots.poster_posted_in(zone) or header_slots.posted_by(zone)
-        if not found and date:
-            after_date = beside_date.names_after_date(zone, date.end(), site())
-            found = not_filed_under(root, after_date) or \
-                beside_date.latin_name_opening(zone, date.start(), site())
-        found = found or authors.latin_byline(zone) or \
-            credits.credit_group(zone[:HEADER_CREDITS_CHARS])  # 供稿：… 张帆 摄影：… 编辑：…
-        if found:
-            return found
-    text = body.text
-    found = authors.reversed_credit(text) or authors.opening_byline(text, bare=True) or \
-        authors.report_line(body.lines) or \
-        authors.name_under_headline(body.lines, title, meta.zone) or \
-        credits.closing_credit(text)
-    if found:
-        return found
-    editors = (meta.editor, body.editor, tags.get("editor"))
-    found = credits.furniture_credit(after()) or copyright_author(index) or \
-        _not_the_editor(credits.closing_signature(text), editors, source) or \
-        _not_the_editor(names.clean_author(meta.page_author), editors, source) or \
-        names.pen_name(meta.author) or names.signed_name(meta.author or "") or \
-        header_slots.account_card(meta.zone)
-    # last: an account, labelled (作者：影视风向标, 作者：昇腾AI) or on a platform's card
-    if found:
-        return found
-    declared = jsonld_author(source) or microdata
-    tag = declared or first_tag(tags, rules.META_AUTHOR_NAMES, collapse)
-    if tag and tag != meta.source and not _names_the_host(tag, url) and \
-            tag.lower() not in site().lower():  # nor the medium
-        found = names.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
-        if not found and declared and not rules.MEDIUM_INSIDE_RE.search(tag):
-            found = names.signed_name(tag)  # a Person's account: 超级电影迷1973, 飘飞的胸毛
-        if found and zone:
-            found = authors.with_names_after(found, zone)  # <meta> names the first writer
-        return _not_the_editor(found, editors, source)
-    return None
-
-
-def _text_after(printed: str, lines: list[str], containers: list[etree._Element]) -> str:
-    """What the body's last container printed (before cleaning) after the article's last line,
-    then the page text right after the container: where the credits the body leaves out as
-    page furniture are (``文章来源：…‧报道：黄翠娴``, ``作者： 记者王敬照 编辑： 王华军`` in the
-    next cell). Built only when the author is still unknown by then."""
-    if not printed or not lines or not containers:
-        return ""
-    printed = collapse(printed)
-    key = lines[-1][-TAIL_KEY_CHARS:]
-    at = printed.rfind(key)
-    inside = printed[at + len(key):] if at >= 0 else ""
-    return inside + " " + header_zone(containers[-1], FOLLOWING_CHARS, squeezed_length)
-
-
-#: How much of the header is read for a group of credits.
-HEADER_CREDITS_CHARS = 100
-#: Characters of the body's last line looked for in its container's text, and of the page
-#: text after the container read for a credit.
-TAIL_KEY_CHARS = 12
-FOLLOWING_CHARS = 120
-
-
-def _not_the_editor(
-    names: str | None, editors: tuple[str | None, ...], source: bytes | None
-) -> str | None:
-    """``names`` unless the page calls that person its editor.
-
-    CMSs fill ``<meta name="author">`` and an empty ``作者`` slot with whoever published the
-    page: the editor, who the page names after ``责任编辑``/``责编``/``编辑`` or in
-    ``<meta name="editor">`` (gmw, china.com.cn, chinanews pages)."""
-    if not names:
-        return None
-    if names in editors:
-        return None
-    if source and _printed_as_editor(names, source):
-        return None
-    return names
-
-
-def _printed_as_editor(name: str, source: bytes) -> bool:
-    """Does an editor label stand before any place the page source prints ``name``?
-
-    Searched backwards from each occurrence of the name (a bytes ``find``) rather than with
-    one pattern over the whole page: a pattern led by an alternation of labels is tried at
-    every byte of a page of a few hundred KB."""
-    needle = name.encode("utf-8")
-    at = source.find(needle)
-    while at != -1:
-        after = source[at + len(needle):at + len(needle) + 1]
-        if not (after and 0xE4 <= after[0] <= 0xE9) and EDITOR_LABEL_BEFORE.search(
-                source, max(0, at - EDITOR_LABEL_REACH), at):
-            return True
-        at = source.find(needle, at + 1)
-    return False
-
-
-def _names_the_host(value: str, url: str) -> bool:
-    """Does a Latin author value name the site's host (``Reuters Editorial`` on
-    cn.reuters.com, ``BBC News`` on www.bbc.com)? The medium's desk, not a writer."""
-    try:
-        labels = set((urlsplit(url).hostname or "").split("."))
-    except ValueError:
-        return False
-    return any(word in labels for word in re.findall(r"[a-z]{3,}", value.lower()))
-
-
-def _site_name(root: etree._Element, tags: dict[str, str], title: str | None, url: str) -> str:
-    """What the page says its site is called: the ``<title>`` around the headline
-    (``标题_财经频道_和讯网``), ``og:site_name`` and the host (``www.chinanews.com``)."""
-    page_title = collapse(root.findtext(".//title") or "")
-    if title:
-        page_title = page_title.replace(title, " ")
-    try:
-        host = urlsplit(url).hostname or ""
-    except ValueError:
-        host = ""
-    return " ".join((page_title, tags.get("og:site_name") or "", host))
-
-
-#: An editor label, then any tags, ending where the name starts: ``责任编辑：<b>X</b>``,
-#: ``【编辑:X】``. Searched in the UTF-8 source; no Han character may follow the name (a UTF-8
-#: Han character starts with one of the bytes 0xE4-0xE9).
-EDITOR_LABEL_BEFORE = re.compile(
-    ("(?:" + "|".join(rules.LABELS["editor"]) + r")\s*(?::|：)?\s*(?:<[^>]*>\s*)*\Z")
-    .encode("utf-8")
-)
-#: How many bytes before the name the label may start (label, colon and the tags between).
-EDITOR_LABEL_REACH = 600
-
-
 def empty_record(url: str, crawled_at: str) -> dict:
     """The record of a page with nothing in it: every key present, nothing guessed."""
     return {
@@ -397,9 +208,10 @@ def _extract(
         meta.date = date_of_opening_lines(body.lines, profile.timezone, now) or \
             date_of_reprint(body.lines, profile.timezone, now)
     summary = collapse(tags.get("description")) or None
-    author = find_author(meta, body, tags, root, index.source, title, url,
-                         lambda: _text_after(printed, body.lines, containers), microdata,
-                         cell, marks, index)
+    author = find_author(Evidence(
+        meta, body, tags, root, index, title, url,
+        after=lambda: text_after(printed, body.lines, containers),
+        microdata=microdata, cell=cell, marks=marks))
     record = empty_record(url, crawled_at)
     record.update(
         title=printed_title(title),

@@ -2,7 +2,7 @@
 
 A theme's author markup (the hCard byline, ``rel="author"``), schema.org microdata's author,
 an author box whose class says so, WeChat's author slot, the cell after a lone ``作者`` label,
-and a platform account linked to its own page right before the header date. ``article.py``
+and a platform account linked to its own page right before the header date. ``author_choice.py``
 decides in which order they are trusted (``find_author``); this module finds them.
 
 Each reader looks first at whether the page source holds its kind of markup at all: a search

@@ -6,9 +6,9 @@ a short credit line (``中青报·中青网记者 魏其濛 来源：中国青�
 bare names in brackets (``…。（刘芳 于婉珈 黄芳芳）``), or Taiwan TV's glued
 ``（民視新聞陳韻平、郭文海台北報導）``. A single bracketed name (``…拿出行动了。（聂舒翼）``,
 ``（袁源）`` on a line of its own) is a signature: the writer's, unless the page prints it as
-its editor's, which ``article.find_author`` checks. Photo captions printed after the credit are
-passed over. Names are read with ``names.py``'s rules (what a name is, who is never an
-author); these are the last places ``article.find_author`` looks before ``<meta>``.
+its editor's, which ``author_choice.find_author`` checks. Photo captions printed after the
+credit are passed over. Names are read with ``names.py``'s rules (what a name is, who is never an
+author); these are the last places ``author_choice.find_author`` looks before ``<meta>``.
 """
 
 from __future__ import annotations
