@@ -299,3 +299,67 @@ def test_an_author_box_of_by_and_one_handle() -> None:
     widget = ('<div class="shunno-sidebar-widget"><p class="widgetsmallauthor">by Anmol</p>'
               '</div>')
     assert author(page("2025-05-03").replace(b"</body>", widget.encode() + b"</body>")) is None
+
+
+def test_a_read_aloud_button_before_the_date_is_no_writer() -> None:
+    """广州政府网: ``<li><img title="听全文"> 听全文</li><li>2023-12-05</li>``: the button that
+    reads the page aloud, printed where a pen name would be."""
+    header = '<ul><li><img src="tts.png" title="听全文"> 听全文</li><li>2023-12-05</li></ul>'
+    assert author(page(header)) is None
+    assert author(page(header.replace("听全文", "小希"))) == "小希"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("黄丹/文 施廷锋/图", "黄丹"),
+    ("郝丽娜 图/文", "郝丽娜"),
+    ("周盼盼 文/图", "周盼盼"),
+    ("文/张三", "张三"),
+])
+def test_a_name_then_its_slash_credit_closing_the_text(line: str, expected: str) -> None:
+    """A school's news (武汉工程职业技术学院): the writer, then ``/文`` or ``图/文`` (text and
+    photos), on the text's last line."""
+    assert slash_credit(line) == expected
+    assert closing_credit(f"{TEXT}\n{line}\n核发：0 点击数：36 【收藏本页】") == expected
+
+
+def _blog(meta: str, after: str = "", head: str = "") -> bytes:
+    return f"""<html><head><meta charset="utf-8"><title>{TITLE}_博客</title>{head}</head>
+<body><div class="articles"><h1 class="articles-title">{TITLE}</h1>
+<div class="articles-meta">{meta}</div><div class="article-content"><p>{TEXT}</p></div>
+{after}</div></body></html>""".encode()
+
+
+def test_a_name_alone_in_an_author_box_of_the_header() -> None:
+    """Z-BlogPHP themes: ``<span class="author"><i class="fa fa-user"></i>龙吟博客</span>`` and
+    ``<span class="article-author"><a href="?auth=1">smallyu</a></span>`` beside the date,
+    with no label: the post's writer, the blog's own name included."""
+    box = ('<span class="author"><i class="fa fa-user"></i>龙吟博客</span> '
+           '<span class="time"><i class="fa fa-clock-o"></i>18.04.29</span>')
+    assert author(_blog(box)) == "龙吟博客"
+    linked = ('<span class="article-author"><i class="fa fa-pencil"></i>'
+              '<a href="index.html?auth=1">smallyu</a></span> <time>2017-06-04</time>')
+    assert author(_blog(linked)) == "smallyu"
+    assert author(_blog(box.replace('class="author"', 'class="user"'))) is None
+
+
+def test_an_author_box_after_the_text_beside_its_date() -> None:
+    """A Hugo theme: ``<h4 class="author">51ak</h4><h4 class="date">2023/09/10</h4>`` after the
+    post; a list of posts dating each of its authors (``publish-author``) credits none."""
+    after = '<h4 class="author">51ak</h4><h4 class="date">2023/09/10</h4>'
+    assert author(_blog("", after)) == "51ak"
+    related = "".join(f'<div class="publish-info"><span class="publish-date">2019-04-0{n}</span>'
+                      f'<span class="publish-author">编程语言{n}</span></div>' for n in (1, 2))
+    assert author(_blog("", related)) is None
+
+
+@pytest.mark.parametrize(("meta", "expected"), [
+    ('<p class="article-author">By</p> <a href="/about">razil</a> 2017-10-20', None),
+    ('<span class="author-name">REUTERS</span> 19 NOV 2019', None),
+    ('<div class="article-author"><div class="article-author__attr"><a class="article-author__name"'
+     ' href="/users/1">微胖</a>原创</div></div> 2017/07/19 08:39', "微胖"),
+])
+def test_what_an_author_box_alone_does_not_name(meta: str, expected: str | None) -> None:
+    """A box holding only ``By``, an agency, or a name with a badge around it: the label is no
+    writer, the agency is a source, and the innermost box is the name (机器之心's ``微胖`` in
+    ``微胖原创``)."""
+    assert author(_blog(meta)) == expected

@@ -21,6 +21,7 @@ from newscrawler.extract import authors, beside_date, credits, header_slots, nam
 from newscrawler.extract.author_markup import (
     NO_MARKS,
     AuthorMarks,
+    author_box_name,
     copyright_author,
     marked_author,
     not_filed_under,
@@ -79,7 +80,8 @@ class Evidence:
 
 def find_author(page: Evidence) -> str | None:
     """The writers, most trustworthy credit first: a labelled author in the meta line, a
-    theme's author markup (hCard, ``rel="author"``), then the header (``_header_credit``), the
+    theme's author markup (hCard, ``rel="author"``), a name alone in an author box, then the
+    header (``_header_credit``), the
     text (``_text_credit``), the credits around it (``_late_credit``) and last what the page
     declares in JSON-LD, microdata or ``<meta name="author">`` (``_declared_author``).
 
@@ -88,6 +90,7 @@ def find_author(page: Evidence) -> str | None:
     it, unless a byline opens the text's first line (``本站讯（记者刘晓艳文并图）``)."""
     found = names.clean_author(page.meta.author) or page.cell or \
         marked_author(page.root, page.source, page.marks, page.index) or \
+        author_box_name(page.root, page.marks, page.index, page.meta.zone) or \
         _header_credit(page) or _text_credit(page) or _late_credit(page) or \
         _declared_author(page)
     if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and page.body.lines:

@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from newscrawler.extract import authors, names, rules
+from newscrawler.extract.dates import is_date_alone
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.text import all_text, collapse
 
@@ -104,6 +105,43 @@ def marked_author(root: etree._Element, source: bytes | None, marks: AuthorMarks
             if name:
                 return name
     return None
+
+
+def author_box_name(root: etree._Element, marks: AuthorMarks, index: PageIndex | None,
+                    zone: str) -> str | None:
+    """The name alone in an element whose class says author, with no label (Z-BlogPHP
+    themes' ``<span class="author"><i class="fa fa-user"></i>龙吟博客</span>`` and ``<span
+    class="article-author"><a href="?auth=1">smallyu</a></span>``, a Hugo theme's ``<h4
+    class="author">51ak</h4><h4 class="date">2023/09/10</h4>`` after the text): the post's
+    byline, when the header prints it or a date is printed right beside it. One word only:
+    ``Read more`` in an author box is a link's caption."""
+    if "class" not in marks.kinds:
+        return None
+    boxes = _author_boxes(root, marks, index)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]
+    inner = [box for box in boxes if not any(
+        other is not box and box in other.iterancestors() for other in boxes)]
+    for node in inner:  # the innermost: 微胖, not the box around it that adds 原创
+        text = collapse(all_text(node))
+        if not text or " " in text or len(text) > MAX_BOX_NAME or \
+                text.lower() in rules.LATIN_HEADER_WORDS or _IN_SIDEBAR(node):
+            continue  # By, REUTERS, admin: a label, an agency, an account
+        name = names.signed_name(text)
+        if name and (text in zone[:BOX_NAME_ZONE_CHARS] or
+                     (len(inner) == 1 and _dated_beside(node))):
+            return name  # one dated box only: a list of posts dates each of its authors
+    return None
+
+
+def _dated_beside(node: etree._Element) -> bool:
+    """Is the element's next or previous sibling a date and nothing else?"""
+    return any(sibling is not None and isinstance(sibling.tag, str) and
+               is_date_alone(collapse(all_text(sibling)))
+               for sibling in (node.getnext(), node.getprevious()))
+
+
+#: The longest name an author box holds alone, and how much of the header may print it.
+MAX_BOX_NAME = 20
+BOX_NAME_ZONE_CHARS = 80
 
 
 def _by_name(text: str) -> str | None:

@@ -80,10 +80,15 @@ GLUED_DATELINE_RE = re.compile(
 )
 #: A labelled credit's whole value, job titles and affiliation included (closing lines).
 CREDIT_VALUE_RE = re.compile(rf"(?:{BYLINE_LABELS}){LABEL_SEP}(?P<value>[^()（）]{{2,80}})")
+#: What follows a writer's name in a slash credit: ``/文`` (text), ``图/文`` or ``文/图``
+#: (text and photos: ``郝丽娜 图/文``, ``周盼盼 文/图``, school and company news).
+NAME_THEN_WRITING = r"(?:[/／]\s*文|[图圖]\s*[/／]\s*文|文\s*[/／]\s*[图圖])"
+#: A closing line that starts with such a credit (``黄丹/文 施廷锋/图``).
+NAME_SLASH_WEN_START_RE = re.compile(rf"^[{HAN}]{{2,4}}\s*{NAME_THEN_WRITING}(?![{HAN}])")
 #: ``张三/文``, ``文/张三``, ``文｜张三``, ``执笔/张三、李四&王五``, and after the writer's
 #: organisation (``文/社区居家养老服务中心 何淼``: university news).
 SLASH_WEN_RE = re.compile(
-    rf"(?:^|\s)(?P<before>[{HAN}]{{2,4}})\s*[/／]\s*文(?![{HAN}])|"
+    rf"(?:^|\s)(?P<before>[{HAN}]{{2,4}})\s*{NAME_THEN_WRITING}(?![{HAN}])|"
     rf"(?<![{HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜丨:：]\s*"
     rf"(?:[{HAN}]{{1,16}}(?:{'|'.join(rules.ORGANISATION_ENDS)})\s+)?"
     rf"(?P<after>[{HAN}]{{2,4}}(?:(?:[、&＆]|\s+(?=[{HAN}]{{2,4}}(?![{HAN}])(?!\s*[|｜/／丨:：])))"

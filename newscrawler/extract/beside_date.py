@@ -232,7 +232,8 @@ def lone_word_before_date(zone: str, date_start: int) -> str | None:
     before = _before_date(zone, date_start).lstrip(DATE_LEAD_MARKS)
     if LONE_HANDLE_RE.match(before) and before.lower() not in rules.LATIN_HEADER_WORDS:
         return signed_name(before)  # yyshino 6/18/2023: a blog's handle
-    return before if LONE_WORD_RE.match(before) and is_name(before) else None
+    return before if LONE_WORD_RE.match(before) and is_name(before) and \
+        before not in rules.HEADER_NOT_NAMES else None
 
 
 def word_before_date(zone: str, date_start: int) -> str | None:

@@ -302,7 +302,8 @@ def _credit_line(line: str) -> str | None:
     if found:
         return found
     line = GLUED_LABEL_RE.sub(" ", line)
-    found = authors.slash_credit(line) if line[:4].startswith(rules.SLASH_AUTHOR_LABELS) else None
+    found = authors.slash_credit(line) if line[:4].startswith(rules.SLASH_AUTHOR_LABELS) or \
+        authors.NAME_SLASH_WEN_START_RE.match(line) else None
     if found:
         return found
     match = BRACKETED_NAMES_RE.match(line)

@@ -143,9 +143,10 @@ RELATIVE_UNITS = {
 RELATIVE_RE = re.compile(
     r"(?P<n>\d+|半)\s*(?P<unit>秒|分钟|分鐘|分|个小时|小时|小時|天|日|周|星期)\s*[以之]?前"
 )
-#: ``今天``/``昨天``/``前天`` with an optional time of day.
+#: ``今天``/``昨天``/``前天`` with an optional time of day; not a word they start
+#: (``今天是``, a clock widget's "today is"; ``今日头条``, a brand; ``昨日重现``).
 RELATIVE_DAY_RE = re.compile(
-    r"(?P<word>今天|今日|昨天|昨日|前天)\s*(?:(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})"
+    r"(?P<word>今天|今日|昨天|昨日|前天)(?![\u4e00-\u9fff])\s*(?:(?P<H>\d{1,2})\s*[:：]\s*(?P<M>\d{2})"
     r"(?:\s*[:：]\s*(?P<S>\d{2}))?)?"
 )
 RELATIVE_DAY_OFFSETS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}

@@ -37,7 +37,7 @@ from newscrawler.extract.embedded import founder_date, jsonld_date, script_date
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta_line import MAX_META_TEXT, clean_value, parse_labelled
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
-from newscrawler.extract.text import all_text, collapse, in_link, text_of
+from newscrawler.extract.text import all_text, collapse, compare_key, in_link, text_of
 
 #: How much text after the heading is searched for the meta line.
 HEADER_ZONE_CHARS = 300
@@ -212,6 +212,41 @@ def header_zone(
     return collapse(" ".join(parts))[:limit]
 
 
+def meta_child(heading: etree._Element | None) -> etree._Element | None:
+    """The child of a heading that opens the meta line, when the heading holds it without a
+    ``<br>`` (上海市政府's ``<h2>标题<small>2023-08-19<span>来源：解放日报</span></small><div>
+    字号：大 中 小</div></h2>``): a child starting with a full date or a labelled value, after
+    a headline of some length. The header starts there, not after the heading."""
+    if heading is None or not len(heading):
+        return None
+    parts = [heading.text or ""]
+    for child in heading:
+        if not isinstance(child.tag, str):
+            continue
+        printed = text_of(child)
+        if META_CHILD_RE.match(printed):
+            head = compare_key(" ".join(parts))
+            return child if len(head) >= MIN_HEAD_BEFORE_META else None
+        parts.append(printed + (child.tail or ""))
+    return None
+
+
+#: A child of the heading that opens the meta line: a full date, or a label and its colon;
+#: and how long the headline before it is at least.
+META_CHILD_RE = re.compile(
+    r"\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|"
+    r"(?:来源|作者|发布时间|发布日期|时间|日期)\s*[:：])")
+MIN_HEAD_BEFORE_META = 6
+
+
+def _zone_of(heading: etree._Element | None) -> str:
+    """The header after the heading, or from the meta line the heading holds."""
+    child = meta_child(heading)
+    if child is not None:
+        return collapse(text_of(child) + " " + header_zone(child))[:HEADER_ZONE_CHARS]
+    return header_zone(heading) or header_zone(heading, measure=squeezed_length)
+
+
 def squeezed_length(text: str) -> int:
     """The length of ``text`` with each run of whitespace counted once."""
     return len(WHITESPACE_RUN_RE.sub(" ", text))
@@ -302,7 +337,7 @@ def extract_meta(
         if meta.date is None:
             meta.date = parse_date(text, tz=tz, now=now, formats=profile.date_formats,
                                    languages=profile.date_languages)
-    zone = meta.zone = header_zone(heading) or header_zone(heading, measure=squeezed_length)
+    zone = meta.zone = _zone_of(heading)
     meta.zone_date = FULL_DATE_RE.search(zone)
     if heading is not None and (meta.zone_date is None or _in_sentence(zone, meta.zone_date.end())):
         twin = _dated_twin_zone(root, heading)
@@ -429,6 +464,8 @@ def _labelled_elements(root: etree._Element, source: bytes | None) -> list[etree
     found: dict[etree._Element, None] = {}
     for text in _label_text_xpath(words)(root):
         parent = text.getparent()
+        if text.is_tail and parent is not None:  # <a>[分享]</a>发布时间：…: the tail's box
+            parent = parent.getparent()
         if parent is None or not META_ITEM_MARK_RE.search(text):
             continue  # a sentence that uses the word (…所耗费时间的平均值): no colon, no digit
         if parent.tag in INLINE_LABEL_TAGS and parent.getparent() is not None:

@@ -311,7 +311,10 @@ HEADER_NOT_NAMES = frozenset(
      "我要评论", "我要評論", "發表評論", "评论数", "評論",
      "娱乐",
      "体育", "正文", "大字", "中字", "小字", "放大", "缩小", "默认", "分享到", "微信", "微博",
-     "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "昨天", "今天", "前天"}
+     "周一", "周二", "周三", "周四", "周五", "周六", "周日", "周末", "昨天", "今天", "前天",
+     # the read-aloud buttons of government sites (智能语音播报): 广州's ``<img title="听全文">
+     # 听全文``
+     "听全文", "听新闻", "听文章", "朗读", "朗读全文", "语音播报", "播报", "收听"}
 )
 #: Common Chinese surnames (compound ones first): a bare token next to the header date is read
 #: as a name only when it starts with one, since nothing labels it as a name there.

@@ -19,7 +19,7 @@ from lxml import etree
 from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE, is_date_alone
 from newscrawler.extract.index import PageIndex
-from newscrawler.extract.meta import header_zone
+from newscrawler.extract.meta import header_zone, meta_child
 from newscrawler.extract.page_title import (
     clean_page_title,
     is_title_part,
@@ -75,7 +75,8 @@ def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etr
                 if candidate.tag in HEADING_TAGS or HEADING_CLASS_RE.search(
                         candidate.get("class") or ""):
                     text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
-                    if 4 <= len(text) <= MAX_TITLE_LENGTH and could_be_headline(text):
+                    if 4 <= len(text) <= MAX_TITLE_LENGTH and could_be_headline(text) and \
+                            not _is_site_badge(candidate):
                         return text, candidate
         node = node.getparent()
         if node is None:
@@ -98,7 +99,7 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
     text = _without_date_child(node, text_of(node))
     br = node.find("br")
     if br is None:
-        return text, node
+        return _before_meta_child(node) or text, node
     parts = [node.text or ""]
     for child in node:  # the children before the <br> (``find`` returned a direct child)
         if child is br:
@@ -109,6 +110,18 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
     if head and (_META_AFTER_BREAK.search(after) or _small_print_after(br, after)):
         return head, br
     return text, node
+
+
+def _before_meta_child(node: etree._Element) -> str | None:
+    """The heading's text before the child that opens its meta line (``meta.meta_child``)."""
+    child = meta_child(node)
+    if child is None:
+        return None
+    parts = [node.text or ""]
+    for before in child.itersiblings(preceding=True):
+        if isinstance(before.tag, str):
+            parts.insert(1, text_of(before) + (before.tail or ""))
+    return collapse(" ".join(parts))
 
 
 def _small_print_after(br: etree._Element, after: str) -> bool:
@@ -227,7 +240,7 @@ def _printed_part(root: etree._Element, parts: set[str], shortest: int
         if len(compare_key(part)) < shortest or len(chunk) < 4:
             continue
         node = _printed(root, part, chunk)
-        if node is not None:
+        if node is not None and not _is_site_badge(node):
             return part, node
     return None
 
@@ -303,6 +316,35 @@ def _named_by(
     return None
 
 
+#: ``<meta name="ArticleTitle">``: the headline as China's government sites declare it. The
+#: metadata the 政府网站发展指引 (国办发〔2017〕47号) and GB/T 42147-2022 ask every
+#: government page for (``SiteName``, ``ColumnName``, ``ArticleTitle``, ``PubDate``,
+#: ``ContentSource``, ``Author``); their ``<title>`` is often the site's or the column's name.
+_ARTICLE_TITLE = etree.XPath(
+    "//meta[translate(@name, 'ARTICLETITLE', 'articletitle') = 'articletitle']/@content")
+
+
+def _declared_headline(
+    root: etree._Element, headings: list[tuple[str, etree._Element]]
+) -> tuple[str, etree._Element | None] | None:
+    """The headline a government page declares in ``ArticleTitle``, when its ``<title>`` named
+    none of its headings: the heading printing it, else the element printing it (``<p
+    class="tit">``, a styled ``<div>``), else the declared text itself."""
+    values = _ARTICLE_TITLE(root)
+    declared = collapse(values[0]) if values else ""
+    key = compare_key(declared)
+    if len(key) < MIN_DECLARED_HEADLINE:
+        return None
+    for text, node in headings:
+        if compare_key(text) == key:
+            return text, node
+    return _printed_part(root, {declared}, MIN_DECLARED_HEADLINE) or (declared, None)
+
+
+#: Characters a declared headline has at least (an empty or one-word value is a template's).
+MIN_DECLARED_HEADLINE = 4
+
+
 def extract_title(
     root: etree._Element, index: PageIndex, profile: Profile
 ) -> tuple[str | None, etree._Element | None]:
@@ -322,7 +364,7 @@ def extract_title(
         for heading in index.select(selector)[:MAX_HEADINGS]:
             text, node = headline(heading)
             text = rules.PAGE_MARKER_RE.sub("", text)
-            if not text or len(text) > MAX_TITLE_LENGTH:
+            if not text or len(text) > MAX_TITLE_LENGTH or _is_site_badge(node):
                 continue
             if first_h1 is None and node.tag == "h1":
                 first_h1 = (text, node)
@@ -337,6 +379,9 @@ def extract_title(
                 if weak is None and weak_title_match(text, whole):
                     weak = (text, node)
             seen.append((text, node))
+    declared = _declared_headline(root, seen)
+    if declared is not None:
+        return declared
     if weak is not None:
         return weak[0], None
     og = root.xpath("//meta[@property='og:title']/@content")
@@ -386,7 +431,8 @@ def _above_date_line(root: etree._Element) -> tuple[str, etree._Element] | None:
     section prints the headline, with no heading element and no class saying so."""
     for node in _LEAF_BLOCKS(root)[:MAX_DATE_LINES_TRIED]:
         text = collapse(node.text or "")
-        if len(text) > MAX_DATE_LINE or not FULL_DATE_RE.match(text):
+        if len(text) > MAX_DATE_LINE or not FULL_DATE_RE.match(text, _DATE_LINE_LEAD_RE.match(
+                text).end()):
             continue
         before = node.getprevious()
         while before is not None and not (isinstance(before.tag, str) and text_of(before)):
@@ -406,6 +452,10 @@ _LEAF_BLOCKS = etree.XPath("//body//*[self::div or self::p or self::span or self
                            "[string-length(normalize-space(text())) >= 8]")
 MAX_DATE_LINES_TRIED = 400
 MAX_DATE_LINE = 30
+#: What a date line may print before its date: a bracket and a date label (``[发布时间2018年
+#: 12月29日]``, a school site's).
+_DATE_LINE_LEAD_RE = re.compile(
+    r"[\[【(（]?\s*(?:(?:发布|更新|发表)?(?:时间|日期)|发布于|发表于)?\s*[:：]?\s*")
 MIN_HEADLINE_ABOVE_DATE = 6
 
 
@@ -451,13 +501,32 @@ def _breadcrumb_elements(
     return found
 
 
-def _is_home(href: str | None) -> bool:
+def _is_site_badge(node: etree._Element) -> bool:
+    """Is the heading the site's name in the masthead (``<div class="logo"><h1>广西壮族自治区
+    人民政府门户网站</h1>``, ``<h1 class="name"><a href="index.html">我的北极世界</a></h1>``)? It
+    matches the site's part of the ``<title>``, never the headline: in a box whose class or
+    id says logo, or all of it one link to the home page (``href=""`` is the page itself)."""
+    for element in (node, node.getparent()):
+        if element is not None and "logo" in \
+                f"{element.get('class', '')} {element.get('id', '')}".lower():
+            return True
+    links = list(node.iter("a"))
+    return len(links) == 1 and (links[0].get("href") or "").strip() not in ("", "#") and \
+        _is_home(links[0].get("href"), relative=True) and \
+        compare_key(text_of(links[0])) == compare_key(text_of(node))
+
+
+def _is_home(href: str | None, relative: bool = False) -> bool:
+    """Does ``href`` lead to the site's home page? With ``relative``, ``index.html`` and
+    ``./`` count too (a site copy's masthead links its home page relatively)."""
     if href is None:
         return False
     try:
         path = urlsplit(href.strip()).path
     except ValueError:
         return False
+    if relative and not path.startswith("/"):
+        path = "/" + path.lstrip("./")
     return path in HOME_PATHS
 
 

@@ -1,0 +1,127 @@
+"""Where government, school and small-CMS sites print the headline and its date
+(``newscrawler/extract/title.py``, ``meta.py``, ``dates.py``): the forms blind batches 42-45
+showed once they had been measured, each written here as a small page of its own."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from newscrawler.extract import extract_article, parse_date
+
+NOW = datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+URL = "http://www.example.gov.cn/art/2024/6/19/art_1_2.html"
+TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这里就是文章的主体内容。" * 6
+TITLE = "全市城市更新现场推进会到高新区考察"
+
+
+def test_a_government_page_declares_its_headline_in_article_title() -> None:
+    """北京市西城区: ``<title>`` is the site's name, the headline a plain ``<div>``, and the
+    page's metadata (``ArticleTitle``, as 政府网站发展指引 asks) names it."""
+    html = f"""<html><head><meta charset="utf-8"><title>北京市西城区人民政府</title>
+<meta name="SiteName" content="北京市西城区人民政府"><meta name="ColumnName" content="社会服务">
+<meta name="ArticleTitle" content="{TITLE}"></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/shfw/">社会服务</a></div>
+<div class="xiangqing"><div class="xq_bt">{TITLE}</div>
+<div><p>{TEXT}</p></div><p>发布时间：2017-05-02</p></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert record["published_at"] == "2017-05-02T00:00:00+08:00"
+    undeclared = html.replace(f'<meta name="ArticleTitle" content="{TITLE}">'.encode(), b"")
+    assert extract_article(undeclared, URL, now=NOW)["title"] != TITLE
+
+
+def test_the_site_s_logo_heading_is_not_the_headline() -> None:
+    """A Z-BlogPHP theme: ``<h1 class="name"><a href="index.html">博客名</a></h1>`` in the
+    masthead matches the site's part of ``<title>博客名 - 标题</title>``; the post's ``<h1>`` is
+    the headline. Without the home link, the masthead heading would win."""
+    headline = "江南的雨，如梦，如诗，如歌，如韵"
+    html = f"""<html><head><meta charset="utf-8"><title>我的北极世界 - {headline}</title>
+</head><body><div class="header"><h1 class="name"><a href="index.html">我的北极世界</a></h1>
+</div><div class="post"><h1>{headline}</h1><div class="info"><span class="user">admin</span>
+<span class="date">5年前 (2018-05-13)</span></div><div class="single"><p>{TEXT}</p></div>
+</div></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["title"] == headline
+    unlinked = html.replace(b'<a href="index.html">', b"<a>")
+    assert extract_article(unlinked, URL, now=NOW)["title"] == "我的北极世界"
+
+
+def test_a_logo_box_heading_is_not_the_headline() -> None:
+    """广西政府网: ``<div class="logo"><h1>站名</h1></div>`` first, then the article's ``<h1>``;
+    the ``<title>`` is the site's name and its host."""
+    html = f"""<html><head><meta charset="utf-8">
+<title>广西壮族自治区人民政府门户网站 - www.gxzf.gov.cn</title></head><body>
+<div class="logo"><h1>广西壮族自治区人民政府门户网站</h1></div>
+<div class="article"><h1>{TITLE}</h1><div class="info">来源： 广西日报 2024-10-17 08:03</div>
+<div class="content"><p>{TEXT}</p></div></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert record["published_at"] == "2024-10-17T08:03:00+08:00"
+
+
+def test_a_heading_that_holds_its_meta_line_without_a_break() -> None:
+    """上海市政府: ``<h2>标题<small>2023-08-19<span>来源：解放日报</span></small><div>字号：
+    大 中 小</div></h2>``: the headline is the text before the date."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<div class="Article"><h2 class="Article-title">{TITLE}
+<small class="Article-time">2023-08-19 <span>来源：解放日报</span></small>
+<div class="zihao"><span>字号：</span><a href="#">大</a><a href="#">中</a><a href="#">小</a></div>
+</h2><div class="Article_content"><p>{TEXT}</p></div></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert record["published_at"] == "2023-08-19T00:00:00+08:00"
+
+
+def test_the_headline_above_a_bracketed_labelled_date_line() -> None:
+    """A school site: ``<div class="tit">标题</div><div class="pub_time">[发布时间2018年12月29日]
+    </div>``, no heading, the ``<title>`` the school's name."""
+    html = f"""<html><head><meta charset="utf-8"><title>鞍山市铁东区胜利小学</title></head>
+<body><div class="ny_list_tiel"><strong>详情信息</strong><p><a href="../index.html">首页</a>
+ &gt; 详情信息</p></div><div class="sys_info"><div class="tit">{TITLE}</div>
+<div class="pub_time">[发布时间2018年12月29日]</div><div class="content"><p>{TEXT}</p></div>
+</div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert record["published_at"] == "2018-12-29T00:00:00+08:00"
+
+
+def test_a_clock_widget_s_today_is_no_date() -> None:
+    """绍兴一中: ``<div class="date">今天是<script …show_date.js></script></div>`` at the top of
+    every page (a script prints today's date); the labelled date under the headline is the
+    article's, even when the text repeats the headline in an ``<h1>`` of its own."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}--校长专栏-绍兴市第一中学</title>
+</head><body><div id="top"><div class="date">今天是<script src="/js/show_date.js"></script>
+</div></div><div class="printArea"><h2 class="title">{TITLE}</h2>
+<div class="property"><span>文章来源：本站原创</span> <span>作者：王琛</span>
+<span>发布时间：2019年08月02日</span> <span>点击数： 次</span></div>
+<div class="conTxt"><h1><span><strong>{TITLE}</strong></span></h1><p>{TEXT}</p></div></div>
+</body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert record["published_at"] == "2019-08-02T00:00:00+08:00"
+    assert record["author"] == "王琛"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("今天是", None),  # a clock widget's "today is"
+    ("今天是 2026年12月3日 星期四", "2026-12-03T00:00:00+08:00"),  # its date, if it printed one
+    ("今日头条", None),
+    ("今天 10:30", "2026-12-03T10:30:00+08:00"),
+    ("昨天", "2026-12-02T00:00:00+08:00"),
+])
+def test_a_relative_day_is_a_word_of_its_own(text: str, expected: str | None) -> None:
+    parsed = parse_date(text, now=NOW)
+    assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_a_labelled_date_printed_after_a_link_in_its_box() -> None:
+    """A school CMS: ``<a>[手机版本]</a><a>[扫描分享]</a>&nbsp;发布时间：2015年10月14日`` inside
+    the headline's box: the label is the tail of a link, its box the meta line."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<div class="div_title">{TITLE}<div class="box"><div><a href="../../index.html">[鲁山教育网]</a>
+&nbsp;<a href="javascript:void(0);">[手机版本]</a>&nbsp;<a href="javascript:void(0);">[扫描分享]
+</a>&nbsp;&nbsp;发布时间：2015年10月14日<div class="div_viewcount">查看:<span>1838</span></div>
+来源:</div></div></div><div class="div_content"><p>{TEXT}</p></div></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["published_at"] == "2015-10-14T00:00:00+08:00"
