@@ -425,17 +425,19 @@ def test_a_provided_photo_is_no_writer() -> None:
 
 def test_an_author_box_that_labels_its_name() -> None:
     """RFI prints ``作者：<a class="m-from-author__name">珍妮特</a>`` after its audio player, far
-    from the headline; a comment's author box carries no label and names nobody's article."""
+    from the headline; the box names her without its label too. A comment's author box, even
+    the only one and dated, names nobody's article."""
     def author(box: str) -> str | None:
         html = f"""<html><head><meta charset="utf-8"><title>法国报纸摘要</title></head><body>
-<h1>法国报纸摘要</h1><div class="player">收听</div>{box}<div class="content"><p>{TEXT}</p></div>
-<div class="comments"><div class="comment-author">王小明</div><p>评论内容很长很长的评论</p></div>
-</body></html>"""
+<h1>法国报纸摘要</h1><div class="player">收听</div>{box}<div class="content"><p>{TEXT * 3}</p>
+</div><div class="comments"><div class="comment-author">王小明</div><div class="comment-date">
+2024-05-01</div><p>评论内容很长很长的评论</p></div></body></html>"""
         return extract_article(html.encode(), URL, now=NOW)["author"]
 
     assert author('<div class="m-from-author"><span>作者：</span><a href="/a">珍妮特</a></div>') \
         == "珍妮特"
-    assert author('<div class="m-from-author"><a href="/a">珍妮特</a></div>') is None
+    assert author('<div class="m-from-author"><a href="/a">珍妮特</a></div>') == "珍妮特"
+    assert author("") is None
 
 
 def test_bylines_that_follow_one_another() -> None:

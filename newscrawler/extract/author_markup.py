@@ -123,7 +123,8 @@ def author_box_name(root: etree._Element, marks: AuthorMarks, index: PageIndex |
     for node in inner:  # the innermost: 微胖, not the box around it that adds 原创
         text = collapse(all_text(node))
         if not text or " " in text or len(text) > MAX_BOX_NAME or \
-                text.lower() in rules.LATIN_HEADER_WORDS or _IN_SIDEBAR(node):
+                text.lower() in rules.LATIN_HEADER_WORDS or _IN_SIDEBAR(node) or \
+                _IN_COMMENTS(node):
             continue  # By, REUTERS, admin: a label, an agency, an account
         name = names.signed_name(text)
         if name and (text in zone[:BOX_NAME_ZONE_CHARS] or
@@ -172,6 +173,10 @@ LOGIN_RE = re.compile(r"^[A-Za-z][\w.-]{2,29}$")
 #: The addresses of the links whose whole text is ``$word``, in document order: who a word
 #: beside the date is, the pages it links tell (a user's page, a category, the home page).
 _LINKED_AS = etree.XPath("//a[normalize-space(.)=$word]/@href")
+#: A comment or a reply, whose author box names a reader, not the article's writer.
+_IN_COMMENTS = etree.XPath(
+    "boolean(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment') or "
+    "contains(@class, 'reply')])")
 _IN_SIDEBAR = etree.XPath(
     "boolean(ancestor-or-self::*[contains(@class, 'sidebar') or "
     "contains(@class, 'site-author')])")
