@@ -363,3 +363,34 @@ def test_what_an_author_box_alone_does_not_name(meta: str, expected: str | None)
     writer, the agency is a source, and the innermost box is the name (机器之心's ``微胖`` in
     ``微胖原创``)."""
     assert author(_blog(meta)) == expected
+
+
+@pytest.mark.parametrize(("meta", "expected"), [
+    ('<span class="user">admin</span><span class="date">6年前<time> (2017-05-19)</time></span>',
+     "admin"),
+    ("工作技术 / admin / 1年前 (2017-05-23) 72℃", "admin"),
+    ("<span>2017-09-08 16:25:16</span><span>admin</span><span>82</span>", "admin"),
+    ("工作技术 / 1年前 (2017-05-23) 72℃", None),
+    ("发布者：admin 浏览次数：次 发布时间：2017-03-25 17:55", None),
+])
+def test_a_cms_account_printed_beside_the_date(meta: str, expected: str | None) -> None:
+    """Z-BlogPHP, WordPress and MetInfo themes print the posting account next to the date
+    with no label: kept as printed, as DedeCms's ``作者：admin`` is; a poster label that does
+    not touch the date (``发布者：admin 浏览次数``) is the forum's poster, no writer."""
+    assert author(_blog(meta)) == expected
+
+
+def test_a_headline_the_title_names_weakly_is_the_header_when_a_date_follows_it() -> None:
+    """``<title>我的北极世界 - 江南的雨，如梦，如诗，如歌，如韵</title>``: the post's ``<h1>`` is
+    only weakly named (the site's part is first and not much shorter), but the date right
+    under it makes it the header, whose account the meta row prints."""
+    headline = "江南的雨，如梦，如诗，如歌，如韵"
+    html = f"""<html><head><meta charset="utf-8"><title>我的北极世界 - {headline}</title>
+</head><body><div class="header"><h1 class="name"><a href="index.html">我的北极世界</a></h1>
+</div><div class="wrap"><div class="content"><div class="block"><div class="post">
+<h1>{headline}</h1><div class="info"><span class="user">admin</span><span class="date">5年前
+<time> (2018-05-13)</time></span><span class="cate"><a href="?cate=1">未分类</a></span></div>
+</div></div></div></div><div class="main"><div class="single"><p>{TEXT}</p></div></div>
+</body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert (record["title"], record["author"]) == (headline, "admin")

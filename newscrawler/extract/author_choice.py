@@ -110,7 +110,8 @@ def _header_credit(page: Evidence) -> str | None:
         found = beside_date.name_before_date(zone, date.start()) or \
             beside_date.poster_before_date(zone, date.start()) or \
             unlinked(page.root, beside_date.lone_word_before_date(zone, date.start())) or \
-            profile_linked(page.root, beside_date.word_before_date(zone, date.start()))
+            profile_linked(page.root, beside_date.word_before_date(zone, date.start())) or \
+            beside_date.account_beside_date(zone, date.start(), date.end())
     found = found or authors.reversed_credit(zone) or authors.opening_byline(zone) or \
         authors.marked_names(zone) or header_slots.names_before_slash(zone) or \
         header_slots.poster_posted_in(zone) or header_slots.posted_by(zone)

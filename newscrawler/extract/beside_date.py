@@ -225,6 +225,30 @@ def poster_before_date(zone: str, date_start: int) -> str | None:
     return signed_name(match.group("who"))
 
 
+def account_beside_date(zone: str, date_start: int, date_end: int) -> str | None:
+    """The CMS account a theme prints as the post's author next to the date, with no label
+    (``admin 6年前 (2017-05-19)``, ``工作技术 / admin / 1年前 (2017-05-23)``, MetInfo's
+    ``2017-09-08 16:25:16 admin 82``): kept as printed, as a labelled ``作者：admin`` is. Only
+    the word right before the date (past an age like ``6年前 (``) or right after it."""
+    before = _words(AGE_BEFORE_DATE_RE.sub("", _before_date(zone, date_start)))
+    after = _words(zone[date_end:date_end + ACCOUNT_AFTER_CHARS])
+    for word in before[-1:] + after[:1]:
+        if word.lower() in rules.PLACEHOLDER_ACCOUNTS:
+            return word
+    return None
+
+
+def _words(text: str) -> list[str]:
+    """The words of a meta row, without the separators between its items (``/``, ``|``)."""
+    return [word for word in (token.strip("/|｜·") for token in text.split()) if word]
+
+
+#: The age a theme prints before the date in brackets (``6年前 (2017-05-19)``), and how far
+#: after the date an account is read.
+AGE_BEFORE_DATE_RE = re.compile(r"\s*\d+\s*(?:年|个月|月|天|小时)前\s*[(（]?\s*$")
+ACCOUNT_AFTER_CHARS = 12
+
+
 def lone_word_before_date(zone: str, date_start: int) -> str | None:
     """A word with no common surname that is all the header prints before its date (``小希
     2023-06-02``, ``灰烬包2022-02-24``): a pen name, or a category tag (``创业 2022-02-05``),

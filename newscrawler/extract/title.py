@@ -345,6 +345,11 @@ def _declared_headline(
 MIN_DECLARED_HEADLINE = 4
 
 
+def _dated(node: etree._Element) -> bool:
+    """Does a date follow the element within the header's reach?"""
+    return FULL_DATE_RE.search(header_zone(node, TITLED_DATE_REACH)) is not None
+
+
 def extract_title(
     root: etree._Element, index: PageIndex, profile: Profile
 ) -> tuple[str | None, etree._Element | None]:
@@ -382,8 +387,8 @@ def extract_title(
     declared = _declared_headline(root, seen)
     if declared is not None:
         return declared
-    if weak is not None:
-        return weak[0], None
+    if weak is not None:  # the site's name, unless the header's date follows it
+        return weak[0], weak[1] if _dated(weak[1]) else None
     og = root.xpath("//meta[@property='og:title']/@content")
     named = _named_by(seen, collapse(og[0]) if og else "")
     if named is not None:
