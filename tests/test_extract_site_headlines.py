@@ -125,3 +125,17 @@ def test_a_labelled_date_printed_after_a_link_in_its_box() -> None:
 </a>&nbsp;&nbsp;发布时间：2015年10月14日<div class="div_viewcount">查看:<span>1838</span></div>
 来源:</div></div></div><div class="div_content"><p>{TEXT}</p></div></body></html>""".encode()
     assert extract_article(html, URL, now=NOW)["published_at"] == "2015-10-14T00:00:00+08:00"
+
+
+def test_a_short_headline_that_is_a_piece_of_the_title_with_a_date_under_it() -> None:
+    """A Hugo theme: ``<title>奢与简 - 109km is a distance.</title>``, ``<h1 class="post-title">
+    奢与简</h1>`` and ``20 Feb 2019`` under it: the short piece is the headline, the longer one
+    the blog's name. Without the date under it, the heading is not trusted."""
+    html = f"""<html><head><meta charset="utf-8"><title>奢与简 - 109km is a distance.</title>
+</head><body><header class="site"><a href="/">109km</a></header>
+<header class="post-header"><h1 class="post-title">奢与简</h1>
+<div class="post-desc"><time class="post-date">20 Feb 2019</time> @阿信</div></header>
+<div class="post-content"><p>{TEXT}</p></div></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["title"] == "奢与简"
+    undated = html.replace(b"20 Feb 2019", b"")
+    assert extract_article(undated, URL, now=NOW)["title"] == "109km is a distance."

@@ -156,7 +156,13 @@ EN_DATE_HAN_CHARS = 40
 _HAN_RE = re.compile("[\u4e00-\u9fff]")
 
 
-def _date_in_another_form(zone: str) -> re.Match[str] | None:
+def header_date(zone: str) -> re.Match[str] | None:
+    """Where the header's date is, in any form it prints, Han text around it or not (a title
+    confirmed by the ``20 Feb 2019`` under it)."""
+    return FULL_DATE_RE.search(zone) or _date_in_another_form(zone, among_han=False)
+
+
+def _date_in_another_form(zone: str, among_han: bool = True) -> re.Match[str] | None:
     """The header's date when it is not printed year first, as the place its bylines are read
     around: month first with a Chinese month word (``孙淑敏 8月 20, 2017``, Hexo), year last
     (``yyshino 6/18/2023``, VuePress), or in English (``专访 | 苏有慧 August 14, 2020``,
@@ -167,8 +173,8 @@ def _date_in_another_form(zone: str) -> re.Match[str] | None:
         return found
     match = DMY_DATE_RE.search(zone[:OTHER_FORM_REACH]) or \
         (EN_DATE_RE.search(zone) if ENGLISH_MONTH_RE.search(zone) else None)
-    if match and _HAN_RE.search(zone, max(0, match.start() - EN_DATE_HAN_CHARS),
-                                match.end() + EN_DATE_HAN_CHARS):
+    if match and (not among_han or _HAN_RE.search(
+            zone, max(0, match.start() - EN_DATE_HAN_CHARS), match.end() + EN_DATE_HAN_CHARS)):
         return match
     return None
 

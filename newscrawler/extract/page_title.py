@@ -94,6 +94,19 @@ def is_title_part(heading: str, whole: str) -> bool:
         len(key) > TITLE_PART_RATIO * len(parts[0]) and key in parts[1:]
 
 
+def is_title_piece(heading: str, whole: str) -> bool:
+    """Is the heading one whole piece of the ``<title>``, however short (``奢与简`` of ``奢与简 -
+    109km is a distance.``)? The caller asks the header's date to confirm it: a section's name
+    is a piece too."""
+    key = compare_key(heading)
+    return len(key) >= MIN_TITLE_PIECE and \
+        key in (compare_key(part) for part in rules.TITLE_SPLIT_RE.split(whole))
+
+
+#: Characters a piece of the ``<title>`` has at least to be read as a headline.
+MIN_TITLE_PIECE = 2
+
+
 def weak_title_match(heading: str, whole: str) -> bool:
     """The heading is somewhere inside ``<title>`` (may be the site name, so: weak)."""
     h = compare_key(heading)

@@ -19,10 +19,11 @@ from lxml import etree
 from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE, is_date_alone
 from newscrawler.extract.index import PageIndex
-from newscrawler.extract.meta import header_zone, meta_child
+from newscrawler.extract.meta import header_date, header_zone, meta_child
 from newscrawler.extract.page_title import (
     clean_page_title,
     is_title_part,
+    is_title_piece,
     matches_title,
     weak_title_match,
 )
@@ -347,7 +348,7 @@ MIN_DECLARED_HEADLINE = 4
 
 def _dated(node: etree._Element) -> bool:
     """Does a date follow the element within the header's reach?"""
-    return FULL_DATE_RE.search(header_zone(node, TITLED_DATE_REACH)) is not None
+    return header_date(header_zone(node, TITLED_DATE_REACH)) is not None
 
 
 def extract_title(
@@ -381,8 +382,9 @@ def extract_title(
                     return text, node
                 if is_title_part(text, whole):
                     return text, node  # 南方周末 - 标题, 無綫新聞 - 財經 - 标题 - tvb.com
-                if weak is None and weak_title_match(text, whole):
-                    weak = (text, node)
+                if weak is None and (weak_title_match(text, whole) or (
+                        is_title_piece(text, whole) and _dated(node))):
+                    weak = (text, node)  # 奢与简 - 109km is a distance.: a short headline
             seen.append((text, node))
     declared = _declared_headline(root, seen)
     if declared is not None:
