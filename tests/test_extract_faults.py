@@ -131,7 +131,7 @@ def test_prose_is_not_a_meta_line(text: str) -> None:
 def test_control_characters_in_a_swallowing_breadcrumb_do_not_raise():
     """lxml keeps control characters from the parser but refuses them through its API."""
     from newscrawler.extract import extract_article
-    from newscrawler.extract.title import trail_of
+    from newscrawler.extract.sections import trail_of
 
     page = ("<html><body><div class='position'>当前位置：\x01<a href='/'>首页</a> &gt; "
             "<a href='/a/x/'>社会</a><div><h1>标题</h1><p>正文第一段。</p></body></html>")

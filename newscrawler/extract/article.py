@@ -32,10 +32,10 @@ from newscrawler.extract.meta import (
 from newscrawler.extract.meta_line import is_meta_line
 from newscrawler.extract.page_title import printed_title
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
+from newscrawler.extract.sections import extract_section
 from newscrawler.extract.text import all_text, collapse
 from newscrawler.extract.title import (
     emphasised_before_text,
-    extract_section,
     extract_title,
     heading_before,
     headline_atop,

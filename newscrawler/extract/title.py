@@ -1,18 +1,16 @@
-"""Title and breadcrumb of an article page.
+"""The headline of an article page, and the element the page's header starts after.
 
 The heading on the page is the best title, but pages have many headings (site logo in an
 ``<h1>``, sidebar ``<h2>``\\s); ``<title>`` names the article reliably but carries the site name
 and, on page N, a ``(N)`` marker. So headings are cross-checked against ``<title>``: the first
 heading that matches it (or is a prefix of it) wins, and the cleaned ``<title>`` is the fallback.
 What the ``<title>`` text says (its headline part, whether a heading's text is that headline) is
-``page_title.py``'s.
+``page_title.py``'s; the breadcrumb's sections are ``sections.py``'s.
 """
 
 from __future__ import annotations
 
 import re
-from copy import deepcopy
-from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -28,16 +26,13 @@ from newscrawler.extract.page_title import (
     weak_title_match,
 )
 from newscrawler.extract.profile import Profile
-from newscrawler.extract.text import BLOCK_TAGS, collapse, compare_key, in_link, text_of
+from newscrawler.extract.sections import is_home
+from newscrawler.extract.text import collapse, compare_key, in_link, text_of
 
 #: Candidates per heading XPath looked at (pages with hundreds of ``<h3>``\\s exist).
 MAX_HEADINGS = 30
 MAX_TITLE_LENGTH = 200
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
-BREADCRUMB_TEXT_XPATH = etree.XPath("//text()[contains(., '位置')]")
-#: Breadcrumb elements longer than this hold more than the trail.
-MAX_BREADCRUMB_TEXT = 300
-HOME_PATHS = frozenset({"", "/", "/index.html", "/index.htm", "/index.php", "/index.shtml", "//"})
 
 
 #: What a date line is made of: digits, punctuation and the date's own words.
@@ -486,28 +481,6 @@ def _first_heading(
     return None, None
 
 
-def _breadcrumb_elements(
-    root: etree._Element, index: PageIndex, profile: Profile
-) -> list[etree._Element]:
-    found: list[etree._Element] = []
-    for xpath in profile.xpaths("section_selectors"):
-        found.extend(n for n in xpath(root) if isinstance(n, etree._Element))
-    texts = []
-    if index.may_contain("位置"):
-        texts = [t for t in BREADCRUMB_TEXT_XPATH(root)
-                 if any(w in t for w in rules.BREADCRUMB_WORDS)]
-    for text in texts[:3]:
-        node = text.getparent()
-        if node is None:
-            continue
-        if node.tag in ("strong", "span", "small", "b", "em", "font", "label", "i") and \
-                node.getparent() is not None:
-            node = node.getparent()
-        found.append(node)
-    found.extend(index.select_any(rules.BREADCRUMB_SELECTORS, limit=3))
-    return found
-
-
 def _is_site_badge(node: etree._Element) -> bool:
     """Is the heading the site's name in the masthead (``<div class="logo"><h1>广西壮族自治区
     人民政府门户网站</h1>``, ``<h1 class="name"><a href="index.html">我的北极世界</a></h1>``)? It
@@ -519,83 +492,7 @@ def _is_site_badge(node: etree._Element) -> bool:
             return True
     links = list(node.iter("a"))
     return len(links) == 1 and (links[0].get("href") or "").strip() not in ("", "#") and \
-        _is_home(links[0].get("href"), relative=True) and \
+        is_home(links[0].get("href"), relative=True) and \
         compare_key(text_of(links[0])) == compare_key(text_of(node))
 
 
-def _is_home(href: str | None, relative: bool = False) -> bool:
-    """Does ``href`` lead to the site's home page? With ``relative``, ``index.html`` and
-    ``./`` count too (a site copy's masthead links its home page relatively)."""
-    if href is None:
-        return False
-    try:
-        path = urlsplit(href.strip()).path
-    except ValueError:
-        return False
-    if relative and not path.startswith("/"):
-        path = "/" + path.lstrip("./")
-    return path in HOME_PATHS
-
-
-def section_names(node: etree._Element) -> list[str]:
-    """Category names in a breadcrumb element, outermost first, without home or labels."""
-    anchors = [a for a in node.iter("a") if a.find(".//a") is None]
-    names: list[str] = []
-    if anchors:
-        for index, anchor in enumerate(anchors):
-            name = rules.BREADCRUMB_LABEL_RE.sub("", text_of(anchor))
-            if index == 0 and _is_home(anchor.get("href")):
-                continue
-            if name not in rules.BREADCRUMB_SKIP:
-                names.append(name)
-        return names
-    text = rules.BREADCRUMB_LABEL_RE.sub("", text_of(node))
-    dangling = bool(rules.BREADCRUMB_SPLIT_RE.search(text[-2:])) if text else False
-    for part in rules.BREADCRUMB_SPLIT_RE.split(text):
-        part = collapse(part)
-        if part and part not in rules.BREADCRUMB_SKIP:
-            names.append(part)
-    if len(names) > 1 and not dangling:
-        names.pop()  # a trail without a dangling ">" ends with the page itself
-    return names
-
-
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def trail_of(node: etree._Element) -> etree._Element:
-    """A detached copy of the breadcrumb trail at the start of ``node``: its text and inline
-    children up to the first block element.
-
-    For a breadcrumb that swallowed the rest of the page: with its ``</div>`` missing (or
-    any unclosed tag), the parser nests everything after the trail inside it.
-    """
-    trail = etree.Element(node.tag)
-    # the parser keeps control characters that lxml's API refuses to set: drop them
-    trail.text = _NOT_XML.sub("", node.text) if node.text else node.text
-    for child in node:
-        if isinstance(child.tag, str) and child.tag in BLOCK_TAGS:
-            break
-        trail.append(deepcopy(child))  # with its tail: the ">" after an anchor
-    return trail
-
-
-def extract_section(
-    root: etree._Element, index: PageIndex, profile: Profile
-) -> tuple[list[str], etree._Element | None]:
-    """(breadcrumb names below home, breadcrumb element or None).
-
-    A breadcrumb element too long to be one is cut to the trail at its start (``trail_of``),
-    which must have a separator (``>``); the element returned is then that detached copy, so
-    nothing of the page is excluded from the body.
-    """
-    for node in _breadcrumb_elements(root, index, profile):
-        if len(text_of(node)) > MAX_BREADCRUMB_TEXT:
-            node = trail_of(node)
-            text = text_of(node)
-            if len(text) > MAX_BREADCRUMB_TEXT or not rules.BREADCRUMB_SPLIT_RE.search(text):
-                continue  # not a trail of sections either
-        names = [n for n in section_names(node) if len(n) <= 40]
-        if names:
-            return names, node
-    return [], None
