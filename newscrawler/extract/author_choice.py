@@ -30,8 +30,9 @@ from newscrawler.extract.author_markup import (
 )
 from newscrawler.extract.body import Body
 from newscrawler.extract.embedded import jsonld_author
+from newscrawler.extract.header import header_zone, squeezed_length
 from newscrawler.extract.index import PageIndex
-from newscrawler.extract.meta import Meta, first_tag, header_zone, squeezed_length
+from newscrawler.extract.meta import Meta, first_tag
 from newscrawler.extract.text import collapse
 
 

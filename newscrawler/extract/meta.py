@@ -1,7 +1,8 @@
 """The article's meta line: date, source, author, editor, in every wording of dedecms-portals §5.2.
 
-The meta line is read where the article puts it, right after its heading, because sidebars and
-list boxes on the same page carry dates of other articles; ``meta_line.py`` reads its labels.
+The meta line is read where the article puts it, right after its heading (``header.py`` says
+where that text is), because sidebars and list boxes on the same page carry dates of other
+articles; ``meta_line.py`` reads its labels.
 When the page has no meta line the fallbacks are, in order: date/source elements, ``<meta>`` tags,
 JSON-LD, a labelled value anywhere on the page, the publish time an inline script holds
 (``embedded.py``), and finally the ``/YYYY/MMDD/`` in the URL (day precision).
@@ -20,11 +21,7 @@ from lxml import etree
 
 from newscrawler.extract import rules
 from newscrawler.extract.dates import (
-    DMY_DATE_RE,
-    EN_DATE_RE,
-    ENGLISH_MONTH_RE,
     FULL_DATE_RE,
-    MONTH_WORD_FIRST_RE,
     ParsedDate,
     get_timezone,
     is_date_alone,
@@ -34,14 +31,17 @@ from newscrawler.extract.dates import (
     parse_short_header_date,
 )
 from newscrawler.extract.embedded import founder_date, jsonld_date, script_date
+from newscrawler.extract.header import (
+    date_in_another_form,
+    header_zone,
+    squeezed_length,
+    zone_after,
+)
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta_line import MAX_META_TEXT, clean_value, parse_labelled
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
-from newscrawler.extract.text import all_text, collapse, compare_key, in_link, text_of
+from newscrawler.extract.text import all_text, collapse, in_link, text_of
 
-#: How much text after the heading is searched for the meta line.
-HEADER_ZONE_CHARS = 300
-WHITESPACE_RUN_RE = re.compile(r"\s{2,}")
 #: Words of date and source labels, simplified and traditional (``來源``, ``發佈``): the text
 #: nodes holding one are read by the page-wide fallback (``_labelled_elements``).
 LABEL_WORDS = (
@@ -152,112 +152,6 @@ def _marked_updated(text: str, start: int) -> bool:
 
 
 #: Characters either side of a header's English date searched for Han text.
-EN_DATE_HAN_CHARS = 40
-_HAN_RE = re.compile("[\u4e00-\u9fff]")
-
-
-def header_date(zone: str) -> re.Match[str] | None:
-    """Where the header's date is, in any form it prints, Han text around it or not (a title
-    confirmed by the ``20 Feb 2019`` under it)."""
-    return FULL_DATE_RE.search(zone) or _date_in_another_form(zone, among_han=False)
-
-
-def _date_in_another_form(zone: str, among_han: bool = True) -> re.Match[str] | None:
-    """The header's date when it is not printed year first, as the place its bylines are read
-    around: month first with a Chinese month word (``孙淑敏 8月 20, 2017``, Hexo), year last
-    (``yyshino 6/18/2023``, VuePress), or in English (``专访 | 苏有慧 August 14, 2020``,
-    Malaysian and Singaporean WordPress themes), the last two only among Han text: an
-    English page's header has its own forms (``By X Published 5:00 PM EST``)."""
-    found = MONTH_WORD_FIRST_RE.search(zone[:OTHER_FORM_REACH])
-    if found:
-        return found
-    match = DMY_DATE_RE.search(zone[:OTHER_FORM_REACH]) or \
-        (EN_DATE_RE.search(zone) if ENGLISH_MONTH_RE.search(zone) else None)
-    if match and (not among_han or _HAN_RE.search(
-            zone, max(0, match.start() - EN_DATE_HAN_CHARS), match.end() + EN_DATE_HAN_CHARS)):
-        return match
-    return None
-
-
-#: How far into the header a date printed month or day first is looked for.
-OTHER_FORM_REACH = 80
-
-
-def header_zone(
-    heading: etree._Element | None, limit: int = HEADER_ZONE_CHARS,
-    measure: Callable[[str], int] = len,
-) -> str:
-    """The first ``limit`` characters of text that follow the heading in document order.
-
-    An element with no text at all between the heading and the meta line (a share bar of
-    icon links, rfi) adds nothing, however much indentation its source has."""
-    if heading is None:
-        return ""
-    parts: list[str] = []
-    size = 0
-    node = heading
-    while node is not None and size < limit:
-        if node.tail:
-            parts.append(node.tail)
-            size += measure(node.tail)
-        for sibling in node.itersiblings():
-            if size >= limit:
-                break
-            if not isinstance(sibling.tag, str):
-                continue
-            empty = all(text.isspace() for text in sibling.itertext())  # stops at a letter
-            for text in () if empty else sibling.itertext():
-                parts.append(text)
-                size += measure(text)
-                if size >= limit:
-                    break
-            if sibling.tail:
-                parts.append(sibling.tail)
-                size += measure(sibling.tail)
-        node = node.getparent()
-    return collapse(" ".join(parts))[:limit]
-
-
-def meta_child(heading: etree._Element | None) -> etree._Element | None:
-    """The child of a heading that opens the meta line, when the heading holds it without a
-    ``<br>`` (上海市政府's ``<h2>标题<small>2023-08-19<span>来源：解放日报</span></small><div>
-    字号：大 中 小</div></h2>``): a child starting with a full date or a labelled value, after
-    a headline of some length. The header starts there, not after the heading."""
-    if heading is None or not len(heading):
-        return None
-    parts = [heading.text or ""]
-    for child in heading:
-        if not isinstance(child.tag, str):
-            continue
-        printed = text_of(child)
-        if META_CHILD_RE.match(printed):
-            head = compare_key(" ".join(parts))
-            return child if len(head) >= MIN_HEAD_BEFORE_META else None
-        parts.append(printed + (child.tail or ""))
-    return None
-
-
-#: A child of the heading that opens the meta line: a full date, or a label and its colon;
-#: and how long the headline before it is at least.
-META_CHILD_RE = re.compile(
-    r"\s*(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|"
-    r"(?:来源|作者|发布时间|发布日期|时间|日期)\s*[:：])")
-MIN_HEAD_BEFORE_META = 6
-
-
-def _zone_of(heading: etree._Element | None) -> str:
-    """The header after the heading, or from the meta line the heading holds."""
-    child = meta_child(heading)
-    if child is not None:
-        return collapse(text_of(child) + " " + header_zone(child))[:HEADER_ZONE_CHARS]
-    return header_zone(heading) or header_zone(heading, measure=squeezed_length)
-
-
-def squeezed_length(text: str) -> int:
-    """The length of ``text`` with each run of whitespace counted once."""
-    return len(WHITESPACE_RUN_RE.sub(" ", text))
-
-
 def _date_past_indentation(
     heading: etree._Element | None, zone: str, tz: str, now: datetime
 ) -> ParsedDate | None:
@@ -343,14 +237,14 @@ def extract_meta(
         if meta.date is None:
             meta.date = parse_date(text, tz=tz, now=now, formats=profile.date_formats,
                                    languages=profile.date_languages)
-    zone = meta.zone = _zone_of(heading)
+    zone = meta.zone = zone_after(heading)
     meta.zone_date = FULL_DATE_RE.search(zone)
     if heading is not None and (meta.zone_date is None or _in_sentence(zone, meta.zone_date.end())):
         twin = _dated_twin_zone(root, heading)
         if twin:
             zone, meta.zone, meta.zone_date = twin, twin, FULL_DATE_RE.search(twin)
     if meta.zone_date is None:
-        meta.zone_date = _date_in_another_form(zone)
+        meta.zone_date = date_in_another_form(zone)
     if zone:
         meta.merge(parse_labelled(zone, tz, now, profile))
         if meta.date is not None and meta.date.year_guessed:  # a label's 1月21日 loses to

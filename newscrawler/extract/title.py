@@ -16,8 +16,8 @@ from lxml import etree
 
 from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE, is_date_alone
+from newscrawler.extract.header import header_date, header_zone, meta_child
 from newscrawler.extract.index import PageIndex
-from newscrawler.extract.meta import header_date, header_zone, meta_child
 from newscrawler.extract.page_title import (
     clean_page_title,
     is_title_part,
