@@ -181,7 +181,7 @@ def _extract(
     base = _base_url(root, url)
     marks = author_marks(source)  # its author class tokens join the index's keys
     index = PageIndex(root, INDEX_KEYS[0] | frozenset(marks.classes), INDEX_KEYS[1], source=source)
-    title, heading = extract_title(root, index, profile)
+    title, heading = extract_title(root, index, profile, tags)
     section, breadcrumb = extract_section(root, index, profile)
     containers = find_containers(root, index, profile)
     if heading is None and containers and not profile.title_selectors:
@@ -190,7 +190,7 @@ def _extract(
         found = heading_before(containers[0]) or emphasised_before_text(root)
         if found is not None:
             title, heading = found
-    meta: Meta = extract_meta(root, index, url, heading, profile, now)
+    meta: Meta = extract_meta(root, index, url, heading, profile, now, tags)
     if heading is not None and heading.tag == "br" and heading.getparent() is not None:
         heading = heading.getparent()  # <h1>标题<br><font>byline</font></h1>: all of it is header
     exclude = [n for n in (heading, breadcrumb, meta.element) if n is not None]

@@ -226,9 +226,10 @@ def _profile_texts(root: etree._Element, profile: Profile) -> list:
 
 def extract_meta(
     root: etree._Element, index: PageIndex, url: str, heading: etree._Element | None,
-    profile: Profile, now: datetime,
+    profile: Profile, now: datetime, tags: dict[str, str] | None = None,
 ) -> Meta:
-    """Date, source, author and editor of the article, from the most trustworthy place."""
+    """Date, source, author and editor of the article, from the most trustworthy place
+    (``tags``: the page's ``meta_tags``, read here when the caller has not)."""
     tz = profile.timezone
     meta = Meta()
     for text, node in _profile_texts(root, profile):
@@ -263,7 +264,7 @@ def extract_meta(
         meta.date = _published_in(zone, tz, now) or parse_badge_date(zone, tz=tz, now=now)
     if meta.date is None:
         meta.date = _date_from_elements(root, index, tz, now, profile)
-    tags = meta_tags(root)
+    tags = meta_tags(root) if tags is None else tags
     machine, machine_in_utc = _machine_date(tags, tz, now)
     if meta.date is None:
         meta.date = machine

@@ -18,6 +18,7 @@ from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE, is_date_alone
 from newscrawler.extract.header import header_date, header_zone, meta_child
 from newscrawler.extract.index import PageIndex
+from newscrawler.extract.meta import meta_tags
 from newscrawler.extract.page_title import (
     clean_page_title,
     is_title_part,
@@ -316,18 +317,16 @@ def _named_by(
 #: metadata the 政府网站发展指引 (国办发〔2017〕47号) and GB/T 42147-2022 ask every
 #: government page for (``SiteName``, ``ColumnName``, ``ArticleTitle``, ``PubDate``,
 #: ``ContentSource``, ``Author``); their ``<title>`` is often the site's or the column's name.
-_ARTICLE_TITLE = etree.XPath(
-    "//meta[translate(@name, 'ARTICLETITLE', 'articletitle') = 'articletitle']/@content")
+ARTICLE_TITLE_TAG = "articletitle"
 
 
 def _declared_headline(
-    root: etree._Element, headings: list[tuple[str, etree._Element]]
+    root: etree._Element, tags: dict[str, str], headings: list[tuple[str, etree._Element]]
 ) -> tuple[str, etree._Element | None] | None:
     """The headline a government page declares in ``ArticleTitle``, when its ``<title>`` named
     none of its headings: the heading printing it, else the element printing it (``<p
     class="tit">``, a styled ``<div>``), else the declared text itself."""
-    values = _ARTICLE_TITLE(root)
-    declared = collapse(values[0]) if values else ""
+    declared = collapse(tags.get(ARTICLE_TITLE_TAG))
     key = compare_key(declared)
     if len(key) < MIN_DECLARED_HEADLINE:
         return None
@@ -347,9 +346,11 @@ def _dated(node: etree._Element) -> bool:
 
 
 def extract_title(
-    root: etree._Element, index: PageIndex, profile: Profile
+    root: etree._Element, index: PageIndex, profile: Profile,
+    tags: dict[str, str] | None = None,
 ) -> tuple[str | None, etree._Element | None]:
-    """(title, heading element or None); None as element means "not confirmed by a heading"."""
+    """(title, heading element or None); None as element means "not confirmed by a heading".
+    ``tags`` are the page's ``meta.meta_tags``, read here when the caller has not."""
     whole, article = clean_page_title(root.findtext(".//title") or "")
     for xpath in profile.xpaths("title_selectors"):
         for node in xpath(root):
@@ -381,7 +382,7 @@ def extract_title(
                         is_title_piece(text, whole) and _dated(node))):
                     weak = (text, node)  # 奢与简 - 109km is a distance.: a short headline
             seen.append((text, node))
-    declared = _declared_headline(root, seen)
+    declared = _declared_headline(root, meta_tags(root) if tags is None else tags, seen)
     if declared is not None:
         return declared
     if weak is not None:  # the site's name, unless the header's date follows it
