@@ -394,3 +394,55 @@ def test_a_headline_the_title_names_weakly_is_the_header_when_a_date_follows_it(
 </body></html>""".encode()
     record = extract_article(html, URL, now=NOW)
     assert (record["title"], record["author"]) == (headline, "admin")
+
+
+def test_a_handle_in_rel_author_markup() -> None:
+    """Pelican's bootstrap theme: ``<address>By <a href="/author/m157q.html" rel="author">m157q
+    </a></address>`` in the post's info well: the handle is the writer; two words are read as
+    a name or not at all."""
+    html = _blog("", '<div class="well"><address>By <a href="https://blog.example.tw/author/'
+                     'm157q.html" rel="author">m157q</a></address></div>')
+    assert author(html) == "m157q"
+
+
+def test_a_layout_class_that_mentions_a_sidebar_is_no_sidebar() -> None:
+    """A WordPress theme wraps the whole article in ``two_columns_75_25
+    background_color_sidebar``: its ``<a itemprop="author">Ran Fan</a>`` is the post's byline;
+    the same link in a real sidebar (``sidebar-inner``) is the site owner's."""
+    box = ('<span class="post_author">by <a itemprop="author" class="post_author_link" '
+           'href="/author/ran404/">Ran Fan</a></span>')
+    wrapped = f'<div class="two_columns_75_25 background_color_sidebar">{box}</div>'
+    assert author(_blog(wrapped)) == "Ran Fan"
+    aside = f'<div class="sidebar-inner">{box}</div>'
+    assert author(_blog("", aside)) is None
+
+
+def test_a_name_and_its_address_opening_the_header() -> None:
+    """Racket Taiwan's posts: ``Lîm Tsú-thuàn <dannypsnl@gmail.com>`` under the headline."""
+    assert author(_blog("Lîm Tsú-thuàn &lt;dannypsnl@gmail.com&gt;")) == "Lîm Tsú-thuàn"
+    assert author(_blog("&lt;dannypsnl@gmail.com&gt;")) is None
+
+
+@pytest.mark.parametrize(("box", "expected"), [
+    ("摄影、报道：王荣伟", "王荣伟"),
+    ("图文：王荣伟", "王荣伟"),
+    ("文/图：王荣伟", "王荣伟"),
+    ("摄影：王荣伟", None),
+    ("图片、视频：王荣伟", None),
+])
+def test_a_list_of_roles_one_of_which_writes(box: str, expected: str | None) -> None:
+    """中国基督教两会's ``<span class="yd-news-author">摄影、报道：王荣伟</span>``: a reporter who
+    also took the photos is the writer; a photographer alone is not."""
+    assert labelled_names(box) == expected
+    assert author(_blog(f'<span>2019-08-21</span> <span class="yd-news-author">{box}</span>')) \
+        == expected
+
+
+def test_a_subtitle_before_the_date_is_no_pen_name() -> None:
+    """Hugo's Stack theme: ``<h3 class="article-subtitle">GFS</h3>`` then the date; a pen name
+    printed alone before the date is still one."""
+    def page_with(subtitle: str) -> bytes:
+        return _blog(f'<h3 class="{subtitle}">GFS</h3><footer class="article-time">'
+                     "<time>2021-08-13</time></footer>")
+    assert author(page_with("article-subtitle")) is None
+    assert author(page_with("article-kicker")) == "GFS"

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newscrawler.extract import extract_article, parse_date
+from newscrawler.extract.meta import date_from_url
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "http://www.example.gov.cn/art/2024/6/19/art_1_2.html"
@@ -139,3 +140,60 @@ def test_a_short_headline_that_is_a_piece_of_the_title_with_a_date_under_it() ->
     assert extract_article(html, URL, now=NOW)["title"] == "奢与简"
     undated = html.replace(b"20 Feb 2019", b"")
     assert extract_article(undated, URL, now=NOW)["title"] == "109km is a distance."
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://blog.m157q.tw/posts/2016/05/15/imprisoned-taiwan/", "2016-05-15T00:00:00+08:00"),
+    ("https://example.org/2021/3/9/a-post/", "2021-03-09T00:00:00+08:00"),
+    ("http://www.example.cn/a/2016/0712/123.html", "2016-07-12T00:00:00+08:00"),
+    ("https://example.org/2021/13/40/not-a-date/", None),
+])
+def test_a_date_a_permalink_gives(url: str, expected: str | None) -> None:
+    """WordPress's "day and name" permalinks (``/%year%/%monthnum%/%day%/%postname%/``), which
+    Hexo, Pelican and Jekyll copy, date a page that prints its date nowhere else."""
+    parsed = date_from_url(url, "Asia/Shanghai", NOW)
+    assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_an_event_s_time_in_the_text_is_not_the_article_s() -> None:
+    """A blog post about job interviews: ``面試時間：2015/12/30 16:00`` in its text; the page's
+    own date is in its permalink. ``时间：`` alone is still a date label."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><div class="content"><p>{TEXT * 2}</p><ul><li>面試時間：2015/12/30 16:00</li>
+<li>面試地點：台北市</li></ul><p>{TEXT}</p></div></body></html>""".encode()
+    url = "https://blog.example.tw/posts/2016/02/12/first-job-interviews/"
+    assert extract_article(html, url, now=NOW)["published_at"] == "2016-02-12T00:00:00+08:00"
+    labelled = html.replace("面試時間".encode(), "時間".encode())
+    assert extract_article(labelled, url, now=NOW)["published_at"] == "2015-12-30T16:00:00+08:00"
+
+
+def test_each_item_s_time_in_a_list_of_comments_is_no_date() -> None:
+    """A nursing home's page: its testimonial list prints ``<span class="time">3小时前</span>`` in
+    every item; the article prints no date, so it has none. The page's own meta list
+    (``<li class="time">``) still dates it."""
+    items = "".join(f'<li><span class="name">读者{n}</span><span class="time">{n}小时前</span>'
+                    f"<p>很好很好很好</p></li>" for n in (3, 4))
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><div class="info">文章来源：民众护理院</div><div class="content"><p>{TEXT}</p>
+<p>{TEXT}</p></div><div class="com-list"><ul>{items}</ul></div></body></html>""".encode()
+    url = "http://www.example.com/mzdt/7.html"
+    assert extract_article(html, url, now=NOW)["published_at"] is None
+    own = html.replace('<div class="info">文章来源：民众护理院</div>'.encode(),
+                       '<ul class="info"><li>来源：本站</li><li class="time">2019-05-06</li></ul>'
+                       .encode())
+    assert extract_article(own, url, now=NOW)["published_at"] == "2019-05-06T00:00:00+08:00"
+
+
+def test_the_h1_with_the_date_under_it_when_the_title_is_printed_nowhere() -> None:
+    """A CICPA page whose ``<title>`` is ``网站名-要闻`` (printed nowhere on the page): the
+    ``<h1>`` with ``2021-04-08 04:58`` under it is the headline, and that its date."""
+    html = f"""<html><head><meta charset="utf-8"><title>新疆注册会计师全国统一考试网-要闻</title>
+</head><body><div class="nav"><a href="/">首页</a>&gt;<a href="/xw/">新闻报道</a></div>
+<div class="top"><div class="yaowen-content-top"><h1>{TITLE}</h1><p><span>2021-04-08 04:58</span>
+</p></div></div><div class="main"><div class="left"><div class="box"><div class="content"><p>
+2020年12月31日，{TEXT}</p></div></div></div></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert (record["title"], record["published_at"]) == (TITLE, "2021-04-08T04:58:00+08:00")
+    undated = html.replace(b"<span>2021-04-08 04:58</span>", b"").replace(
+        "2020年12月31日，".encode(), b"")
+    assert extract_article(undated, URL, now=NOW)["title"] == "新疆注册会计师全国统一考试网-要闻"

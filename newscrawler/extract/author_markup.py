@@ -91,7 +91,9 @@ def marked_author(root: etree._Element, source: bytes | None, marks: AuthorMarks
         return None
     if "rel" in marks.kinds:
         for node in _AUTHOR_MARKUP(root):
-            name = names.clean_author(collapse(all_text(node)))
+            text = collapse(all_text(node))
+            name = names.clean_author(text) or (  # a handle: Pelican's By <a rel="author">m157q
+                names.signed_name(text) if " " not in text else None)
             if name:
                 return name
     if rules.WECHAT_AUTHOR_MARK in source:
@@ -173,13 +175,22 @@ LOGIN_RE = re.compile(r"^[A-Za-z][\w.-]{2,29}$")
 #: The addresses of the links whose whole text is ``$word``, in document order: who a word
 #: beside the date is, the pages it links tell (a user's page, a category, the home page).
 _LINKED_AS = etree.XPath("//a[normalize-space(.)=$word]/@href")
+#: A subtitle printing ``$word`` (a heading element whose class says so; an author card's
+#: ``<h3 class="name">`` is a heading too, and names the writer).
+_HEADED_AS = etree.XPath(
+    "boolean(//*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
+    "[contains(translate(@class, 'SUBTLE-_', 'subtle'), 'subtitle')][normalize-space(.)=$word])")
 #: A comment or a reply, whose author box names a reader, not the article's writer.
 _IN_COMMENTS = etree.XPath(
     "boolean(ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment') or "
     "contains(@class, 'reply')])")
+#: A sidebar, by a class token that starts with ``sidebar`` (``sidebar-inner``) or names a part
+#: of one (``shunno-sidebar-widget``), or by its id; a layout class that ends with it
+#: (``background_color_sidebar``, ``has-sidebar``) wraps the article too.
 _IN_SIDEBAR = etree.XPath(
-    "boolean(ancestor-or-self::*[contains(@class, 'sidebar') or "
-    "contains(@class, 'site-author')])")
+    "boolean(ancestor-or-self::*[contains(concat(' ', normalize-space(@class)), ' sidebar') or "
+    "contains(@class, 'sidebar-') or contains(@class, 'sidebar_') or contains(@id, 'sidebar') "
+    "or contains(@class, 'site-author')])")
 
 
 def microdata_author(root: etree._Element, marks: AuthorMarks) -> str | None:
@@ -255,8 +266,11 @@ def not_filed_under(root: etree._Element, names_found: str | None) -> str | None
 def unlinked(root: etree._Element, word: str | None) -> str | None:
     """``word`` unless the page prints it as a link somewhere: a category tag (``<a
     href="/tag/x">创业</a>``), not a writer's pen name. A link to the site's home page (a
-    personal blog's name, ``<a href="/">yyshino</a>``) or to no address links no section."""
-    if word and any(urlsplit(href).path.strip("/") for href in _LINKED_AS(root, word=word)):
+    personal blog's name, ``<a href="/">yyshino</a>``) or to no address links no section.
+    Nor a subtitle (Hugo Stack's ``<h3 class="article-subtitle">GFS</h3>`` right above the
+    date)."""
+    if word and (any(urlsplit(href).path.strip("/") for href in _LINKED_AS(root, word=word))
+                 or _HEADED_AS(root, word=word)):
         return None
     return word
 

@@ -127,6 +127,16 @@ LATIN_NAMES_AFTER_RE = re.compile(
     r"(?:\s*(?:,|，|、|和|and|&)\s*[A-Z][a-z'-]+(?: [A-Z]\.)? [A-Z][A-Za-z'-]+(?![A-Za-z])){1,5}"
 )
 #: A whole text that is an author label, a colon and a short value (an author box's text).
+#: Roles a credit lists before one colon (``摄影、报道：``, ``文/图：``, ``图文：``), and those of
+#: them that write: a list naming one credits a writer.
+WRITING_ROLES = frozenset({"报道", "報道", "報導", "文字", "文", "采写", "採寫", "撰文", "撰稿",
+                           "记者", "記者"})
+PICTURE_ROLES = frozenset({"摄影", "攝影", "图", "圖", "图片", "圖片", "视频", "視頻"})
+ROLE_RE = re.compile("|".join(sorted(WRITING_ROLES | PICTURE_ROLES, key=len, reverse=True)))
+ROLE_LIST_RE = re.compile(
+    rf"^(?P<roles>(?:{ROLE_RE.pattern})(?:\s*[、/／&＆和及]?\s*(?:{ROLE_RE.pattern}))+)"
+    rf"\s*[:：︰]\s*(?P<value>[^:：︰]{{2,40}})$"
+)
 LABELLED_NAMES_RE = re.compile(rf"^(?:{BYLINE_LABELS})\s*[:：︰]\s*(?P<value>[^:：︰]{{2,40}})$")
 #: A reporter's name glued to "reports" (``記者鄧厚仁報道``, ``（新纪元周刊记者李佳采访报导）``):
 #: nothing marks where the name ends, so it must start with a common surname.
@@ -276,10 +286,14 @@ def with_names_after(first: str, zone: str) -> str:
 
 
 def labelled_names(text: str) -> str | None:
-    """The names of a text that is nothing but an author label and them (``作者： 珍妮特``)."""
+    """The names of a text that is nothing but an author label and them (``作者： 珍妮特``), or
+    a list of roles one of which is writing (``摄影、报道：王荣伟``, ``图文：X``)."""
     match = LABELLED_NAMES_RE.match(text)
     if not match:
-        return None
+        match = ROLE_LIST_RE.match(text)
+        if not match or not any(role in WRITING_ROLES
+                                for role in ROLE_RE.findall(match.group("roles"))):
+            return None
     # the names may follow the medium and its reporters' label (作者：南方周末记者 X Y); a
     # Latin name is one name (作者: Ulrike Schulze)
     value = match.group("value")

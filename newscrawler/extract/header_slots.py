@@ -4,8 +4,9 @@ Blogs, platforms, columns and Taiwan's magazines print the writer where a newspa
 its ``记者`` label, with no label at all: first thing under the headline, before a slash and
 an affiliation (``◎陳方隅／密西根州立大學政治所博士候選人``, ``涵柳／vintage vibe 時尚簡史``),
 before the words that say the post went up (``东寻 发布在 AIGC``, ``由 安言 发布``), or before
-the counts of a platform's author card (``Maggie媺琪 粉丝： 18 文章： 2``). The slot, not the
-word, says it is a writer; ``names.py`` still says whether the word can be a name.
+the counts of a platform's author card (``Maggie媺琪 粉丝： 18 文章： 2``), or with an e-mail
+address after it (``Lîm Tsú-thuàn <dannypsnl@gmail.com>``). The slot, not the word, says it is
+a writer; ``names.py`` still says whether the word can be a name.
 ``beside_date.py`` holds the readers right before and after the header's date, ``authors.py``
 the labelled bylines.
 """
@@ -33,6 +34,11 @@ POSTED_IN_RE = re.compile(r"^(?P<who>[^\s:：|]{2,20})\s*(?:发布在|發佈在|
 #: ``由 安言 发布`` (Typecho, WordPress zh-CN): the poster between 由 and the verb.
 POSTED_BY_RE = re.compile(
     r"(?:^|(?<=\s))由\s*(?P<who>[^\s:：|]{2,20})\s*(?:发布|發布|发表|發表|撰写|撰寫)"
+)
+#: ``Lîm Tsú-thuàn <dannypsnl@gmail.com>``: a name and its address in angle brackets, as a
+#: mail header or a commit prints its author (a community site's post header).
+NAME_EMAIL_RE = re.compile(
+    r"^(?P<who>[^\W\d_][\w.'-]*(?: [^\W\d_][\w.'-]*){0,3})\s*<\s*[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*>"
 )
 #: ``Maggie媺琪 粉丝： 18 文章： 2 关注``: an account, then the counts a platform's author
 #: card shows (followers, posts, likes).
@@ -92,3 +98,10 @@ def account_card(zone: str) -> str | None:
     its byline."""
     match = ACCOUNT_CARD_RE.search(zone[:SLOT_CHARS])
     return signed_name(match.group("who")) if match else None
+
+
+def name_with_email(zone: str) -> str | None:
+    """The writer a header opens with, followed by an e-mail address in angle brackets
+    (``Lîm Tsú-thuàn <dannypsnl@gmail.com>``): the name, without the address."""
+    match = NAME_EMAIL_RE.match(zone)
+    return match.group("who") if match else None

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta, timezone
 from functools import lru_cache
+from itertools import islice
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -386,12 +387,34 @@ def _date_from_elements(
         parsed = _time_element_date(node, tz, now)
         if parsed is not None:
             return parsed
-    for text, _node in _texts(index.select_any(rules.DATE_SELECTORS, limit=3)):
+    for text, node in _texts(index.select_any(rules.DATE_SELECTORS, limit=3)):
+        if node is not None and _in_repeated_item(node):
+            continue  # a comment's or a related post's <span class="time">3小时前</span>
         parsed = parse_date(text[:80], tz=tz, now=now, formats=profile.date_formats,
                             languages=profile.date_languages)
         if parsed is not None:
             return parsed
     return None
+
+
+def _in_repeated_item(node: etree._Element) -> bool:
+    """Is the element in a list item whose neighbour item has one like it (the same tag and
+    class)? Each comment, testimonial or related post then carries its own date; the
+    article's meta list (``<ul><li>来源：…</li><li class="time">…</li></ul>``) does not."""
+    item = node if node.tag == "li" else next(
+        (a for a in islice(node.iterancestors(), ITEM_DEPTH) if a.tag == "li"), None)
+    if item is None:
+        return False
+    tag, cls = node.tag, node.get("class")
+    for neighbour in (item.getprevious(), item.getnext()):
+        if neighbour is not None and neighbour.tag == "li" and any(
+                other.get("class") == cls for other in neighbour.iter(tag)):
+            return True
+    return False
+
+
+#: How many levels above a date element its list item may be.
+ITEM_DEPTH = 4
 
 
 def _date_in_heading(heading: etree._Element | None, tz: str, now: datetime

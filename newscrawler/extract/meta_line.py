@@ -40,8 +40,10 @@ def _label_regex() -> re.Pattern[str]:
     labels = sorted(
         {label for group in rules.LABELS.values() for label in group}, key=len, reverse=True
     )
+    event = "|".join(rules.EVENT_TIME_PREFIXES)  # two characters each: a fixed-width look-back
     branches = [
-        rf"(?<![\u4e00-\u9fff]){re.escape(label)}" if len(label) == 1 else re.escape(label)
+        rf"(?<![\u4e00-\u9fff]){re.escape(label)}" if len(label) == 1 else
+        rf"(?<!{event}){re.escape(label)}" if label in rules.BARE_TIME_LABELS else re.escape(label)
         for label in labels
     ]
     return re.compile(rf"(?P<label>{'|'.join(branches)})\s*(?P<colon>[:：︰])?\s*")

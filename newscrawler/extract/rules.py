@@ -152,6 +152,18 @@ SOURCE_SELECTORS = (
 #: Meta-line labels by field, longest first within a field (§5.2).
 #: Discuz!'s portal labels the poster's account so; its CMS login (``admin``) is nobody.
 POSTER_LABELS = ("发布者", "發布者", "發佈者")
+#: What a bare ``时间``/``日期`` label times when one of these comes first: an event the text
+#: announces (``面试时间：2015/12/30 16:00``, ``活动时间``, ``报名日期``), not the article.
+EVENT_TIME_PREFIXES = (
+    "面试", "面試", "活动", "活動", "开始", "開始", "结束", "結束", "截止", "报名", "報名",
+    "比赛", "比賽", "会议", "會議", "考试", "考試", "举办", "舉辦", "开放", "開放", "营业",
+    "營業", "办理", "辦理", "申请", "申請", "培训", "培訓", "讲座", "講座", "演出", "展览",
+    "展覽", "开展", "開展", "出发", "出發", "到达", "到達", "集合", "上课", "上課", "入学",
+    "入學", "毕业", "畢業", "有效", "施行", "实施", "實施", "生效", "签订", "簽訂", "出生",
+)
+#: The bare labels those prefixes turn into an event's.
+BARE_TIME_LABELS = ("时间", "時間", "日期")
+
 LABELS = {
     "date": ("发布时间", "发布日期", "发表时间", "更新时间", "发表日期", "发稿时间", "时间", "日期",
              "发布于", "发表于", "编辑于", "編輯於", "输入", "輸入", "Date", "發布時間", "發佈時間",
@@ -419,6 +431,9 @@ URL_DATE_RES = (
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),
     re.compile(r"/(?P<y>(?:19|20)\d{2})-?(?P<m>[01]\d)-?/?(?P<d>[0-3]\d)/"),
     re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)[/_-]"),
+    # WordPress's "day and name" permalinks and the blog engines that copy them (Hexo,
+    # Pelican, Jekyll): /2016/05/15/slug/
+    re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/"),
 )
 
 #: Every simple selector above, for building the page index (``index.py``) once per page.

@@ -400,7 +400,9 @@ def extract_title(
         return whole, shown
     if article:
         return _shown_part(root, whole) or \
-            (article == whole and _titled_above_date(root)) or (article, None)
+            (article == whole and _titled_above_date(root)) or \
+            (first_h1 if first_h1 is not None and _dated(first_h1[1]) else None) or \
+            (article, None)  # <title> printed nowhere: the <h1> with the date under it
     if og and collapse(og[0]):
         found = _shown_part(root, collapse(og[0]))
         if found is not None:
