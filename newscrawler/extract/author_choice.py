@@ -33,6 +33,7 @@ from newscrawler.extract.embedded import jsonld_author
 from newscrawler.extract.header import header_zone, squeezed_length
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta import Meta, first_tag
+from newscrawler.extract.page_title import title_text
 from newscrawler.extract.text import collapse
 
 
@@ -65,7 +66,7 @@ class Evidence:
         """What the page says its site is called: the ``<title>`` around the headline
         (``标题_财经频道_和讯网``), ``og:site_name`` and the host (``www.chinanews.com``).
         Built once, and only when a reader needs it."""
-        page_title = collapse(self.root.findtext(".//title") or "")
+        page_title = collapse(title_text(self.root))
         if self.title:
             page_title = page_title.replace(self.title, " ")
         try:

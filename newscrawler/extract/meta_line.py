@@ -40,10 +40,8 @@ def _label_regex() -> re.Pattern[str]:
     labels = sorted(
         {label for group in rules.LABELS.values() for label in group}, key=len, reverse=True
     )
-    event = "|".join(rules.EVENT_TIME_PREFIXES)  # two characters each: a fixed-width look-back
     branches = [
-        rf"(?<![\u4e00-\u9fff]){re.escape(label)}" if len(label) == 1 else
-        rf"(?<!{event}){re.escape(label)}" if label in rules.BARE_TIME_LABELS else re.escape(label)
+        rf"(?<![\u4e00-\u9fff]){re.escape(label)}" if len(label) == 1 else re.escape(label)
         for label in labels
     ]
     return re.compile(rf"(?P<label>{'|'.join(branches)})\s*(?P<colon>[:：︰])?\s*")
@@ -101,12 +99,22 @@ def _bare_label(text: str, match: re.Match[str]) -> bool:
     return 0 < visible_length(value) <= MAX_BARE_VALUE
 
 
+def _times_an_event(text: str, match: re.Match[str]) -> bool:
+    """Is a bare ``时间``/``日期`` label an event's (``面试时间：``, ``报名日期：``)?"""
+    return match.group("label") in rules.BARE_TIME_LABELS and \
+        text[max(0, match.start() - 2):match.start()] in EVENT_TIME_PREFIXES
+
+
+EVENT_TIME_PREFIXES = frozenset(rules.EVENT_TIME_PREFIXES)
+
+
 def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
     """Fields found behind labels in a flattened meta-line text."""
     accepted = [
         m for m in LABEL_RE.finditer(text)
-        if m.group("colon") or m.group("label") in rules.COLONLESS_DATE_LABELS
-        or (m.group("label") in rules.COLONLESS_LABELS and _bare_label(text, m))
+        if (m.group("colon") or m.group("label") in rules.COLONLESS_DATE_LABELS
+            or (m.group("label") in rules.COLONLESS_LABELS and _bare_label(text, m)))
+        and not _times_an_event(text, m)
     ]
     found: dict = {}
     updated = False  # the date found so far is an update's: a publish date after it wins

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from lxml import etree
+
 from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE
 from newscrawler.extract.text import collapse, compare_key
@@ -32,6 +34,16 @@ def printed_title(title: str | None) -> str | None:
     if not title or "<" not in title:
         return title
     return collapse(LITERAL_TAG_RE.sub(" ", title)) or None
+
+
+def title_text(root: etree._Element) -> str:
+    """The ``<title>``'s text: the head's own, found by its path (a search of the whole tree
+    for it cost 30 µs a page, twice), else the first anywhere (a ``<title>`` misplaced into
+    the body of a broken page)."""
+    node = root.find("head/title")
+    if node is not None:
+        return node.text or ""
+    return root.findtext(".//title") or ""
 
 
 def clean_page_title(raw: str) -> tuple[str, str]:

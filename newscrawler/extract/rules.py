@@ -152,8 +152,9 @@ SOURCE_SELECTORS = (
 #: Meta-line labels by field, longest first within a field (§5.2).
 #: Discuz!'s portal labels the poster's account so; its CMS login (``admin``) is nobody.
 POSTER_LABELS = ("发布者", "發布者", "發佈者")
-#: What a bare ``时间``/``日期`` label times when one of these comes first: an event the text
-#: announces (``面试时间：2015/12/30 16:00``, ``活动时间``, ``报名日期``), not the article.
+#: What a bare ``时间``/``日期`` label times when one of these (two characters each) comes
+#: first: an event the text announces (``面试时间：2015/12/30 16:00``, ``活动时间``,
+#: ``报名日期``), not the article.
 EVENT_TIME_PREFIXES = (
     "面试", "面試", "活动", "活動", "开始", "開始", "结束", "結束", "截止", "报名", "報名",
     "比赛", "比賽", "会议", "會議", "考试", "考試", "举办", "舉辦", "开放", "開放", "营业",

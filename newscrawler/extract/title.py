@@ -24,6 +24,7 @@ from newscrawler.extract.page_title import (
     is_title_part,
     is_title_piece,
     matches_title,
+    title_text,
     weak_title_match,
 )
 from newscrawler.extract.profile import Profile
@@ -351,7 +352,7 @@ def extract_title(
 ) -> tuple[str | None, etree._Element | None]:
     """(title, heading element or None); None as element means "not confirmed by a heading".
     ``tags`` are the page's ``meta.meta_tags``, read here when the caller has not."""
-    whole, article = clean_page_title(root.findtext(".//title") or "")
+    whole, article = clean_page_title(title_text(root))
     for xpath in profile.xpaths("title_selectors"):
         for node in xpath(root):
             if isinstance(node, etree._Element):
