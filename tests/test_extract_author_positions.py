@@ -339,7 +339,8 @@ def test_a_name_alone_in_an_author_box_of_the_header() -> None:
     linked = ('<span class="article-author"><i class="fa fa-pencil"></i>'
               '<a href="index.html?auth=1">smallyu</a></span> <time>2017-06-04</time>')
     assert author(_blog(linked)) == "smallyu"
-    assert author(_blog(box.replace('class="author"', 'class="user"'))) is None
+    unmarked = box.replace('class="author"', 'class="user"').replace("fa-user", "fa-home")
+    assert author(_blog(unmarked)) is None  # the person icon alone marks it too (below)
 
 
 def test_an_author_box_after_the_text_beside_its_date() -> None:
@@ -446,3 +447,27 @@ def test_a_subtitle_before_the_date_is_no_pen_name() -> None:
                      "<time>2021-08-13</time></footer>")
     assert author(page_with("article-subtitle")) is None
     assert author(page_with("article-kicker")) == "GFS"
+
+
+@pytest.mark.parametrize(("meta", "expected"), [
+    ("发表于 2015-10-28 | 作者 felix", "felix"),  # Hexo NexT, a team's blog
+    ('<div class="lead">本文简单介绍了holmes的原理</div><div class="td-byline">作者 '
+     '<b><a href="https://github.com/Jun10ng">Jun10ng</a></b> | <time>2022年3月19日</time></div>',
+     "Jun10ng"),  # Hugo Docsy, after the lead sentence
+    ("小雨 | 作者 原理 | 来源 2023-09-04", "小雨"),  # WeChat's value-first credits
+    ("2019-12-28 | 作者 MOSN 团队", None),  # a team is no writer
+])
+def test_an_author_label_without_a_colon(meta: str, expected: str | None) -> None:
+    """``作者 felix`` in a ``|``-separated meta line, or after the lead sentence when a
+    separator ends its value; ``X | 作者`` prints the value first."""
+    assert author(_blog(meta)) == expected
+
+
+def test_a_name_after_a_person_icon_in_the_header() -> None:
+    """A Jekyll theme's label cards: ``<i class="fa fa-calendar"></i>2017-03-28`` and ``<i
+    class="fa fa-user"></i>chaodong``: the icon is the label. A group icon is none."""
+    meta = ('<div class="label-card"><i class="fa fa-calendar"></i>2017-03-28</div>'
+            '<div class="label-card"><i class="fa fa-user"></i>chaodong</div>'
+            '<div class="label-card"><i class="fa fa-tag"></i>机器学习</div>')
+    assert author(_blog(meta)) == "chaodong"
+    assert author(_blog(meta.replace("fa-user", "fa-users"))) is None

@@ -135,6 +135,32 @@ def author_box_name(root: etree._Element, marks: AuthorMarks, index: PageIndex |
     return None
 
 
+def icon_named(root: etree._Element, source: bytes | None, zone: str) -> str | None:
+    """The name a theme prints after a person icon instead of a label (Jekyll's ``<i
+    class="fa fa-user"></i>chaodong`` beside the date), when the header prints it: one word,
+    a handle or a name."""
+    if not source or not zone or PERSON_ICON_MARK not in source:
+        return None
+    for icon in _PERSON_ICON(root)[:MAX_PERSON_ICONS]:
+        after = icon.getnext()
+        text = collapse(icon.tail) or (collapse(all_text(after)) if after is not None else "")
+        if text and " " not in text and text in zone[:BOX_NAME_ZONE_CHARS]:
+            name = names.signed_name(text)
+            if name:
+                return name
+    return None
+
+
+#: Person icons of the icon fonts themes use (Font Awesome, Bootstrap's glyphicons); the
+#: source is searched for their common part first.
+PERSON_ICON_MARK = b"-user"
+_PERSON_ICON = etree.XPath(
+    "//i[contains(concat(' ', normalize-space(@class), ' '), ' fa-user ') or "
+    "contains(concat(' ', normalize-space(@class), ' '), ' icon-user ') or "
+    "contains(concat(' ', normalize-space(@class), ' '), ' glyphicon-user ')]")
+MAX_PERSON_ICONS = 3
+
+
 def _dated_beside(node: etree._Element) -> bool:
     """Is the element's next or previous sibling a date and nothing else?"""
     return any(sibling is not None and isinstance(sibling.tag, str) and

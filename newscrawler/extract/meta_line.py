@@ -90,13 +90,25 @@ def _bare_label(text: str, match: re.Match[str]) -> bool:
     Only where nothing else can be meant: the label starts the text or follows a separator,
     a space follows it, and a short value runs from it to the next separator or the end.
     """
-    before = text[: match.start()].rstrip()
-    if before and before[-1] not in META_SEPARATORS:
+    before = text[: match.start()]
+    after_text = bool(before.strip()) and before.rstrip()[-1] not in META_SEPARATORS
+    if after_text and not (match.group("label") in rules.COLONLESS_AFTER_TEXT and
+                           before[-1:].isspace()):
         return False
     if match.end() == match.end("label") or match.end() == len(text):
         return False  # glued to the next word ("来源于…"), or nothing after it
-    value = META_SEPARATOR_RE.split(text[match.end():], 1)[0]
+    value, *rest = META_SEPARATOR_RE.split(text[match.end():], 1)
+    if after_text and not rest:
+        return False  # after a sentence, only a value a separator ends: 作者 Jun10ng |
+    if match.group("label") in rules.COLONLESS_AFTER_TEXT and not after_text and \
+            REVERSED_ITEM_RE.search(before):
+        return False  # 小雨 | 作者 原理 | 来源: a credit printed value first (WeChat)
     return 0 < visible_length(value) <= MAX_BARE_VALUE
+
+
+#: A lone word (no digit) then a separator right before a label: that label's value, printed
+#: first (``小雨 | 作者``).
+REVERSED_ITEM_RE = re.compile(rf"(?:^|\s)[^\s\d{META_SEPARATORS}]{{1,8}}\s*[{META_SEPARATORS}]\s*$")
 
 
 def _times_an_event(text: str, match: re.Match[str]) -> bool:

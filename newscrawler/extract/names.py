@@ -137,6 +137,8 @@ def clean_author(value: str | None) -> str | None:
     if not value or rules.TEMPLATE_CREDIT_RE.search(value):
         return None
     value = BRACKET_NOTE_END_RE.sub("", value.strip()) or value.strip()
+    if value.endswith(rules.GROUP_ENDINGS):
+        return None  # 作者 MOSN 团队, 前端团队: a team credits no writer
     if not re.search(f"[{HAN}]", value):
         if LATIN_VALUE_RE.match(value) and value.lower() not in rules.EMPTY_VALUES:
             return value

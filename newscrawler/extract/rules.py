@@ -224,7 +224,10 @@ SHARE_WORDS = ("分享到", "分享至", "分享")
 TRANSLATOR_LABELS = ("译者", "譯者", "翻译", "翻譯", "编译", "編譯")
 #: Labels read without a colon in a ``|``-separated meta line (``| 来源 CSDN |``), see
 #: ``meta._bare_label``.
-COLONLESS_LABELS = ("文章来源", "新闻来源", "信息来源", "稿件来源", "来源")
+COLONLESS_LABELS = ("文章来源", "新闻来源", "信息来源", "稿件来源", "来源", "作者")
+#: Of those, the ones that may also follow a lead sentence when a separator ends their value
+#: (Hugo Docsy's ``本文简单介绍了… 作者 Jun10ng | 2022年3月19日``).
+COLONLESS_AFTER_TEXT = ("作者",)
 #: Values meaning "no value".
 EMPTY_VALUES = frozenset({"", "未知", "佚名", "-", "无", "null", "None", "admin未知"})
 
@@ -421,6 +424,8 @@ LATIN_MEDIA_WORDS = frozenset({
 })
 #: What a long labelled value ends with when it is a place or an outlet, not a pen name
 #: (``作者：中关村在线``, ``作者：北京市人民政府``).
+#: A credit ending so names a team or a desk, not a writer (``MOSN 团队``, ``前端团队``).
+GROUP_ENDINGS = ("团队", "團隊", "小组", "小組", "工作室", "编辑部", "編輯部", "项目组", "項目組")
 PEN_NAME_NOT_ENDINGS = ("在线", "政府", "平台", "团队", "小组", "工作室", "官方", "官微", "原创",
                         "转载", "整理", "供稿", "不详", "学院", "学校", "医院", "银行")
 LABEL_ENDINGS = ("于", "时间", "日期", "来源", "编辑", "点击", "阅读", "浏览", "评论")
