@@ -980,7 +980,9 @@ def test_words_of_a_publishing_line_are_no_names() -> None:
 
 @pytest.mark.parametrize(("source", "expected"), [
     (b'<a rel="author" href="/u/1">X</a>', {"rel"}),
-    (b'<span class="author vcard"><a class="fn">X</a></span>', {"rel", "class"}),
+    (b'<span class="author vcard"><a class="fn">X</a></span>', {"vcard", "class"}),
+    (b'<span class="author vcard"><a class="fn" rel="author">X</a></span>',
+     {"vcard", "rel", "class"}),
     (b'<div class="box m-from-author">X</div>', {"class"}),
     (b'<div itemProp="author" itemscope>', {"itemprop"}),
     (b'<meta name="author" content="X"><div data-author="y">author</div>', set()),

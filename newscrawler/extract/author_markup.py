@@ -25,6 +25,8 @@ from newscrawler.extract.index import PageIndex
 from newscrawler.extract.text import all_text, collapse
 
 _AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
+_HCARD_NAME = etree.XPath(rules.AUTHOR_MARKUP_XPATH.split(" | ")[0])
+_REL_AUTHOR = etree.XPath(rules.AUTHOR_MARKUP_XPATH.split(" | ")[1])
 _AUTHOR_CLASS = etree.XPath(rules.AUTHOR_CLASS_XPATH)
 _WECHAT_AUTHOR = etree.XPath(rules.WECHAT_AUTHOR_XPATH)
 _WECHAT_ACCOUNT = etree.XPath(rules.WECHAT_ACCOUNT_XPATH)
@@ -51,9 +53,10 @@ NO_MARKS = AuthorMarks()
 
 
 def author_marks(source: bytes | None) -> AuthorMarks:
-    """Which kinds of author markup the source holds: ``rel`` (``rel="author"``, or an hCard's
-    ``vcard``), ``class`` (a class naming an author, its tokens kept so that the page index
-    finds its elements without a search of the tree) and ``itemprop`` (microdata)."""
+    """Which kinds of author markup the source holds: ``rel`` (``rel="author"``), ``vcard``
+    (an hCard's ``class="author vcard"``), ``class`` (a class naming an author, its tokens
+    kept so that the page index finds its elements without a search of the tree) and
+    ``itemprop`` (microdata)."""
     if not source:
         return NO_MARKS
     kinds: set[str] = set()
@@ -75,7 +78,7 @@ def author_marks(source: bytes | None) -> AuthorMarks:
                     if "author" in token:
                         classes.setdefault(token, None)
                 if b"vcard" in value:
-                    kinds.add("rel")  # <span class="author vcard">: the hCard byline
+                    kinds.add("vcard")  # <span class="author vcard">: the hCard byline
             elif attribute.lower().endswith(b"itemprop"):
                 kinds.add("itemprop")
         at = source.find(AUTHOR, at + len(AUTHOR))
@@ -89,14 +92,16 @@ def marked_author(root: etree._Element, source: bytes | None, marks: AuthorMarks
     ``marks.classes``, from ``index`` when it holds them), if any."""
     if not source:
         return None
-    if "rel" in marks.kinds:
-        for node in _AUTHOR_MARKUP(root):
+    markup = _AUTHOR_MARKUP if {"rel", "vcard"} <= marks.kinds else \
+        _REL_AUTHOR if "rel" in marks.kinds else _HCARD_NAME if "vcard" in marks.kinds else None
+    if markup is not None:  # the XPath of the kind the source holds (an hCard's costs most)
+        for node in markup(root):
             text = collapse(all_text(node))
             name = names.clean_author(text) or (  # a handle: Pelican's By <a rel="author">m157q
                 names.signed_name(text) if " " not in text else None)
             if name:
                 return name
-    if rules.WECHAT_AUTHOR_MARK in source:
+    if _wechat_slots(source, index):
         name = wechat_author(root)
         if name:
             return name
@@ -171,6 +176,14 @@ def _dated_beside(node: etree._Element) -> bool:
 #: The longest name an author box holds alone, and how much of the header may print it.
 MAX_BOX_NAME = 20
 BOX_NAME_ZONE_CHARS = 80
+
+
+def _wechat_slots(source: bytes, index: PageIndex | None) -> bool:
+    """Does the page have WeChat's author slots? Told by the page index when it holds their
+    keys (``rules.WECHAT_AUTHOR_SELECTORS``), else by the source."""
+    if index is not None and (index.classes is None or "rich_media_meta_text" in index.classes):
+        return bool(index.by_id.get("js_author_name") or index.by_class.get("rich_media_meta_text"))
+    return rules.WECHAT_AUTHOR_MARK in source
 
 
 def _by_name(text: str) -> str | None:
