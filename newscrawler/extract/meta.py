@@ -49,6 +49,9 @@ LABEL_WORDS = (
     "来源", "时间", "日期", "发布", "发表", "出处", "來源", "時間", "發布", "發佈", "發表",
     "编辑于", "編輯於", "输入", "輸入",
 )
+LABEL_WORDS_UTF8 = tuple((word, word.encode("utf-8")) for word in LABEL_WORDS)
+LABEL_WORDS_RE = re.compile(b"|".join(
+    re.escape(raw) for _, raw in sorted(LABEL_WORDS_UTF8, key=lambda pair: -len(pair[1]))))
 #: Author labels worth a page-wide scan when only the author is missing ("记者" is in most
 #: news text, so it alone does not pay for the scan).
 PAGE_AUTHOR_LABELS = ("作者", "撰文", "撰稿")
@@ -360,7 +363,11 @@ META_ITEM_MARK_RE = re.compile(r"[:：︰\d]")
 
 def _labelled_elements(root: etree._Element, source: bytes | None) -> list[etree._Element]:
     """Elements anywhere on the page whose own text has a date or source label (first few)."""
-    words = tuple(w for w in LABEL_WORDS if source is None or w.encode("utf-8") in source)
+    if source is None:
+        words = LABEL_WORDS
+    else:  # one scan for all the words: a search per word cost 60 us each on Chinese pages
+        present = set(LABEL_WORDS_RE.findall(source))
+        words = tuple(word for word, raw in LABEL_WORDS_UTF8 if raw in present)
     if not words:
         return []
     found: dict[etree._Element, None] = {}
