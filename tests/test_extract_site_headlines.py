@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newscrawler.extract import extract_article, parse_date
+from newscrawler.extract.dates import han_numeral_dates
 from newscrawler.extract.meta import date_from_url
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
@@ -197,3 +198,28 @@ def test_the_h1_with_the_date_under_it_when_the_title_is_printed_nowhere() -> No
     undated = html.replace(b"<span>2021-04-08 04:58</span>", b"").replace(
         "2020年12月31日，".encode(), b"")
     assert extract_article(undated, URL, now=NOW)["title"] == "新疆注册会计师全国统一考试网-要闻"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("二○一○年五月二十四日", "2010年5月24日"),
+    ("二〇二三年十月十二日", "2023年10月12日"),
+    ("一九九九年十二月三十一日", "1999年12月31日"),
+    ("二〇二三年十三月一日", "二〇二三年十三月一日"),  # no such month: left as printed
+    ("十月十二日", "十月十二日"),  # no year
+])
+def test_a_date_in_chinese_numerals(text: str, expected: str) -> None:
+    assert han_numeral_dates(text) == expected
+
+
+def test_a_notice_dated_by_its_sign_off_not_by_a_deadline_in_it() -> None:
+    """广东省通信管理局's recruitment notice: no date by the headline, a deadline in the text
+    (``报名截止日期：2010年6月20日``, an event's), and the sign-off ``广东省通信管理局`` /
+    ``二○一○年五月二十四日`` on lines of their own at the end."""
+    html = f"""<html><head><meta charset="gb2312"><title>招聘启事</title></head><body>
+<table><tr><td class="title">招聘启事</td></tr><tr><td class="content">{TEXT}<br>
+报名截止日期：2010年6月20日。关于我局的有关情况请登录网站了解查询。<br>{TEXT}<br>
+广东省通信管理局<br>二○一○年五月二十四日</td></tr></table></body></html>""".encode("gb18030")
+    url = "http://www.example.gov.cn/new/1.htm"
+    assert extract_article(html, url, now=NOW)["published_at"] == "2010-05-24T00:00:00+08:00"
+    unsigned = html.replace("<br>二○一○年五月二十四日".encode("gb18030"), b"")
+    assert extract_article(unsigned, url, now=NOW)["published_at"] is None

@@ -26,6 +26,7 @@ from newscrawler.extract.meta import (
     Meta,
     date_of_opening_lines,
     date_of_reprint,
+    date_of_sign_off,
     extract_meta,
     meta_tags,
 )
@@ -206,7 +207,8 @@ def _extract(
         title = headline_atop(body.lines) or title  # 标题 / 2014/12/11 18:58 報導 / 正文
     if meta.date is None:
         meta.date = date_of_opening_lines(body.lines, profile.timezone, now) or \
-            date_of_reprint(body.lines, profile.timezone, now)
+            date_of_reprint(body.lines, profile.timezone, now) or \
+            date_of_sign_off(body.lines, profile.timezone, now)
     summary = collapse(tags.get("description")) or None
     author = find_author(Evidence(
         meta, body, tags, root, index, title, url,

@@ -436,6 +436,33 @@ def _parse_with_dateparser(
     return _not_future(ParsedDate(value, precision), now)
 
 
+#: A date written in Chinese numerals, as official documents sign off (``二○一○年五月二十四日``,
+#: ``二〇二三年十月十二日``): four digits of a year, then a month and a day in tens and units.
+HAN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_HAN_DIGIT = "〇○零ＯO一二三四五六七八九"
+HAN_NUMERAL_DATE_RE = re.compile(
+    rf"(?P<y>[{_HAN_DIGIT}]{{4}})\s*年\s*(?P<m>[十{_HAN_DIGIT}]{{1,2}})\s*月\s*"
+    rf"(?P<d>[十{_HAN_DIGIT}]{{1,3}})\s*日")
+
+
+def _han_number(text: str) -> int:
+    """``二十四`` → 24, ``十`` → 10, ``十二`` → 12, ``五`` → 5."""
+    if "十" not in text:
+        return HAN_DIGITS.get(text, -1) if len(text) == 1 else -1
+    tens, _, units = text.partition("十")
+    return (HAN_DIGITS.get(tens, -1) if tens else 1) * 10 + HAN_DIGITS.get(units, 0)
+
+
+def han_numeral_dates(text: str) -> str:
+    """``text`` with its dates in Chinese numerals written in digits (``2010年5月24日``)."""
+    def digits(match: re.Match[str]) -> str:
+        year = "".join(str(HAN_DIGITS[c]) for c in match.group("y"))
+        month, day = _han_number(match.group("m")), _han_number(match.group("d"))
+        return f"{year}年{month}月{day}日" if 0 < month <= 12 and 0 < day <= 31 else match[0]
+    return HAN_NUMERAL_DATE_RE.sub(digits, text)
+
+
 def parse_full_date(text: str, *, tz: str = "Asia/Shanghai", now: datetime | None = None
                     ) -> ParsedDate | None:
     """Only dates with a year (no year-less, relative or dateparser forms): for scanning free

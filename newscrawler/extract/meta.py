@@ -25,6 +25,7 @@ from newscrawler.extract.dates import (
     FULL_DATE_RE,
     ParsedDate,
     get_timezone,
+    han_numeral_dates,
     is_date_alone,
     parse_badge_date,
     parse_date,
@@ -119,12 +120,14 @@ def _published_in(zone: str, tz: str, now: datetime) -> ParsedDate | None:
     lead = FULL_DATE_RE.search(zone)
     if first is None or lead is None:
         return first
-    in_story = _in_sentence(zone, lead.end()) or _after_sentence(zone, lead.start())
+    in_story = _in_sentence(zone, lead.end()) or _after_sentence(zone, lead.start()) or \
+        _after_event_label(zone, lead.start())
     if (not in_story and not _marked_updated(zone, lead.start())) or \
             parse_full_date(zone[: lead.start()], tz=tz, now=now) is not None:
         return first  # (or it is printed in another form before: ``@ 08-24-2013``)
     for match in FULL_DATE_RE.finditer(zone, lead.end(), MAX_ZONE_DATE_SCAN):
-        if not _marked_updated(zone, match.start()) and not _in_sentence(zone, match.end()):
+        if not _marked_updated(zone, match.start()) and not _in_sentence(zone, match.end()) \
+                and not _after_event_label(zone, match.start()):
             parsed = parse_full_date(zone[match.start():], tz=tz, now=now)
             if parsed is not None:
                 return parsed
@@ -142,6 +145,18 @@ def _after_sentence(text: str, start: int) -> bool:
     header)? A header prints its date after a label (``更新于``), a mark or a space."""
     return text[start - 1:start] in STORY_DATE_LEADS and \
         not text[max(0, start - 4):start].endswith(DATE_LABELS_WITH_LEAD)
+
+
+def _after_event_label(text: str, start: int) -> bool:
+    """Does an event's time label come right before the date starting at ``start``
+    (``报名截止日期：2010年6月20日``, ``活动时间：``)? The text's event, not the page's date."""
+    before = text[max(0, start - EVENT_LABEL_REACH):start].rstrip(" :：︰")
+    return before.endswith(rules.BARE_TIME_LABELS) and \
+        before[-4:-2] in rules.EVENT_TIME_PREFIXES
+
+
+#: How far before a date its event label may start (two characters, the label, a colon).
+EVENT_LABEL_REACH = 8
 
 
 #: Words a date inside a sentence follows (``于2016年9月2日``, ``至2017年``).
@@ -470,6 +485,21 @@ def date_of_opening_lines(lines: list[str], tz: str, now: datetime) -> ParsedDat
             if parsed is not None:
                 return parsed
     return None
+
+
+def date_of_sign_off(lines: list[str], tz: str, now: datetime) -> ParsedDate | None:
+    """The date a notice signs off with on a line of its own among its last lines (``广东省
+    通信管理局`` / ``二○一○年五月二十四日``, ``2023年4月18日``), when the page gives no date
+    elsewhere: the day it was issued."""
+    for line in reversed(lines[-SIGN_OFF_LINES:]):
+        line = han_numeral_dates(line.strip())
+        if is_date_alone(line):
+            return parse_full_date(line, tz=tz, now=now)
+    return None
+
+
+#: How many of the text's last lines may hold its sign-off date.
+SIGN_OFF_LINES = 3
 
 
 def date_of_reprint(lines: list[str], tz: str, now: datetime) -> ParsedDate | None:
