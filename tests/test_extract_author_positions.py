@@ -471,3 +471,21 @@ def test_a_name_after_a_person_icon_in_the_header() -> None:
             '<div class="label-card"><i class="fa fa-tag"></i>机器学习</div>')
     assert author(_blog(meta)) == "chaodong"
     assert author(_blog(meta.replace("fa-user", "fa-users"))) is None
+
+
+def _docusaurus_author(name: str) -> str:
+    return (f'<div class="col col--6"><div class="avatar"><div class="avatar__intro" '
+            f'itemprop="author" itemscope itemtype="https://schema.org/Person"><div class='
+            f'"avatar__name"><a href="https://github.com/x"><span itemprop="name">{name}</span>'
+            f'</a></div><small>Maintainer of OpenSergo</small></div></div></div>')
+
+
+def test_every_author_a_docusaurus_byline_declares() -> None:
+    """Docusaurus blogs print a row of ``itemprop="author"`` Persons under the date: all of
+    them, in order; an author declared in another block (a related post) is not one more."""
+    row = "".join(_docusaurus_author(n) for n in ("鲁严波", "陈志辉", "张乎兴"))
+    meta = f'<time>2022年4月28日</time><div class="row">{row}</div>'
+    assert author(_blog(meta)) == "鲁严波、陈志辉、张乎兴"
+    related = f'<div class="related"><div class="x">{_docusaurus_author("罗广明")}</div></div>'
+    one = f'<time>2022年4月28日</time><div class="row">{_docusaurus_author("鲁严波")}</div>'
+    assert author(_blog(one, related)) == "鲁严波"

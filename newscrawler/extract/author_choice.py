@@ -25,6 +25,7 @@ from newscrawler.extract.author_markup import (
     copyright_author,
     icon_named,
     marked_author,
+    microdata_coauthors,
     not_filed_under,
     profile_linked,
     unlinked,
@@ -98,7 +99,7 @@ def find_author(page: Evidence) -> str | None:
         _declared_author(page)
     if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and page.body.lines:
         return authors.opening_byline(page.body.lines[0], bare=True) or found  # 本站讯（记者X）
-    return found
+    return microdata_coauthors(page.root, found, page.marks) if found else found
 
 
 def _header_credit(page: Evidence) -> str | None:

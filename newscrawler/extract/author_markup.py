@@ -14,6 +14,7 @@ prints ``author`` (``author_marks``), instead of one search each.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
@@ -246,6 +247,37 @@ def microdata_author(root: etree._Element, marks: AuthorMarks) -> str | None:
         if value and len(value) <= rules.MAX_MICRODATA_AUTHOR_CHARS:
             return value
     return None
+
+
+def microdata_coauthors(root: etree._Element, first: str, marks: AuthorMarks) -> str:
+    """``first`` and the writers the page declares after it as schema.org authors in the same
+    byline block (Docusaurus's row of ``itemprop="author"`` Persons: ``鲁严波``, ``陈志辉``, …),
+    when ``first`` is the first of them; else ``first`` alone."""
+    if "itemprop" not in marks.kinds:
+        return first
+    nodes = _MICRODATA_AUTHOR(root)[:names.MAX_AUTHORS]
+    if len(nodes) < 2 or _byline_block(nodes[0]) is None:
+        return first
+    block = _byline_block(nodes[0])
+    found: list[str] = []
+    for node in nodes:
+        if _byline_block(node) is not block or _IN_SIDEBAR(node):
+            break
+        named = node.xpath(".//*[@itemprop='name']")
+        value = collapse(all_text(named[0] if named else node))
+        if not value or len(value) > rules.MAX_MICRODATA_AUTHOR_CHARS:
+            break
+        found.append(value)
+    return names.join(found) if len(found) > 1 and found[0] == first else first
+
+
+def _byline_block(node: etree._Element) -> etree._Element | None:
+    """The element a byline's authors share: the author's ancestor three levels up."""
+    ancestors = list(islice(node.iterancestors(), BYLINE_BLOCK_DEPTH))
+    return ancestors[-1] if len(ancestors) == BYLINE_BLOCK_DEPTH else None
+
+
+BYLINE_BLOCK_DEPTH = 3
 
 
 def wechat_author(root: etree._Element) -> str | None:
