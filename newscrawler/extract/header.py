@@ -2,9 +2,10 @@
 byline are printed.
 
 ``header_zone`` is that text (a few hundred characters, crossing elements in document order);
-``zone_after`` starts it at the meta line a heading holds inside itself (``meta_child``);
-``header_date`` finds the date in it, printed year first or in another form. ``meta.py`` reads
-the fields there, ``author_choice.py`` the writers, ``title.py`` confirms a headline by it.
+``zone_after`` starts it at the meta line a heading holds inside itself (``split_at_meta_line``,
+which gives ``title.py`` the headline before it); ``header_date`` finds the date in it,
+printed year first or in another form. ``meta.py`` reads the fields there,
+``author_choice.py`` the writers, ``title.py`` confirms a headline by it.
 """
 
 from __future__ import annotations
@@ -93,11 +94,11 @@ def header_zone(
     return collapse(" ".join(parts))[:limit]
 
 
-def meta_child(heading: etree._Element | None) -> etree._Element | None:
-    """The child of a heading that opens the meta line, when the heading holds it without a
-    ``<br>`` (上海市政府's ``<h2>标题<small>2023-08-19<span>来源：解放日报</span></small><div>
-    字号：大 中 小</div></h2>``): a child starting with a full date or a labelled value, after
-    a headline of some length. The header starts there, not after the heading."""
+def split_at_meta_line(heading: etree._Element | None) -> tuple[str, etree._Element] | None:
+    """(the headline, the child that opens the meta line), when a heading holds its meta line
+    without a ``<br>`` (上海市政府's ``<h2>标题<small>2023-08-19<span>来源：解放日报</span>
+    </small><div>字号：大 中 小</div></h2>``): a child starting with a full date or a labelled
+    value, after a headline of some length. The header starts there, not after the heading."""
     if heading is None or not len(heading):
         return None
     parts = [heading.text or ""]
@@ -106,8 +107,9 @@ def meta_child(heading: etree._Element | None) -> etree._Element | None:
             continue
         printed = text_of(child)
         if META_CHILD_RE.match(printed):
-            head = compare_key(" ".join(parts))
-            return child if len(head) >= MIN_HEAD_BEFORE_META else None
+            head = " ".join(parts)
+            return (collapse(head), child) if len(compare_key(head)) >= MIN_HEAD_BEFORE_META \
+                else None
         parts.append(printed + (child.tail or ""))
     return None
 
@@ -122,8 +124,9 @@ MIN_HEAD_BEFORE_META = 6
 
 def zone_after(heading: etree._Element | None) -> str:
     """The header after the heading, or from the meta line the heading holds."""
-    child = meta_child(heading)
-    if child is not None:
+    split = split_at_meta_line(heading)
+    if split is not None:
+        child = split[1]
         return collapse(text_of(child) + " " + header_zone(child))[:HEADER_ZONE_CHARS]
     return header_zone(heading) or header_zone(heading, measure=squeezed_length)
 

@@ -16,7 +16,7 @@ from lxml import etree
 
 from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE, is_date_alone
-from newscrawler.extract.header import header_date, header_zone, meta_child
+from newscrawler.extract.header import header_date, header_zone, split_at_meta_line
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta import meta_tags
 from newscrawler.extract.page_title import (
@@ -97,7 +97,8 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
     text = _without_date_child(node, text_of(node))
     br = node.find("br")
     if br is None:
-        return _before_meta_child(node) or text, node
+        split = split_at_meta_line(node)
+        return (split[0] if split else text), node
     parts = [node.text or ""]
     for child in node:  # the children before the <br> (``find`` returned a direct child)
         if child is br:
@@ -108,18 +109,6 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
     if head and (_META_AFTER_BREAK.search(after) or _small_print_after(br, after)):
         return head, br
     return text, node
-
-
-def _before_meta_child(node: etree._Element) -> str | None:
-    """The heading's text before the child that opens its meta line (``meta.meta_child``)."""
-    child = meta_child(node)
-    if child is None:
-        return None
-    parts = [node.text or ""]
-    for before in child.itersiblings(preceding=True):
-        if isinstance(before.tag, str):
-            parts.insert(1, text_of(before) + (before.tail or ""))
-    return collapse(" ".join(parts))
 
 
 def _small_print_after(br: etree._Element, after: str) -> bool:
