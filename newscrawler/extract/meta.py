@@ -40,7 +40,13 @@ from newscrawler.extract.header import (
     zone_after,
 )
 from newscrawler.extract.index import PageIndex
-from newscrawler.extract.meta_line import MAX_META_TEXT, clean_value, parse_labelled
+from newscrawler.extract.meta_line import (
+    EVENT_LABEL_REACH,
+    MAX_META_TEXT,
+    clean_value,
+    ends_with_event_label,
+    parse_labelled,
+)
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.text import all_text, collapse, in_link, text_of
 
@@ -149,14 +155,8 @@ def _after_sentence(text: str, start: int) -> bool:
 
 def _after_event_label(text: str, start: int) -> bool:
     """Does an event's time label come right before the date starting at ``start``
-    (``报名截止日期：2010年6月20日``, ``活动时间：``)? The text's event, not the page's date."""
-    before = text[max(0, start - EVENT_LABEL_REACH):start].rstrip(" :：︰")
-    return before.endswith(rules.BARE_TIME_LABELS) and \
-        before[-4:-2] in rules.EVENT_TIME_PREFIXES
-
-
-#: How far before a date its event label may start (two characters, the label, a colon).
-EVENT_LABEL_REACH = 8
+    (``报名截止日期：2010年6月20日``)? The text's event, not the page's date."""
+    return ends_with_event_label(text[max(0, start - EVENT_LABEL_REACH):start])
 
 
 #: Words a date inside a sentence follows (``于2016年9月2日``, ``至2017年``).

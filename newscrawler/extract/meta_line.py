@@ -111,13 +111,18 @@ def _bare_label(text: str, match: re.Match[str]) -> bool:
 REVERSED_ITEM_RE = re.compile(rf"(?:^|\s)[^\s\d{META_SEPARATORS}]{{1,8}}\s*[{META_SEPARATORS}]\s*$")
 
 
-def _times_an_event(text: str, match: re.Match[str]) -> bool:
-    """Is a bare ``时间``/``日期`` label an event's (``面试时间：``, ``报名日期：``)?"""
-    return match.group("label") in rules.BARE_TIME_LABELS and \
-        text[max(0, match.start() - 2):match.start()] in EVENT_TIME_PREFIXES
+def ends_with_event_label(text: str) -> bool:
+    """Does ``text`` end with an event's time label, a colon allowed (``面试时间：``,
+    ``报名截止日期：``, ``活动时间``)? What follows times the event the text announces, not the
+    page: a bare ``时间``/``日期`` after one of ``rules.EVENT_TIME_PREFIXES``."""
+    text = text.rstrip(" :：︰")
+    return text.endswith(rules.BARE_TIME_LABELS) and text[-4:-2] in EVENT_TIME_PREFIXES
 
 
 EVENT_TIME_PREFIXES = frozenset(rules.EVENT_TIME_PREFIXES)
+#: How much text before a value an event's label takes at most (two characters, a bare
+#: label, a colon and spaces).
+EVENT_LABEL_REACH = 8
 
 
 def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
@@ -126,7 +131,7 @@ def parse_labelled(text: str, tz: str, now: datetime, profile: Profile) -> dict:
         m for m in LABEL_RE.finditer(text)
         if (m.group("colon") or m.group("label") in rules.COLONLESS_DATE_LABELS
             or (m.group("label") in rules.COLONLESS_LABELS and _bare_label(text, m)))
-        and not _times_an_event(text, m)
+        and not ends_with_event_label(text[max(0, m.start() - 2):m.end("label")])
     ]
     found: dict = {}
     updated = False  # the date found so far is an update's: a publish date after it wins
