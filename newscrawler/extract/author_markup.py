@@ -241,12 +241,17 @@ def microdata_author(root: etree._Element, marks: AuthorMarks) -> str | None:
     for node in _MICRODATA_AUTHOR(root)[:1]:
         if _IN_SIDEBAR(node):
             return None  # NexT's sidebar: the site's owner (前端团队 on a team's blog), no byline
-        named = node.xpath(".//*[@itemprop='name']")
-        own = named[0] if named else node
-        value = BY_WORD_RE.sub("", collapse(own.get("content") or all_text(own)))
-        if value and len(value) <= rules.MAX_MICRODATA_AUTHOR_CHARS:
-            return value
+        return _person_name(node)
     return None
+
+
+def _person_name(node: etree._Element) -> str | None:
+    """A microdata author's name: its ``name`` property, else its own ``content`` or text,
+    without ``By``, when short."""
+    named = node.xpath(".//*[@itemprop='name']")
+    own = named[0] if named else node
+    value = BY_WORD_RE.sub("", collapse(own.get("content") or all_text(own)))
+    return value if value and len(value) <= rules.MAX_MICRODATA_AUTHOR_CHARS else None
 
 
 def microdata_coauthors(root: etree._Element, first: str, marks: AuthorMarks) -> str:
@@ -256,16 +261,13 @@ def microdata_coauthors(root: etree._Element, first: str, marks: AuthorMarks) ->
     if "itemprop" not in marks.kinds:
         return first
     nodes = _MICRODATA_AUTHOR(root)[:names.MAX_AUTHORS]
-    if len(nodes) < 2 or _byline_block(nodes[0]) is None:
+    block = _byline_block(nodes[0]) if len(nodes) > 1 else None
+    if block is None:
         return first
-    block = _byline_block(nodes[0])
     found: list[str] = []
     for node in nodes:
-        if _byline_block(node) is not block or _IN_SIDEBAR(node):
-            break
-        named = node.xpath(".//*[@itemprop='name']")
-        value = collapse(all_text(named[0] if named else node))
-        if not value or len(value) > rules.MAX_MICRODATA_AUTHOR_CHARS:
+        value = _person_name(node)
+        if _byline_block(node) is not block or _IN_SIDEBAR(node) or not value:
             break
         found.append(value)
     return names.join(found) if len(found) > 1 and found[0] == first else first
