@@ -101,9 +101,23 @@ MONTH_WORD_FIRST_RE = re.compile(
     r"(?<![\d一二三四五六七八九十])(?P<m>\d{1,2}|十[一二]?|[一二三四五六七八九])\s*月\s*"
     r"(?P<d>\d{1,2})\s*[,，]\s*(?P<y>\d{4})(?!\d)" + _TIME
 )
-#: Chinese numerals of months (``十月 2, 2020``: WordPress's zh-CN ``F j, Y``).
-HAN_MONTHS = {name: number for number, name in enumerate(
-    ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"), start=1)}
+#: Chinese numerals: month words (``十月 2, 2020``: WordPress's zh-CN ``F j, Y``) and the
+#: months and days of a signed-off date (``二○一○年五月二十四日``), read by ``_han_number``.
+HAN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
+              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _han_number(text: str) -> int:
+    """``二十四`` → 24, ``十`` → 10, ``十二`` → 12, ``五`` → 5, digits as they are; -1 for
+    anything else."""
+    if text.isdigit():
+        return int(text)
+    if "十" not in text:
+        return HAN_DIGITS.get(text, -1) if len(text) == 1 else -1
+    tens, _, units = text.partition("十")
+    return (HAN_DIGITS.get(tens, -1) if tens else 1) * 10 + HAN_DIGITS.get(units, 0)
+
+
 #: C's ``asctime`` form, the time between the day and the year (``Thu Oct 26 12:27:01 2017``:
 #: PTT and other BBS-born sites); read as ``Oct 26, 2017 12:27:01``.
 CTIME_RE = re.compile(
@@ -291,7 +305,7 @@ def _first_month_word_first(text: str, tz: tzinfo) -> tuple[int, ParsedDate] | N
         return None
     for match in MONTH_WORD_FIRST_RE.finditer(text):
         year = int(match.group("y"))
-        month = HAN_MONTHS.get(match.group("m")) or int(match.group("m"))
+        month = _han_number(match.group("m"))
         parsed = _build(year, month, int(match.group("d")), match, tz) if year >= MIN_YEAR else None
         if parsed is not None:
             return match.start(), parsed
@@ -438,20 +452,10 @@ def _parse_with_dateparser(
 
 #: A date written in Chinese numerals, as official documents sign off (``二○一○年五月二十四日``,
 #: ``二〇二三年十月十二日``): four digits of a year, then a month and a day in tens and units.
-HAN_DIGITS = {"〇": 0, "○": 0, "零": 0, "Ｏ": 0, "O": 0, "一": 1, "二": 2, "三": 3, "四": 4,
-              "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _HAN_DIGIT = "〇○零ＯO一二三四五六七八九"
 HAN_NUMERAL_DATE_RE = re.compile(
     rf"(?P<y>[{_HAN_DIGIT}]{{4}})\s*年\s*(?P<m>[十{_HAN_DIGIT}]{{1,2}})\s*月\s*"
     rf"(?P<d>[十{_HAN_DIGIT}]{{1,3}})\s*日")
-
-
-def _han_number(text: str) -> int:
-    """``二十四`` → 24, ``十`` → 10, ``十二`` → 12, ``五`` → 5."""
-    if "十" not in text:
-        return HAN_DIGITS.get(text, -1) if len(text) == 1 else -1
-    tens, _, units = text.partition("十")
-    return (HAN_DIGITS.get(tens, -1) if tens else 1) * 10 + HAN_DIGITS.get(units, 0)
 
 
 def han_numeral_dates(text: str) -> str:
