@@ -85,9 +85,10 @@ class Evidence:
 def find_author(page: Evidence) -> str | None:
     """The writers, most trustworthy credit first: a labelled author in the meta line, a
     theme's author markup (hCard, ``rel="author"``), a name alone in an author box, then the
-    header (``_header_credit``), the
-    text (``_text_credit``), the credits around it (``_late_credit``) and last what the page
-    declares in JSON-LD, microdata or ``<meta name="author">`` (``_declared_author``).
+    header (``_header_credit``), the text (``_text_credit``), the credits around it
+    (``_late_credit``) and last what the page declares in JSON-LD, microdata or ``<meta
+    name="author">`` (``_declared_author``); co-authors a byline declares after the first
+    found are added (``microdata_coauthors``).
 
     A CMS account (``admin``), labelled (DedeCms's ``作者：admin``) or in a theme's markup
     (WordPress's ``Posted by admin``), is kept as printed, as the sample portal's contract has
