@@ -646,3 +646,23 @@ def test_a_date_in_the_heading_beats_the_meta_tags_when_nothing_follows_the_head
 ])
 def test_what_counts_as_a_date_alone(text: str | None, alone: bool) -> None:
     assert is_date_alone(text) is alone
+
+
+@pytest.mark.parametrize("box", ['class="comments"', 'id="comment-list"', 'class="pinglun"'])
+def test_the_header_ends_at_a_comment_box(box: str) -> None:
+    """A page whose text is shorter than the header zone: the commenters under it, each with a
+    name and a date, are no byline and no publish date. Without the box's class or id, the
+    same markup would be read as the header (what the test guards against)."""
+    comments = f"""<div {box}><h3>网友评论</h3><ul>
+<li><span class="user">李四</span> <span class="time">2023-01-05 10:00</span><p>支持！</p></li>
+<li><span class="user">王五</span> <span class="time">2023-01-05 11:00</span><p>终于开通了</p></li>
+</ul></div>"""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}_示例网</title></head><body>
+<div class="main"><h1>{TITLE}</h1>
+<div class="content"><p>某地今日开通新公交线路，方便市民出行。</p></div>
+{comments}</div></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert (record["author"], record["published_at"]) == (None, None)
+    plain = html.replace(f"<div {box}>", "<div>")
+    record = extract_article(plain.encode(), URL, now=NOW)
+    assert (record["author"], record["published_at"]) == ("李四", "2023-01-05T10:00:00+08:00")

@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from newscrawler.extract import rules
 from newscrawler.extract.dates import (
     DMY_DATE_RE,
     EN_DATE_RE,
@@ -66,7 +67,9 @@ def header_zone(
     """The first ``limit`` characters of text that follow the heading in document order.
 
     An element with no text at all between the heading and the meta line (a share bar of
-    icon links, rfi) adds nothing, however much indentation its source has."""
+    icon links, rfi) adds nothing, however much indentation its source has. The zone ends at
+    a comment box (``is_comment_box``): on a page whose text is shorter than the zone, its
+    commenters' names and dates would otherwise pass for the byline."""
     if heading is None:
         return ""
     parts: list[str] = []
@@ -81,6 +84,9 @@ def header_zone(
                 break
             if not isinstance(sibling.tag, str):
                 continue
+            if is_comment_box(sibling):
+                size = limit
+                break
             empty = all(text.isspace() for text in sibling.itertext())  # stops at a letter
             for text in () if empty else sibling.itertext():
                 parts.append(text)
@@ -92,6 +98,13 @@ def header_zone(
                 size += measure(sibling.tail)
         node = node.getparent()
     return collapse(" ".join(parts))[:limit]
+
+
+def is_comment_box(element: etree._Element) -> bool:
+    """Is the element a box of readers' comments (a class or id token starting with one of
+    ``rules.COMMENT_BOX_PREFIXES``: ``comments``, ``comment-list``, ``pinglun``)?"""
+    attrs = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return any(token.startswith(rules.COMMENT_BOX_PREFIXES) for token in attrs.split())
 
 
 def split_at_meta_line(heading: etree._Element | None) -> tuple[str, etree._Element] | None:

@@ -72,6 +72,9 @@ FURNITURE_ANCESTOR_TOKENS = frozenset(
      "disclaimer", "aside"}
 )
 FURNITURE_ANCESTOR_PREFIXES = ("footer", "comment")
+#: Class or id tokens that open a box of readers' comments, where the header after the
+#: headline ends (``header.is_comment_box``).
+COMMENT_BOX_PREFIXES = ("comment", "pinglun", "disqus")
 #: Class/id tokens of the summary box above the body (DedeCms ``div.intro``): text derived
 #: from the body, never the body itself, so the structural scorer's pick is refused when it
 #: is one (a page whose body container is empty).
