@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from newscrawler.extract import extract_article, parse_date
+from newscrawler.extract.article import parse_html
 from newscrawler.extract.dates import han_numeral_dates
 from newscrawler.extract.meta import date_from_url
+from newscrawler.extract.title import heading_before
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "http://www.example.gov.cn/art/2024/6/19/art_1_2.html"
@@ -223,3 +225,59 @@ def test_a_notice_dated_by_its_sign_off_not_by_a_deadline_in_it() -> None:
     assert extract_article(html, url, now=NOW)["published_at"] == "2010-05-24T00:00:00+08:00"
     unsigned = html.replace("<br>二○一○年五月二十四日".encode("gb18030"), b"")
     assert extract_article(unsigned, url, now=NOW)["published_at"] is None
+
+
+SITE = "成都示例科技有限公司"
+MENU = """<ul class="nav"><li><h3><a href="/">网站首页</a></h3></li>
+<li><h3><a href="/news/">新闻资讯</a></h3></li>
+<li><h3><a href="/about/contact/">联系我们</a></h3></li></ul>"""
+
+
+def _heading_before_text(html: str) -> str | None:
+    """The heading ``title.heading_before`` finds above the page's ``<div class="text">``."""
+    root = parse_html(html.encode())
+    found = heading_before(root.xpath("//div[@class='text']")[0])
+    return found[0] if found else None
+
+
+def test_a_category_box_named_like_a_menu_link_is_not_the_headline() -> None:
+    """A company site whose ``<title>`` is its name (scmakeup.com): between the ``<h2>``
+    headline and the text, a box of the section's categories opens with ``<li><h3>新闻资讯``,
+    the name the breadcrumb links. Neither a list's entry nor a link's text is the headline."""
+    html = f"""<html><head><meta charset="utf-8"><title>{SITE}</title></head><body>
+<div id="location"><a href="/">首页</a> &gt; <a href="/news/">新闻资讯</a> &gt; 正文</div>
+<div id="product"><h2 align="center">{TITLE}</h2><div id="productdetail">
+<div class="thisproductcat"><ul><li><h3>新闻资讯</h3></li><li><a href="/news/1/">媒体报道</a>
+</li><li><a href="/news/2/">公司动态</a></li></ul></div>
+<div class="text"><p>{TEXT}</p><p>{TEXT}</p></div></div></div></body></html>"""
+    assert _heading_before_text(html) == TITLE
+    boxed = html.replace("<li><h3>新闻资讯</h3></li>", "<li></li></ul><h3>新闻资讯</h3><ul>")
+    assert _heading_before_text(boxed) == TITLE
+    unlinked = boxed.replace('<a href="/news/">新闻资讯</a>', "新闻资讯")
+    assert _heading_before_text(unlinked) == "新闻资讯"  # a box's own heading, as far as we know
+
+
+def test_a_menu_entry_is_not_the_headline_and_the_headline_may_open_the_text_box() -> None:
+    """Mobile pages of a company site (舜王科技): the menu's ``<li><h3>`` precede the text,
+    whose box opens with ``<div class="about_title">`` under a box label; the page's
+    ``<title>`` wraps the headline in brackets."""
+    html = f"""<html><head><meta charset="utf-8"><title>【{TITLE}】 - {SITE}</title></head>
+<body>{MENU}<div class="mytit"><div class="mytit_title"><span>图文详情</span></div>
+<div class="about_title">{TITLE}</div><p></p>
+<p><font>现在社会上涌现的各种</font>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert record["title"] == TITLE
+    assert f"现在社会上涌现的各种{TEXT}" in record["body"].splitlines()
+
+
+def test_a_heading_after_a_caption_in_the_text_box_is_not_the_headline() -> None:
+    """The search at the top of the text's box stops at the first other text: a related
+    box's ``<h1>`` after a photo caption is not the headline (slate.com's ``More on …``), the
+    heading before the box is."""
+    html = f"""<html><head><meta charset="utf-8"><title>{SITE}</title></head><body>
+<h2>{TITLE}</h2><div class="text"><div class="image__caption">图为现场。</div>
+<aside><h1>更多相关阅读推荐</h1><ol><li><a href="/1">另一篇文章</a></li></ol></aside>
+<p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    assert _heading_before_text(html) == TITLE
+    at_top = html.replace('<div class="image__caption">图为现场。</div>', "")
+    assert _heading_before_text(at_top) == "更多相关阅读推荐"  # nothing before it in the box

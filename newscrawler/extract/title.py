@@ -55,13 +55,22 @@ HEADING_CLASS_RE = re.compile(r"title|heading|headline", re.IGNORECASE)
 
 
 def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etree._Element] | None:
-    """The nearest heading-like element before the body container (a few levels up): a
-    heading tag or an element whose class names a title (``<td class=bt_title>`` in the row
-    above the text's).
+    """The nearest heading-like element above the body's text: a heading tag or an element
+    whose class names a title (``<td class=bt_title>`` in the row above the text's), at the
+    top of the body container (``<div class="about_title">`` before its paragraphs) or
+    before it (a few levels up).
 
     For pages whose ``<title>`` names the section or site rather than the article
-    (``新闻动态--学会官网``): the article's heading is then the one right above its text.
+    (``新闻动态--学会官网``): the article's heading is then the one right above its text. A box
+    heading that repeats a link of the page (``<h3>联系我们</h3>`` over a sidebar, the menu
+    linking ``联系我们``) names a section, not the article, and is passed over, as is a heading
+    that is a list's entry (a menu's ``<li><h3>``).
     """
+    menu: list[set[str]] = []
+    for candidate in reversed(_above_first_paragraph(container)):  # nearest the text first
+        found = _heading_text(candidate, container, menu)
+        if found is not None:
+            return found, candidate
     node = container
     for _ in range(levels):
         for sibling in node.itersiblings(preceding=True):
@@ -70,16 +79,76 @@ def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etr
             for candidate in [sibling, *list(sibling.iter())[:0:-1]]:  # itself, then nearest first
                 if not isinstance(candidate.tag, str):
                     continue
-                if candidate.tag in HEADING_TAGS or HEADING_CLASS_RE.search(
-                        candidate.get("class") or ""):
-                    text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
-                    if 4 <= len(text) <= MAX_TITLE_LENGTH and could_be_headline(text) and \
-                            not _is_site_badge(candidate):
-                        return text, candidate
+                found = _heading_text(candidate, container, menu)
+                if found is not None:
+                    return found, candidate
         node = node.getparent()
         if node is None:
             break
     return None
+
+
+def _above_first_paragraph(container: etree._Element) -> list[etree._Element]:
+    """The heading-like elements at the top of the container, before any other text (a
+    caption, a paragraph, a related-articles box after them all stop the search), in order."""
+    found: list[etree._Element] = []
+    if container.tag in ("body", "html"):
+        return found  # the page's top, not a text box's: the <title> decides there
+    stack = list(reversed(container))
+    while stack:
+        element = stack.pop()
+        if not isinstance(element.tag, str):
+            continue
+        if _is_heading_like(element):
+            found.append(element)  # its own text is the heading's
+        elif (element.text or "").strip():
+            break
+        else:
+            stack.extend(reversed(element))
+        if (element.tail or "").strip():
+            break
+    return found
+
+
+def _is_heading_like(element: etree._Element) -> bool:
+    return element.tag in HEADING_TAGS or bool(HEADING_CLASS_RE.search(element.get("class") or ""))
+
+
+def _heading_text(
+    candidate: etree._Element, container: etree._Element, menu: list[set[str]]
+) -> str | None:
+    """The headline a heading-like element prints, if it may be the article's (``menu``
+    caches the page's link texts)."""
+    if not _is_heading_like(candidate):
+        return None
+    text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
+    if not (4 <= len(text) <= MAX_TITLE_LENGTH and could_be_headline(text)) \
+            or _is_site_badge(candidate) or _in_list_item(candidate):
+        return None
+    if not menu:
+        menu.append(_link_texts(container))
+    if compare_key(text) in menu[0] and not _links_itself(candidate, text):
+        return None
+    return text
+
+
+def _link_texts(node: etree._Element) -> set[str]:
+    """The texts of every link on the page of ``node``, as headlines are compared."""
+    return {compare_key(text_of(link)) for link in node.getroottree().iter("a")}
+
+
+def _in_list_item(heading: etree._Element) -> bool:
+    """Is the heading an entry of a list (``<li><h3><a>联系我们</a></h3></li>``, a menu)?"""
+    parent = heading.getparent()
+    return parent is not None and (parent.tag == "li" or (
+        parent.tag == "a" and parent.getparent() is not None and parent.getparent().tag == "li"))
+
+
+def _links_itself(heading: etree._Element, text: str) -> bool:
+    """Is the only link with this text the heading's own (``<h3><a>标题</a></h3>``)?"""
+    key = compare_key(text)
+    return sum(compare_key(text_of(link)) == key for link in heading.getroottree().iter("a")) \
+        == sum(compare_key(text_of(link)) == key for link in heading.iter("a"))
 
 
 # After a <br> inside the headline: a date or a meta label means the meta line shares the <h1>
