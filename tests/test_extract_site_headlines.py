@@ -12,8 +12,8 @@ import pytest
 from newscrawler.extract import extract_article, parse_date
 from newscrawler.extract.article import parse_html
 from newscrawler.extract.dates import han_numeral_dates
+from newscrawler.extract.headline_fallbacks import heading_before
 from newscrawler.extract.meta import date_from_url
-from newscrawler.extract.title import heading_before
 
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 URL = "http://www.example.gov.cn/art/2024/6/19/art_1_2.html"
@@ -234,7 +234,7 @@ MENU = """<ul class="nav"><li><h3><a href="/">网站首页</a></h3></li>
 
 
 def _heading_before_text(html: str) -> str | None:
-    """The heading ``title.heading_before`` finds above the page's ``<div class="text">``."""
+    """The heading ``heading_before`` finds above the page's ``<div class="text">``."""
     root = parse_html(html.encode())
     found = heading_before(root.xpath("//div[@class='text']")[0])
     return found[0] if found else None

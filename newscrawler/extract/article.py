@@ -21,6 +21,11 @@ from newscrawler.extract.author_markup import author_marks, label_cell_author, m
 from newscrawler.extract.body import Body, extract_body, find_containers
 from newscrawler.extract.dates import get_timezone
 from newscrawler.extract.encoding import decode_html
+from newscrawler.extract.headline_fallbacks import (
+    emphasised_before_text,
+    heading_before,
+    headline_atop,
+)
 from newscrawler.extract.index import PageIndex, wanted_keys
 from newscrawler.extract.meta import (
     Meta,
@@ -35,12 +40,7 @@ from newscrawler.extract.page_title import printed_title
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
 from newscrawler.extract.sections import extract_section
 from newscrawler.extract.text import all_text, collapse
-from newscrawler.extract.title import (
-    emphasised_before_text,
-    extract_title,
-    heading_before,
-    headline_atop,
-)
+from newscrawler.extract.title import extract_title
 
 logger = logging.getLogger(__name__)
 

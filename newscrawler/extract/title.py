@@ -5,7 +5,8 @@ The heading on the page is the best title, but pages have many headings (site lo
 and, on page N, a ``(N)`` marker. So headings are cross-checked against ``<title>``: the first
 heading that matches it (or is a prefix of it) wins, and the cleaned ``<title>`` is the fallback.
 What the ``<title>`` text says (its headline part, whether a heading's text is that headline) is
-``page_title.py``'s; the breadcrumb's sections are ``sections.py``'s.
+``page_title.py``'s; the breadcrumb's sections are ``sections.py``'s; where the headline is when
+the ``<title>`` confirms no heading is ``headline_fallbacks.py``'s.
 """
 
 from __future__ import annotations
@@ -51,109 +52,11 @@ def could_be_headline(text: str) -> bool:
 
 
 #: Classes that name a heading: ``title``, ``bt_title``, ``Heading``, ``headline``.
-HEADING_CLASS_RE = re.compile(r"title|heading|headline", re.IGNORECASE)
-
-
-def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etree._Element] | None:
-    """The nearest heading-like element above the body's text: a heading tag or an element
-    whose class names a title (``<td class=bt_title>`` in the row above the text's), at the
-    top of the body container (``<div class="about_title">`` before its paragraphs) or
-    before it (a few levels up).
-
-    For pages whose ``<title>`` names the section or site rather than the article
-    (``新闻动态--学会官网``): the article's heading is then the one right above its text. A box
-    heading that repeats a link of the page (``<h3>联系我们</h3>`` over a sidebar, the menu
-    linking ``联系我们``) names a section, not the article, and is passed over, as is a heading
-    that is a list's entry (a menu's ``<li><h3>``).
-    """
-    menu: list[set[str]] = []
-    for candidate in reversed(_above_first_paragraph(container)):  # nearest the text first
-        found = _heading_text(candidate, container, menu)
-        if found is not None:
-            return found, candidate
-    node = container
-    for _ in range(levels):
-        for sibling in node.itersiblings(preceding=True):
-            if not isinstance(sibling.tag, str):
-                continue
-            for candidate in [sibling, *list(sibling.iter())[:0:-1]]:  # itself, then nearest first
-                if not isinstance(candidate.tag, str):
-                    continue
-                found = _heading_text(candidate, container, menu)
-                if found is not None:
-                    return found, candidate
-        node = node.getparent()
-        if node is None:
-            break
-    return None
-
-
-def _above_first_paragraph(container: etree._Element) -> list[etree._Element]:
-    """The heading-like elements at the top of the container, before any other text (a
-    caption, a paragraph, a related-articles box after them all stop the search), in order."""
-    found: list[etree._Element] = []
-    if container.tag in ("body", "html"):
-        return found  # the page's top, not a text box's: the <title> decides there
-    stack = list(reversed(container))
-    while stack:
-        element = stack.pop()
-        if not isinstance(element.tag, str):
-            continue
-        if _is_heading_like(element):
-            found.append(element)  # its own text is the heading's
-        elif (element.text or "").strip():
-            break
-        else:
-            stack.extend(reversed(element))
-        if (element.tail or "").strip():
-            break
-    return found
-
-
-def _is_heading_like(element: etree._Element) -> bool:
-    return element.tag in HEADING_TAGS or bool(HEADING_CLASS_RE.search(element.get("class") or ""))
-
-
-def _heading_text(
-    candidate: etree._Element, container: etree._Element, menu: list[set[str]]
-) -> str | None:
-    """The headline a heading-like element prints, if it may be the article's (``menu``
-    caches the page's link texts)."""
-    if not _is_heading_like(candidate):
-        return None
-    text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
-    if not (4 <= len(text) <= MAX_TITLE_LENGTH and could_be_headline(text)) \
-            or _is_site_badge(candidate) or _in_list_item(candidate):
-        return None
-    if not menu:
-        menu.append(_link_texts(container))
-    if compare_key(text) in menu[0] and not _links_itself(candidate, text):
-        return None
-    return text
-
-
-def _link_texts(node: etree._Element) -> set[str]:
-    """The texts of every link on the page of ``node``, as headlines are compared."""
-    return {compare_key(text_of(link)) for link in node.getroottree().iter("a")}
-
-
-def _in_list_item(heading: etree._Element) -> bool:
-    """Is the heading an entry of a list (``<li><h3><a>联系我们</a></h3></li>``, a menu)?"""
-    parent = heading.getparent()
-    return parent is not None and (parent.tag == "li" or (
-        parent.tag == "a" and parent.getparent() is not None and parent.getparent().tag == "li"))
-
-
-def _links_itself(heading: etree._Element, text: str) -> bool:
-    """Is the only link with this text the heading's own (``<h3><a>标题</a></h3>``)?"""
-    key = compare_key(text)
-    return sum(compare_key(text_of(link)) == key for link in heading.getroottree().iter("a")) \
-        == sum(compare_key(text_of(link)) == key for link in heading.iter("a"))
 
 
 # After a <br> inside the headline: a date or a meta label means the meta line shares the <h1>
 # (PHPCMS v9's default template: <h1>title<br /><span>2026-11-01 20:50 来源：…</span></h1>).
-_META_AFTER_BREAK = re.compile(r"\d{4}[-/.年]\d{1,2}|来源|作者|发布|时间")
+META_AFTER_BREAK = re.compile(r"\d{4}[-/.年]\d{1,2}|来源|作者|发布|时间")
 
 
 def headline(node: etree._Element) -> tuple[str, etree._Element]:
@@ -175,7 +78,7 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
         parts.append(text_of(child) + (child.tail or ""))
     head = collapse(" ".join(parts))
     after = text[len(head):] if text.startswith(head) else text
-    if head and (_META_AFTER_BREAK.search(after) or _small_print_after(br, after)):
+    if head and (META_AFTER_BREAK.search(after) or _small_print_after(br, after)):
         return head, br
     return text, node
 
@@ -296,65 +199,9 @@ def _printed_part(root: etree._Element, parts: set[str], shortest: int
         if len(compare_key(part)) < shortest or len(chunk) < 4:
             continue
         node = _printed(root, part, chunk)
-        if node is not None and not _is_site_badge(node):
+        if node is not None and not is_site_badge(node):
             return part, node
     return None
-
-
-#: Tags an emphasised headline is printed with, on pages whose ``<title>`` does not name it.
-EMPHASIS_TAGS = frozenset({"b", "strong", "font", "big"})
-BLOCKS_OF_A_HEADLINE = frozenset({"p", "div", "td", "center", "span", "font", "b", "strong"})
-#: The text starts at the first text node this long: a headline comes before it.
-TEXT_START_CHARS = 50
-MAX_EMPHASISED_TITLE = 80
-
-
-def emphasised_before_text(root: etree._Element) -> tuple[str, etree._Element] | None:
-    """The last emphasised short block before the article's text starts: centered, or all in
-    bold or a ``<font>`` (``<p align=center><font><strong>犬儒病(上)</strong></font></p>``). For
-    pages from before headings were tags, whose ``<title>`` is the site's (``显示``,
-    ``谢谢您访问…``) or missing. Never a link, page furniture, or a line with a date or label."""
-    body = root.find("body")
-    if body is None:
-        return None
-    found: tuple[str, etree._Element] | None = None
-    for node in body.iter():
-        if not isinstance(node.tag, str):
-            continue
-        if node.text and len(node.text.strip()) >= TEXT_START_CHARS:
-            break
-        if node.tag not in BLOCKS_OF_A_HEADLINE or not _emphasised(node):
-            continue
-        text = text_of(node)
-        if 4 <= len(text) <= MAX_EMPHASISED_TITLE and not in_link(node) and \
-                could_be_headline(text) and not _META_AFTER_BREAK.search(text):
-            found = (text, node)
-    return found
-
-
-def headline_atop(lines: list[str]) -> str | None:
-    """The text's first line when it is a headline over a date line (``強烈大陸冷氣團明發威`` /
-    ``2014/12/11 18:58 報導`` / text): the universal shape of an article's top, for pages
-    where neither ``<title>`` (the site's name) nor any element marks the headline."""
-    if len(lines) < 3:
-        return None
-    first = lines[0].strip()
-    if not 4 <= len(first) <= MAX_EMPHASISED_TITLE or first.endswith(("。", "！", "？", ".")):
-        return None
-    date = FULL_DATE_RE.match(lines[1].strip())
-    return first if date is not None and could_be_headline(first) else None
-
-
-def _emphasised(node: etree._Element) -> bool:
-    """Centered, or its text all inside one bold/font element."""
-    style = (node.get("style") or "").replace(" ", "").lower()
-    if (node.get("align") or "").lower() == "center" or "text-align:center" in style:
-        return bool(text_of(node))
-    if node.tag in EMPHASIS_TAGS:
-        return True
-    inner = [child for child in node if isinstance(child.tag, str) and child.tag != "br"]
-    return len(inner) == 1 and inner[0].tag in EMPHASIS_TAGS and \
-        text_of(inner[0]) == text_of(node) and not (node.text or "").strip()
 
 
 def _named_by(
@@ -425,7 +272,7 @@ def extract_title(
         for heading in index.select(selector)[:MAX_HEADINGS]:
             text, node = headline(heading)
             text = rules.PAGE_MARKER_RE.sub("", text)
-            if not text or len(text) > MAX_TITLE_LENGTH or _is_site_badge(node):
+            if not text or len(text) > MAX_TITLE_LENGTH or is_site_badge(node):
                 continue
             if first_h1 is None and node.tag == "h1":
                 first_h1 = (text, node)
@@ -543,7 +390,7 @@ def _first_heading(
     return None, None
 
 
-def _is_site_badge(node: etree._Element) -> bool:
+def is_site_badge(node: etree._Element) -> bool:
     """Is the heading the site's name in the masthead (``<div class="logo"><h1>广西壮族自治区
     人民政府门户网站</h1>``, ``<h1 class="name"><a href="index.html">我的北极世界</a></h1>``)? It
     matches the site's part of the ``<title>``, never the headline: in a box whose class or
