@@ -281,3 +281,20 @@ def test_a_heading_after_a_caption_in_the_text_box_is_not_the_headline() -> None
     assert _heading_before_text(html) == TITLE
     at_top = html.replace('<div class="image__caption">图为现场。</div>', "")
     assert _heading_before_text(at_top) == "更多相关阅读推荐"  # nothing before it in the box
+
+
+def test_a_one_piece_title_printed_in_the_masthead_above_a_dated_h1() -> None:
+    """A Discuz! portal page (美丽厦门全域推广联盟): the ``<title>`` is the site's name alone,
+    printed by an ``<h4>`` in the top bar over the menu; the ``<h1>`` below, with its date
+    under it, is the headline. Under the ``<h1>``, the same ``<h4>`` would be the headline (a
+    one-piece title naming the article)."""
+    links = "".join(f'<a href="/{n}/">栏目名称{n}</a>' for n in range(20))
+    top = f'<div class="top"><span><h4>{SITE}</h4></span></div><div class="nav">{links}</div>'
+    article = f"""<div class="h hm"><h1 class="ph">{TITLE}</h1>
+<p class="xg1">2017-1-19 10:26 | 发布者: 编辑部</p></div><div class="d"><p>{TEXT}</p></div>"""
+    html = f"""<html><head><meta charset="utf-8"><title>{SITE}</title></head><body>
+{top}
+{article}</body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["title"] == TITLE
+    below = html.replace(f"{top}\n{article}", f"{article}\n{top}")
+    assert extract_article(below.encode(), URL, now=NOW)["title"] == SITE

@@ -246,6 +246,12 @@ def _declared_headline(
 MIN_DECLARED_HEADLINE = 4
 
 
+def _above(node: etree._Element, other: etree._Element) -> bool:
+    """Is ``node`` printed above ``other`` (on an earlier line of the source)?"""
+    return node.sourceline is not None and other.sourceline is not None and \
+        node.sourceline < other.sourceline
+
+
 def _dated(node: etree._Element) -> bool:
     """Does a date follow the element within the header's reach?"""
     return header_date(header_zone(node, TITLED_DATE_REACH)) is not None
@@ -281,6 +287,10 @@ def extract_title(
                 if trimmed and compare_key(trimmed) == article_key:
                     return trimmed, node  # 标题 <span class="np">584 期</span>: an issue number
                 if matches_title(text, whole, article):
+                    if article == whole and first_h1 is not None and \
+                            _above(node, first_h1[1]) and _dated(first_h1[1]) and \
+                            not _dated(node):
+                        return first_h1  # <title> and a masthead <h4> print the site's name
                     return text, node
                 if is_title_part(text, whole):
                     return text, node  # 南方周末 - 标题, 無綫新聞 - 財經 - 标题 - tvb.com
