@@ -298,3 +298,17 @@ def test_a_one_piece_title_printed_in_the_masthead_above_a_dated_h1() -> None:
     assert extract_article(html.encode(), URL, now=NOW)["title"] == TITLE
     below = html.replace(f"{top}\n{article}", f"{article}\n{top}")
     assert extract_article(below.encode(), URL, now=NOW)["title"] == SITE
+
+
+def test_a_short_headline_first_in_the_title_over_the_blog_s_name() -> None:
+    """A WordPress blog: ``<title>碎碎念 - 安言的个人博客</title>``. The first piece is too short
+    to trust alone, but the ``<h1>`` prints it with the date under it, while the blog's name is
+    an undated ``<h5>`` in the sidebar: the headline is the short piece. With the date gone, the
+    longer piece stays the title, as for ``要闻 - 标题``."""
+    blog = "安言的个人博客"
+    html = f"""<html><head><meta charset="utf-8"><title>碎碎念 - {blog}</title></head><body>
+<div class="post"><h1>碎碎念</h1><h5>于 2020-04-25 由 安言 发布</h5><p>{TEXT}</p></div>
+<div class="sidebar"><h5>{blog}</h5><p>一个记录生活的地方</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["title"] == "碎碎念"
+    undated = html.replace("<h5>于 2020-04-25 由 安言 发布</h5>", "")
+    assert extract_article(undated.encode(), URL, now=NOW)["title"] == blog

@@ -21,6 +21,9 @@ GLUED_SITE_RE = re.compile(r"-(?P<site>[^-\s]{2,16})$")
 GLUED_CHANNEL_RE = re.compile(r"-[^-\s]{2,6}$")
 SITE_ENDINGS = ("官网", "网站", "官方网站", "门户", "博客")
 MIN_TITLE_LEFT = 6
+#: A first piece of the ``<title>`` shorter than this is not taken for the headline: the
+#: longest piece is (``要闻 - 标题``), though a blog's may be its name (``随想 | Notes``).
+MIN_TRUSTED_PIECE = 4
 #: A heading going on with this many ``-``/``_``/``|`` lists the page's keywords.
 KEYWORD_SPLIT_RE = re.compile(r"[-_|｜]")
 MAX_SPLITS = 3
@@ -59,7 +62,7 @@ def clean_page_title(raw: str) -> tuple[str, str]:
     if not parts:
         return "", ""
     article = parts[0] if len(parts) > 1 else _without_glued_site(parts[0])
-    if len(compare_key(article)) < 4 and len(parts) > 1:
+    if len(compare_key(article)) < MIN_TRUSTED_PIECE and len(parts) > 1:
         article = max(parts, key=len)
     article = rules.PAGE_MARKER_RE.sub("", article)
     whole = rules.PAGE_MARKER_RE.sub("", whole)

@@ -21,6 +21,7 @@ from newscrawler.extract.header import header_date, header_zone, split_at_meta_l
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta import meta_tags
 from newscrawler.extract.page_title import (
+    MIN_TRUSTED_PIECE,
     clean_page_title,
     is_title_part,
     is_title_piece,
@@ -246,6 +247,17 @@ def _declared_headline(
 MIN_DECLARED_HEADLINE = 4
 
 
+def _short_first_piece(whole: str, article: str) -> str | None:
+    """The ``<title>``'s first piece, compared as headlines are, when it was too short to be
+    taken for the headline (``碎碎念 - 安言的个人博客``, ``随想 | Notes``): the article part is
+    then the longest piece, which may be the blog's name."""
+    parts = rules.TITLE_SPLIT_RE.split(whole) if whole else []
+    first = compare_key(parts[0]) if len(parts) > 1 else ""
+    return first if 0 < len(first) < MIN_TRUSTED_PIECE and first != compare_key(article) \
+        else None
+
+
+
 def _above(node: etree._Element, other: etree._Element) -> bool:
     """Is ``node`` printed above ``other`` (on an earlier line of the source)?"""
     return node.sourceline is not None and other.sourceline is not None and \
@@ -272,6 +284,9 @@ def extract_title(
                     return text, node
     first_h1: tuple[str, etree._Element] | None = None
     weak: tuple[str, etree._Element] | None = None
+    short_first = _short_first_piece(whole, article)
+    undated: tuple[str, etree._Element] | None = None  # the longer piece, printed undated
+    dated_first: tuple[str, etree._Element] | None = None  # the short first piece, dated
     seen: list[tuple[str, etree._Element]] = []
     article_key = compare_key(article)  # once, not per heading
     for selector in rules.TITLE_SELECTORS:
@@ -286,7 +301,13 @@ def extract_title(
                 trimmed = _without_last_child(node, text)
                 if trimmed and compare_key(trimmed) == article_key:
                     return trimmed, node  # 标题 <span class="np">584 期</span>: an issue number
+                if short_first and dated_first is None and \
+                        compare_key(text) == short_first and _dated(node):
+                    dated_first = (text, node)
                 if matches_title(text, whole, article):
+                    if short_first and not _dated(node):
+                        undated = undated or (text, node)
+                        continue
                     if article == whole and first_h1 is not None and \
                             _above(node, first_h1[1]) and _dated(first_h1[1]) and \
                             not _dated(node):
@@ -298,6 +319,8 @@ def extract_title(
                         is_title_piece(text, whole) and _dated(node))):
                     weak = (text, node)  # 奢与简 - 109km is a distance.: a short headline
             seen.append((text, node))
+    if undated is not None:  # 碎碎念 - 安言的个人博客: the blog's name in a sidebar <h5>
+        return dated_first or undated
     declared = _declared_headline(root, meta_tags(root) if tags is None else tags, seen)
     if declared is not None:
         return declared
