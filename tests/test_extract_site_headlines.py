@@ -312,3 +312,13 @@ def test_a_short_headline_first_in_the_title_over_the_blog_s_name() -> None:
     assert extract_article(html.encode(), URL, now=NOW)["title"] == "碎碎念"
     undated = html.replace("<h5>于 2020-04-25 由 安言 发布</h5>", "")
     assert extract_article(undated.encode(), URL, now=NOW)["title"] == blog
+
+
+def test_a_short_headline_under_the_blog_s_name_in_the_masthead() -> None:
+    """A Hexo blog (``<title>隨筆 | LianSheng</title>``): the masthead's ``<h1>LianSheng</h1>``
+    and the post's ``<h1>隨筆</h1>`` are both followed by the date, the post's more closely."""
+    html = f"""<html><head><meta charset="utf-8"><title>隨筆 | LianSheng</title></head><body>
+<header><h1>LianSheng</h1><p>浮潛於資訊中</p><nav>歸檔 分類 標籤 關於</nav></header>
+<article><h1>隨筆</h1><div class="meta">2020-04-07 隨筆</div><p>{TEXT}</p></article>
+</body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["title"] == "隨筆"

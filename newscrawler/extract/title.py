@@ -258,6 +258,21 @@ def _short_first_piece(whole: str, article: str) -> str | None:
 
 
 
+def _nearer_the_date(
+    first: tuple[str, etree._Element] | None, longer: tuple[str, etree._Element],
+) -> tuple[str, etree._Element]:
+    """The short first piece's heading when the header's date follows it more closely than it
+    follows the longer piece's (a blog's name in the masthead, then the post's ``<h1>隨筆</h1>
+    2020-04-07``), else the longer piece's."""
+    if first is None:
+        return longer
+    date = header_date(header_zone(longer[1], TITLED_DATE_REACH))
+    if date is None:
+        return first
+    near = header_date(header_zone(first[1], TITLED_DATE_REACH))
+    return first if near is not None and near.start() < date.start() else longer
+
+
 def _above(node: etree._Element, other: etree._Element) -> bool:
     """Is ``node`` printed above ``other`` (on an earlier line of the source)?"""
     return node.sourceline is not None and other.sourceline is not None and \
@@ -285,7 +300,7 @@ def extract_title(
     first_h1: tuple[str, etree._Element] | None = None
     weak: tuple[str, etree._Element] | None = None
     short_first = _short_first_piece(whole, article)
-    undated: tuple[str, etree._Element] | None = None  # the longer piece, printed undated
+    longer: tuple[str, etree._Element] | None = None  # the longer piece, when short_first
     dated_first: tuple[str, etree._Element] | None = None  # the short first piece, dated
     seen: list[tuple[str, etree._Element]] = []
     article_key = compare_key(article)  # once, not per heading
@@ -305,8 +320,8 @@ def extract_title(
                         compare_key(text) == short_first and _dated(node):
                     dated_first = (text, node)
                 if matches_title(text, whole, article):
-                    if short_first and not _dated(node):
-                        undated = undated or (text, node)
+                    if short_first:
+                        longer = longer or (text, node)
                         continue
                     if article == whole and first_h1 is not None and \
                             _above(node, first_h1[1]) and _dated(first_h1[1]) and \
@@ -319,8 +334,8 @@ def extract_title(
                         is_title_piece(text, whole) and _dated(node))):
                     weak = (text, node)  # 奢与简 - 109km is a distance.: a short headline
             seen.append((text, node))
-    if undated is not None:  # 碎碎念 - 安言的个人博客: the blog's name in a sidebar <h5>
-        return dated_first or undated
+    if longer is not None:  # 碎碎念 - 安言的个人博客: the blog's name in a sidebar <h5>
+        return _nearer_the_date(dated_first, longer)
     declared = _declared_headline(root, meta_tags(root) if tags is None else tags, seen)
     if declared is not None:
         return declared
