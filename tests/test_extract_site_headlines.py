@@ -322,3 +322,17 @@ def test_a_short_headline_under_the_blog_s_name_in_the_masthead() -> None:
 <article><h1>隨筆</h1><div class="meta">2020-04-07 隨筆</div><p>{TEXT}</p></article>
 </body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["title"] == "隨筆"
+
+
+def test_a_short_headline_dated_past_the_theme_s_indentation() -> None:
+    """A Hexo theme (``<title>随想 | Notes</title>``) indents its markup so deeply that the
+    source between the ``<h1>`` and its date is mostly spaces: the date still confirms it."""
+    indent = "\n" + " " * 40
+    wrapped = "".join(f"{indent}<div>" for _ in range(8)) + "发布日期: 2019-04-10" + \
+        "".join(f"{indent}</div>" for _ in range(8))
+    html = f"""<html><head><meta charset="utf-8"><title>随想 | Notes</title></head><body>
+<div class="cover"><div class="brand"><h1 class="post-title">随想</h1></div></div>
+<main>{wrapped}<div class="article"><p>{TEXT}</p></div></main></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["title"] == "随想"
+    assert extract_article(html.replace("发布日期: 2019-04-10", "").encode(), URL,
+                           now=NOW)["title"] == "Notes"

@@ -17,7 +17,12 @@ from lxml import etree
 
 from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE, is_date_alone
-from newscrawler.extract.header import header_date, header_zone, split_at_meta_line
+from newscrawler.extract.header import (
+    header_date,
+    header_zone,
+    split_at_meta_line,
+    squeezed_length,
+)
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta import meta_tags
 from newscrawler.extract.page_title import (
@@ -280,8 +285,10 @@ def _above(node: etree._Element, other: etree._Element) -> bool:
 
 
 def _dated(node: etree._Element) -> bool:
-    """Does a date follow the element within the header's reach?"""
-    return header_date(header_zone(node, TITLED_DATE_REACH)) is not None
+    """Does a date follow the element within the header's reach (whitespace counted once when
+    the source's indentation fills the reach: a Hexo theme's header)?"""
+    return header_date(header_zone(node, TITLED_DATE_REACH)) is not None or header_date(
+        header_zone(node, TITLED_DATE_REACH, measure=squeezed_length)) is not None
 
 
 def extract_title(
