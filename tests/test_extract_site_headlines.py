@@ -336,3 +336,18 @@ def test_a_short_headline_dated_past_the_theme_s_indentation() -> None:
     assert extract_article(html.encode(), URL, now=NOW)["title"] == "随想"
     assert extract_article(html.replace("发布日期: 2019-04-10", "").encode(), URL,
                            now=NOW)["title"] == "Notes"
+
+
+def test_a_dateline_closing_the_text_beats_the_date_in_the_url() -> None:
+    """A company's news page (舜王科技) prints no date by its headline, and its URL holds the
+    day the CMS filed it (``/2018/0112/``); the text closes with the day it was written,
+    which the reader sees. Without that line, the URL's day is the page's date."""
+    url = "http://m.example.com/news/2018/0112/3.html"
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}_{SITE}</title></head><body>
+<div class="about"><h1>{TITLE}</h1><div class="text"><p>{TEXT}</p><p>{TEXT}</p>
+<p>企业文化部 供稿</p><p>2017年3月18日</p></div></div></body></html>"""
+    assert extract_article(html.encode(), url, now=NOW)["published_at"] == \
+        "2017-03-18T00:00:00+08:00"
+    unsigned = html.replace("<p>2017年3月18日</p>", "")
+    assert extract_article(unsigned.encode(), url, now=NOW)["published_at"] == \
+        "2018-01-12T00:00:00+08:00"

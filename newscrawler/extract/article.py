@@ -205,10 +205,10 @@ def _extract(
         body = Body()  # an empty body container, and the fallback found only the meta line
     if heading is None and not profile.title_selectors:
         title = headline_atop(body.lines) or title  # 标题 / 2014/12/11 18:58 報導 / 正文
-    if meta.date is None:
+    if meta.date is None or meta.date_from_url:  # a date the text prints beats the URL's
         meta.date = date_of_opening_lines(body.lines, profile.timezone, now) or \
             date_of_reprint(body.lines, profile.timezone, now) or \
-            date_of_sign_off(body.lines, profile.timezone, now)
+            date_of_sign_off(body.lines, profile.timezone, now) or meta.date
     summary = collapse(tags.get("description")) or None
     author = find_author(Evidence(
         meta, body, tags, root, index, title, url,

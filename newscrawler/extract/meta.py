@@ -107,6 +107,9 @@ class Meta:
     #: An author labelled in a meta line away from the heading (``来源：X 作者：Y`` at the
     #: foot): trusted after the header's and the text's own bylines.
     page_author: str | None = None
+    #: The date is only the one the URL holds (``/2018/0112/``): a date the text prints at its
+    #: start or end (a notice's sign-off) is the page's own and beats it.
+    date_from_url: bool = False
 
     def missing(self) -> list[str]:
         return [name for name in FIELDS if getattr(self, name) is None]
@@ -299,10 +302,12 @@ def extract_meta(
             (meta.author is None and index.may_contain(*PAGE_AUTHOR_LABELS)):
         _read_labelled_elements(root, meta, tz, now, profile, index.source)
     if meta.date is None:
-        meta.date = (script_date(index.source, tz, now) or founder_date(index.source, tz, now)
-                     or date_from_url(url, tz, now)
-                     or _date_past_indentation(heading, zone, tz, now)
-                     or parse_short_header_date(zone, tz=tz, now=now))
+        meta.date = script_date(index.source, tz, now) or founder_date(index.source, tz, now)
+        if meta.date is None:
+            meta.date = date_from_url(url, tz, now)
+            meta.date_from_url = meta.date is not None
+        meta.date = meta.date or _date_past_indentation(heading, zone, tz, now) or \
+            parse_short_header_date(zone, tz=tz, now=now)
     elif meta.date.precision != "day" or meta.date.order_guessed:
         meta.date = _agreeing(meta.date, machine, machine_in_utc)
     return meta
