@@ -351,3 +351,18 @@ def test_a_dateline_closing_the_text_beats_the_date_in_the_url() -> None:
     unsigned = html.replace("<p>2017年3月18日</p>", "")
     assert extract_article(unsigned.encode(), url, now=NOW)["published_at"] == \
         "2018-01-12T00:00:00+08:00"
+
+
+def test_a_share_button_s_pop_up_heading_is_not_the_headline() -> None:
+    """中央纪委国家监委网站's commentary pages: the ``<title>`` names the column and the site
+    (``评论——中央纪委国家监委网站``), and between the ``<h2>`` headline and the text a WeChat
+    share button holds its pop-up's ``<h4>微信扫一扫：分享</h4>`` inside its link."""
+    share = """<div class="share"><a class="icon-wechat" href="javascript:;"><span>微信</span>
+<div class="wechat-qrcode"><h4>微信扫一扫：分享</h4><div class="qrcode"></div></div></a></div>"""
+    html = f"""<html><head><meta charset="utf-8"><title>评论——{SITE}</title></head><body>
+<div class="main"><h2 class="tit">{TITLE}</h2><div class="daty"><em>来源：{SITE}</em>
+<em>发布时间： 2022-05-07 07:00</em>{share}</div>
+<div class="text"><p>{TEXT}</p><p>{TEXT}</p></div></div></body></html>"""
+    assert _heading_before_text(html) == TITLE
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert (record["title"], record["published_at"]) == (TITLE, "2022-05-07T07:00:00+08:00")

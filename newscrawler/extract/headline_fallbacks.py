@@ -38,7 +38,8 @@ def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etr
     (``新闻动态--学会官网``): the article's heading is then the one right above its text. A box
     heading that repeats a link of the page (``<h3>联系我们</h3>`` over a sidebar, the menu
     linking ``联系我们``) names a section, not the article, and is passed over, as is a heading
-    that is a list's entry (a menu's ``<li><h3>``).
+    that is a list's entry (a menu's ``<li><h3>``) or inside a link (a share button's pop-up,
+    ``<a class="icon-wechat"><div><h4>微信扫一扫：分享</h4>``).
     """
     menu: list[set[str]] = []
     for candidate in reversed(_above_first_paragraph(container)):  # nearest the text first
@@ -97,7 +98,7 @@ def _heading_text(
         return None
     text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
     if not (4 <= len(text) <= MAX_TITLE_LENGTH and could_be_headline(text)) \
-            or is_site_badge(candidate) or _in_list_item(candidate):
+            or is_site_badge(candidate) or _in_list_item(candidate) or _inside_link(candidate):
         return None
     if not menu:
         menu.append(_link_texts(container))
@@ -116,6 +117,11 @@ def _in_list_item(heading: etree._Element) -> bool:
     parent = heading.getparent()
     return parent is not None and (parent.tag == "li" or (
         parent.tag == "a" and parent.getparent() is not None and parent.getparent().tag == "li"))
+
+
+def _inside_link(heading: etree._Element) -> bool:
+    """Is the heading inside a link (a teaser, a share button's pop-up)?"""
+    return any(ancestor.tag == "a" for ancestor in heading.iterancestors())
 
 
 def _links_itself(heading: etree._Element, text: str) -> bool:
