@@ -104,3 +104,15 @@ def test_founder_dates_outside_the_property_comment_are_not_read() -> None:
     assert record["published_at"] is None
     undated = epaper("enpproperty <date></date><author></author>/enpproperty")
     assert extract_article(undated, URL, now=NOW)["published_at"] is None
+
+
+@pytest.mark.parametrize("script_type", ["application/ld+json", "application/ld&#x2B;json"])
+def test_json_ld_whose_type_and_offset_are_html_escaped(script_type: str) -> None:
+    """cnblogs (ASP.NET) escapes the ``+`` of its JSON-LD's type and of the offset in its
+    seven-digit ``datePublished``; the page prints the date only in its footer."""
+    data = ('{"@context": "https://schema.org", "@type": "BlogPosting", '
+            '"datePublished": "2022-05-29T20:20:00.0000000&#x2B;08:00"}')
+    html = f"""<html><head><meta charset="utf-8"><title>第十三周作业 - 徐涛 - 博客园</title>
+<script type="{script_type}">{data}</script></head><body><h1>第十三周作业</h1>
+<div class="post"><p>{TEXT}</p></div></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["published_at"] == "2022-05-29T20:20:00+08:00"

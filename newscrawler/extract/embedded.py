@@ -21,6 +21,7 @@ prints in its masthead, far from the headline.
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import datetime
 
@@ -28,6 +29,8 @@ from newscrawler.extract import rules
 from newscrawler.extract.dates import ParsedDate, parse_date, parse_full_date
 from newscrawler.extract.text import collapse
 
+#: How a JSON-LD ``<script type>`` reads in the source, plain or HTML-escaped.
+JSONLD_TYPE_MARKERS = (b"ld+json", b"ld&#x2B;json", b"ld&#x2b;json", b"ld&#43;json")
 #: JSON-LD's ``datePublished`` and ``author`` (its ``name`` when it is an object).
 JSONLD_DATE_RE = re.compile(rb'"datePublished"\s*:\s*"([^"]{6,40})"')
 JSONLD_AUTHOR_RE = re.compile(
@@ -60,19 +63,26 @@ FOUNDER_DATE_RE = re.compile(
 MAX_SCRIPT_VALUES = 5
 
 
+def has_json_ld(source: bytes | None) -> bool:
+    """Does the page hold JSON-LD? Its type may be HTML-escaped (ASP.NET's ``application/
+    ld&#x2B;json``, cnblogs), and so may its values' ``+``."""
+    return bool(source) and any(marker in source for marker in JSONLD_TYPE_MARKERS)
+
+
 def jsonld_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | None:
     """JSON-LD's ``datePublished``."""
-    if not source or b"ld+json" not in source:
+    if not has_json_ld(source):
         return None
     match = JSONLD_DATE_RE.search(source)
     if match:
-        return parse_date(match.group(1).decode("utf-8", "replace"), tz=tz, now=now)
+        value = html.unescape(match.group(1).decode("utf-8", "replace"))
+        return parse_date(value, tz=tz, now=now)
     return None
 
 
 def jsonld_author(source: bytes | None) -> str | None:
     """The first ``author`` (its ``name`` when it is an object) of the page's JSON-LD."""
-    if not source or b"ld+json" not in source:
+    if not has_json_ld(source):
         return None
     match = JSONLD_AUTHOR_RE.search(source)
     if not match:
