@@ -1028,3 +1028,24 @@ def test_a_declared_person_naming_a_medium_is_no_account(name: str, expected: st
 def test_a_reading_time_between_the_date_and_the_writer() -> None:
     zone = "此内容发布于 2024年12月12日 - 09:00 13 分钟 马克·洛伊滕艾格 批判性报道并非自由社会"
     assert names_after_date(zone, zone.index("09:00") + 5) == "马克·洛伊滕艾格"
+
+
+def test_a_telnet_style_bbs_names_its_writer_after_fa_xin_ren() -> None:
+    """饮水思源 and other 水木-style boards print the post's head in a ``<pre>``: ``发信人:
+    id(nickname), 信区: board``; the id is the writer."""
+    head = """发信人: <a href="bbsqry?userid=InnJayHee">InnJayHee</a>(跨时代), 信区: TrafficInfo
+标  题: 上海交通大学周边道路交通指南
+发信站: 饮水思源 (2010年05月12日00:48:34 星期三), 站内信件"""
+    html = f"""<html><head><meta charset="gbk"><title>饮水思源 - 文章阅读</title></head><body>
+<center><font class="title">饮水思源 - 文章阅读</font>[讨论区: TrafficInfo]<hr>
+[<a href="bbsfwd">转寄/推荐</a>][<a href="bbsdoc">返回讨论区</a>]
+<table class="show_border"><tr><td><pre>{head}
+
+{TEXT}
+{TEXT}
+--
+※ 来源: 饮水思源 bbs.sjtu.edu.cn [FROM: 10.0.0.1]</pre></td></tr></table></center></body>
+</html>"""
+    record = extract_article(html.encode("gbk"), URL, now=NOW)
+    assert (record["author"], record["published_at"]) == \
+        ("InnJayHee", "2010-05-12T00:48:34+08:00")
