@@ -1049,3 +1049,18 @@ def test_a_telnet_style_bbs_names_its_writer_after_fa_xin_ren() -> None:
     record = extract_article(html.encode("gbk"), URL, now=NOW)
     assert (record["author"], record["published_at"]) == \
         ("InnJayHee", "2010-05-12T00:48:34+08:00")
+
+
+@pytest.mark.parametrize("post", [f"<p>{TEXT}</p><p>{TEXT}</p>",
+                                  f'<div class="post"><p>{TEXT}</p><p>{TEXT}</p></div>'])
+def test_a_forum_s_line_under_the_post_names_its_writer_and_date(post: str) -> None:
+    """netsh.com's hosted forums print who posted and when under the post, as the text's last
+    line or after its box: ``本贴由大卫于2005年8月12日16:12:21在〖心灵体操〗发表.``"""
+    html = f"""<html><head><meta charset="utf-8"><title>演讲精选</title></head><body>
+<center><h1>台湾著名教育家演讲精选</h1></center><hr>{post}
+<!-- end --><p><br><p><center>本贴由<b>大卫</b>于2005年8月12日16:12:21在〖
+<a href="/bbs/1">心灵体操</a>〗发表.
+</center><hr><a name="followups">本贴跟从标题:</a><ul><li><a href="2.html">回复</a></li></ul>
+</body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert (record["author"], record["published_at"]) == ("大卫", "2005-08-12T16:12:21+08:00")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import datetime
+from functools import cache
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -30,6 +31,7 @@ from newscrawler.extract.index import PageIndex, wanted_keys
 from newscrawler.extract.meta import (
     Meta,
     date_of_opening_lines,
+    date_of_posting,
     date_of_reprint,
     date_of_sign_off,
     extract_meta,
@@ -205,14 +207,16 @@ def _extract(
         body = Body()  # an empty body container, and the fallback found only the meta line
     if heading is None and not profile.title_selectors:
         title = headline_atop(body.lines) or title  # 标题 / 2014/12/11 18:58 報導 / 正文
+    after = cache(lambda: text_after(printed, body.lines, containers))
     if meta.date is None or meta.date_from_url:  # a date the text prints beats the URL's
         meta.date = date_of_opening_lines(body.lines, profile.timezone, now) or \
             date_of_reprint(body.lines, profile.timezone, now) or \
-            date_of_sign_off(body.lines, profile.timezone, now) or meta.date
+            date_of_sign_off(body.lines, profile.timezone, now) or \
+            date_of_posting(body.lines, after(), profile.timezone, now) or meta.date
     summary = collapse(tags.get("description")) or None
     author = find_author(Evidence(
         meta, body, tags, root, index, title, url,
-        after=lambda: text_after(printed, body.lines, containers),
+        after=after,
         microdata=microdata, cell=cell, marks=marks))
     record = empty_record(url, crawled_at)
     record.update(

@@ -131,12 +131,12 @@ def _header_credit(page: Evidence) -> str | None:
 
 def _text_credit(page: Evidence) -> str | None:
     """A byline at the start of the text or on a line of its own among its first lines, a
-    name alone under the headline, a closing credit."""
+    name alone under the headline, a closing credit, a forum's line naming the poster."""
     text, lines = page.body.text, page.body.lines
     return authors.reversed_credit(text) or authors.opening_byline(text, bare=True) or \
         authors.report_line(lines) or \
         authors.name_under_headline(lines, page.title, page.meta.zone) or \
-        credits.closing_credit(text)
+        credits.closing_credit(text) or credits.posted_by(" ".join(lines[-CLOSING_LINES:]))
 
 
 def _late_credit(page: Evidence) -> str | None:
@@ -183,6 +183,8 @@ def text_after(printed: str, lines: list[str], containers: list[etree._Element])
     return inside + " " + header_zone(containers[-1], FOLLOWING_CHARS, squeezed_length)
 
 
+#: The text's last lines, where a forum prints who posted it.
+CLOSING_LINES = 3
 #: How much of the header is read for a group of credits.
 HEADER_CREDITS_CHARS = 100
 #: Characters of the body's last line looked for in its container's text, and of the page

@@ -269,12 +269,19 @@ def _closing_lines(text: str) -> tuple[list[str], str | None]:
 
 def furniture_credit(after: str) -> str | None:
     """The writers credited in the page text right after the article's last line, which the
-    body left out as furniture: a group of credits (``文章来源： 星洲日报‧报道：黄翠娴``) or a
-    blog's credit before its reprint notice (``原创文章，作者：老D，如若转载…``)."""
+    body left out as furniture: a group of credits (``文章来源： 星洲日报‧报道：黄翠娴``), a
+    blog's credit before its reprint notice (``原创文章，作者：老D，如若转载…``) or a forum's
+    line under the post (``本贴由大卫于2005年8月12日…发表``)."""
     after = collapse(after)[:FURNITURE_CREDIT_CHARS]
     match = REPRINT_NOTICE_CREDIT_RE.search(after)
-    found = names.signed_name(match.group("name")) if match else None
+    found = names.signed_name(match.group("name")) if match else posted_by(after)
     return found or (credit_group(after) if WRITER_LABEL_RE.search(after) else None)
+
+
+def posted_by(text: str) -> str | None:
+    """The poster a forum's line under the post names (``本贴由大卫于2005年8月12日…发表``)."""
+    match = rules.POSTED_BY_RE.search(text)
+    return names.signed_name(match.group("name")) if match else None
 
 
 def credit_group(text: str) -> str | None:

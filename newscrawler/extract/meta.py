@@ -503,6 +503,14 @@ def date_of_sign_off(lines: list[str], tz: str, now: datetime) -> ParsedDate | N
     return None
 
 
+def date_of_posting(lines: list[str], after: str, tz: str, now: datetime) -> ParsedDate | None:
+    """The date a forum's line under the post gives (``本贴由大卫于2005年8月12日16:12:21在
+    〖…〗发表``, ``rules.POSTED_BY_RE``), among the text's last lines or right after them,
+    when the page gives no date elsewhere."""
+    match = rules.POSTED_BY_RE.search(" ".join(lines[-SIGN_OFF_LINES:]) + " " + after)
+    return parse_full_date(match.group("date"), tz=tz, now=now) if match else None
+
+
 #: How many of the text's last lines may hold its sign-off date.
 SIGN_OFF_LINES = 3
 

@@ -320,6 +320,11 @@ TEMPLATE_CREDIT_RE = re.compile(
     r"(?i)\b(?:order|powered|designed?|made|theme|template)\s+by\b|www\.|https?://|"
     r"\.(?:com|cn|net|org)\b"
 )
+#: A forum's line under a post naming who posted it and when (netsh.com's ``本贴由大卫
+#: 于2005年8月12日16:12:21在〖心灵体操〗发表``): its writer and its date.
+POSTED_BY_RE = re.compile(
+    r"(?:本贴|本帖|此贴|此帖|该贴|该帖|本文)由\s*(?P<name>[^\s于]{1,20}?)\s*于\s*(?P<date>\d{4}[^在发]{4,24})"
+    r"(?:在.{0,40}?)?(?:发表|发布)")
 #: How a desk, not a person, starts (``本站原创``, ``本报讯``).
 DESK_PREFIXES = ("本报", "本刊", "本网", "本站", "本報", "本網")
 AUTHOR_NOT_NAME_PREFIXES = DESK_PREFIXES + ("来源", "据", "图")
