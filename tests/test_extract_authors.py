@@ -70,6 +70,8 @@ def test_opening_bylines(text: str, expected: str) -> None:
     "（中央社記者邱俊欽桃園傳真）",  # a photo's credit, no dateline
     "人心不会熄灭。——作者手记 当今中国最流行的是什么主义?",  # the writer's note, no name
     "（圖／USSF）美國境外也有太空軍？",  # a picture's source
+    "创意工作者们的社区 World is powered by solitude",  # 作者 ending 工作者: V2EX's motto
+    "感谢合作者 王小明 的帮助",
 ])
 def test_no_byline(text: str) -> None:
     assert opening_byline(text) is None

@@ -68,8 +68,12 @@ BYLINE_LABELS = "|".join(sorted(rules.AUTHOR_BYLINE_LABELS, key=len, reverse=Tru
 #: Between a byline label and the names: a colon (Hong Kong's ``︰`` too), a bar (``作者︱春春``),
 #: a slash or a closing bracket (``【作者】张三``), or nothing.
 LABEL_SEP = r"\s*[:：︰︱｜丨|/／】]?\s*"
+#: ``作者`` ending a longer word (``创意工作者们的社区``, ``合作者``) labels nobody.
+_WORD_BEFORE = "".join(rules.WORDS_ENDING_IN_A_LABEL)
 #: Opening bylines: a reporter label, then the names (``本报记者 张三 李四``).
-BYLINE_RE = re.compile(rf"(?:{BYLINE_LABELS}){LABEL_SEP}" + NAMES_RUN)
+_OPENING_LABELS = "|".join(f"(?<![{_WORD_BEFORE}]){label}" if label == "作者" else label
+                           for label in BYLINE_LABELS.split("|"))
+BYLINE_RE = re.compile(rf"(?:{_OPENING_LABELS}){LABEL_SEP}" + NAMES_RUN)
 #: ``（记者闫子敏）`` / ``（朱江）`` right after a dateline ``…电``.
 DATELINE_RE = re.compile(
     rf"电\s*[（(]\s*(?:(?:{BYLINE_LABELS}){LABEL_SEP})?" + NAMES_RUN + r"\s*[)）]"

@@ -264,6 +264,9 @@ AUTHOR_BYLINE_LABELS = (
     "特约作者", "专栏作者", "主笔",
     "特約記者", "見習記者", "實習記者", "記者", "通訊員", "執筆", "實習生",  # traditional
 )
+#: Characters that make ``作者`` the end of another word (工作者, 创作者, 写作者, 合作者, 协作者,
+#: 著作者): no label then.
+WORDS_ENDING_IN_A_LABEL = "工创写合协著"
 #: Between two names of one byline: the next name is a writer too (``X 实习生 Y``).
 AUTHOR_CONTINUE_LABELS = frozenset(
     {"实习生", "实习记者", "见习记者", "通讯员", "记者", "特约记者", "本报记者",
