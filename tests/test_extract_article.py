@@ -402,3 +402,18 @@ def test_a_wechat_article_whose_editor_nests_every_paragraph() -> None:
     body = extract_article(html.encode(), "https://mp.weixin.qq.com/s/x")["body"]
     assert body.startswith(intro)
     assert "PART 11 整体情况" in body
+
+
+def test_a_short_post_over_a_wordier_footer_named_bottom() -> None:
+    """V2EX's topic is a single short paragraph; its footer (``<div id="Bottom">``, the
+    site's motto and links) prints more prose. The footer is furniture by its id."""
+    topic = ("4 月 20 日晚间，百度网盘做出回应，表示对于百度网盘默认 PC 端用户加入用户激励计划，"
+             "深表歉意，并紧急开发了新版本。4 月 21 日发布新版本，将对全部用户做取消处理。")
+    footer = "，".join(["创意工作者们的社区", "关于我们的愿景与广告投放", "感谢所有的赞助商与社区成员",
+                       "实用小工具与语言选择", "这里是每一位创意工作者的家园"]) + "。"
+    html = f"""<html><head><meta charset="utf-8"><title>百度网盘道歉 - V2EX</title></head><body>
+<div id="Main"><div class="box"><div class="header"><h1>百度网盘道歉</h1></div>
+<div class="cell"><div class="topic_content">{topic}</div></div></div></div>
+<div id="Bottom"><div class="content"><div class="inner"><p>{footer}</p><p>{footer}</p>
+</div></div></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["body"] == topic

@@ -63,13 +63,13 @@ NOISE_ATTR_RE = re.compile(
 #: (searched in the lower-cased ``class id`` string, as NOISE_ATTR_RE).
 FURNITURE_ATTR_RE = re.compile(
     r"footer|copyright|sidebar|comment|statement|shenming|disclaimer|breadcrumb|recommend|"
-    r"related|(?:^|[\s_-])(?:nav|menu|header|pright|side|aside|right-?side|foot|ft)(?:$|[\s_-])"
+    r"related|(?:^|[\s_-])(?:nav|menu|header|pright|side|aside|right-?side|foot|ft|bottom)(?:$|[\s_-])"
 )
 #: Ancestors are tested by whole class token only: layout classes such as ``one-sidebar``,
 #: ``l-sidebar-fixed`` or ``post_header`` wrap whole pages, articles included.
 FURNITURE_ANCESTOR_TOKENS = frozenset(
     {"footer", "foot", "sidebar", "comment", "comments", "copyright", "statement", "shenming",
-     "disclaimer", "aside"}
+     "disclaimer", "aside", "bottom"}
 )
 FURNITURE_ANCESTOR_PREFIXES = ("footer", "comment")
 #: Class or id tokens that open a box of readers' comments, where the header after the
