@@ -32,6 +32,7 @@ from newscrawler.extract.author_markup import (
 )
 from newscrawler.extract.body import Body
 from newscrawler.extract.embedded import jsonld_author
+from newscrawler.extract.forum import first_poster
 from newscrawler.extract.header import header_zone, squeezed_length
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta import Meta, first_tag
@@ -86,9 +87,10 @@ def find_author(page: Evidence) -> str | None:
     """The writers, most trustworthy credit first: a labelled author in the meta line, a
     theme's author markup (hCard, ``rel="author"``), a name alone in an author box, then the
     header (``_header_credit``), the text (``_text_credit``), the credits around it
-    (``_late_credit``) and last what the page declares in JSON-LD, microdata or ``<meta
-    name="author">`` (``_declared_author``); co-authors a byline declares after the first
-    found are added (``microdata_coauthors``).
+    (``_late_credit``), a forum thread's first poster (``forum.first_poster``) and last what
+    the page declares in JSON-LD, microdata or ``<meta name="author">``
+    (``_declared_author``); co-authors a byline declares after the first found are added
+    (``microdata_coauthors``).
 
     A CMS account (``admin``), labelled (DedeCms's ``作者：admin``) or in a theme's markup
     (WordPress's ``Posted by admin``), is kept as printed, as the sample portal's contract has
@@ -97,7 +99,7 @@ def find_author(page: Evidence) -> str | None:
         marked_author(page.root, page.source, page.marks, page.index) or \
         author_box_name(page.root, page.marks, page.index, page.meta.zone) or \
         _header_credit(page) or _text_credit(page) or _late_credit(page) or \
-        _declared_author(page)
+        first_poster(page.root, page.index) or _declared_author(page)
     if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and page.body.lines:
         return authors.opening_byline(page.body.lines[0], bare=True) or found  # 本站讯（记者X）
     return microdata_coauthors(page.root, found, page.marks) if found else found

@@ -165,6 +165,7 @@ EVENT_TIME_PREFIXES = (
     "營業", "办理", "辦理", "申请", "申請", "培训", "培訓", "讲座", "講座", "演出", "展览",
     "展覽", "开展", "開展", "出发", "出發", "到达", "到達", "集合", "上课", "上課", "入学",
     "入學", "毕业", "畢業", "有效", "施行", "实施", "實施", "生效", "签订", "簽訂", "出生",
+    "注册", "註冊", "登录", "登錄",  # a forum poster's card: the account's, not the post's
 )
 #: The bare labels those prefixes turn into an event's.
 BARE_TIME_LABELS = ("时间", "時間", "日期")
@@ -323,6 +324,11 @@ TEMPLATE_CREDIT_RE = re.compile(
     r"(?i)\b(?:order|powered|designed?|made|theme|template)\s+by\b|www\.|https?://|"
     r"\.(?:com|cn|net|org)\b"
 )
+#: A forum thread's first post is marked so, and its poster's card prints the account's
+#: standing with these labels (``forum.py``).
+FORUM_STARTER_MARK = "楼主"
+FORUM_STANDING_LABELS = ("等级", "级别", "積分", "积分", "发帖", "帖子", "注册", "精华", "威望",
+                         "金钱", "在线时间", "阅读权限")
 #: A forum's line under a post naming who posted it and when (netsh.com's ``本贴由大卫
 #: 于2005年8月12日16:12:21在〖心灵体操〗发表``): its writer and its date.
 POSTED_BY_RE = re.compile(
