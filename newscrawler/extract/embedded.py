@@ -29,8 +29,9 @@ from newscrawler.extract import rules
 from newscrawler.extract.dates import ParsedDate, parse_date, parse_full_date
 from newscrawler.extract.text import collapse
 
-#: How a JSON-LD ``<script type>`` reads in the source, plain or HTML-escaped.
-JSONLD_TYPE_MARKERS = (b"ld+json", b"ld&#x2B;json", b"ld&#x2b;json", b"ld&#43;json")
+#: How a JSON-LD ``<script type>`` reads in the source, plain or HTML-escaped (one literal
+#: search: ``re`` finds the ``ld`` prefix faster than a bytes ``in`` finds the whole word).
+JSONLD_TYPE_RE = re.compile(rb"ld(?:\+|&#x2[bB];|&#43;)json")
 #: JSON-LD's ``datePublished`` and ``author`` (its ``name`` when it is an object).
 JSONLD_DATE_RE = re.compile(rb'"datePublished"\s*:\s*"([^"]{6,40})"')
 JSONLD_AUTHOR_RE = re.compile(
@@ -66,7 +67,7 @@ MAX_SCRIPT_VALUES = 5
 def has_json_ld(source: bytes | None) -> bool:
     """Does the page hold JSON-LD? Its type may be HTML-escaped (ASP.NET's ``application/
     ld&#x2B;json``, cnblogs), and so may its values' ``+``."""
-    return bool(source) and any(marker in source for marker in JSONLD_TYPE_MARKERS)
+    return bool(source) and JSONLD_TYPE_RE.search(source) is not None
 
 
 def jsonld_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | None:
