@@ -82,6 +82,8 @@ def test_medium_and_bare_name_only_when_asked() -> None:
     assert opening_byline(text) is None
     assert opening_byline(text, bare=True) == "周艾琳"
     assert opening_byline("新浪财经 语音播报 缩小字体 放大字体 收藏", bare=True) is None
+    site = "中央纪委国家监委网站 李鹃 5月6日，中央纪委国家监委网站推出专区。"  # a site's own writer
+    assert opening_byline(site, bare=True) == "李鹃"
 
 
 @pytest.mark.parametrize(("zone", "expected"), [

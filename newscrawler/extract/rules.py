@@ -427,9 +427,10 @@ PLACES = (
     "臺灣", "澳門", "華盛頓", "华盛顿", "紐約", "纽约", "東京", "东京", "倫敦", "伦敦",
     "巴黎", "柏林", "首爾", "首尔", "新加坡", "中國", "國家",
 )
-#: Media names that a writer's bare name follows in an opening byline (``第一财经日报 周艾琳``).
-BYLINE_MEDIA_ENDS = ("日报", "晚报", "时报", "商报", "周刊", "报", "新闻", "通讯社",
-                     "日報", "晚報", "時報", "商報", "報", "新聞", "通訊社")
+#: Media names that a writer's bare name follows in an opening byline (``第一财经日报 周艾琳``,
+#: ``中央纪委国家监委网站 李鹃``).
+BYLINE_MEDIA_ENDS = ("日报", "晚报", "时报", "商报", "周刊", "报", "新闻", "通讯社", "网站",
+                     "日報", "晚報", "時報", "商報", "報", "新聞", "通訊社", "網站")
 #: Television media, whose closing credits name the channel (``民視新聞``, ``台視``).
 TV_ENDS = ("電視", "电视", "視新聞", "视新闻", "台", "臺")
 #: Endings of labels and their variants (``发表于``, ``发布时间``, ``更新日期``).
