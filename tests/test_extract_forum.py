@@ -54,3 +54,47 @@ def test_no_writer_without_the_starter_s_mark_or_a_card() -> None:
     sentence = thread(CARD, marker="").replace(
         TEXT.encode(), f"{TEXT}楼主说的这个问题很有代表性。".encode())
     assert extract_article(sentence, URL, now=NOW)["author"] is None
+
+
+BOARD = "CCTV.com- 央视论坛 :: null"
+POST_TITLE = "你知道导游为什么那么热衷于让你去各种各样的商场购物吗？"
+
+
+def forum_post(label: str, after_title: str) -> bytes:
+    """央视论坛's post page: the ``<title>`` names the board, a ``<b>主题：</b>`` row prints
+    the headline, and the next row the writer and the time."""
+    return f"""<html><head><meta charset="gbk"><title>{BOARD}</title></head><body>
+<table><tr><td><h3>网闻贴吧</h3></td></tr></table>
+<table><tr><td class="large"><b>{label}</b> {POST_TITLE} </td></tr>
+<tr><td class="middle">{after_title}</td></tr></table>
+<table><tr><td><p>{TEXT}</p></td></tr></table></body></html>""".encode("gbk")
+
+
+def test_a_headline_printed_after_its_label_over_the_writer_and_time() -> None:
+    byline = '<b>作者：</b><a href="u?id=1">芊草凡凡</a> &nbsp;<b>时间：</b>2005-08-22 19:13:18'
+    record = extract_article(forum_post("主题：", byline), URL, now=NOW)
+    assert (record["title"], record["author"], record["published_at"]) == \
+        (POST_TITLE, "芊草凡凡", "2005-08-22T19:13:18+08:00")
+    # Not a headline's label: a topic of something else, or a label no date follows.
+    assert extract_article(forum_post("会议主题：", byline), URL, now=NOW)["title"] != POST_TITLE
+    undated = forum_post("主题：", '<b>作者：</b><a href="u?id=1">芊草凡凡</a>')
+    assert extract_article(undated, URL, now=NOW)["title"] != POST_TITLE
+
+
+def test_a_bbs_post_s_title_line_inside_its_header_block() -> None:
+    """A telnet-style BBS (饮水思源) prints 发信人, 标  题 and 发信站 as lines of one ``<pre>``
+    under the board's ``<font class="title">``, which the ``<title>`` does not name: the title
+    is the labelled line's, not the board's, and the writer and date are still read."""
+    head = """发信人: <a href="bbsqry?userid=InnJayHee">InnJayHee</a>(跨时代), 信区: TrafficInfo
+标  题: [最新]上海交通大学周边道路交通指南
+发信站: 饮水思源 (2010年05月12日00:48:34 星期三), 站内信件"""
+    html = f"""<html><head><meta charset="utf-8">
+<title>[最新]上海交通大学周边道路交通指南 - 饮水思源</title></head><body>
+<center><font class="title">饮水思源 - 文章阅读</font>[讨论区: TrafficInfo]<hr>
+<table class="show_border"><tr><td><pre>{head}
+
+{TEXT}
+{TEXT}</pre></td></tr></table></center></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert (record["title"], record["author"], record["published_at"]) == \
+        ("[最新]上海交通大学周边道路交通指南", "InnJayHee", "2010-05-12T00:48:34+08:00")

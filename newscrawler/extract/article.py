@@ -26,6 +26,7 @@ from newscrawler.extract.headline_fallbacks import (
     emphasised_before_text,
     heading_before,
     headline_atop,
+    labelled_headline,
 )
 from newscrawler.extract.index import PageIndex, wanted_keys
 from newscrawler.extract.meta import (
@@ -190,9 +191,13 @@ def _extract(
     if heading is None and containers and not profile.title_selectors:
         # <title> confirmed no heading: take the heading right above the body instead, or
         # the emphasised line before the text on a page without heading tags
-        found = heading_before(containers[0]) or emphasised_before_text(root)
+        labelled = labelled_headline(root, index)  # 主题：标题 (a forum's, a BBS's)
+        found = labelled if labelled is not None and labelled[1] is not None else \
+            heading_before(containers[0]) or emphasised_before_text(root)
         if found is not None:
             title, heading = found
+        if labelled is not None:
+            title = labelled[0]  # printed inside a block of header lines: the header stays
     meta: Meta = extract_meta(root, index, url, heading, profile, now, tags)
     if heading is not None and heading.tag == "br" and heading.getparent() is not None:
         heading = heading.getparent()  # <h1>标题<br><font>byline</font></h1>: all of it is header

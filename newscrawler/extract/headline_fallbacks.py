@@ -1,10 +1,11 @@
 """Where the headline is when the ``<title>`` confirms no heading: the page's ``<title>``
 names its site or section, or it has none, so the headline is found by where it stands.
 
-``heading_before`` is the heading-like element right above the body's text, at the top of
-the text's own box or before it; ``emphasised_before_text`` the bold or centered line before
-the text on pages from before headings were tags; ``headline_atop`` the text's first line
-over a date line. ``article.py`` tries them in that order after ``title.extract_title``.
+``labelled_headline`` is a headline printed after its label (a forum's ``主题：``, a BBS's
+``标  题:``); ``heading_before`` is the heading-like element right above the body's text, at
+the top of the text's own box or before it; ``emphasised_before_text`` the bold or centered
+line before the text on pages from before headings were tags; ``headline_atop`` the text's
+first line over a date line. ``article.py`` tries them in that order after ``title.extract_title``.
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from lxml import etree
 
 from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE
+from newscrawler.extract.header import header_zone
+from newscrawler.extract.index import PageIndex
 from newscrawler.extract.text import compare_key, in_link, text_of
 from newscrawler.extract.title import (
     HEADING_TAGS,
@@ -24,6 +27,13 @@ from newscrawler.extract.title import (
     is_site_badge,
 )
 
+#: A headline's label at the start of a line (``<b>主题：</b> 标题``, ``标  题: 标题``), and the
+#: text nodes it may be in; a date must follow within the header's reach.
+LABELLED_TITLE_RE = re.compile(
+    r"(?:^|\n)[ \t\u3000]*(?:标|主|標)[ \t\u3000]*题[ \t\u3000]*[:：][ \t\u3000]*(?P<title>[^\n]*)")
+_LABEL_TEXTS = etree.XPath("//body//text()[contains(., '题:') or contains(., '题：')]")
+MAX_LABEL_TEXTS = 5
+LABELLED_DATE_REACH = 160
 #: A class that names a heading (``<td class=bt_title>``, ``<div class="about_title">``).
 HEADING_CLASS_RE = re.compile(r"title|heading|headline", re.IGNORECASE)
 
@@ -185,3 +195,31 @@ def _emphasised(node: etree._Element) -> bool:
     inner = [child for child in node if isinstance(child.tag, str) and child.tag != "br"]
     return len(inner) == 1 and inner[0].tag in EMPHASIS_TAGS and \
         text_of(inner[0]) == text_of(node) and not (node.text or "").strip()
+
+
+def labelled_headline(
+    root: etree._Element, index: PageIndex,
+) -> tuple[str, etree._Element | None] | None:
+    """The headline a forum or BBS prints after its label (央视论坛's ``<b>主题：</b> 你知道…``,
+    饮水思源's ``标  题: [最新]…``) when a date follows within the header: the page's
+    ``<title>`` there names only the board. The label's element is the header's start, unless
+    the label's line is inside a block of header lines (the BBS's ``<pre>``, whose writer is
+    printed above it): the header is then not moved."""
+    if not index.may_contain("题:", "题："):
+        return None
+    for text in _LABEL_TEXTS(root)[:MAX_LABEL_TEXTS]:
+        match = LABELLED_TITLE_RE.search(text)
+        if match is None:
+            continue
+        owner = text.getparent()
+        title = match.group("title").strip()
+        if not title and owner is not None and not text.is_tail:
+            title = (owner.tail or "").strip().split("\n")[0].strip()  # <b>主题：</b> 标题
+        if owner is None or not 4 <= len(title) <= MAX_TITLE_LENGTH or \
+                not could_be_headline(title):
+            continue
+        after = text[match.end():] + " " + header_zone(owner, LABELLED_DATE_REACH)
+        if FULL_DATE_RE.search(after[:LABELLED_DATE_REACH]):
+            return title, None if text.is_tail else owner
+    return None
+
