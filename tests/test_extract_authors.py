@@ -1068,3 +1068,24 @@ def test_a_forum_s_line_under_the_post_names_its_writer_and_date(post: str) -> N
 </body></html>"""
     record = extract_article(html.encode(), URL, now=NOW)
     assert (record["author"], record["published_at"]) == ("大卫", "2005-08-12T16:12:21+08:00")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("马克·洛伊滕艾格", True),  # swissinfo's writer
+    ("穆罕默德·闵沙维", True),
+    ("凯尔・奈特", True),  # a katakana middle dot
+    ("北京晚报·五色土", False),  # a medium and its column
+    ("新华社·快讯", False),
+    ("特朗普", True),
+])
+def test_a_foreign_name_in_han_characters_is_a_name(text: str, expected: bool) -> None:
+    assert is_name(text) is expected
+
+
+def test_a_declared_writer_with_a_transliterated_name() -> None:
+    """Al Jazeera's Chinese pages declare the writer in JSON-LD and print the name alone."""
+    data = '{"@type": "NewsArticle", "author": {"@type": "Person", "name": "穆罕默德·闵沙维"}}'
+    html = f"""<html><head><meta charset="utf-8"><title>特朗普会阻止吗？ | 半岛电视台</title>
+<script type="application/ld+json">{data}</script></head><body><h1>特朗普会阻止吗？</h1>
+<div class="article"><p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == "穆罕默德·闵沙维"

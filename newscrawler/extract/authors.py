@@ -26,6 +26,7 @@ from newscrawler.extract.names import (
     LATIN_NAME_RE,
     MAX_AUTHORS,
     SEPARATOR,
+    TRANSLITERATED_NAME_RE,
     clean_author,
     has_surname,
     is_name,
@@ -110,7 +111,6 @@ NAME_THEN_REPORTER_RE = re.compile(
     r"(?:記者|记者|特派員|特派员|评论委员|評論委員|论说委员|論說委員|主笔|主筆)(?=\s|$)"
 )
 #: A foreign name in Chinese characters, its parts joined by a middle dot (``迈克尔•汉恩``).
-TRANSLITERATED_NAME_RE = re.compile(rf"^[{HAN}]{{1,6}}[·•・][{HAN}]{{1,8}}$")
 #: ``英国《金融时报》 白杰明 香港报道``: a medium, the writer's bare name, where they report from.
 MEDIUM_NAME_REPORT_RE = re.compile(
     rf"(?:^|[\s:：|])[{HAN}\w《]{{1,12}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)})》?\s+"

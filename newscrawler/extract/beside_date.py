@@ -14,12 +14,12 @@ from __future__ import annotations
 import re
 
 from newscrawler.extract import rules
-from newscrawler.extract.authors import TRANSLITERATED_NAME_RE
 from newscrawler.extract.names import (
     HAN,
     LATIN_NAME_RE,
     MAX_AUTHORS,
     MEDIUM_ENDINGS,
+    TRANSLITERATED_NAME_RE,
     has_surname,
     is_name,
     join,

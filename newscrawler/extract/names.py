@@ -29,6 +29,9 @@ ORGANISATION_FIRST_RE = re.compile(
 #: A pen name: five to eight Han characters (a name is two to four).
 PEN_NAME_RE = re.compile(r"^[\u4e00-\u9fff]{5,8}$")
 LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
+#: A foreign name written in Han characters, its parts joined by a middle dot (``马克·洛伊滕艾格``,
+#: ``凯尔・奈特``).
+TRANSLITERATED_NAME_RE = re.compile(rf"^[{HAN}]{{1,6}}(?:[·•・][{HAN}]{{1,8}}){{1,2}}$")
 _TITLES = "|".join(rules.JOB_TITLES)
 #: ``…研究部部长、研究员徐占忱``, ``武汉大学历史学院郭伦``: the name right after the last job
 #: title or organisation, ending the credit.
@@ -76,6 +79,8 @@ def is_name(text: str) -> bool:
         return False
     if HAN_NAME_RE.match(text):
         return not _no_ones(text)
+    if TRANSLITERATED_NAME_RE.match(text):  # 北京晚报·五色土 is a medium and its column
+        return not any(_no_ones(part) for part in re.split("[·•・]", text))
     return bool(LATIN_NAME_RE.match(text)) and len(text) <= 40
 
 
