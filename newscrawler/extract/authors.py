@@ -142,10 +142,11 @@ ROLE_LIST_RE = re.compile(
     rf"\s*[:：︰]\s*(?P<value>[^:：︰]{{2,40}})$"
 )
 LABELLED_NAMES_RE = re.compile(rf"^(?:{BYLINE_LABELS})\s*[:：︰]\s*(?P<value>[^:：︰]{{2,40}})$")
-#: A reporter's name glued to "reports" (``記者鄧厚仁報道``, ``（新纪元周刊记者李佳采访报导）``):
-#: nothing marks where the name ends, so it must start with a common surname.
+#: A reporter's name glued to "reports" (``記者鄧厚仁報道``, ``（新纪元周刊记者李佳采访报导）``),
+#: perhaps with a place between (``本报记者覃剑长沙报道``): nothing marks where the name ends, so
+#: it must start with a common surname, or end where a known place starts.
 REPORTER_REPORTS_RE = re.compile(
-    rf"(?:{BYLINE_LABELS}){LABEL_SEP}(?P<name>[{HAN}]{{2,4}}?)(?:采访|採訪)?(?:报道|报导|報道|報導)"
+    rf"(?:{BYLINE_LABELS}){LABEL_SEP}(?P<name>[{HAN}]{{2,8}}?)(?:采访|採訪)?(?:报道|报导|報道|報導)"
 )
 #: A line that is nothing but such a credit, printed among the first lines of the text (Sing
 #: Pao prints it after the lead paragraph).
@@ -237,8 +238,8 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
         name = names_before_place(match.group("glued"))
         if name:
             return name
-    for match in REPORTER_REPORTS_RE.finditer(start):
-        found = surnamed_names(match.group("name"))
+    for match in REPORTER_REPORTS_RE.finditer(start):  # 本报记者覃剑长沙报道: a place glued on
+        found = surnamed_names(match.group("name")) or names_before_place(match.group("name"))
         if found:
             return found
     match = REPORT_SLASH_RE.search(start)
