@@ -666,3 +666,23 @@ def test_the_header_ends_at_a_comment_box(box: str) -> None:
     plain = html.replace(f"<div {box}>", "<div>")
     record = extract_article(plain.encode(), URL, now=NOW)
     assert (record["author"], record["published_at"]) == ("李四", "2023-01-05T10:00:00+08:00")
+
+
+def test_an_update_printed_month_first_is_not_the_publish_date() -> None:
+    """A header printing its dates month or day first marks the update's: the original's is
+    the post's (Barron's), and when the update is the only one, the date above the headline
+    is (a Hexo newspaper theme's ``星期六, 五月 3, 2025`` over ``By X Updated 十二月 31,
+    2025``)."""
+    text = "<p>" + "The company reported earnings on Tuesday, and the stock rose. " * 6 + "</p>"
+    both = f"""<html><head><meta charset="utf-8"><title>Home Depot Stock Falls</title></head><body>
+<h1>Home Depot Stock Falls</h1><div class="byline">By Al Root
+Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET</div>
+<div class="article">{text}</div></body></html>"""
+    assert extract_article(both.encode(), URL, now=NOW)["published_at"] == \
+        "2019-11-19T08:02:00-05:00"  # ET, as printed
+    above = f"""<html><head><meta charset="utf-8"><title>{TITLE} | 折鸦</title></head><body>
+<div class="post"><p class="date">星期六, 五月 3, 2025</p><h1>{TITLE}</h1>
+<p class="by">By 折鸦夜明け前</p><p class="upd">Updated 十二月 31, 2025</p>
+<div class="article"><p>{TEXT}</p></div></div></body></html>"""
+    assert extract_article(above.encode(), URL, now=NOW)["published_at"] == \
+        "2025-05-03T00:00:00+08:00"

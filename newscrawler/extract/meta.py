@@ -127,8 +127,10 @@ def _published_in(zone: str, tz: str, now: datetime) -> ParsedDate | None:
     update when there is nothing else."""
     first = parse_full_date(zone, tz=tz, now=now)
     lead = FULL_DATE_RE.search(zone)
-    if first is None or lead is None:
+    if first is None:
         return first
+    if lead is None:  # printed in another form: ``By X Updated 十二月 31, 2025`` is an update's
+        return _not_updated_in_another_form(zone, first, tz, now)
     in_story = _in_sentence(zone, lead.end()) or _after_sentence(zone, lead.start()) or \
         _after_event_label(zone, lead.start())
     if (not in_story and not _marked_updated(zone, lead.start())) or \
@@ -141,6 +143,29 @@ def _published_in(zone: str, tz: str, now: datetime) -> ParsedDate | None:
             if parsed is not None:
                 return parsed
     return None if in_story else first
+
+
+def _not_updated_in_another_form(
+    zone: str, first: ParsedDate, tz: str, now: datetime,
+) -> ParsedDate | None:
+    """The header's date printed month or day first that no update label marks (``Updated:
+    18 Nov 2019 9:38 pm | Posted: 18 Nov 2019 8:11 pm``: 8:11 pm), None when the only one is
+    an update's (the post's date is then looked for elsewhere: above the headline, in
+    ``<meta>``)."""
+    start = 0
+    for _ in range(MAX_OTHER_FORM_DATES):
+        found = date_in_another_form(zone[start:], among_han=False)
+        if found is None:
+            return first if start == 0 else None
+        if not _marked_updated(zone, start + found.start()):
+            return first if start == 0 else parse_full_date(zone[start + found.start():],
+                                                            tz=tz, now=now)
+        start += found.end()
+    return None
+
+
+#: Dates printed in another form tried in a header before giving up.
+MAX_OTHER_FORM_DATES = 3
 
 
 def _in_sentence(text: str, end: int) -> bool:
