@@ -1090,3 +1090,11 @@ def test_a_declared_writer_with_a_transliterated_name() -> None:
 <script type="application/ld+json">{data}</script></head><body><h1>特朗普会阻止吗？</h1>
 <div class="article"><p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == "穆罕默德·闵沙维"
+
+
+def test_a_round_up_credits_eighteen_reporters() -> None:
+    """人民日报's round-ups from many provinces close with every reporter, in print order."""
+    reporters = ["江琳", "赵婀娜", "万秀斌", "胡健", "王金海", "崔佳", "龚仕建", "田豆豆", "朱虹",
+                 "袁泉", "王明峰", "孟海鹰", "贺林平", "程远州", "方敏", "王锦涛", "程焕", "刘梦丹"]
+    text = f"{TEXT}确保主题教育取得实效。（本报记者{'、'.join(reporters)}）"
+    assert closing_credit(text) == "、".join(reporters)

@@ -59,7 +59,8 @@ LATIN_BYLINE_RE = re.compile(
 #: 报道 a place may stand, ``覃剑长沙报道``, which ``names_before_place`` tells apart).
 _CONTINUE = "|".join(sorted(rules.AUTHOR_CONTINUE_LABELS, key=len, reverse=True))
 NAMES_RUN = (  # a later name may carry its own label glued on (史家民 通讯员刘静)
-    rf"(?P<names>[{HAN}·]{{1,4}}(?:[ \u3000、]+(?:{_CONTINUE})?[{HAN}·]{{1,4}}){{0,9}})"
+    rf"(?P<names>[{HAN}·]{{1,4}}(?:[ \u3000、]+(?:{_CONTINUE})?[{HAN}·]{{1,4}})"
+    rf"{{0,{MAX_AUTHORS - 1}}})"
     r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|文并图|文並圖|\d{1,2}月\d{1,2}日|"
     r"(?:综合|綜合)(?:报道|报导|報導|報道)|$)"
 )

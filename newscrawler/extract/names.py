@@ -66,8 +66,9 @@ NOT_NAME_ENDINGS = (rules.MEDIA_SUFFIXES + rules.LABEL_ENDINGS + rules.JOB_TITLE
                     + rules.ORGANISATION_ENDS)
 #: What the medium before or after a writer's slash ends with (``石佳/中国青年报``).
 MEDIUM_ENDINGS = rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS
-#: Writers kept from one credit (tech blogs credit a team: seven names on meituan's).
-MAX_AUTHORS = 10
+#: Writers kept from one credit (tech blogs credit a team: seven names on meituan's; a
+#: 人民日报 round-up, eighteen reporters).
+MAX_AUTHORS = 20
 CONTINUE_LABELS_LONGEST_FIRST = sorted(rules.AUTHOR_CONTINUE_LABELS, key=len, reverse=True)
 SEPARATOR = "、"
 
