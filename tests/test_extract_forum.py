@@ -98,3 +98,15 @@ def test_a_bbs_post_s_title_line_inside_its_header_block() -> None:
     record = extract_article(html.encode(), URL, now=NOW)
     assert (record["title"], record["author"], record["published_at"]) == \
         ("[最新]上海交通大学周边道路交通指南", "InnJayHee", "2010-05-12T00:48:34+08:00")
+
+
+def test_a_thread_s_starter_labelled_under_its_title() -> None:
+    """天涯论坛 prints ``楼主：cdylng 时间：2017-03-24 20:29:00`` under the thread's title; the
+    replies below carry their own posters."""
+    html = f"""<html><head><meta charset="utf-8"><title>我是凤凰女_情感天地_天涯论坛</title></head>
+<body><h1>我是凤凰女</h1><div class="atl-info"><span>楼主：<a href="/u/1">cdylng</a></span>
+<span>时间：2017-03-24 20:29:00</span></div><div class="bbs-content"><p>{TEXT}</p></div>
+<div class="atl-item"><a class="js-vip-check" href="/u/2">wowkao111</a> 时间：2017-03-24 21:00:00
+<div class="bbs-content">顶</div></div></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert (record["author"], record["published_at"]) == ("cdylng", "2017-03-24T20:29:00+08:00")

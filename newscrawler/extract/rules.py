@@ -153,9 +153,10 @@ SOURCE_SELECTORS = (
 )
 
 #: Meta-line labels by field, longest first within a field (§5.2).
-#: Discuz!'s portal labels the poster's account so (its CMS login, ``admin``, is nobody), and
-#: telnet-style BBSes (水木, 饮水思源: ``发信人: InnJayHee(跨时代), 信区: …``) the writer.
-POSTER_LABELS = ("发布者", "發布者", "發佈者", "发信人", "發信人")
+#: Discuz!'s portal labels the poster's account so (its CMS login, ``admin``, is nobody),
+#: telnet-style BBSes (水木, 饮水思源: ``发信人: InnJayHee(跨时代), 信区: …``) the writer, and
+#: 天涯 a thread's starter (``楼主：cdylng 时间：…``).
+POSTER_LABELS = ("发布者", "發布者", "發佈者", "发信人", "發信人", "楼主", "樓主")
 #: What a bare ``时间``/``日期`` label times when one of these (two characters each) comes
 #: first: an event the text announces (``面试时间：2015/12/30 16:00``, ``活动时间``,
 #: ``报名日期``), not the article.
