@@ -158,6 +158,9 @@ def test_closing_credit() -> None:
     assert closing_credit("……的空间。\n她同时也向记者表示，分布式的项目需要找到途径。") is None
     assert closing_credit("……（来源：21世纪经济报道 记者：倪雨晴）") == "倪雨晴"
     assert closing_credit("……符合两国利益的解决办法。") is None
+    broken = "……建设一个大运河文化带示范区。\n现代快报+/ZAKER南京记者\n胡玉梅"  # an e-paper's
+    assert closing_credit(broken) == "胡玉梅"
+    assert closing_credit("……的空间。\n感谢接受采访的记者\n谢谢大家") is None
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -151,10 +151,19 @@ def closing_credit(text: str) -> str | None:
         found = _credit_line(line) or _paragraph_end_credit(line)
         if found:
             return found
-    found = _credit_lines(lines)
+    found = _credit_lines(lines) or _label_over_name(lines)
     if found:
         return found
     return _paragraph_end_credit(paragraph) if paragraph and lines else None
+
+
+def _label_over_name(lines: list[str]) -> str | None:
+    """A credit broken over the text's last two lines, its label ending one and the name alone
+    on the last (``现代快报+/ZAKER南京记者`` / ``胡玉梅``, an e-paper's), ``lines`` last first."""
+    if len(lines) < 2 or not names.is_name(lines[0]) or \
+            not lines[1].endswith(rules.AUTHOR_BYLINE_LABELS):
+        return None
+    return _credit_line(f"{lines[1]} {lines[0]}")
 
 
 def _credit_lines(lines: list[str]) -> str | None:
