@@ -157,11 +157,16 @@ def closing_credit(text: str) -> str | None:
     return _paragraph_end_credit(paragraph) if paragraph and lines else None
 
 
+#: The longest name alone on a line that a credit's label on the line before may name.
+MAX_BARE_NAME = 3
+
+
 def _label_over_name(lines: list[str]) -> str | None:
     """A credit broken over the text's last two lines, its label ending one and the name alone
     on the last (``现代快报+/ZAKER南京记者`` / ``胡玉梅``, an e-paper's), ``lines`` last first."""
-    if len(lines) < 2 or not names.is_name(lines[0]) or \
-            not lines[1].endswith(rules.AUTHOR_BYLINE_LABELS):
+    name = lines[0] if lines else ""
+    if len(lines) < 2 or len(name) > MAX_BARE_NAME or not names.is_name(name) or \
+            not names.has_surname(name) or not lines[1].endswith(rules.AUTHOR_BYLINE_LABELS):
         return None
     return _credit_line(f"{lines[1]} {lines[0]}")
 
