@@ -85,6 +85,11 @@ def test_medium_and_bare_name_only_when_asked() -> None:
     assert opening_byline("新浪财经 语音播报 缩小字体 放大字体 收藏", bare=True) is None
     site = "中央纪委国家监委网站 李鹃 5月6日，中央纪委国家监委网站推出专区。"  # a site's own writer
     assert opening_byline(site, bare=True) == "李鹃"
+    opinion = "王 林 中国城市规划学会副主任委员、上海交通大学设计学院教授\n什么是城市精细化管理？"
+    assert opening_byline(opinion, bare=True) == "王林"  # the writer and their affiliation
+    assert opening_byline(opinion) is None
+    assert opening_byline("日前 中国城市规划学会召开会议，上海交通大学设计学院教授\n", bare=True) \
+        is None  # a sentence, not a name, before the affiliation
 
 
 @pytest.mark.parametrize(("zone", "expected"), [

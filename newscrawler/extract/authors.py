@@ -112,6 +112,11 @@ NAME_THEN_REPORTER_RE = re.compile(
     r"(?:記者|记者|特派員|特派员|评论委员|評論委員|论说委员|論說委員|主笔|主筆)(?=\s|$)"
 )
 #: A foreign name in Chinese characters, its parts joined by a middle dot (``迈克尔•汉恩``).
+#: An opinion piece's first line: the writer's name (padded: ``王 林``), then their
+#: affiliation, ending in a job title (``…上海交通大学设计学院教授``).
+NAME_THEN_AFFILIATION_RE = re.compile(
+    rf"^\s*(?P<name>[{HAN}](?: ?[{HAN}]){{1,2}})\s+[^\n。！？，,]{{4,80}}?"
+    rf"(?:{'|'.join(rules.JOB_TITLES)})(?:\n|$)")
 #: ``英国《金融时报》 白杰明 香港报道``: a medium, the writer's bare name, where they report from.
 MEDIUM_NAME_REPORT_RE = re.compile(
     rf"(?:^|[\s:：|])[{HAN}\w《]{{1,12}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)})》?\s+"
@@ -234,6 +239,10 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
     match = NAME_THEN_REPORTER_RE.match(start)
     if match and is_name(match.group("name")):
         return match.group("name")
+    match = NAME_THEN_AFFILIATION_RE.match(start) if bare else None
+    name = match.group("name").replace(" ", "") if match else ""
+    if name and is_name(name) and has_surname(name):
+        return name  # 王 林 中国城市规划学会…副主任委员、上海交通大学设计学院教授
     match = GLUED_DATELINE_RE.search(start)
     if match:
         name = names_before_place(match.group("glued"))
