@@ -104,7 +104,12 @@ def is_comment_box(element: etree._Element) -> bool:
     """Is the element a box of readers' comments (a class or id token starting with one of
     ``rules.COMMENT_BOX_PREFIXES``: ``comments``, ``comment-list``, ``pinglun``)?"""
     attrs = f"{element.get('class', '')} {element.get('id', '')}".lower()
-    return any(token.startswith(rules.COMMENT_BOX_PREFIXES) for token in attrs.split())
+    return COMMENT_HINT_RE.search(attrs) is not None and \
+        any(token.startswith(rules.COMMENT_BOX_PREFIXES) for token in attrs.split())
+
+
+#: Any of the comment box prefixes, anywhere: one search before the tokens are split.
+COMMENT_HINT_RE = re.compile("|".join(rules.COMMENT_BOX_PREFIXES))
 
 
 def split_at_meta_line(heading: etree._Element | None) -> tuple[str, etree._Element] | None:

@@ -18,7 +18,7 @@ from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE
 from newscrawler.extract.header import header_zone
 from newscrawler.extract.index import PageIndex
-from newscrawler.extract.text import compare_key, in_link, text_of
+from newscrawler.extract.text import in_link, text_of
 from newscrawler.extract.title import (
     HEADING_TAGS,
     MAX_TITLE_LENGTH,
@@ -51,9 +51,8 @@ def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etr
     that is a list's entry (a menu's ``<li><h3>``) or inside a link (a share button's pop-up,
     ``<a class="icon-wechat"><div><h4>微信扫一扫：分享</h4>``).
     """
-    menu: list[set[str]] = []
     for candidate in reversed(_above_first_paragraph(container)):  # nearest the text first
-        found = _heading_text(candidate, container, menu)
+        found = _heading_text(candidate)
         if found is not None:
             return found, candidate
     node = container
@@ -64,7 +63,7 @@ def heading_before(container: etree._Element, levels: int = 3) -> tuple[str, etr
             for candidate in [sibling, *list(sibling.iter())[:0:-1]]:  # itself, then nearest first
                 if not isinstance(candidate.tag, str):
                     continue
-                found = _heading_text(candidate, container, menu)
+                found = _heading_text(candidate)
                 if found is not None:
                     return found, candidate
         node = node.getparent()
@@ -99,27 +98,27 @@ def _is_heading_like(element: etree._Element) -> bool:
     return element.tag in HEADING_TAGS or bool(HEADING_CLASS_RE.search(element.get("class") or ""))
 
 
-def _heading_text(
-    candidate: etree._Element, container: etree._Element, menu: list[set[str]]
-) -> str | None:
-    """The headline a heading-like element prints, if it may be the article's (``menu``
-    caches the page's link texts)."""
+def _heading_text(candidate: etree._Element) -> str | None:
+    """The headline a heading-like element prints, if it may be the article's."""
     if not _is_heading_like(candidate):
         return None
     text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
     if not (4 <= len(text) <= MAX_TITLE_LENGTH and could_be_headline(text)) \
-            or is_site_badge(candidate) or _in_list_item(candidate) or _inside_link(candidate):
-        return None
-    if not menu:
-        menu.append(_link_texts(container))
-    if compare_key(text) in menu[0] and not _links_itself(candidate, text):
+            or is_site_badge(candidate) or _in_list_item(candidate) or _inside_link(candidate) \
+            or _repeats_a_link(candidate, text):
         return None
     return text
 
 
-def _link_texts(node: etree._Element) -> set[str]:
-    """The texts of every link on the page of ``node``, as headlines are compared."""
-    return {compare_key(text_of(link)) for link in node.getroottree().iter("a")}
+#: The page's links printing a given text (one query in C, not a walk of every link).
+_LINKS_PRINTING = etree.XPath("//a[normalize-space(.) = $text]")
+
+
+def _repeats_a_link(heading: etree._Element, text: str) -> bool:
+    """Does a link elsewhere on the page print the heading's text (the menu's ``联系我们``
+    over a box headed so)? The heading's own link (``<h3><a>标题</a></h3>``) does not count."""
+    own = set(heading.iter("a"))
+    return any(link not in own for link in _LINKS_PRINTING(heading, text=" ".join(text.split())))
 
 
 def _in_list_item(heading: etree._Element) -> bool:
@@ -132,13 +131,6 @@ def _in_list_item(heading: etree._Element) -> bool:
 def _inside_link(heading: etree._Element) -> bool:
     """Is the heading inside a link (a teaser, a share button's pop-up)?"""
     return any(ancestor.tag == "a" for ancestor in heading.iterancestors())
-
-
-def _links_itself(heading: etree._Element, text: str) -> bool:
-    """Is the only link with this text the heading's own (``<h3><a>标题</a></h3>``)?"""
-    key = compare_key(text)
-    return sum(compare_key(text_of(link)) == key for link in heading.getroottree().iter("a")) \
-        == sum(compare_key(text_of(link)) == key for link in heading.iter("a"))
 
 
 #: Tags an emphasised headline is printed with, on pages whose ``<title>`` does not name it.

@@ -287,7 +287,10 @@ def _above(node: etree._Element, other: etree._Element) -> bool:
 def _dated(node: etree._Element) -> bool:
     """Does a date follow the element within the header's reach (whitespace counted once when
     the source's indentation fills the reach: a Hexo theme's header)?"""
-    return header_date(header_zone(node, TITLED_DATE_REACH)) is not None or header_date(
+    zone = header_zone(node, TITLED_DATE_REACH)
+    if header_date(zone) is not None:
+        return True
+    return len(zone) < TITLED_DATE_REACH // 2 and header_date(  # the reach was indentation
         header_zone(node, TITLED_DATE_REACH, measure=squeezed_length)) is not None
 
 
