@@ -165,6 +165,12 @@ def test_closing_credit() -> None:
     assert closing_credit("……的空间。\n她同时也向记者表示，分布式的项目需要找到途径。") is None
     assert closing_credit("……（来源：21世纪经济报道 记者：倪雨晴）") == "倪雨晴"
     assert closing_credit("……符合两国利益的解决办法。") is None
+    edition = "……的时候。\n中青网记者 胡春艳 王鑫昕 来源：中国青年报 （ 2020年05月30日 01版）"
+    assert closing_credit(edition) == "胡春艳、王鑫昕"  # the paper's edition note after the credit
+    affiliation = "……起不到的作用。\n(王宁，中国比较文学学会会长，上海交通大学人文学院院长)"
+    assert closing_credit(affiliation) == "王宁"  # the writer, then their titles
+    assert closing_credit("……致欢迎词。（文 莫涛 编辑 韩小强）") == "莫涛"  # the text's role first
+    assert closing_credit("……致欢迎词。（图 莫涛 编辑 韩小强）") is None
     broken = "……建设一个大运河文化带示范区。\n现代快报+/ZAKER南京记者\n胡玉梅"  # an e-paper's
     assert closing_credit(broken) == "胡玉梅"
     assert closing_credit("……的空间。\n感谢接受采访的记者\n谢谢大家") is None

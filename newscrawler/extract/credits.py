@@ -26,12 +26,20 @@ CLOSING_RE = re.compile(
     rf"[（(][^()（）]{{0,20}}?(?:{BYLINE_LABELS}){LABEL_SEP}" + NAMES_RUN + r"\s*[)）]\s*$"
 )
 #: The writer and their affiliation in brackets ending the text (``（林红，作者单位：中国人民大学
-#: 国际关系学院）``, ``（张三，作者系…研究员）``, ``(陆忠伟作者系…原院长)``).
+#: 国际关系学院）``, ``（张三，作者系…研究员）``, ``(陆忠伟作者系…原院长)``, ``(王宁，中国比较文学
+#: 学会会长，上海交通大学人文学院院长)``).
 NAME_AND_AFFILIATION_RE = re.compile(
     rf"[（(](?P<name>[{HAN}]{{2,3}})(?:[，,、]\s*(?:作者单位|单位|作者系|系)|作者系|作者单位)"
     r"[:：]?[^()（）]{2,60}[)）]$"
-    rf"|[（(](?P<titled>[{HAN}]{{2,3}})[\s，,、]+[{HAN}]{{2,30}}?(?:{'|'.join(rules.JOB_TITLES)})[)）]$"
+    rf"|[（(](?P<titled>[{HAN}]{{2,3}})[\s，,、]+[{HAN}，,、]{{2,40}}?(?:{'|'.join(rules.JOB_TITLES)})"
+    r"[)）]$"
 )
+#: Roles in brackets ending the text, the text's writer first (``（文 莫涛 编辑 韩小强）``).
+TEXT_ROLE_END_RE = re.compile(
+    rf"[（(]\s*文\s+(?P<name>[{HAN}]{{2,3}})\s+(?:编辑|責編|责编|摄影|攝影|摄|图)[^()（）]{{0,20}}[)）]$")
+#: A newspaper's edition note after a closing credit (``（ 2020年05月30日 01 版）``).
+EDITION_NOTE_RE = re.compile(
+    r"\s*[（(]\s*(?:《[^》]{1,12}》)?\s*\d{4}年\d{1,2}月\d{1,2}日[^()（）]{0,12}[)）]\s*$")
 #: Taiwan TV's closing credit, ending the text: the medium, the reporters and the place
 #: glued together (``…不二法門。（民視新聞陳韻平、郭文海台北報導）``).
 GLUED_CREDIT_RE = re.compile(
@@ -191,6 +199,9 @@ def _paragraph_end_credit(text: str) -> str | None:
     name = match and (match.group("name") or match.group("titled"))
     if name and names.is_name(name):
         return name
+    match = TEXT_ROLE_END_RE.search(end)
+    if match and names.is_name(match.group("name")):
+        return match.group("name")
     match = GLUED_CREDIT_RE.search(end)
     if match:
         found = names.names_before_place(match.group("glued"))
@@ -270,7 +281,7 @@ def _closing_lines(text: str) -> tuple[list[str], str | None]:
     while len(tail) > 1 and (CAPTION_RE.search(tail[-1]) or FOLLOW_PROMPT_RE.search(tail[-1])):
         tail.pop()  # photo captions printed after the credit (Hong Kong papers' ▲ lines)
     for line in reversed(tail[-CLOSING_LINES - 1:]):
-        line = line.strip()
+        line = EDITION_NOTE_RE.sub("", line.strip())  # …来源：中国青年报 （ 2020年05月30日 01 版）
         if HOTLINE_RE.search(line):
             continue  # the site's news and advertising hotlines: furniture, however long
         credit = line.startswith(("（", "(")) or SOURCE_THEN_AUTHOR_RE.search(line)
