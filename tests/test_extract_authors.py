@@ -1114,3 +1114,16 @@ def test_a_round_up_credits_eighteen_reporters() -> None:
                  "袁泉", "王明峰", "孟海鹰", "贺林平", "程远州", "方敏", "王锦涛", "程焕", "刘梦丹"]
     text = f"{TEXT}确保主题教育取得实效。（本报记者{'、'.join(reporters)}）"
     assert closing_credit(text) == "、".join(reporters)
+
+
+@pytest.mark.parametrize(("slot", "expected"), [
+    ("作者：金鑫 房敏…", "金鑫、房敏婕"),  # the slot cut short: the text's byline names them all
+    ("作者：金鑫", "金鑫"),  # a whole value: the header's byline wins
+])
+def test_a_labelled_writer_cut_short_gives_way_to_the_text_s_byline(slot: str, expected: str
+                                                                     ) -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>新书发布会在上海图书馆举行</title></head>
+<body><h1>新书发布会在上海图书馆举行</h1><div class="info">{slot} 来源：中国新闻出版广电报
+时间：2019/10/18 9:15:40</div><div class="article"><p>□本报记者 金鑫 通讯员 房敏婕</p>
+<p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

@@ -95,7 +95,7 @@ def find_author(page: Evidence) -> str | None:
     A CMS account (``admin``), labelled (DedeCms's ``作者：admin``) or in a theme's markup
     (WordPress's ``Posted by admin``), is kept as printed, as the sample portal's contract has
     it, unless a byline opens the text's first line (``本站讯（记者刘晓艳文并图）``)."""
-    found = names.clean_author(page.meta.author) or page.cell or \
+    found = _labelled(page) or page.cell or \
         marked_author(page.root, page.source, page.marks, page.index) or \
         author_box_name(page.root, page.marks, page.index, page.meta.zone) or \
         _header_credit(page) or _text_credit(page) or _late_credit(page) or \
@@ -103,6 +103,29 @@ def find_author(page: Evidence) -> str | None:
     if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and page.body.lines:
         return authors.opening_byline(page.body.lines[0], bare=True) or found  # 本站讯（记者X）
     return microdata_coauthors(page.root, found, page.marks) if found else found
+
+
+def _labelled(page: Evidence) -> str | None:
+    """The meta line's labelled writers; when the page cut the value short (``作者：金鑫 房敏…``),
+    the text's opening byline that starts with them and names more (``□本报记者 金鑫 通讯员
+    房敏婕``). An uncut value stays, though the text names more (the header's byline wins)."""
+    labelled = names.clean_author(page.meta.author)
+    if labelled and page.body.text and _cut_short(page.meta.zone, labelled):
+        opening = authors.opening_byline(page.body.text)
+        if opening and opening.startswith(labelled + names.SEPARATOR):
+            return opening
+    return labelled
+
+
+def _cut_short(zone: str, labelled: str) -> bool:
+    """Does the header print the labelled names' run cut short (``金鑫 房敏…``)?"""
+    last = labelled.split(names.SEPARATOR)[-1]
+    at = zone.find(last)
+    return at >= 0 and CUT_SHORT_RE.match(zone, at + len(last)) is not None
+
+
+#: A name cut short after the last whole one: a few Han characters, then an ellipsis.
+CUT_SHORT_RE = re.compile(r"\s*[\u4e00-\u9fff]{0,4}(?:…|\.\.\.)")
 
 
 def _header_credit(page: Evidence) -> str | None:
