@@ -116,3 +116,25 @@ def test_json_ld_whose_type_and_offset_are_html_escaped(script_type: str) -> Non
 <script type="{script_type}">{data}</script></head><body><h1>第十三周作业</h1>
 <div class="post"><p>{TEXT}</p></div></body></html>""".encode()
     assert extract_article(html, URL, now=NOW)["published_at"] == "2022-05-29T20:20:00+08:00"
+
+
+FOUNDER_PAGE = """<html><head><meta charset="utf-8"><title>《中国教育报》电子版</title></head><body>
+<div class="tit03">2020年05月01日 星期五</div><table>
+<tr><td class="title2"></td></tr><tr><td class="title1">季自军：用心“玩”出疫情防控新花样</td></tr>
+<tr><td class="title2">上海交通大学辅导员季自军</td></tr><tr><td class="title3">{byline}</td></tr>
+</table><div id="ozoom"><p>{text}</p><p>{text}</p></div></body></html>
+<!--mpproperty <founder-date> 2020-05-01 </founder-date> <founder-author> 本报记者 任朝霞
+</founder-author> <founder-title>季自军：用心“玩”出疫情防控新花样 </founder-title>
+<founder-subtitle>上海交通大学辅导员季自军</founder-subtitle> /mpproperty-->"""
+
+
+def test_a_founder_e_paper_declares_its_headline_and_byline() -> None:
+    """Founder (方正) e-paper pages title themselves with the paper's name and stack a kicker,
+    the headline, a subtitle and the byline in ``td.title1/2/3``; their property comment
+    declares the headline and the byline, as a government page's ``ArticleTitle`` does."""
+    printed = extract_article(FOUNDER_PAGE.format(byline="本报记者 任朝霞", text=TEXT).encode(),
+                              URL, now=NOW)
+    assert printed["title"] == "季自军：用心“玩”出疫情防控新花样"
+    assert printed["published_at"] == "2020-05-01T00:00:00+08:00"
+    unprinted = extract_article(FOUNDER_PAGE.format(byline="", text=TEXT).encode(), URL, now=NOW)
+    assert unprinted["author"] == "任朝霞"  # declared only

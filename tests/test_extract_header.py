@@ -686,3 +686,13 @@ Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET</div>
 <div class="article"><p>{TEXT}</p></div></div></body></html>"""
     assert extract_article(above.encode(), URL, now=NOW)["published_at"] == \
         "2025-05-03T00:00:00+08:00"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("本报记者 任朝霞", False),  # an e-paper's byline row, classed title3
+    ("新华社记者 李四 王五", False),
+    ("记者节：致敬新闻工作者", True),  # a headline that starts like a byline
+    ("本报记者见闻：在一线", True),
+])
+def test_a_byline_is_no_headline(text: str, expected: bool) -> None:
+    assert could_be_headline(text) is expected

@@ -31,7 +31,7 @@ from newscrawler.extract.author_markup import (
     unlinked,
 )
 from newscrawler.extract.body import Body
-from newscrawler.extract.embedded import jsonld_author
+from newscrawler.extract.embedded import founder_property, jsonld_author
 from newscrawler.extract.forum import first_poster
 from newscrawler.extract.header import header_zone, squeezed_length
 from newscrawler.extract.index import PageIndex
@@ -181,7 +181,8 @@ def _late_credit(page: Evidence) -> str | None:
 def _declared_author(page: Evidence) -> str | None:
     """JSON-LD's or microdata's author, else ``<meta name="author">``, when it is neither the
     source, the host nor the site's name (the medium), nor the page's editor."""
-    declared = jsonld_author(page.source) or page.microdata
+    declared = jsonld_author(page.source) or page.microdata or \
+        founder_property(page.source, "author")  # an e-paper's <founder-author>
     tag = declared or first_tag(page.tags, rules.META_AUTHOR_NAMES, collapse)
     if not tag or tag == page.meta.source or _names_the_host(tag, page.url) or \
             tag.lower() in page.site.lower():

@@ -111,6 +111,28 @@ def script_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | No
     return None
 
 
+def founder_property(source: bytes | None, name: str) -> str | None:
+    """A value a Founder e-paper page's property comment declares (``<founder-title>``,
+    ``<founder-author>本报记者 任朝霞</founder-author>``): the headline and byline the paper's
+    system filed, which the page's ``<title>`` (the paper's name) does not give."""
+    if not source or b"property" not in source:
+        return None
+    properties = FOUNDER_PROPERTIES_RE.search(source)
+    if properties is None:
+        return None
+    tag = name.encode("ascii")
+    start = source.find(b"<founder-" + tag + b">", properties.end())
+    end = source.find(b"</founder-" + tag + b">", start) if start != -1 else -1
+    if end == -1 or end - start > MAX_FOUNDER_VALUE:
+        return None
+    value = collapse(source[start + len(tag) + 10:end].decode("utf-8", "replace"))
+    return value or None
+
+
+#: The longest property value read (a title or a byline, not an article).
+MAX_FOUNDER_VALUE = 400
+
+
 def founder_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | None:
     """The issue date in a Founder e-paper page's property comment, at day precision."""
     if not source or b"property" not in source:

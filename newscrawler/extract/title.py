@@ -16,7 +16,9 @@ import re
 from lxml import etree
 
 from newscrawler.extract import rules
+from newscrawler.extract.authors import BYLINE_RE
 from newscrawler.extract.dates import FULL_DATE_RE, is_date_alone
+from newscrawler.extract.embedded import founder_property
 from newscrawler.extract.header import (
     header_date,
     header_zone,
@@ -44,16 +46,23 @@ MAX_TITLE_LENGTH = 200
 HEADING_TAGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 
 
+#: How much a byline may print before its label (``本报``, ``新华社``).
+BYLINE_LEAD_CHARS = 4
 #: What a date line is made of: digits, punctuation and the date's own words.
 NOT_DATE_RE = re.compile(r"[\d\W_年月日时分秒時]+")
 
 
 def could_be_headline(text: str) -> bool:
-    """Not page furniture (``下一篇：``, ``相關文章``), not a label (``当前位置:``) and not a date
+    """Not page furniture (``下一篇：``, ``相關文章``), not a label (``当前位置:``), not a byline
+    (an e-paper's ``<td class="title3">本报记者 任朝霞</td>``) and not a date
     (``span.newsheadlinetime``: ``2014-12-17 (16:31)``)."""
     if rules.NOISE_LINE_RE.match(text) or text in rules.NOT_HEADLINES or \
             text.rstrip().endswith((":", "：")):  # a label: 当前位置:
         return False
+    byline = BYLINE_RE.search(text, 0, BYLINE_LEAD_CHARS + len(text))
+    if byline is not None and byline.start() <= BYLINE_LEAD_CHARS and \
+            byline.end() >= len(text.rstrip()):
+        return False  # 本报记者 任朝霞: a desk (本报) at most before the label, names to the end
     return FULL_DATE_RE.search(text) is None or len(NOT_DATE_RE.sub("", text)) >= 2
 
 
@@ -346,7 +355,10 @@ def extract_title(
             seen.append((text, node))
     if longer is not None:  # 碎碎念 - 安言的个人博客: the blog's name in a sidebar <h5>
         return _nearer_the_date(dated_first, longer)
-    declared = _declared_headline(root, meta_tags(root) if tags is None else tags, seen)
+    tags = meta_tags(root) if tags is None else tags
+    if ARTICLE_TITLE_TAG not in tags and index.may_contain("founder-title"):
+        tags = {**tags, ARTICLE_TITLE_TAG: founder_property(index.source, "title") or ""}
+    declared = _declared_headline(root, tags, seen)
     if declared is not None:
         return declared
     if weak is not None:  # the site's name, unless the header's date follows it
