@@ -366,3 +366,19 @@ def test_a_share_button_s_pop_up_heading_is_not_the_headline() -> None:
     assert _heading_before_text(html) == TITLE
     record = extract_article(html.encode(), URL, now=NOW)
     assert (record["title"], record["published_at"]) == (TITLE, "2022-05-07T07:00:00+08:00")
+
+
+def test_a_title_whose_pieces_are_glued_by_lone_em_dashes() -> None:
+    """科学网: ``<title>标题—新闻—科学网</title>`` and the headline printed in a styled cell, a
+    centered caption under the photo below it. A doubled em dash is the headline's own."""
+    headline = "一种新型元DNA结构研制成功"
+    html = f"""<html><head><meta charset="utf-8"><title>{headline}—新闻—科学网</title></head><body>
+<table><tr><td class="style1" align="center">{headline}</td></tr>
+<tr><td>作者：黄辛 来源：中国科学报 发布时间：2020/9/25 11:25:13</td></tr></table>
+<div class="text"><p><img src="a.jpg"></p><p style="TEXT-ALIGN: center">从一维到三维的DNA结构</p>
+<p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert (record["title"], record["author"]) == (headline, "黄辛")
+    doubled = html.replace(f"{headline}—新闻—科学网", f"{headline}——访问记").replace(
+        f'"center">{headline}<', f'"center">{headline}——访问记<')
+    assert extract_article(doubled.encode(), URL, now=NOW)["title"] == f"{headline}——访问记"

@@ -15,10 +15,11 @@ from newscrawler.extract.text import collapse, compare_key
 
 #: Markup printed as text: a headline whose ``<br>`` was escaped (``标题 &lt;BR&gt;``).
 LITERAL_TAG_RE = re.compile(r"\s*<\s*/?\s*(?:br|p|b|i|strong|em|span)\s*/?\s*>\s*", re.IGNORECASE)
-#: ``-西安交通大学新闻网`` ending a ``<title>``, the channel before it, what a site's name may
+#: ``-西安交通大学新闻网`` (or ``—新闻—科学网``, with em dashes) ending a ``<title>``, the channel
+#: before it, what a site's name may
 #: end with besides a medium's words, and how much headline must be left.
-GLUED_SITE_RE = re.compile(r"-(?P<site>[^-\s]{2,16})$")
-GLUED_CHANNEL_RE = re.compile(r"-[^-\s]{2,6}$")
+GLUED_SITE_RE = re.compile(r"(?<!—)[-—](?P<site>[^-—\s]{2,16})$")
+GLUED_CHANNEL_RE = re.compile(r"(?<!—)[-—][^-—\s]{2,6}$")
 SITE_ENDINGS = ("官网", "网站", "官方网站", "门户", "博客")
 MIN_TITLE_LEFT = 6
 #: A first piece of the ``<title>`` shorter than this is not taken for the headline: the

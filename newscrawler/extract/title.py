@@ -197,10 +197,13 @@ def _shown_part(root: etree._Element, whole: str) -> tuple[str, etree._Element] 
     long enough not to be a piece of a headline with a hyphen (``道奇3-2战胜游骑兵``)."""
     parts = {collapse(part) for part in rules.TITLE_SPLIT_RE.split(whole)}
     found = _printed_part(root, parts, 4)
-    if found is None and "-" in whole:
-        found = _printed_part(root, {collapse(p) for p in whole.split("-")} - parts,
+    if found is None and ("-" in whole or "—" in whole):  # an em dash too (标题—新闻—科学网)
+        found = _printed_part(root, {collapse(p) for p in HYPHEN_RE.split(whole)} - parts,
                               MIN_HYPHEN_PART)
     return found
+
+
+HYPHEN_RE = re.compile("-|(?<!—)—(?!—)")  # a lone em dash: a doubled one is a headline's own
 
 
 #: Characters a part of the ``<title>`` cut at a bare hyphen has at least, to be a headline.
