@@ -115,9 +115,7 @@ def founder_property(source: bytes | None, name: str) -> str | None:
     """A value a Founder e-paper page's property comment declares (``<founder-title>``,
     ``<founder-author>本报记者 任朝霞</founder-author>``): the headline and byline the paper's
     system filed, which the page's ``<title>`` (the paper's name) does not give."""
-    if not source or b"property" not in source:
-        return None
-    properties = FOUNDER_PROPERTIES_RE.search(source)
+    properties = _founder_properties(source)
     if properties is None:
         return None
     tag = name.encode("ascii")
@@ -129,15 +127,23 @@ def founder_property(source: bytes | None, name: str) -> str | None:
     return value or None
 
 
+def _founder_properties(source: bytes | None) -> re.Match[bytes] | None:
+    """Where a Founder e-paper page's property comment starts, if the page has one."""
+    if not source:
+        return None
+    return FOUNDER_PROPERTIES_RE.search(source, max(0, len(source) - FOUNDER_TAIL))
+
+
+#: Where the property comment is: the page's last bytes, after ``</html>`` (a search of the
+#: tail only, since every page without a headline or writer would pay for a whole scan).
+FOUNDER_TAIL = 16384
 #: The longest property value read (a title or a byline, not an article).
 MAX_FOUNDER_VALUE = 400
 
 
 def founder_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | None:
     """The issue date in a Founder e-paper page's property comment, at day precision."""
-    if not source or b"property" not in source:
-        return None
-    properties = FOUNDER_PROPERTIES_RE.search(source)
+    properties = _founder_properties(source)
     match = properties and FOUNDER_DATE_RE.search(source, properties.end())
     if not match:
         return None

@@ -359,7 +359,7 @@ def extract_title(
     if longer is not None:  # 碎碎念 - 安言的个人博客: the blog's name in a sidebar <h5>
         return _nearer_the_date(dated_first, longer)
     tags = meta_tags(root) if tags is None else tags
-    if ARTICLE_TITLE_TAG not in tags and index.may_contain("founder-title"):
+    if ARTICLE_TITLE_TAG not in tags:  # a Founder e-paper's declared headline
         tags = {**tags, ARTICLE_TITLE_TAG: founder_property(index.source, "title") or ""}
     declared = _declared_headline(root, tags, seen)
     if declared is not None:
