@@ -171,6 +171,9 @@ def test_closing_credit() -> None:
     assert closing_credit(affiliation) == "王宁"  # the writer, then their titles
     assert closing_credit("……致欢迎词。（文 莫涛 编辑 韩小强）") == "莫涛"  # the text's role first
     assert closing_credit("……致欢迎词。（图 莫涛 编辑 韩小强）") is None
+    glued = "……育种年限。（光明日报全媒体记者曹继军通讯员魏娜）"  # labels glued between the names
+    assert closing_credit(glued) == "曹继军、魏娜"
+    assert closing_credit("……出席。\n“政事儿”撰稿/新京报记者王姝 校对陆爱英") == "王姝"
     broken = "……建设一个大运河文化带示范区。\n现代快报+/ZAKER南京记者\n胡玉梅"  # an e-paper's
     assert closing_credit(broken) == "胡玉梅"
     assert closing_credit("……的空间。\n感谢接受采访的记者\n谢谢大家") is None

@@ -70,6 +70,10 @@ MEDIUM_ENDINGS = rules.MEDIA_SUFFIXES + rules.BYLINE_MEDIA_ENDS
 #: 人民日报 round-up, eighteen reporters).
 MAX_AUTHORS = 20
 CONTINUE_LABELS_LONGEST_FIRST = sorted(rules.AUTHOR_CONTINUE_LABELS, key=len, reverse=True)
+#: Where a byline's names split: spaces and 、, and a label glued between two names
+#: (``曹继军通讯员魏娜``, ``rules.GLUED_CONTINUE_LABELS``), which the names' loop passes over.
+GLUED_CONTINUE_RE = re.compile(
+    rf"[ \u3000、]+|(?<=[{HAN}]{{2}})({'|'.join(rules.GLUED_CONTINUE_LABELS)})(?=[{HAN}]{{2}})")
 SEPARATOR = "、"
 
 
@@ -96,7 +100,7 @@ def _no_ones(word: str, endings: tuple[str, ...] = NOT_NAME_ENDINGS) -> bool:
 def split_names(run: str) -> list[str]:
     """Names of a byline run in print order; a lone character padded off its other half
     (``王 观``) is joined; the run stops at the first token that is not a name."""
-    tokens = [t for t in re.split(r"[ \u3000、]+", NAME_COMMA_RE.sub("、", run)) if t]
+    tokens = [t for t in GLUED_CONTINUE_RE.split(NAME_COMMA_RE.sub("、", run)) if t]
     names: list[str] = []
     index = 0
     while index < len(tokens) and len(names) < MAX_AUTHORS:

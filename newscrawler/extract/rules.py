@@ -274,6 +274,9 @@ AUTHOR_CONTINUE_LABELS = frozenset(
     {"实习生", "实习记者", "见习记者", "通讯员", "记者", "特约记者", "本报记者",
      "實習生", "實習記者", "見習記者", "通訊員", "記者", "特約記者"}
 )
+#: Of those, the ones glued between two names still split them (``记者曹继军通讯员魏娜``);
+#: ``记者`` glued after a word is a medium's reporter (``新京报记者王姝``), no second name.
+GLUED_CONTINUE_LABELS = ("通讯员", "通訊員", "实习生", "實習生")
 #: A token ending like this ends the names (``北京报道``, ``摄``) and is not a name.
 AUTHOR_NAME_STOPS = (
     "报道", "摄影", "摄", "电", "讯", "编辑", "责编", "综合", "整合", "整理", "编译",
