@@ -89,8 +89,17 @@ def find_containers(
 
 def _is_summary(node: etree._Element) -> bool:
     """Is the node the summary box (``div.intro``) by its own class or id?"""
-    tokens = f"{node.get('class', '')} {node.get('id', '')}".lower().split()
-    return any(token in rules.SUMMARY_TOKENS for token in tokens)
+    return _names_summary(_names(node))
+
+
+def _names(node: etree._Element) -> str:
+    """The node's class and id, lower-cased ("" for the many nodes that have neither)."""
+    cls, ident = node.get("class"), node.get("id")
+    return f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
+
+
+def _names_summary(names: str) -> bool:
+    return bool(names) and any(token in rules.SUMMARY_TOKENS for token in names.split())
 
 
 def _agrees(
@@ -111,11 +120,11 @@ def _agrees(
     return final_score(ruled, raw) >= RULE_SCORE_RATIO * top_score
 
 
-def _is_noise(node: etree._Element) -> bool:
+def _is_noise(node: etree._Element, names: str) -> bool:
+    """Furniture by its tag, its class or id (``names``) or a hidden style."""
     if node.tag in rules.NOISE_TAGS:
         return True
-    attrs = f"{node.get('class', '')} {node.get('id', '')}".strip().lower()
-    if attrs and rules.NOISE_ATTR_RE.search(attrs):
+    if names and rules.NOISE_ATTR_RE.search(names.strip()):
         return True
     style = node.get("style")
     return bool(style and "display:none" in style.replace(" ", "").lower())
@@ -136,7 +145,8 @@ def clean_container(
         node = stack.pop()
         if not isinstance(node.tag, str):
             continue
-        if (_is_noise(node) or _is_summary(node)) and _length(node) < 0.5 * total:
+        names = _names(node)
+        if (_is_noise(node, names) or _names_summary(names)) and _length(node) < 0.5 * total:
             doomed.append(node)
         elif node.tag in LINK_LIST_TAGS and _is_link_list(node, total):
             doomed.append(node)

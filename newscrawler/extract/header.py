@@ -103,7 +103,10 @@ def header_zone(
 def is_comment_box(element: etree._Element) -> bool:
     """Is the element a box of readers' comments (a class or id token starting with one of
     ``rules.COMMENT_BOX_PREFIXES``: ``comments``, ``comment-list``, ``pinglun``)?"""
-    attrs = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    cls, ident = element.get("class"), element.get("id")
+    if not cls and not ident:
+        return False
+    attrs = f"{cls or ''} {ident or ''}".lower()
     return COMMENT_HINT_RE.search(attrs) is not None and \
         any(token.startswith(rules.COMMENT_BOX_PREFIXES) for token in attrs.split())
 
