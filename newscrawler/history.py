@@ -96,8 +96,18 @@ def load_runs(folder: Path, last: int | None = None) -> list[Run]:
             runs.append(read_run(path))
         except (ValueError, KeyError, TypeError, OSError) as exc:
             logger.warning("Skipping %s: not a run report (%s)", path, exc)
-    runs.sort(key=lambda r: (r.started_at, r.report.name))
+    runs.sort(key=_run_order)
     return runs[-last:] if last else runs
+
+
+def _run_order(run: Run) -> tuple[str, int, str]:
+    """Runs by start, those of one second by when their report was written: the names alone
+    misorder them (``<time>-2.report.json`` sorts before ``<time>.report.json``)."""
+    try:
+        written = run.report.stat().st_mtime_ns
+    except OSError:
+        written = 0
+    return run.started_at, written, run.report.name
 
 
 def table(runs: list[Run]) -> str:

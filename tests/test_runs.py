@@ -9,6 +9,7 @@ use allowed by its flags, and the plots are checked point by point.
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -45,8 +46,9 @@ def history(tmp_path_factory):
 def reports(work, damaged: str) -> list[dict]:
     """The run reports, oldest first, without the damaged one."""
     paths = [p for p in (work / "feeds").glob("*.report.json") if p.name != damaged]
+    paths.sort(key=lambda p: p.stat().st_mtime_ns)  # runs of one second: by when written
     found = [json.loads(p.read_text("utf-8")) for p in paths]
-    return sorted(found, key=lambda r: r["started_at"])
+    return sorted(found, key=lambda r: r["started_at"])  # stable: the order above stays
 
 
 def runs_command(work, *args: str) -> subprocess.CompletedProcess:
@@ -149,3 +151,17 @@ def test_html_page_renders_every_plot_in_headless_chromium_with_no_network(histo
     with_records = sum(1 for r in runs if r.coverage)
     coverage = by_title["Field coverage (share of records)"]["series"]
     assert "published_at" in coverage and set(coverage.values()) == {with_records} == {2}
+
+
+def test_runs_started_in_one_second_keep_their_order(tmp_path):
+    """Two runs in one second: the report extension names the second ``<time>-2.report.json``,
+    which sorts before ``<time>.report.json`` by name; the history orders them as they ran."""
+    stamp = "2026-12-04T05-12-14+00-00"
+    for n, (name, articles) in enumerate([(f"{stamp}.report.json", 30),
+                                          (f"{stamp}-2.report.json", 4)]):
+        path = tmp_path / name
+        path.write_text(json.dumps({"started_at": "2026-12-04T05:12:14+00:00", "healthy": True,
+                                    "finished_at": "2026-12-04T05:12:15+00:00",
+                                    "articles_delivered": articles, "feed": None}), "utf-8")
+        os.utime(path, ns=(1_000_000_000 * (n + 1), 1_000_000_000 * (n + 1)))
+    assert [run.articles for run in load_runs(tmp_path)] == [30, 4]
