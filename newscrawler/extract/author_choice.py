@@ -161,7 +161,7 @@ def _text_credit(page: Evidence) -> str | None:
     return authors.reversed_credit(text) or authors.opening_byline(text, bare=True) or \
         authors.report_line(lines) or \
         authors.name_under_headline(lines, page.title, page.meta.zone) or \
-        credits.closing_credit(text) or credits.posted_by(" ".join(lines[-CLOSING_LINES:]))
+        credits.closing_credit(text) or credits.posting_line_poster(lines)
 
 
 def _late_credit(page: Evidence) -> str | None:
@@ -209,8 +209,6 @@ def text_after(printed: str, lines: list[str], containers: list[etree._Element])
     return inside + " " + header_zone(containers[-1], FOLLOWING_CHARS, squeezed_length)
 
 
-#: The text's last lines, where a forum prints who posted it.
-CLOSING_LINES = 3
 #: How much of the header is read for a group of credits.
 HEADER_CREDITS_CHARS = 100
 #: Characters of the body's last line looked for in its container's text, and of the page

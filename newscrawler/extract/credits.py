@@ -299,13 +299,20 @@ def furniture_credit(after: str) -> str | None:
     line under the post (``本贴由大卫于2005年8月12日…发表``)."""
     after = collapse(after)[:FURNITURE_CREDIT_CHARS]
     match = REPRINT_NOTICE_CREDIT_RE.search(after)
-    found = names.signed_name(match.group("name")) if match else posted_by(after)
+    found = names.signed_name(match.group("name")) if match else posting_line_poster([], after)
     return found or (credit_group(after) if WRITER_LABEL_RE.search(after) else None)
 
 
-def posted_by(text: str) -> str | None:
-    """The poster a forum's line under the post names (``本贴由大卫于2005年8月12日…发表``)."""
-    match = rules.POSTED_BY_RE.search(text)
+def posting_line(lines: list[str], after: str = "") -> re.Match[str] | None:
+    """A forum's line under the post naming who posted it and when (``本贴由大卫于2005年8月12日
+    16:12:21在〖心灵体操〗发表``, ``rules.POSTED_BY_RE``), among the text's last lines or in
+    the page text right ``after`` them. Its date is ``meta.date_of_posting``'s."""
+    return rules.POSTED_BY_RE.search(" ".join(lines[-CLOSING_LINES:]) + " " + after)
+
+
+def posting_line_poster(lines: list[str], after: str = "") -> str | None:
+    """The poster a forum's line under the post names (``posting_line``)."""
+    match = posting_line(lines, after)
     return names.signed_name(match.group("name")) if match else None
 
 

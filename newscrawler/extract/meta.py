@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from newscrawler.extract import rules
+from newscrawler.extract.credits import posting_line
 from newscrawler.extract.dates import (
     FULL_DATE_RE,
     ParsedDate,
@@ -530,9 +531,8 @@ def date_of_sign_off(lines: list[str], tz: str, now: datetime) -> ParsedDate | N
 
 def date_of_posting(lines: list[str], after: str, tz: str, now: datetime) -> ParsedDate | None:
     """The date a forum's line under the post gives (``本贴由大卫于2005年8月12日16:12:21在
-    〖…〗发表``, ``rules.POSTED_BY_RE``), among the text's last lines or right after them,
-    when the page gives no date elsewhere."""
-    match = rules.POSTED_BY_RE.search(" ".join(lines[-SIGN_OFF_LINES:]) + " " + after)
+    〖…〗发表``, ``credits.posting_line``), when the page gives no date elsewhere."""
+    match = posting_line(lines, after)
     return parse_full_date(match.group("date"), tz=tz, now=now) if match else None
 
 
