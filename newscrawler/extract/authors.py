@@ -114,7 +114,6 @@ NAME_THEN_REPORTER_RE = re.compile(
     rf"^(?P<name>[{HAN}·]{{2,4}})\s+[{HAN}\w]{{0,10}}"
     r"(?:記者|记者|特派員|特派员|评论委员|評論委員|论说委员|論說委員|主笔|主筆)(?=\s|$)"
 )
-#: A foreign name in Chinese characters, its parts joined by a middle dot (``迈克尔•汉恩``).
 #: An opinion piece's first line: the writer's name (padded: ``王 林``), then their
 #: affiliation, ending in a job title (``…上海交通大学设计学院教授``).
 NAME_THEN_AFFILIATION_RE = re.compile(

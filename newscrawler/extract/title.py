@@ -245,12 +245,13 @@ ARTICLE_TITLE_TAG = "articletitle"
 
 
 def _declared_headline(
-    root: etree._Element, tags: dict[str, str], headings: list[tuple[str, etree._Element]]
+    root: etree._Element, declared: str | None, headings: list[tuple[str, etree._Element]]
 ) -> tuple[str, etree._Element | None] | None:
-    """The headline a government page declares in ``ArticleTitle``, when its ``<title>`` named
-    none of its headings: the heading printing it, else the element printing it (``<p
-    class="tit">``, a styled ``<div>``), else the declared text itself."""
-    declared = collapse(tags.get(ARTICLE_TITLE_TAG))
+    """The headline a page declares (a government page's ``ArticleTitle``, a Founder e-paper's
+    ``<founder-title>``), when its ``<title>`` named none of its headings: the heading printing
+    it, else the element printing it (``<p class="tit">``, a styled ``<div>``), else the
+    declared text itself."""
+    declared = collapse(declared)
     key = compare_key(declared)
     if len(key) < MIN_DECLARED_HEADLINE:
         return None
@@ -272,7 +273,6 @@ def _short_first_piece(whole: str, article: str) -> str | None:
     first = compare_key(parts[0]) if len(parts) > 1 else ""
     return first if 0 < len(first) < MIN_TRUSTED_PIECE and first != compare_key(article) \
         else None
-
 
 
 def _nearer_the_date(
@@ -359,9 +359,8 @@ def extract_title(
     if longer is not None:  # 碎碎念 - 安言的个人博客: the blog's name in a sidebar <h5>
         return _nearer_the_date(dated_first, longer)
     tags = meta_tags(root) if tags is None else tags
-    if ARTICLE_TITLE_TAG not in tags:  # a Founder e-paper's declared headline
-        tags = {**tags, ARTICLE_TITLE_TAG: founder_property(index.source, "title") or ""}
-    declared = _declared_headline(root, tags, seen)
+    declared = _declared_headline(root, tags[ARTICLE_TITLE_TAG] if ARTICLE_TITLE_TAG in tags
+                                  else founder_property(index.source, "title"), seen)
     if declared is not None:
         return declared
     if weak is not None:  # the site's name, unless the header's date follows it
