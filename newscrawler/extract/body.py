@@ -23,6 +23,7 @@ from newscrawler.extract.text import (
     SPACE_RE,
     all_text,
     block_lines,
+    class_and_id,
     collapse,
     remove_keep_tail,
     visible_length,
@@ -89,13 +90,7 @@ def find_containers(
 
 def _is_summary(node: etree._Element) -> bool:
     """Is the node the summary box (``div.intro``) by its own class or id?"""
-    return _names_summary(_names(node))
-
-
-def _names(node: etree._Element) -> str:
-    """The node's class and id, lower-cased ("" for the many nodes that have neither)."""
-    cls, ident = node.get("class"), node.get("id")
-    return f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
+    return _names_summary(class_and_id(node))
 
 
 def _names_summary(names: str) -> bool:
@@ -145,7 +140,7 @@ def clean_container(
         node = stack.pop()
         if not isinstance(node.tag, str):
             continue
-        names = _names(node)
+        names = class_and_id(node)
         if (_is_noise(node, names) or _names_summary(names)) and _length(node) < 0.5 * total:
             doomed.append(node)
         elif node.tag in LINK_LIST_TAGS and _is_link_list(node, total):

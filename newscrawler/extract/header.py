@@ -23,7 +23,7 @@ from newscrawler.extract.dates import (
     FULL_DATE_RE,
     MONTH_WORD_FIRST_RE,
 )
-from newscrawler.extract.text import collapse, compare_key, text_of
+from newscrawler.extract.text import class_and_id, collapse, compare_key, text_of
 
 #: How much text after the heading is searched for the meta line.
 HEADER_ZONE_CHARS = 300
@@ -103,11 +103,8 @@ def header_zone(
 def is_comment_box(element: etree._Element) -> bool:
     """Is the element a box of readers' comments (a class or id token starting with one of
     ``rules.COMMENT_BOX_PREFIXES``: ``comments``, ``comment-list``, ``pinglun``)?"""
-    cls, ident = element.get("class"), element.get("id")
-    if not cls and not ident:
-        return False
-    attrs = f"{cls or ''} {ident or ''}".lower()
-    return COMMENT_HINT_RE.search(attrs) is not None and \
+    attrs = class_and_id(element)
+    return attrs != "" and COMMENT_HINT_RE.search(attrs) is not None and \
         any(token.startswith(rules.COMMENT_BOX_PREFIXES) for token in attrs.split())
 
 

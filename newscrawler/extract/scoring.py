@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from lxml import etree
 
 from newscrawler.extract import rules
-from newscrawler.extract.text import all_text, visible_length
+from newscrawler.extract.text import all_text, class_and_id, visible_length
 
 #: Punctuation that marks running prose (Chinese and Western).
 PUNCT_RE = re.compile(r"[，。！？；、,.;!?：:]")
@@ -103,14 +103,14 @@ def score_containers(root: etree._Element) -> dict[etree._Element, float]:
 
 def is_furniture(node: etree._Element, depth: int = 4) -> bool:
     """Is the node a footer, sidebar, comment box …, or inside one (a few levels up)?"""
-    attrs = f"{node.get('class', '')} {node.get('id', '')}".lower()
-    if node.tag in FURNITURE_TAGS or (attrs.strip() and rules.FURNITURE_ATTR_RE.search(attrs)):
+    attrs = class_and_id(node)
+    if node.tag in FURNITURE_TAGS or (attrs and rules.FURNITURE_ATTR_RE.search(attrs)):
         return True
     node = node.getparent()
     while node is not None and depth > 1:
         if node.tag in FURNITURE_TAGS:
             return True
-        for token in f"{node.get('class', '')} {node.get('id', '')}".lower().split():
+        for token in class_and_id(node).split():
             if token in rules.FURNITURE_ANCESTOR_TOKENS or token.startswith(
                     rules.FURNITURE_ANCESTOR_PREFIXES):
                 return True

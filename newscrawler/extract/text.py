@@ -74,6 +74,13 @@ def in_link(element: etree._Element) -> bool:
     return any(ancestor.tag == "a" for ancestor in element.iterancestors())
 
 
+def class_and_id(element: etree._Element) -> str:
+    """The element's class and id, lower-cased, as one string ("" for the many elements that
+    have neither: most tests of a page's furniture by name stop there)."""
+    cls, ident = element.get("class"), element.get("id")
+    return f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
+
+
 def block_lines(element: etree._Element) -> list[str]:
     """The element's text as lines: one per paragraph, heading, list item or ``<br>`` run.
 

@@ -38,7 +38,7 @@ from newscrawler.extract.page_title import (
 )
 from newscrawler.extract.profile import Profile
 from newscrawler.extract.sections import is_home
-from newscrawler.extract.text import collapse, compare_key, in_link, text_of
+from newscrawler.extract.text import class_and_id, collapse, compare_key, in_link, text_of
 
 #: Candidates per heading XPath looked at (pages with hundreds of ``<h3>``\\s exist).
 MAX_HEADINGS = 30
@@ -468,8 +468,7 @@ def is_site_badge(node: etree._Element) -> bool:
     matches the site's part of the ``<title>``, never the headline: in a box whose class or
     id says logo, or all of it one link to the home page (``href=""`` is the page itself)."""
     for element in (node, node.getparent()):
-        if element is not None and "logo" in \
-                f"{element.get('class', '')} {element.get('id', '')}".lower():
+        if element is not None and "logo" in class_and_id(element):
             return True
     links = list(node.iter("a"))
     return len(links) == 1 and (links[0].get("href") or "").strip() not in ("", "#") and \
