@@ -1130,3 +1130,17 @@ def test_a_labelled_writer_cut_short_gives_way_to_the_text_s_byline(slot: str, e
 时间：2019/10/18 9:15:40</div><div class="article"><p>□本报记者 金鑫 通讯员 房敏婕</p>
 <p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("second", "expected"), [
+    ("本报记者 李治国", "柳洁、李治国"),  # each region's reporter, in print order
+    ("李治国", "柳洁"),  # a line that is no reporter credit adds nobody
+])
+def test_a_round_up_names_a_reporter_under_each_region(second: str, expected: str) -> None:
+    """经济日报's round-ups print a subheading per region, each with its reporter on a line of
+    its own; the first line's reporter alone would drop the others."""
+    html = f"""<html><head><meta charset="utf-8"><title>各地织牢织密公共卫生防护网</title></head>
+<body><h1>各地织牢织密公共卫生防护网</h1><div class="info">2020年06月01日 10:00 来源：经济日报</div>
+<div class="article"><p>湖北：守好小区防线和院感关口</p><p>本报记者 柳 洁</p><p>{TEXT}</p>
+<p>上海：加强应急管理体系整体性建设</p><p>{second}</p><p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

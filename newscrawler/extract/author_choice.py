@@ -90,7 +90,8 @@ def find_author(page: Evidence) -> str | None:
     (``_late_credit``), a forum thread's first poster (``forum.first_poster``) and last what
     the page declares in JSON-LD, microdata or ``<meta name="author">``
     (``_declared_author``); co-authors a byline declares after the first found are added
-    (``microdata_coauthors``).
+    (``microdata_coauthors``), and a round-up's reporters after the first region's
+    (``authors.round_up_reporters``).
 
     A CMS account (``admin``), labelled (DedeCms's ``作者：admin``) or in a theme's markup
     (WordPress's ``Posted by admin``), is kept as printed, as the sample portal's contract has
@@ -102,7 +103,10 @@ def find_author(page: Evidence) -> str | None:
         first_poster(page.root, page.index) or _declared_author(page)
     if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and page.body.lines:
         return authors.opening_byline(page.body.lines[0], bare=True) or found  # 本站讯（记者X）
-    return microdata_coauthors(page.root, found, page.marks) if found else found
+    if not found:
+        return found
+    found = authors.round_up_reporters(page.body.lines, found)
+    return microdata_coauthors(page.root, found, page.marks)
 
 
 def _labelled(page: Evidence) -> str | None:

@@ -383,3 +383,20 @@ def name_under_headline(lines: list[str], title: str | None, zone: str = "") -> 
 def is_photo_credit(text: str, match: re.Match[str]) -> bool:
     """``新华社记者李木子 摄``: the names are followed by 摄 (a photographer)."""
     return text[match.end("names"): match.end("names") + 3].strip().startswith(("摄", "攝"))
+
+
+#: A line that is nothing but a paper's reporter credit (``本报记者 李治国``), as a round-up
+#: prints one under each region's subheading.
+REPORTER_LINE_RE = re.compile(rf"^(?:本报|本報)(?:记者|記者)\s*[{HAN}][{HAN}\s、]{{1,24}}$")
+
+
+def round_up_reporters(lines: list[str], found: str) -> str:
+    """The writers of a round-up (``湖北：…`` / ``本报记者 柳 洁`` … ``上海：…`` / ``本报记者
+    李治国``): when ``found`` is the first reporter line's credit, the reporters of the other
+    reporter lines follow it in the order printed. Any other credit is returned unchanged."""
+    credited = [opening_byline(line.strip(), bare=True) for line in lines
+                if REPORTER_LINE_RE.match(line.strip())]
+    credited = [names for names in credited if names]
+    if len(credited) < 2 or credited[0] != found:
+        return found
+    return join([name for names in credited for name in names.split(SEPARATOR)][:MAX_AUTHORS])
