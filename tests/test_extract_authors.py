@@ -1144,3 +1144,25 @@ def test_a_round_up_names_a_reporter_under_each_region(second: str, expected: st
 <div class="article"><p>湖北：守好小区防线和院感关口</p><p>本报记者 柳 洁</p><p>{TEXT}</p>
 <p>上海：加强应急管理体系整体性建设</p><p>{second}</p><p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("北京大学教授 张明", "张明"),  # the title, a space, the name
+    ("仁济医院呼吸科主治医师张明", "张明"),  # a physician's title glued to the name
+])
+def test_a_writer_after_a_job_title(value: str, expected: str) -> None:
+    assert clean_author(value) == expected
+
+
+@pytest.mark.parametrize(("credit", "expected"), [
+    ("<p>作者：上海交通大学医学院附属仁济医院第一批驰援武汉医疗队队员、</p>"
+     "<p>仁济医院呼吸科主治医师&nbsp; 查琼芳</p>", "查琼芳"),  # the affiliation runs on
+    ("<p>作者：上海交通大学医学院附属仁济医院第一批驰援武汉医疗队队员。</p>"
+     "<p>仁济医院呼吸科主治医师&nbsp; 查琼芳</p>", None),  # a sentence ends: no run-on
+])
+def test_a_closing_credit_run_on_to_the_last_line(credit: str, expected: str | None) -> None:
+    """A doctor's diary closes with its writer's affiliation broken over two lines."""
+    html = f"""<html><head><meta charset="utf-8"><title>战疫日记第二十八天</title></head>
+<body><h1>战疫日记第二十八天</h1><div class="info">2020-02-22 13:37 来源：中国日报网</div>
+<div class="article"><p>{TEXT}</p><p>{TEXT}</p>{credit}</div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

@@ -159,7 +159,7 @@ def closing_credit(text: str) -> str | None:
         found = _credit_line(line) or _paragraph_end_credit(line)
         if found:
             return found
-    found = _credit_lines(lines) or _label_over_name(lines)
+    found = _credit_lines(lines) or _label_over_name(lines) or _credit_run_on(lines)
     if found:
         return found
     return _paragraph_end_credit(paragraph) if paragraph and lines else None
@@ -177,6 +177,20 @@ def _label_over_name(lines: list[str]) -> str | None:
             not names.has_surname(name) or not lines[1].endswith(rules.AUTHOR_BYLINE_LABELS):
         return None
     return _credit_line(f"{lines[1]} {lines[0]}")
+
+
+def _credit_run_on(lines: list[str]) -> str | None:
+    """A labelled credit whose affiliation runs on to the last line (``作者：…医疗队队员、`` /
+    ``仁济医院呼吸科主治医师 查琼芳``), ``lines`` last first: the line before ends in a list
+    mark."""
+    if len(lines) < 2 or not lines[1].endswith(RUN_ON_MARKS) or \
+            not authors.CREDIT_VALUE_RE.search(lines[1]):
+        return None
+    return _credit_line(lines[1] + lines[0])
+
+
+#: Marks a credit's line ends with when its value goes on to the next line.
+RUN_ON_MARKS = ("、", "，", ",")
 
 
 def _credit_lines(lines: list[str]) -> str | None:

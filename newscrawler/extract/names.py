@@ -33,10 +33,10 @@ LATIN_NAME_RE = re.compile(r"^[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){0,3}$")
 #: ``凯尔・奈特``).
 TRANSLITERATED_NAME_RE = re.compile(rf"^[{HAN}]{{1,6}}(?:[·•・][{HAN}]{{1,8}}){{1,2}}$")
 _TITLES = "|".join(rules.JOB_TITLES)
-#: ``…研究部部长、研究员徐占忱``, ``武汉大学历史学院郭伦``: the name right after the last job
-#: title or organisation, ending the credit.
+#: ``…研究部部长、研究员徐占忱``, ``武汉大学历史学院郭伦``, ``北京大学教授 张三``: the name right
+#: after the last job title or organisation, ending the credit.
 NAME_AFTER_TITLE_RE = re.compile(
-    rf"(?:{_TITLES}|{'|'.join(rules.ORGANISATION_ENDS)})(?P<name>[{HAN}·]{{2,3}})$"
+    rf"(?:{_TITLES}|{'|'.join(rules.ORGANISATION_ENDS)})\s*(?P<name>[{HAN}·]{{2,3}})$"
 )
 #: ``方敏北京大学经济学院教授``: a name, then an affiliation from a place, ending in a title.
 NAME_BEFORE_AFFILIATION_RE = re.compile(
