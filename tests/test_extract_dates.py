@@ -313,3 +313,36 @@ def test_what_is_handed_to_dateparser(text: str, kwargs: dict, expected: str | N
 def test_c_s_asctime_form(text: str, expected: str) -> None:
     parsed = parse_date(text, tz="Asia/Taipei", now=datetime(2026, 12, 3, tzinfo=ZoneInfo("UTC")))
     assert parsed is not None and parsed.value.isoformat() == expected
+
+
+YEARLESS_PAGE = """<html><head><meta charset="utf-8"><title>交大团队培育葡萄新品种</title></head>
+<body><h1>交大团队培育葡萄新品种</h1><div class="info">来源：中国教育报 {printed}</div>
+<div class="article"><p>{text}</p><p>{text}</p></div></body></html>"""
+
+
+@pytest.mark.parametrize(("url", "printed", "expected"), [
+    # the URL's date names the printed month and day: its year is the page's
+    ("https://m.example.cn/middle/2020/0817/content_31857376_1.html", "08-17 13:16",
+     "2020-08-17T13:16:00+08:00"),
+    ("http://app.example.cn/zx/tt/201908/t20190814_1272359.html", "08-14",  # TRS WCM naming
+     "2019-08-14T00:00:00+08:00"),
+    # another day in the URL: the URL's (it has a year); none: the latest such day that is
+    # not in the future
+    ("https://m.example.cn/middle/2020/0816/content_31857376_1.html", "08-17 13:16",
+     "2020-08-16T00:00:00+08:00"),
+    ("https://m.example.cn/content_31857376_1.html", "08-17 13:16", "2026-08-17T13:16:00+08:00"),
+])
+def test_a_year_less_date_takes_the_year_of_the_url_s_date(url: str, printed: str,
+                                                           expected: str) -> None:
+    text = "这是一篇足够长的新闻正文，用来让正文抽取器确认这里就是文章的主体内容。" * 4
+    html = YEARLESS_PAGE.format(printed=printed, text=text)
+    assert extract_article(html.encode(), url, now=NOW)["published_at"] == expected
+
+
+def test_a_trs_document_url_dates_a_page_that_prints_none() -> None:
+    """TRS WCM names documents ``/201908/t20190814_1272359.html``: the day it was filed."""
+    text = "这是一篇足够长的新闻正文，用来让正文抽取器确认这里就是文章的主体内容。" * 4
+    html = YEARLESS_PAGE.format(printed="", text=text)
+    record = extract_article(html.encode(), "http://www.example.gov.cn/xw/201908/t20190814_12.html",
+                             now=NOW)
+    assert record["published_at"] == "2019-08-14T00:00:00+08:00"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, time, timedelta, timezone
 from functools import lru_cache
 from itertools import islice
@@ -255,6 +255,17 @@ def date_from_url(url: str, tz: str, now: datetime) -> ParsedDate | None:
     return None
 
 
+def year_from_url(date: ParsedDate, dated: ParsedDate | None) -> ParsedDate:
+    """A date printed without its year (``08-14``) in the year of the URL's date (``dated``)
+    when the URL names the same month and day (``/201908/t20190814_…``): a page archived years
+    ago is not of this year, which is all a year-less date alone can be resolved to. ``date``
+    itself when the days differ."""
+    if dated is None or (dated.value.month, dated.value.day) != (date.value.month,
+                                                                 date.value.day):
+        return date
+    return replace(date, value=date.value.replace(year=dated.value.year), year_guessed=False)
+
+
 def _texts(nodes: list) -> list[tuple[str, etree._Element | None]]:
     """(text, element) of short elements (or attribute strings from a profile XPath)."""
     out: list[tuple[str, etree._Element | None]] = []
@@ -332,10 +343,17 @@ def extract_meta(
         if meta.date is None:
             meta.date = date_from_url(url, tz, now)
             meta.date_from_url = meta.date is not None
+            if meta.date is not None:  # the header's 08-17 13:16 on the URL's day: its time
+                short = parse_short_header_date(zone, tz=tz, now=now)
+                if short is not None and short.year_guessed and \
+                        year_from_url(short, meta.date) is not short:
+                    meta.date, meta.date_from_url = year_from_url(short, meta.date), False
         meta.date = meta.date or _date_past_indentation(heading, zone, tz, now) or \
             parse_short_header_date(zone, tz=tz, now=now)
     elif meta.date.precision != "day" or meta.date.order_guessed:
         meta.date = _agreeing(meta.date, machine, machine_in_utc)
+    if meta.date is not None and meta.date.year_guessed:
+        meta.date = year_from_url(meta.date, date_from_url(url, tz, now))
     return meta
 
 

@@ -460,6 +460,8 @@ URL_DATE_RES = (
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]\d)(?P<d>[0-3]\d)/"),
     re.compile(r"/(?P<y>(?:19|20)\d{2})-?(?P<m>[01]\d)-?/?(?P<d>[0-3]\d)/"),
     re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)[/_-]"),
+    # TRS WCM's documents (government and paper sites): /201908/t20190814_1272359.html
+    re.compile(r"/t(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)_\d+"),
     # WordPress's "day and name" permalinks and the blog engines that copy them (Hexo,
     # Pelican, Jekyll): /2016/05/15/slug/
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/"),
