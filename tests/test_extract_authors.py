@@ -1166,3 +1166,17 @@ def test_a_closing_credit_run_on_to_the_last_line(credit: str, expected: str | N
 <body><h1>战疫日记第二十八天</h1><div class="info">2020-02-22 13:37 来源：中国日报网</div>
 <div class="article"><p>{TEXT}</p><p>{TEXT}</p>{credit}</div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize("printed", [
+    "编辑：（<!--<$[信息作者]>begin-->胡冠山<!--<$[信息作者]>end-->）",  # TRS's template comments
+    "编辑：（胡冠山）",
+])
+def test_the_meta_author_a_government_page_prints_as_its_editor(printed: str) -> None:
+    """TRS fills ``<meta name="author">`` with whoever published the page, whom the page
+    prints as its editor in brackets: no writer is credited."""
+    html = f"""<html><head><meta charset="utf-8"><title>市文化和旅游局开展帮包服务活动</title>
+<meta name="author" content="胡冠山"></head><body><h1>市文化和旅游局开展帮包服务活动</h1>
+<div class="info">发布日期：2019-07-10 10:43</div><div class="article"><p>{TEXT}</p><p>{TEXT}</p>
+</div><div class="corner-compile">{printed}</div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] is None

@@ -261,11 +261,13 @@ def _names_the_host(value: str, url: str) -> bool:
     return any(word in labels for word in re.findall(r"[a-z]{3,}", value.lower()))
 
 
-#: An editor label, then any tags, ending where the name starts: ``责任编辑：<b>X</b>``,
-#: ``【编辑:X】``. Searched in the UTF-8 source; no Han character may follow the name (a UTF-8
-#: Han character starts with one of the bytes 0xE4-0xE9).
+#: An editor label, then any tags or comments, ending where the name starts:
+#: ``责任编辑：<b>X</b>``, ``【编辑:X】``, TRS's ``编辑：（<!--<$[信息作者]>begin-->X``. Searched
+#: in the UTF-8 source (so no character classes of Han or full-width characters); no Han
+#: character may follow the name (a UTF-8 Han character starts with one of the bytes 0xE4-0xE9).
 EDITOR_LABEL_BEFORE = re.compile(
-    ("(?:" + "|".join(rules.LABELS["editor"]) + r")\s*(?::|：)?\s*(?:<[^>]*>\s*)*\Z")
+    ("(?:" + "|".join(rules.LABELS["editor"]) + r")\s*(?::|：)?\s*(?:（|\()?\s*"
+     r"(?:(?:<!--(?:(?!-->)[\s\S])*-->|<[^>]*>)\s*)*\Z")
     .encode("utf-8")
 )
 #: How many bytes before the name the label may start (label, colon and the tags between).
