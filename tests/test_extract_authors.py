@@ -1180,3 +1180,20 @@ def test_the_meta_author_a_government_page_prints_as_its_editor(printed: str) ->
 <div class="info">发布日期：2019-07-10 10:43</div><div class="article"><p>{TEXT}</p><p>{TEXT}</p>
 </div><div class="corner-compile">{printed}</div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] is None
+
+
+@pytest.mark.parametrize(("header", "closing", "expected"), [
+    ("2013年07月05日 18:26 | 来源：央视网 实习编译：许双彬 |", "", "许双彬"),
+    ("2018-06-13 来源：腾讯科技", "（编译/林靖东）", "林靖东"),
+    ("2024-12-03 来源：侨报网", "（编译：csw）", "csw"),
+    ("2018-06-13 来源：腾讯科技 作者：张三", "（编译/林靖东）", "张三"),  # the writer comes first
+    ("2018-06-13 来源：示例网", "用新的编译器编译 程序后运行更快。", None),  # prose, no credit
+])
+def test_the_compiler_of_a_report_from_foreign_media(header: str, closing: str,
+                                                     expected: str | None) -> None:
+    """A report compiled from foreign media credits its compiler (编译) and no one else: the
+    compiler is its writer."""
+    html = f"""<html><head><meta charset="utf-8"><title>各国主妇大比拼</title></head><body>
+<h1>各国主妇大比拼</h1><div class="info">{header}</div><div class="article"><p>{TEXT}</p>
+<p>{TEXT}{closing}</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

@@ -172,14 +172,16 @@ def _late_credit(page: Evidence) -> str | None:
     """A credit the body left out as furniture right after the text (``文章来源：…‧报道：X``),
     a blog's copyright box, a bracketed signature ending the text, a labelled author in a
     meta line elsewhere on the page, a pen name the meta line labels, and last an account,
-    labelled (``作者：影视风向标``), on a platform's card or after a person icon. A signature
+    labelled (``作者：影视风向标``), on a platform's card or after a person icon, and the
+    compiler of a report from foreign media (``（编译/金鹿）``). A signature
     and a meta line's author elsewhere are dropped when the page prints them as its editor."""
     meta = page.meta
     return credits.furniture_credit(page.after()) or copyright_author(page.index) or \
         _not_the_editor(credits.closing_signature(page.body.text), page) or \
         _not_the_editor(names.clean_author(meta.page_author), page) or \
         names.pen_name(meta.author) or names.signed_name(meta.author or "") or \
-        header_slots.account_card(meta.zone) or icon_named(page.root, page.source, meta.zone)
+        header_slots.account_card(meta.zone) or icon_named(page.root, page.source, meta.zone) or \
+        credits.compiler(meta.zone, page.body.text)
 
 
 def _declared_author(page: Evidence) -> str | None:

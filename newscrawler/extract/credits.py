@@ -376,3 +376,26 @@ def _credit_line(line: str) -> str | None:
     if match and not authors.SENTENCE_MARKS_RE.search(line[: match.start()]):
         return names.credit_names(match.group("value"))
     return None
+
+
+#: A compiler's credit: who put a report together from foreign media (``（编译：csw）``,
+#: ``（编译/金鹿）``, ``来源：央视网 实习编译：许双彬``, ``央视网（实习编译许双彬 报道）``). Only
+#: after an opening bracket, a space or the start, and before a bracket, a separator, 报道 or
+#: the end, so that prose about compilers (``编译器``) is no credit.
+COMPILER_RE = re.compile(
+    rf"(?:^|[\s（(]|实习|實習|见习|見習)(?:编译|編譯)\s*[:：/／]?\s*"
+    rf"(?P<name>[{HAN}]{{2,3}}|[A-Za-z][A-Za-z.'-]{{1,20}})\s*(?=[|｜)）]|报道|報導|$|\s)"
+)
+#: Characters at each end of the text searched for one.
+COMPILER_CHARS = 200
+
+
+def compiler(header: str, text: str) -> str | None:
+    """The compiler a report credits in its header, its opening or its closing bracket: the
+    writer of a wire round-up when no one else is credited (the caller asks last)."""
+    for part in (header, text[:COMPILER_CHARS], text[-COMPILER_CHARS:]):
+        for match in COMPILER_RE.finditer(part):
+            name = match.group("name")
+            if name.isascii() or (names.is_name(name) and names.has_surname(name)):
+                return name
+    return None
