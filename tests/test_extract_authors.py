@@ -1197,3 +1197,12 @@ def test_the_compiler_of_a_report_from_foreign_media(header: str, closing: str,
 <h1>各国主妇大比拼</h1><div class="info">{header}</div><div class="article"><p>{TEXT}</p>
 <p>{TEXT}{closing}</p></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
+
+
+def test_a_byline_credits_the_compiler_with_the_reporter() -> None:
+    """聯合報 credits a compiler and a reporter in one byline: both wrote the report."""
+    html = f"""<html><head><meta charset="utf-8"><title>核汙水排入海 中日緊張升溫</title></head>
+<body><h1>核汙水排入海 中日緊張升溫</h1><div class="info">2023-08-28 01:05</div>
+<div class="article"><p>【編譯茅毅、記者謝守真／綜合報導】{TEXT}</p><p>{TEXT}</p></div>
+</body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == "茅毅、謝守真"

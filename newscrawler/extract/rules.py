@@ -265,6 +265,7 @@ AUTHOR_BYLINE_LABELS = (
     "执笔人", "执笔", "撰稿人", "实习生", "特约撰稿人", "特约撰稿", "特约评论员", "评论员",
     "特约作者", "专栏作者", "主笔",
     "特約記者", "見習記者", "實習記者", "記者", "通訊員", "執筆", "實習生",  # traditional
+    "编译", "編譯",  # a report compiled from foreign media: the compiler wrote it
 )
 #: Characters that make ``作者`` the end of another word (工作者, 创作者, 写作者, 合作者, 协作者,
 #: 著作者): no label then.
