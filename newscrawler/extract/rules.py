@@ -226,8 +226,9 @@ PROFILE_HREF_RE = re.compile(
 )
 #: Share buttons' lead words, printed after a header date (``分享到东方微博新浪微博``).
 SHARE_WORDS = ("分享到", "分享至", "分享")
-#: A translator's labels: who follows is not the writer.
-TRANSLATOR_LABELS = ("译者", "譯者", "翻译", "翻譯", "编译", "編譯")
+#: A translator's labels: who follows is not the writer (a compiler, 编译, is: see
+#: ``AUTHOR_BYLINE_LABELS``).
+TRANSLATOR_LABELS = ("译者", "譯者", "翻译", "翻譯")
 #: Labels read without a colon in a ``|``-separated meta line (``| 来源 CSDN |``), see
 #: ``meta._bare_label``.
 COLONLESS_LABELS = ("文章来源", "新闻来源", "信息来源", "稿件来源", "来源", "作者")
