@@ -382,3 +382,27 @@ def test_a_title_whose_pieces_are_glued_by_lone_em_dashes() -> None:
     doubled = html.replace(f"{headline}—新闻—科学网", f"{headline}——访问记").replace(
         f'"center">{headline}<', f'"center">{headline}——访问记<')
     assert extract_article(doubled.encode(), URL, now=NOW)["title"] == f"{headline}——访问记"
+
+
+@pytest.mark.parametrize("hiding", ["font-size:0", "display: none", "visibility:hidden"])
+def test_a_hidden_seo_heading_is_not_the_headline(hiding: str) -> None:
+    """香港科技大學 holds the ``<title>`` (site name and all) in an ``<h1>`` no one sees;
+    the headline is the ``<h2>`` with the date under it."""
+    headline = "專家系列：擁抱人工智能還是保持警惕？"
+    html = f"""<html><head><meta charset="utf-8"><title>{headline} | 香港科技大學</title></head>
+<body><h1 style="{hiding}" aria-label="{headline} | 香港科技大學">{headline} | 香港科技大學</h1>
+<div class="nav">首頁 新聞</div><h2><span>{headline}</span></h2>
+<div class="info-pre"><div class="field--name-created">2021-04-27</div></div>
+<div class="article"><p>{TEXT}</p></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == headline
+    assert record["published_at"] == "2021-04-27T00:00:00+08:00"
+
+
+def test_a_hidden_widget_is_no_part_of_the_text() -> None:
+    """swissinfo keeps a carousel it has not shown yet in ``visibility: hidden``."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><div class="info">2024-06-19</div><div class="article"><p>{TEXT}</p>
+<div style="visibility: hidden;"><p>讨论最多的文章都在这里列出，等待轮播显示给读者看看。</p></div>
+<p>{TEXT}</p></div></body></html>""".encode()
+    assert "讨论最多" not in extract_article(html, URL, now=NOW)["body"]

@@ -25,6 +25,7 @@ from newscrawler.extract.text import (
     block_lines,
     class_and_id,
     collapse,
+    hidden_by_style,
     remove_keep_tail,
     visible_length,
 )
@@ -121,8 +122,7 @@ def _is_noise(node: etree._Element, names: str) -> bool:
         return True
     if names and rules.NOISE_ATTR_RE.search(names.strip()):
         return True
-    style = node.get("style")
-    return bool(style and "display:none" in style.replace(" ", "").lower())
+    return hidden_by_style(node)
 
 
 def clean_container(

@@ -81,6 +81,22 @@ def class_and_id(element: etree._Element) -> str:
     return f"{cls or ''} {ident or ''}".lower() if cls or ident else ""
 
 
+def hidden_by_style(element: etree._Element) -> bool:
+    """Does the element's own style hide it (``display:none``, ``visibility:hidden``, or
+    ``font-size:0``, the SEO heading that holds the ``<title>``'s words)? Hidden text is not
+    what a reader sees, neither in the body nor as the headline."""
+    style = element.get("style")
+    if not style:
+        return False
+    style = style.replace(" ", "").lower()
+    return "display:none" in style or "visibility:hidden" in style or \
+        HIDING_FONT_SIZE_RE.search(style) is not None
+
+
+#: ``font-size:0``, ``font-size:0px`` (not ``font-size:0.8em``).
+HIDING_FONT_SIZE_RE = re.compile(r"font-size:0(?:px|pt|em|rem)?(?:;|$|!)")
+
+
 def block_lines(element: etree._Element) -> list[str]:
     """The element's text as lines: one per paragraph, heading, list item or ``<br>`` run.
 

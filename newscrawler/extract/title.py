@@ -38,7 +38,14 @@ from newscrawler.extract.page_title import (
 )
 from newscrawler.extract.profile import Profile
 from newscrawler.extract.sections import is_home
-from newscrawler.extract.text import class_and_id, collapse, compare_key, in_link, text_of
+from newscrawler.extract.text import (
+    class_and_id,
+    collapse,
+    compare_key,
+    hidden_by_style,
+    in_link,
+    text_of,
+)
 
 #: Candidates per heading XPath looked at (pages with hundreds of ``<h3>``\\s exist).
 MAX_HEADINGS = 30
@@ -330,8 +337,9 @@ def extract_title(
         for heading in index.select(selector)[:MAX_HEADINGS]:
             text, node = headline(heading)
             text = rules.PAGE_MARKER_RE.sub("", text)
-            if not text or len(text) > MAX_TITLE_LENGTH or is_site_badge(node):
-                continue
+            if not text or len(text) > MAX_TITLE_LENGTH or is_site_badge(node) or \
+                    hidden_by_style(node):
+                continue  # the site's name in the masthead, an SEO heading in font-size:0
             if first_h1 is None and node.tag == "h1":
                 first_h1 = (text, node)
             if whole:
