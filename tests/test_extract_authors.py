@@ -1206,3 +1206,16 @@ def test_a_byline_credits_the_compiler_with_the_reporter() -> None:
 <div class="article"><p>【編譯茅毅、記者謝守真／綜合報導】{TEXT}</p><p>{TEXT}</p></div>
 </body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == "茅毅、謝守真"
+
+
+@pytest.mark.parametrize(("hiding", "expected"), [
+    ("vcard rich-snippet-hidden", None),  # Avada's markup for search engines: not printed
+    ("vcard", "web_admin"),  # printed: kept as the theme prints it
+])
+def test_author_markup_hidden_by_its_class_credits_nobody(hiding: str, expected: str | None
+                                                           ) -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>澳大研發人工智能科創技術</title></head>
+<body><h1>澳大研發人工智能科創技術</h1><div class="article">{f"<p>{TEXT}</p>" * 4}</div>
+<div class="fusion-meta-info"><span class="{hiding}"><span class="fn"><a rel="author"
+href="/author/web_admin/">web_admin</a></span></span><span>29-12-2021</span></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

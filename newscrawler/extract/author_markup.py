@@ -23,7 +23,7 @@ from lxml import etree
 from newscrawler.extract import authors, names, rules
 from newscrawler.extract.dates import is_date_alone
 from newscrawler.extract.index import PageIndex
-from newscrawler.extract.text import all_text, collapse
+from newscrawler.extract.text import all_text, collapse, hidden_by_class
 
 _AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
 _HCARD_NAME = etree.XPath(rules.AUTHOR_MARKUP_XPATH.split(" | ")[0])
@@ -97,6 +97,8 @@ def marked_author(root: etree._Element, source: bytes | None, marks: AuthorMarks
         _REL_AUTHOR if "rel" in marks.kinds else _HCARD_NAME if "vcard" in marks.kinds else None
     if markup is not None:  # the XPath of the kind the source holds (an hCard's costs most)
         for node in markup(root):
+            if hidden_by_class(node):
+                continue  # markup for search engines only: Avada's rich-snippet-hidden
             text = collapse(all_text(node))
             name = names.clean_author(text) or (  # a handle: Pelican's By <a rel="author">m157q
                 names.signed_name(text) if " " not in text else None)

@@ -93,6 +93,23 @@ def hidden_by_style(element: etree._Element) -> bool:
         HIDING_FONT_SIZE_RE.search(style) is not None
 
 
+def hidden_by_class(element: etree._Element, depth: int = 4) -> bool:
+    """Is the element, or one of its ``depth`` nearest ancestors, hidden by a class that themes
+    and CSS frameworks use for that (Avada's ``vcard rich-snippet-hidden`` around the
+    uploader's account, Bootstrap's ``d-none`` and ``sr-only``)?"""
+    node: etree._Element | None = element
+    for _ in range(depth + 1):
+        if node is None:
+            return False
+        if HIDING_CLASSES.intersection((node.get("class") or "").lower().split()):
+            return True
+        node = node.getparent()
+    return False
+
+
+#: Class names that hide what they are on (not ``overflow-hidden``, which clips).
+HIDING_CLASSES = frozenset({"hidden", "rich-snippet-hidden", "visually-hidden", "sr-only",
+                            "screen-reader-text", "d-none", "hide", "is-hidden"})
 #: ``font-size:0``, ``font-size:0px`` (not ``font-size:0.8em``).
 HIDING_FONT_SIZE_RE = re.compile(r"font-size:0(?:px|pt|em|rem)?(?:;|$|!)")
 
