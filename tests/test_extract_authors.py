@@ -1219,3 +1219,14 @@ def test_author_markup_hidden_by_its_class_credits_nobody(hiding: str, expected:
 <div class="fusion-meta-info"><span class="{hiding}"><span class="fn"><a rel="author"
 href="/author/web_admin/">web_admin</a></span></span><span>29-12-2021</span></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://blog.twnic.tw/2023/08/24/27905/", None),  # the site credits itself
+    ("https://blog.example.tw/2023/08/24/27905/", "TWNIC"),  # another site's credit
+])
+def test_a_credit_naming_the_host_is_the_site(url: str, expected: str | None) -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>台灣網路講堂會後報導</title></head><body>
+<h1>台灣網路講堂會後報導</h1><div class="info">作者：TWNIC 2023-08-24</div><div class="article">
+<p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), url, now=NOW)["author"] == expected

@@ -95,7 +95,8 @@ def find_author(page: Evidence) -> str | None:
 
     A CMS account (``admin``), labelled (DedeCms's ``作者：admin``) or in a theme's markup
     (WordPress's ``Posted by admin``), is kept as printed, as the sample portal's contract has
-    it, unless a byline opens the text's first line (``本站讯（记者刘晓艳文并图）``)."""
+    it, unless a byline opens the text's first line (``本站讯（记者刘晓艳文并图）``). A credit
+    that is one of the host's names (``作者：TWNIC`` on blog.twnic.tw) credits the site: none."""
     found = _labelled(page) or page.cell or \
         marked_author(page.root, page.source, page.marks, page.index) or \
         author_box_name(page.root, page.marks, page.index, page.meta.zone) or \
@@ -103,8 +104,8 @@ def find_author(page: Evidence) -> str | None:
         first_poster(page.root, page.index) or _declared_author(page)
     if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and page.body.lines:
         return authors.opening_byline(page.body.lines[0], bare=True) or found  # 本站讯（记者X）
-    if not found:
-        return found
+    if not found or _is_the_host(found, page.url):
+        return None  # 作者：TWNIC on blog.twnic.tw: the site credits itself
     found = authors.round_up_reporters(page.body.lines, found)
     return microdata_coauthors(page.root, found, page.marks)
 
@@ -251,6 +252,17 @@ def _printed_as_editor(name: str, source: bytes) -> bool:
             return True
         at = source.find(needle, at + 1)
     return False
+
+
+def _is_the_host(value: str, url: str) -> bool:
+    """Is a Latin value one of the host's labels, whole (``TWNIC`` on blog.twnic.tw)?"""
+    if not value.isascii():
+        return False
+    try:
+        labels = set((urlsplit(url).hostname or "").split("."))
+    except ValueError:
+        return False
+    return value.lower().replace(" ", "") in labels
 
 
 def _names_the_host(value: str, url: str) -> bool:
