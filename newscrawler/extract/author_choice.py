@@ -256,23 +256,21 @@ def _printed_as_editor(name: str, source: bytes) -> bool:
 
 def _is_the_host(value: str, url: str) -> bool:
     """Is a Latin value one of the host's labels, whole (``TWNIC`` on blog.twnic.tw)?"""
-    if not value.isascii():
-        return False
-    try:
-        labels = set((urlsplit(url).hostname or "").split("."))
-    except ValueError:
-        return False
-    return value.lower().replace(" ", "") in labels
+    return value.isascii() and value.lower().replace(" ", "") in _host_labels(url)
 
 
 def _names_the_host(value: str, url: str) -> bool:
     """Does a Latin author value name the site's host (``Reuters Editorial`` on
     cn.reuters.com, ``BBC News`` on www.bbc.com)? The medium's desk, not a writer."""
-    try:
-        labels = set((urlsplit(url).hostname or "").split("."))
-    except ValueError:
-        return False
+    labels = _host_labels(url)
     return any(word in labels for word in re.findall(r"[a-z]{3,}", value.lower()))
+
+
+def _host_labels(url: str) -> set[str]:
+    try:
+        return set((urlsplit(url).hostname or "").split("."))
+    except ValueError:
+        return set()
 
 
 #: An editor label, then any tags or comments, ending where the name starts:
