@@ -1230,3 +1230,14 @@ def test_a_credit_naming_the_host_is_the_site(url: str, expected: str | None) ->
 <h1>台灣網路講堂會後報導</h1><div class="info">作者：TWNIC 2023-08-24</div><div class="article">
 <p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode(), url, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("value", "expected"), [
+    ("文耕编译", "文耕"),  # a name glued to its role
+    ("李四整理", "李四"),
+    ("江阴报道", None),  # a place glued to 报道
+    ("王林摄", None),  # a photographer
+])
+def test_a_writer_glued_to_the_role(value: str, expected: str | None) -> None:
+    """欧洲时报 labels ``作者：文耕编译``: the compiler's name, then what he did."""
+    assert clean_author(value) == expected

@@ -115,8 +115,13 @@ def split_names(run: str) -> list[str]:
             if names and token in PHOTO_LABELS and index < len(tokens):
                 break  # 记者 王诗颖 蔡娟 摄影 朱丽萍: the photographers' label ends the writers
             return []  # 李木子 摄, 通讯员供图: a photographer's credit
-        if NAME_STOP_RE.search(token):
-            break  # 北京报道: the byline ends here
+        stop = NAME_STOP_RE.search(token)
+        if stop:  # 北京报道: the byline ends here; 文耕编译: a name glued to its role ends it
+            glued = token[:stop.start()]
+            if stop.group() in rules.WRITING_ROLES and HAN_NAME_RE.match(glued) and \
+                    has_surname(glued) and is_name(glued) and glued not in rules.PLACES:
+                names.append(glued)
+            break
         if token in rules.AUTHOR_CONTINUE_LABELS:
             continue  # 实习生 / 通讯员 between two names: the next one is a writer too
         if names:
