@@ -346,3 +346,25 @@ def test_a_trs_document_url_dates_a_page_that_prints_none() -> None:
     record = extract_article(html.encode(), "http://www.example.gov.cn/xw/201908/t20190814_12.html",
                              now=NOW)
     assert record["published_at"] == "2019-08-14T00:00:00+08:00"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("日期：107-10-16", "2018-10-16T00:00:00+08:00"),  # Taiwan's government: ROC year 107
+    ("民國107年10月16日", "2018-10-16T00:00:00+08:00"),
+    ("民国99年1月2日 10:30", "2010-01-02T10:30:00+08:00"),
+    ("4年（107-110年）投入40億元", None),  # a span of years, no date
+    ("1107-10-16", None),
+])
+def test_a_date_in_the_republic_of_china_calendar(text: str, expected: str | None) -> None:
+    parsed = parse_date(text, now=NOW)
+    assert (parsed.isoformat() if parsed else None) == expected
+
+
+def test_a_taiwan_government_page_dated_in_the_roc_calendar() -> None:
+    text = "這是一篇足夠長的新聞正文，用來讓正文抽取器確認這裡就是文章的主體內容。" * 4
+    html = f"""<html><head><meta charset="utf-8"><title>台灣的AI小國大戰略</title></head><body>
+<h1>台灣的AI小國大戰略</h1>
+<p class="first_p"><span>日期：107-10-16</span><br>資料來源：新聞傳播處</p>
+<div class="article"><p>{text}</p><p>{text}</p></div></body></html>"""
+    record = extract_article(html.encode(), "https://www.ey.gov.tw/Page/1", now=NOW)
+    assert record["published_at"] == "2018-10-16T00:00:00+08:00"

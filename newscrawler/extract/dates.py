@@ -272,6 +272,26 @@ def _not_future(parsed: ParsedDate | None, now: datetime) -> ParsedDate | None:
     return parsed if parsed.value <= now else None
 
 
+#: A date in the Republic of China's calendar, as Taiwan's government prints it (``日期：
+#: 107-10-16``, ``民國107年10月16日``): year 1 is 1912. Bare, only a three-digit year of 100 to
+#: 149 (2011-2060) is read, so that ``107-10-16`` is no month and day.
+ROC_DATE_RE = re.compile(
+    r"(?<!\d)(?:(?:民國|民国)\s*(?P<era>\d{1,3})|(?P<bare>1[0-4]\d))\s*(?:年|[-/.])\s*"
+    r"(?P<m>1[0-2]|0?[1-9])\s*(?:月|[-/.])\s*(?P<d>3[01]|[12]\d|0?[1-9])(?:\s*日)?(?!\d)"
+)
+ROC_YEAR_ONE = 1911
+
+
+def _parse_roc(text: str, tz: tzinfo, now: datetime) -> ParsedDate | None:
+    """A Republic of China date (``ROC_DATE_RE``), with the time printed after it, if any."""
+    match = ROC_DATE_RE.search(text)
+    if match is None:
+        return None
+    year = int(match.group("era") or match.group("bare")) + ROC_YEAR_ONE
+    day = f"{year}-{int(match.group('m')):02d}-{int(match.group('d')):02d}"
+    return _parse_full(day + text[match.end():], tz, now)
+
+
 def _parse_full(text: str, tz: tzinfo, now: datetime) -> ParsedDate | None:
     """The first date with a year in ``text``, year first, year last or with an English month,
     whichever is printed first (``7/5/2005 9:23:57 PM …【看中国2005年07月03日报道】`` is July
@@ -556,7 +576,7 @@ def parse_date(
         if stamp:
             value = datetime.fromtimestamp(int(stamp.group(1)), zone)
             return _not_future(ParsedDate(value, "second"), current)
-        for parse in (_parse_full, _parse_month_day, _parse_relative):
+        for parse in (_parse_full, _parse_roc, _parse_month_day, _parse_relative):
             parsed = parse(text, zone, current)
             if parsed is not None:
                 return parsed
