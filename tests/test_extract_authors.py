@@ -1241,3 +1241,16 @@ def test_a_credit_naming_the_host_is_the_site(url: str, expected: str | None) ->
 def test_a_writer_glued_to_the_role(value: str, expected: str | None) -> None:
     """欧洲时报 labels ``作者：文耕编译``: the compiler's name, then what he did."""
     assert clean_author(value) == expected
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("甘肃省定西市渭源县中医医院  秦林 共产党员网来稿", "秦林"),  # organisation, then the writer
+    ("深交所 王建军 CDR 配套规则 2018-06-09", None),  # a tag list: an exchange and its head
+    ("北京大学 2018-06-09", None),  # no name after it
+])
+def test_the_writer_after_their_organisation_under_the_headline(zone: str,
+                                                                 expected: str | None) -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>最美乡愁在寒泉沟</title></head><body>
+<h1>最美乡愁在寒泉沟</h1><div class="info">{zone}</div><div class="article"><p>{TEXT}</p>
+<p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

@@ -150,7 +150,7 @@ def _header_credit(page: Evidence) -> str | None:
     found = found or authors.reversed_credit(zone) or authors.opening_byline(zone) or \
         authors.marked_names(zone) or header_slots.names_before_slash(zone) or \
         header_slots.poster_posted_in(zone) or header_slots.posted_by(zone) or \
-        header_slots.name_with_email(zone)
+        header_slots.name_with_email(zone) or header_slots.affiliated_name(zone)
     if not found and date:
         after_date = beside_date.names_after_date(zone, date.end(), page.site)
         found = not_filed_under(page.root, after_date) or \

@@ -78,6 +78,23 @@ def _one_entry(lead: str) -> bool:
     return len(lead) <= MAX_AFFILIATION and not re.search(r"[，。！？；]", lead)
 
 
+#: ``甘肃省定西市渭源县中医医院 秦林``: the writer's organisation, a space and the name, first thing
+#: under the headline (contributions to party, theory and school sites). Four characters at
+#: least and no bare ``所``: a tag list's ``深交所 王建军`` names an exchange and its head.
+_ORGANISATION_WORDS = "|".join(end for end in rules.ORGANISATION_ENDS if len(end) > 1)
+AFFILIATED_NAME_RE = re.compile(
+    rf"^(?=[{HAN}]{{4}})[{HAN}]{{2,30}}?(?:{_ORGANISATION_WORDS})\s+(?P<name>[{HAN}]{{2,3}})(?=\s|$)"
+)
+
+
+def affiliated_name(zone: str) -> str | None:
+    """The writer a header opens with after their organisation (``甘肃省定西市渭源县中医医院
+    秦林``): a name with a common surname."""
+    match = AFFILIATED_NAME_RE.match(zone)
+    name = match.group("name") if match else None
+    return name if name and has_surname(name) and is_name(name) else None
+
+
 def poster_posted_in(zone: str) -> str | None:
     """The poster a header opens with before ``发布在`` and the section (``东寻 发布在
     AIGC``): a name, a pen name or an account."""
