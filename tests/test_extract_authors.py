@@ -1254,3 +1254,18 @@ def test_the_writer_after_their_organisation_under_the_headline(zone: str,
 <h1>最美乡愁在寒泉沟</h1><div class="info">{zone}</div><div class="article"><p>{TEXT}</p>
 <p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("declared", "expected"), [
+    ("Redazione", None),  # an Italian paper's desk
+    ("U.S. Mission China", None),
+    ("The Associated Press", None),
+    ("Yasemin Saplakoglu - Staff Writer", "Yasemin Saplakoglu - Staff Writer"),  # a writer
+    ("Luo Zhongmou", "Luo Zhongmou"),
+])
+def test_a_latin_desk_credits_nobody(declared: str, expected: str | None) -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>Sardegna, la notizia del giorno</title>
+<meta name="author" content="{declared}"></head><body><h1>Sardegna, la notizia del giorno</h1>
+<div class="info">2023-11-21 14:36</div><div class="article"><p>{TEXT}</p><p>{TEXT}</p></div>
+</body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

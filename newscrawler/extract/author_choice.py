@@ -96,7 +96,8 @@ def find_author(page: Evidence) -> str | None:
     A CMS account (``admin``), labelled (DedeCms's ``作者：admin``) or in a theme's markup
     (WordPress's ``Posted by admin``), is kept as printed, as the sample portal's contract has
     it, unless a byline opens the text's first line (``本站讯（记者刘晓艳文并图）``). A credit
-    that is one of the host's names (``作者：TWNIC`` on blog.twnic.tw) credits the site: none."""
+    that is one of the host's names (``作者：TWNIC`` on blog.twnic.tw) or a Latin desk's
+    (``Redazione``) credits the site: none."""
     found = _labelled(page) or page.cell or \
         marked_author(page.root, page.source, page.marks, page.index) or \
         author_box_name(page.root, page.marks, page.index, page.meta.zone) or \
@@ -104,8 +105,8 @@ def find_author(page: Evidence) -> str | None:
         first_poster(page.root, page.index) or _declared_author(page)
     if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and page.body.lines:
         return authors.opening_byline(page.body.lines[0], bare=True) or found  # 本站讯（记者X）
-    if not found or _is_the_host(found, page.url):
-        return None  # 作者：TWNIC on blog.twnic.tw: the site credits itself
+    if not found or _is_the_host(found, page.url) or _names_a_desk(found):
+        return None  # 作者：TWNIC on blog.twnic.tw, Redazione: the site credits itself
     found = authors.round_up_reporters(page.body.lines, found)
     return microdata_coauthors(page.root, found, page.marks)
 
@@ -252,6 +253,19 @@ def _printed_as_editor(name: str, source: bytes) -> bool:
             return True
         at = source.find(needle, at + 1)
     return False
+
+
+def _names_a_desk(value: str) -> bool:
+    """Is a Latin credit a medium's, a desk's or a mission's (``Redazione``, ``U.S. Mission
+    China``, ``Reuters``: each of its parts holds a word of ``rules.LATIN_MEDIA_WORDS``), not
+    a writer's (``Yasemin Saplakoglu - Staff Writer`` names one)?"""
+    return value.isascii() and all(
+        not rules.LATIN_MEDIA_WORDS.isdisjoint(re.findall(r"[a-z]+", part))
+        for part in CREDIT_PARTS_RE.split(value.lower()))
+
+
+#: Between the parts of a Latin credit (``Name - Staff Writer``, ``Name | Desk``, ``A, B``).
+CREDIT_PARTS_RE = re.compile(r"\s+[-–|]\s+|,\s*")
 
 
 def _is_the_host(value: str, url: str) -> bool:

@@ -449,6 +449,7 @@ LATIN_MEDIA_WORDS = frozenset({
     "network", "media", "magazine", "weekly", "journal", "herald", "tribune", "review",
     "channel", "reuters", "bloomberg", "staff", "editor", "editors", "editorial", "desk",
     "updated", "published", "posted", "source", "china", "global", "world", "international",
+    "newsroom", "redazione", "redaktion", "redaccion", "embassy", "mission", "consulate",
 })
 #: What a long labelled value ends with when it is a place or an outlet, not a pen name
 #: (``作者：中关村在线``, ``作者：北京市人民政府``).
