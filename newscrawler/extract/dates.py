@@ -3,9 +3,10 @@
 DedeCms prints Beijing time with no zone marker, in a handful of numeric forms
 (dedecms-portals.md §4): ``Y-m-d H:i``, ``Y-m-d``, ``Y-m-d H:i:s``, ``y-m-d``, ``Y/m/d``,
 ``Y.m.d``, ``Y年m月d日`` and, on listings, the year-less ``m-d``. Those take the fast path: one
-regular expression, a few integer checks, microseconds. Relative forms (``3小时前``, ``昨天 10:30``)
-are computed from ``now``. Anything else goes to dateparser, pinned to Chinese and to the profile's
-timezone, which costs about a millisecond.
+regular expression, a few integer checks, microseconds; so do Taiwan's dates in the Republic of
+China's calendar (``107-10-16``, ``民國107年10月16日``). Relative forms (``3小时前``,
+``昨天 10:30``) are computed from ``now``. Anything else goes to dateparser, pinned to Chinese
+and to the profile's timezone, which costs about a millisecond.
 
 Two dateparser traps are avoided on purpose (news-crawler-survey.md §4): it reads ``07-12`` as
 2007-12, and it happily returns dates in the future. Here a year-less date is the most recent
