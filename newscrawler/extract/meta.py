@@ -345,9 +345,9 @@ def extract_meta(
             meta.date_from_url = meta.date is not None
             if meta.date is not None:  # the header's 08-17 13:16 on the URL's day: its time
                 short = parse_short_header_date(zone, tz=tz, now=now)
-                if short is not None and short.year_guessed and \
-                        year_from_url(short, meta.date) is not short:
-                    meta.date, meta.date_from_url = year_from_url(short, meta.date), False
+                dated = year_from_url(short, meta.date) if short and short.year_guessed else short
+                if dated is not short:
+                    meta.date, meta.date_from_url = dated, False
         meta.date = meta.date or _date_past_indentation(heading, zone, tz, now) or \
             parse_short_header_date(zone, tz=tz, now=now)
     elif meta.date.precision != "day" or meta.date.order_guessed:
