@@ -394,9 +394,9 @@ def round_up_reporters(lines: list[str], found: str) -> str:
     """The writers of a round-up (``湖北：…`` / ``本报记者 柳 洁`` … ``上海：…`` / ``本报记者
     李治国``): when ``found`` is the first reporter line's credit, the reporters of the other
     reporter lines follow it in the order printed. Any other credit is returned unchanged."""
-    credited = [opening_byline(line.strip(), bare=True) for line in lines
-                if REPORTER_LINE_RE.match(line.strip())]
-    credited = [names for names in credited if names]
+    reporter_lines = (line for line in map(str.strip, lines) if REPORTER_LINE_RE.match(line))
+    credited = [names for names in (opening_byline(line, bare=True) for line in reporter_lines)
+                if names]
     if len(credited) < 2 or credited[0] != found:
         return found
     return join([name for names in credited for name in names.split(SEPARATOR)][:MAX_AUTHORS])
