@@ -322,6 +322,92 @@ def test_when_every_worker_died_the_next_one_resumes_the_run(redis_url, namespac
     assert "a" in c.summary().lost  # so no backfill flag is recorded for it
 
 
+def test_held_requests_wait_until_no_worker_is_busy_or_dead(redis_url, namespace):  # noqa: F811
+    """A holding worker (deferred article copies) is told to release them only when the queue
+    is empty and no live worker is busy; a dead worker's re-queued requests come first."""
+    a, b = _coordinator(redis_url, namespace, "a"), _coordinator(redis_url, namespace, "b")
+    a.join(), b.join()
+    qa, qb = _queue(a), _queue(b)
+    qa.push(Request("http://h/list_2.html"))
+    assert qb.pop() is not None  # b is busy with a list page that may name the article
+    assert a.idle(0, 0, holding=True) == "wait"
+    b.server.zadd(b.key("beats"), {"b": 0})  # b dies with it
+    assert a.check() == "work"  # the list page comes back before any copy
+    assert qa.pop().url == "http://h/list_2.html"
+    assert a.idle(0, 0, holding=True) == "release"  # now, and not before
+    assert a.check() == "release"  # the run is not done while a holds something
+    assert a.server.hget(a.key("info"), "state") == b"open"
+    assert a.idle(0, 0) == "done"  # released (or nothing wanted any more): the run ends
+
+
+def test_a_dead_holder_is_reaped_and_its_loss_recorded(redis_url, namespace):  # noqa: F811
+    a, b = _coordinator(redis_url, namespace, "a"), _coordinator(redis_url, namespace, "b")
+    a.join(), b.join()
+    assert a.idle(0, 0) == "wait"  # b is busy
+    assert b.idle(0, 0, holding=True) == "release"
+    assert a.check() == "release"  # a holds nothing: it waits for b to release
+    b.server.zadd(b.key("beats"), {"b": 0})  # b dies before releasing
+    assert a.check() == "done"
+    assert "b" in a.summary().lost  # its copies died with it: no complete backfill
+
+
+def test_the_scheduler_releases_held_copies_only_when_the_others_are_idle(
+        redis_url, namespace):  # noqa: F811
+    """In a process of its own: the scheduler needs Scrapy's asyncio reactor installed."""
+    code = f"""
+from scrapy.utils.reactor import install_reactor
+install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+import redis
+from scrapy import Request
+from scrapy.exceptions import DontCloseSpider
+from newscrawler.scaleout.run import RunCoordinator
+from newscrawler.scaleout.scheduler import ScaleOutScheduler
+from tests.conftest import make_crawler
+from tests.test_scaleout import _Portal
+
+class Holder(_Portal):
+    held = ["http://h/special/arc-7.html"]
+    released = []
+    def holds_requests(self):
+        return bool(self.held)
+    def release_held(self):
+        self.released += self.held
+        self.held = []
+        return True
+
+crawler = make_crawler(REDIS_URL={redis_url!r}, STATE_NAMESPACE={namespace!r},
+                       SCALEOUT_POLL_SECONDS=3600)
+scheduler = ScaleOutScheduler.from_crawler(crawler)
+spider = Holder()
+spider.start_url = "http://h/"
+scheduler.open(spider)
+other = RunCoordinator(redis.Redis.from_url({redis_url!r}),
+                       scheduler.coordinator.base, "other", 60)
+other.join()
+other.server.hset(other.key("workers"), "other", "busy")
+try:
+    try:
+        scheduler.spider_idle(spider)
+        raise SystemExit("the run closed while another worker was busy")
+    except DontCloseSpider:
+        pass
+    assert spider.released == [], "released while another worker was busy"
+    assert other.idle(0, 0) == "release"
+    try:
+        scheduler.spider_idle(spider)
+    except DontCloseSpider:
+        pass
+    assert spider.released == ["http://h/special/arc-7.html"], spider.released
+    assert crawler.stats.get_value("scaleout/released") == 1
+finally:
+    scheduler.close("finished")
+print("ok")
+"""
+    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr[-3000:]
+
+
 def test_duplicate_filter_is_per_article_and_per_run(redis_url, namespace):  # noqa: F811
     import redis
 

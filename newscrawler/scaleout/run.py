@@ -8,16 +8,22 @@ Keys, with ``B`` = ``<STATE_NAMESPACE>:crawl:<spider>:<portal host>`` and ``R`` 
 - ``B:current`` – id of the open run; ``B:seq`` – the last run id handed out;
 - ``R:info`` – hash: ``state`` (open | done), ``started``, ``finished``, ``lost:<worker>``
   (why the run may have lost work), ``lists_failed:<worker>``, ``home:<worker>``;
-- ``R:workers`` – hash worker → ``busy`` | ``idle``; ``R:beats`` – zset worker → last heartbeat;
+- ``R:workers`` – hash worker → ``busy`` | ``idle`` | ``holding`` (idle, with requests kept
+  for the end of the run: the spider's deferred article copies);
+- ``R:beats`` – zset worker → last heartbeat;
 - ``R:queue`` – zset of serialized requests, score −priority (scrapy-redis' PriorityQueue);
 - ``R:seen`` – set of request fingerprints (the per-run duplicate filter);
 - ``R:inflight:<worker>`` – zset of the requests a worker popped and has not finished.
 
 A run opens when the first worker joins and no run is open; it is *done* when the queue is
 empty and every live worker is idle (idle means: its engine has nothing in flight, so all it
-popped is finished). A worker whose heartbeat is older than the timeout is dead: its in-flight
-requests go back to the queue and the run is marked as having lost work (its spider's memory,
-e.g. deferred article copies, died with it). The last worker to leave a done run deletes it.
+popped is finished). When the queue is empty and no worker is busy but some are holding, the
+answer is *release*: the holders queue what they kept, and the run goes on. Held requests are
+last resorts (a copy of an article under another name), so they wait until nothing else, not
+even a dead worker's re-queued requests, can still bring the article under its own name.
+A worker whose heartbeat is older than the timeout is dead: its in-flight requests go back to
+the queue and the run is marked as having lost work (its spider's memory, e.g. deferred
+article copies, died with it). The last worker to leave a done run deletes it.
 """
 
 from __future__ import annotations
@@ -108,23 +114,27 @@ local function check(r, me, timeout)
   end
   if redis.call('ZCARD', r .. ':queue') > 0 then return 'work' end
   local workers = redis.call('HGETALL', r .. ':workers')
+  local holding = false
   for i = 2, #workers, 2 do
-    if workers[i] ~= 'idle' then return 'wait' end
+    if workers[i] == 'holding' then holding = true
+    elseif workers[i] ~= 'idle' then return 'wait' end
   end
+  if holding then return 'release' end
   redis.call('HSET', r .. ':info', 'state', 'done', 'finished', now)
   return 'done'
 end
 """
 
-# ARGV: R, worker, timeout -> work | wait | done
+# ARGV: R, worker, timeout -> work | wait | release | done
 CHECK = _CHECK + "return check(ARGV[1], ARGV[2], tonumber(ARGV[3]))"
 
-# ARGV: R, worker, timeout, lists failed, home pages -> work | wait | done
+# ARGV: R, worker, timeout, lists failed, home pages, idle | holding
+#   -> work | wait | release | done
 IDLE = _CHECK + """
 local r, me = ARGV[1], ARGV[2]
 if redis.call('HGET', r .. ':info', 'state') == 'open' then
   redis.call('DEL', r .. ':inflight:' .. me)
-  redis.call('HSET', r .. ':workers', me, 'idle')
+  redis.call('HSET', r .. ':workers', me, ARGV[6])
   redis.call('ZADD', r .. ':beats', redis.call('TIME')[1], me)
   redis.call('HSET', r .. ':info', 'lists_failed:' .. me, ARGV[4], 'home:' .. me, ARGV[5])
 end
@@ -211,13 +221,14 @@ class RunCoordinator:
         return int(self._beat(args=[self.run_key, self.worker]))
 
     def check(self) -> str:
-        """Reap dead workers, then say ``work``, ``wait`` or ``done``."""
+        """Reap dead workers, then say ``work``, ``wait``, ``release`` or ``done``."""
         return _text(self._check(args=[self.run_key, self.worker, self.timeout]))
 
-    def idle(self, lists_failed: int, home_pages: int) -> str:
-        """This worker finished all it popped: mark it idle, then `check`."""
+    def idle(self, lists_failed: int, home_pages: int, holding: bool = False) -> str:
+        """This worker finished all it popped: mark it idle (or holding), then `check`."""
         return _text(self._idle(args=[
             self.run_key, self.worker, self.timeout, lists_failed, home_pages,
+            "holding" if holding else "idle",
         ]))
 
     def publish(self, lists_failed: int, home_pages: int) -> None:

@@ -16,6 +16,11 @@ What it changes in `scrapy_redis.scheduler.Scheduler` (0.9.1), and why:
   closes it, and after ``SCALEOUT_MAX_WAIT_SECONDS`` of waiting it leaves anyway. Workers
   without a heartbeat for ``SCALEOUT_WORKER_TIMEOUT`` seconds are dead; their in-flight
   requests go back to the queue. Nobody idles forever, and no ``MAX_IDLE_TIME`` guess is needed.
+- **Last resorts go last.** A spider with a ``holds_requests()``/``release_held()`` pair (the
+  portal spider's deferred article copies) is marked *holding* while idle; the run answers
+  *release* once no worker is busy and the queue is empty, and only then are they crawled.
+  Released on a worker's own first idle, a copy could beat its article's own name still in
+  flight on a worker that died, whose requests come back only after the timeout.
 - **Scrapy 2.19.** No ``spider=`` argument to stats calls (deprecated since 2.14), no
   ``from_settings`` construction, no reliance on ``start_requests`` (the spider's
   ``async def start()`` output goes through `enqueue_request` like any request).
@@ -233,7 +238,11 @@ class ScaleOutScheduler(Scheduler):
             return
         self._started = True
         self.queue.forget_inflight()
-        status = self.coordinator.idle(*self._counts())
+        status = self.coordinator.idle(*self._counts(), holding=self._holding())
+        if status == "release" and self._holding():
+            if self._release():
+                raise DontCloseSpider
+            status = self.coordinator.idle(*self._counts())  # nothing held is wanted any more
         if status == "done":
             self._done = True
             logger.info("Scale-out: run %s is done; closing", self.coordinator.run_id)
@@ -262,6 +271,12 @@ class ScaleOutScheduler(Scheduler):
                 self._waking = None
                 self._give_back(request)
             return
+        if status == "release" and self._holding():
+            if self._release():
+                self._poll_loop.stop()
+            else:  # nothing held is wanted any more: idle like the others
+                self.coordinator.idle(*self._counts())
+            return
         if status == "done":
             self._done = True
             logger.info("Scale-out: run %s is done; closing", self.coordinator.run_id)
@@ -272,6 +287,18 @@ class ScaleOutScheduler(Scheduler):
                 self.max_wait, self.coordinator.run_id,
             )
             self._close("scaleout_wait_timeout")
+
+    def _holding(self) -> bool:
+        holds = getattr(self.spider, "holds_requests", None)
+        return bool(holds and holds())
+
+    def _release(self) -> bool:
+        """Queue what the spider kept for the end of the run; True if anything was."""
+        if not self._holding():
+            return False
+        released = bool(self.spider.release_held())
+        self.stats.inc_value("scaleout/released" if released else "scaleout/released_none")
+        return released
 
     def _close(self, reason: str) -> None:
         if self._poll_loop.running:

@@ -41,6 +41,7 @@ from newscrawler.extensions.health import list_page_parsed
 from newscrawler.extract import extract_article, load_profile
 from newscrawler.extract.listing import ListPage, article_page_urls, parse_list
 from newscrawler.middlewares.failures import counts_as_failure, failure_reason, is_transient
+from newscrawler.scaleout import shared_url
 from newscrawler.urls import (
     article_key,
     canonical_url,
@@ -420,9 +421,23 @@ class PortalSpider(scrapy.Spider):
     # -- end of run ----------------------------------------------------------------------------
 
     def on_idle(self):
-        """Fetch the special/dynamic copies whose article no list page gave us, then close."""
+        """Fetch the special/dynamic copies whose article no list page gave us, then close.
+
+        In a scaled-out run the scheduler decides when instead (`release_held`): only once no
+        worker has work left, so that a copy never beats its article's own name held by a
+        worker that died (its requests come back to the queue after a timeout).
+        """
+        if shared_url(self.crawler.settings) is None and self.release_held():
+            raise DontCloseSpider
+
+    def holds_requests(self) -> bool:
+        """Copies are waiting for the end of the run (`release_held`)."""
+        return bool(self.deferred)
+
+    def release_held(self) -> bool:
+        """Crawl the deferred copies whose article is still wanted; True if any were."""
         if not self.deferred:
-            return
+            return False
         deferred, self.deferred = self.deferred, {}
         pending = [(u, None) for k, u in deferred.items() if k not in self.scheduled]
         wanted = self.ledger.to_fetch(pending, self._now().date()) if pending else []
@@ -430,8 +445,7 @@ class PortalSpider(scrapy.Spider):
             self.scheduled.add(article_key(url))
             self.crawler.stats.inc_value("crawl/articles/from_copy")
             self.crawler.engine.crawl(self._article_request(url, reason="copy"))
-        if wanted:
-            raise DontCloseSpider
+        return bool(wanted)
 
     def _save_shapes(self) -> None:
         """Keep the learned shapes; count (and say) the ones a known portal had not shown."""
