@@ -22,7 +22,7 @@ crawl: install
 
 test: install
 	$(BIN)/ruff check newscrawler tests bench
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 serve: install
 	$(BIN)/python -m newscrawler.portal serve --port 8000

@@ -129,13 +129,10 @@ def test_schedule_refuses_a_bad_cron_expression(tmp_path):
 
 
 def test_runs_in_the_same_second_keep_their_own_reports(tmp_path):
-    from scrapy.utils.test import get_crawler
-
     from newscrawler.extensions.report import RunReport
-    from tests.conftest import project_settings
+    from tests.conftest import make_crawler
 
-    crawler = get_crawler(settings_dict=project_settings(FEED_DIR=str(tmp_path)))
-    crawler.stats.open_spider()
+    crawler = make_crawler(FEED_DIR=str(tmp_path))
     spider = type("S", (), {"name": "portal"})()
     for _ in range(3):  # within one second: the same time-stamped name
         RunReport(crawler).spider_closed(spider, "finished")

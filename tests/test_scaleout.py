@@ -434,15 +434,14 @@ def _settings(**values) -> Settings:
     return settings
 
 
-def test_without_redis_nothing_changes_and_redis_is_not_imported():
+def test_without_redis_nothing_changes_and_redis_is_not_imported(tmp_path):
     settings = _settings()
     before = {k: settings[k] for k in ("SCHEDULER", "DUPEFILTER_CLASS", "STATE_URI")}
     ScaleOutAddon().update_settings(settings)
     assert {k: settings[k] for k in before} == before
     code = (
-        "import sys; from scrapy.utils.test import get_crawler;"
-        "from tests.conftest import project_settings;"
-        "get_crawler(settings_dict=project_settings());"
+        "import sys; from tests.conftest import make_crawler;"
+        f"make_crawler(STATE_URI={str(tmp_path / 'state.sqlite')!r});"
         "bad = [m for m in ('redis', 'scrapy_redis') if m in sys.modules];"
         "sys.exit(f'imported {bad}' if bad else 0)"
     )
