@@ -41,7 +41,7 @@ from newscrawler.extensions.health import list_page_parsed
 from newscrawler.extract import extract_article, load_profile
 from newscrawler.extract.listing import ListPage, article_page_urls, parse_list
 from newscrawler.middlewares.failures import counts_as_failure, failure_reason, is_transient
-from newscrawler.scaleout import shared_url
+from newscrawler.scaleout.addon import SCHEDULER as SCALEOUT_SCHEDULER
 from newscrawler.urls import (
     article_key,
     canonical_url,
@@ -427,7 +427,7 @@ class PortalSpider(scrapy.Spider):
         worker has work left, so that a copy never beats its article's own name held by a
         worker that died (its requests come back to the queue after a timeout).
         """
-        if shared_url(self.crawler.settings) is None and self.release_held():
+        if self.crawler.settings.get("SCHEDULER") != SCALEOUT_SCHEDULER and self.release_held():
             raise DontCloseSpider
 
     def holds_requests(self) -> bool:
