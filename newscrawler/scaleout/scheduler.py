@@ -238,8 +238,9 @@ class ScaleOutScheduler(Scheduler):
             return
         self._started = True
         self.queue.forget_inflight()
-        status = self.coordinator.idle(*self._counts(), holding=self._holding())
-        if status == "release" and self._holding():
+        holding = self._holding()
+        status = self.coordinator.idle(*self._counts(), holding=holding)
+        if status == "release" and holding:
             if self._release():
                 raise DontCloseSpider
             status = self.coordinator.idle(*self._counts())  # nothing held is wanted any more
@@ -293,9 +294,7 @@ class ScaleOutScheduler(Scheduler):
         return bool(holds and holds())
 
     def _release(self) -> bool:
-        """Queue what the spider kept for the end of the run; True if anything was."""
-        if not self._holding():
-            return False
+        """Queue what the holding spider kept for the end of the run; True if anything was."""
         released = bool(self.spider.release_held())
         self.stats.inc_value("scaleout/released" if released else "scaleout/released_none")
         return released
