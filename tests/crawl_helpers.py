@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.warm_scrapy import run_scrapy
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 SCRAPY = [sys.executable, "-m", "scrapy"]
 # Politeness off for loopback tests: AutoThrottle would only slow them down.
@@ -25,11 +27,10 @@ def crawl_command(start_url: str | None, work: Path, *extra: str) -> list[str]:
 
 def run_crawl(start_url: str | None, work: Path, *extra: str, timeout: float = 240,
               env: dict | None = None) -> subprocess.CompletedProcess:
-    """Run one crawl to its end and return the finished process (output captured)."""
-    return subprocess.run(
-        crawl_command(start_url, work, *extra), cwd=PROJECT_ROOT, capture_output=True,
-        text=True, timeout=timeout, env=env,
-    )
+    """Run one crawl to its end and return the finished process (output captured): a
+    ``scrapy`` process forked from a warm one (``tests/warm_scrapy.py``)."""
+    return run_scrapy(crawl_command(start_url, work, *extra)[len(SCRAPY):], PROJECT_ROOT,
+                      timeout, env)
 
 
 def _oldest_first(paths) -> list[Path]:

@@ -8,14 +8,14 @@ import pytest
 
 from newscrawler.portal import PortalServer, build_site
 from newscrawler.portal.portals import VARIANTS
-from tests.crawl_helpers import PROJECT_ROOT, SCRAPY
+from tests.crawl_helpers import PROJECT_ROOT
+from tests.warm_scrapy import run_scrapy
 
 PROBE_FAST = ["-s", "AUTOTHROTTLE_ENABLED=False"]
 
 
 def probe(*args: str, timeout: float = 60) -> subprocess.CompletedProcess:
-    return subprocess.run([*SCRAPY, "probe", *args, *PROBE_FAST], cwd=PROJECT_ROOT,
-                          capture_output=True, text=True, timeout=timeout)
+    return run_scrapy(["probe", *args, *PROBE_FAST], PROJECT_ROOT, timeout)
 
 
 def _family(variant: str) -> str:

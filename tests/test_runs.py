@@ -20,7 +20,8 @@ import pytest
 
 from newscrawler.history import NO_SECTION, load_runs, table
 from newscrawler.portal import PortalServer, build_site
-from tests.crawl_helpers import PROJECT_ROOT, SCRAPY, feed_files, read_jsonl, run_crawl
+from tests.crawl_helpers import PROJECT_ROOT, feed_files, read_jsonl, run_crawl
+from tests.warm_scrapy import run_scrapy
 
 CHROMIUM, CHROMEDRIVER = "/usr/bin/chromium", "/usr/bin/chromedriver"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -52,10 +53,7 @@ def reports(work, damaged: str) -> list[dict]:
 
 
 def runs_command(work, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*SCRAPY, "runs", "-s", f"FEED_DIR={work / 'feeds'}", *args], cwd=PROJECT_ROOT,
-        capture_output=True, text=True, timeout=60,
-    )
+    return run_scrapy(["runs", "-s", f"FEED_DIR={work / 'feeds'}", *args], PROJECT_ROOT, 60)
 
 
 def test_table_of_the_last_runs(history):
