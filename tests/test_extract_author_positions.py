@@ -489,3 +489,25 @@ def test_every_author_a_docusaurus_byline_declares() -> None:
     related = f'<div class="related"><div class="x">{_docusaurus_author("罗广明")}</div></div>'
     one = f'<time>2022年4月28日</time><div class="row">{_docusaurus_author("鲁严波")}</div>'
     assert author(_blog(one, related)) == "鲁严波"
+
+
+def e_paper(byline: str, opening: str) -> bytes:
+    """An e-paper's article table: headline, subtitle and byline in cells of their own, the
+    text in the next row (paper.jyb.cn)."""
+    return f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body><table>
+<tr><td class="title1">{TITLE}</td></tr><tr><td class="title2">上海交通大学辅导员季自军</td></tr>
+<tr><td class="title3">{byline}</td></tr></table>
+<div id="ozoom"><p>{opening}{TEXT}</p></div></body></html>""".encode()
+
+
+@pytest.mark.parametrize(("byline", "opening", "expected"), [
+    # the text opens with the subject's name: not a second reporter
+    ("本报记者 任朝霞", "季自军 “电子信息与电气工程学院排摸信息表已提交。”", "任朝霞"),
+    ("本报记者 任朝霞 季自军", "“电子信息与电气工程学院排摸信息表已提交。”", "任朝霞、季自军"),
+    # the next line is a labelled byline of its own: its writer is one too
+    ("本报记者 任朝霞", "实习生 李晓明 “电子信息与电气工程学院排摸信息表已提交。”",
+     "任朝霞、李晓明"),
+])
+def test_a_byline_on_its_own_line_ends_with_the_line(byline: str, opening: str,
+                                                     expected: str) -> None:
+    assert author(e_paper(byline, opening)) == expected

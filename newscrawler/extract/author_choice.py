@@ -29,6 +29,7 @@ from newscrawler.extract.author_markup import (
     not_filed_under,
     profile_linked,
     unlinked,
+    within_its_block,
 )
 from newscrawler.extract.body import Body
 from newscrawler.extract.embedded import founder_property, jsonld_author
@@ -148,7 +149,8 @@ def _header_credit(page: Evidence) -> str | None:
             unlinked(page.root, beside_date.lone_word_before_date(zone, date.start())) or \
             profile_linked(page.root, beside_date.word_before_date(zone, date.start())) or \
             beside_date.account_beside_date(zone, date.start(), date.end())
-    found = found or authors.reversed_credit(zone) or authors.opening_byline(zone) or \
+    found = found or authors.reversed_credit(zone) or \
+        within_its_block(page.root, zone, authors.opening_byline(zone)) or \
         authors.marked_names(zone) or header_slots.names_before_slash(zone) or \
         header_slots.poster_posted_in(zone) or header_slots.posted_by(zone) or \
         header_slots.name_with_email(zone) or header_slots.affiliated_name(zone)

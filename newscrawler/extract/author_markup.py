@@ -23,7 +23,7 @@ from lxml import etree
 from newscrawler.extract import authors, names, rules
 from newscrawler.extract.dates import is_date_alone
 from newscrawler.extract.index import PageIndex
-from newscrawler.extract.text import all_text, collapse, hidden_by_class
+from newscrawler.extract.text import BLOCK_TAGS, all_text, collapse, hidden_by_class, text_of
 
 _AUTHOR_MARKUP = etree.XPath(rules.AUTHOR_MARKUP_XPATH)
 _HCARD_NAME = etree.XPath(rules.AUTHOR_MARKUP_XPATH.split(" | ")[0])
@@ -348,6 +348,36 @@ def unlinked(root: etree._Element, word: str | None) -> str | None:
                  or _HEADED_AS(root, word=word)):
         return None
     return word
+
+
+def within_its_block(root: etree._Element, zone: str, found: str | None) -> str | None:
+    """The names of a byline read from the header text (``found``) that its own line prints.
+
+    The header text runs elements together, so a byline on a line of its own (``<td>本报记者
+    任朝霞</td>``) reads on into the next line: a text that opens with the subject's name
+    (``季自军 “电子信息…``) gave a second writer. The names the byline's block element prints
+    are kept, the next line's bare names are not; the next line's labelled byline (``实习生
+    李四``) is a writer too, and keeps them all."""
+    if not found or names.SEPARATOR not in found:
+        return found
+    for node in _PRINTING(root, word=found.split(names.SEPARATOR)[0])[:MAX_WORD_LINKS]:
+        block = node if node.tag in BLOCK_TAGS else next(
+            (up for up in node.iterancestors() if up.tag in BLOCK_TAGS), None)
+        printed = text_of(block) if block is not None else ""
+        own = authors.opening_byline(printed) if len(printed) <= BYLINE_LINE_CHARS else None
+        if not own or not found.startswith(own + names.SEPARATOR):
+            continue
+        at = zone.find(printed)
+        if at < 0 or authors.opening_byline(zone[at + len(printed):]):
+            return found
+        return own
+    return found
+
+
+#: Elements whose own text prints ``$word`` (not a script's or a style's).
+_PRINTING = etree.XPath("//*[not(self::script or self::style)][text()[contains(., $word)]]")
+#: How long a block holding a byline line is at most: a line, not the text it opens.
+BYLINE_LINE_CHARS = 60
 
 
 def copyright_author(index: PageIndex | None) -> str | None:
