@@ -16,6 +16,7 @@ the scale-out workers, cron and the README's commands start ``python -m scrapy``
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -211,7 +212,11 @@ def run_scrapy(args: list[str], cwd: Path, timeout: float, env: dict | None = No
                                   dict(os.environ if env is None else env), str(out), str(err))
         code = server.wait(ident, "returncode", timeout)
         if code is None:
-            os.killpg(pid, signal.SIGKILL)
+            try:
+                os.killpg(pid, signal.SIGKILL)  # the child and whatever it started
+            except ProcessLookupError:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)  # not yet in a group of its own
             server.wait(ident, "returncode", 30)
             raise subprocess.TimeoutExpired(command, timeout, out.read_text("utf-8", "replace"),
                                             err.read_text("utf-8", "replace"))

@@ -360,7 +360,7 @@ def within_its_block(root: etree._Element, zone: str, found: str | None) -> str 
     李四``) is a writer too, and keeps them all."""
     if not found or names.SEPARATOR not in found:
         return found
-    for node in _PRINTING(root, word=found.split(names.SEPARATOR)[0])[:MAX_WORD_LINKS]:
+    for node in _PRINTING(root, word=found.split(names.SEPARATOR)[0])[:MAX_PRINTING]:
         block = node if node.tag in BLOCK_TAGS else next(
             (up for up in node.iterancestors() if up.tag in BLOCK_TAGS), None)
         printed = text_of(block) if block is not None else ""
@@ -376,6 +376,8 @@ def within_its_block(root: etree._Element, zone: str, found: str | None) -> str 
 
 #: Elements whose own text prints ``$word`` (not a script's or a style's).
 _PRINTING = etree.XPath("//*[not(self::script or self::style)][text()[contains(., $word)]]")
+#: How many of them are looked at (the first name also printed in a headline, a caption).
+MAX_PRINTING = 3
 #: How long a block holding a byline line is at most: a line, not the text it opens.
 BYLINE_LINE_CHARS = 60
 
