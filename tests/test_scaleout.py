@@ -322,6 +322,19 @@ def test_when_every_worker_died_the_next_one_resumes_the_run(redis_url, namespac
     assert "a" in c.summary().lost  # so no backfill flag is recorded for it
 
 
+def _in_reactor_process(code: str) -> None:
+    """Run ``code`` in a process of its own, under Scrapy's asyncio reactor (the scheduler
+    needs it installed), and check that it got to the end: it prints ``ok`` last."""
+    done = subprocess.run([sys.executable, "-c", REACTOR_PREAMBLE + code + 'print("ok")\n'],
+                          cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr[-3000:]
+
+
+REACTOR_PREAMBLE = """from scrapy.utils.reactor import install_reactor
+install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+"""
+
+
 def test_held_requests_wait_until_no_worker_is_busy_or_dead(redis_url, namespace):  # noqa: F811
     """A holding worker (deferred article copies) is told to release them only when the queue
     is empty and no live worker is busy; a dead worker's re-queued requests come first."""
@@ -354,9 +367,7 @@ def test_a_dead_holder_is_reaped_and_its_loss_recorded(redis_url, namespace):  #
 def test_the_scheduler_releases_held_copies_only_when_the_others_are_idle(
         redis_url, namespace):  # noqa: F811
     """In a process of its own: the scheduler needs Scrapy's asyncio reactor installed."""
-    code = f"""
-from scrapy.utils.reactor import install_reactor
-install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+    _in_reactor_process(f"""
 import redis
 from scrapy import Request
 from scrapy.exceptions import DontCloseSpider
@@ -401,11 +412,7 @@ try:
     assert crawler.stats.get_value("scaleout/released") == 1
 finally:
     scheduler.close("finished")
-print("ok")
-"""
-    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True,
-                          text=True, timeout=60)
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stdout + done.stderr[-3000:]
+""")
 
 
 def test_duplicate_filter_is_per_article_and_per_run(redis_url, namespace):  # noqa: F811
@@ -621,9 +628,7 @@ def test_bench_scaleout_quick_runs_and_the_workers_deliver_the_portal():
 
 def test_the_scheduler_drops_a_request_it_cannot_write_as_data(redis_url, namespace):  # noqa: F811
     """In a process of its own: the scheduler needs Scrapy's asyncio reactor installed."""
-    code = f"""
-from scrapy.utils.reactor import install_reactor
-install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+    _in_reactor_process(f"""
 from scrapy import Request
 from newscrawler.scaleout.scheduler import ScaleOutScheduler
 from tests.conftest import make_crawler
@@ -641,8 +646,4 @@ try:
     assert len(scheduler.queue) == 1
 finally:
     scheduler.close("finished")
-print("ok")
-"""
-    done = subprocess.run([sys.executable, "-c", code], cwd=PROJECT_ROOT, capture_output=True,
-                          text=True, timeout=60)
-    assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr[-3000:]
+""")
