@@ -83,3 +83,13 @@ def test_a_command_past_its_timeout_is_killed(tmp_path):
         assert time.monotonic() - started < 20
         after = run_crawl(server.url, tmp_path / "again", "-a", "full=maybe", timeout=30)
     assert after.returncode == 1  # the server still answers after a kill
+
+
+def test_a_command_that_exits_with_a_message_prints_it_and_exits_1(tmp_path):
+    spider = tmp_path / "stops.py"
+    spider.write_text('raise SystemExit("stopped: no portal today")\n', "utf-8")
+    args = ["runspider", str(spider)]
+    warm, new = run_scrapy(args, tmp_path, 60), fresh(args, tmp_path)
+    assert warm.returncode == new.returncode == 1
+    assert "stopped: no portal today" in new.stderr
+    assert "stopped: no portal today" in warm.stderr

@@ -119,8 +119,10 @@ def _child(request: dict) -> None:
         try:
             execute(sys.argv, settings=None)
             code = 0
-        except SystemExit as stop:
+        except SystemExit as stop:  # as Python exits: a message is printed, and is status 1
             code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+            if stop.code is not None and not isinstance(stop.code, int):
+                print(stop.code, file=sys.stderr)
     except BaseException:  # noqa: BLE001 - reported as a crashed process would
         import traceback
 
