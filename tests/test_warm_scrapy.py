@@ -15,7 +15,7 @@ import pytest
 
 from newscrawler.portal import PortalServer, build_site
 from tests.crawl_helpers import PROJECT_ROOT, SCRAPY, crawl_command, read_feeds, run_crawl
-from tests.warm_scrapy import FRESH_ENV, run_scrapy
+from tests.warm_scrapy import FRESH_ENV, _the_server, run_scrapy
 
 URL = "http://127.0.0.1:9/"  # nothing listens
 
@@ -93,3 +93,16 @@ def test_a_command_that_exits_with_a_message_prints_it_and_exits_1(tmp_path):
     assert warm.returncode == new.returncode == 1
     assert "stopped: no portal today" in new.stderr
     assert "stopped: no portal today" in warm.stderr
+
+
+def test_the_server_keeps_no_entry_for_finished_commands(tmp_path):
+    """Each test worker runs hundreds of commands through one server; a finished command's
+    entry (its pid and status) is dropped, whether it ended or was killed past its timeout."""
+    args = crawl_command(URL, tmp_path, "-a", "full=maybe")[len(SCRAPY):]
+    assert run_scrapy(args, PROJECT_ROOT, 60).returncode == 1
+    assert _the_server().waiting == {}
+    slow = tmp_path / "slow.py"
+    slow.write_text("import time\ntime.sleep(60)\n", "utf-8")
+    with pytest.raises(subprocess.TimeoutExpired):
+        run_scrapy(["runspider", str(slow)], tmp_path, 2)
+    assert _the_server().waiting == {}

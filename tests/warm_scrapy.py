@@ -186,6 +186,11 @@ class _Server:
                 raise RuntimeError("warm_scrapy: the server died")
             return self.waiting[ident][key]
 
+    def forget(self, ident: str) -> None:
+        """Drop a finished request's entry, so the table holds only the requests in flight."""
+        with self.changed:
+            self.waiting.pop(ident, None)
+
 
 _server: _Server | None = None
 _server_lock = threading.Lock()
@@ -212,18 +217,22 @@ def run_scrapy(args: list[str], cwd: Path, timeout: float, env: dict | None = No
         out, err = Path(folder, "stdout"), Path(folder, "stderr")
         ident, pid = server.start(list(args), str(cwd),
                                   dict(os.environ if env is None else env), str(out), str(err))
-        code = server.wait(ident, "returncode", timeout)
-        if code is None:
-            try:
-                os.killpg(pid, signal.SIGKILL)  # the child and whatever it started
-            except ProcessLookupError:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, signal.SIGKILL)  # not yet in a group of its own
-            server.wait(ident, "returncode", 30)
-            raise subprocess.TimeoutExpired(command, timeout, out.read_text("utf-8", "replace"),
-                                            err.read_text("utf-8", "replace"))
-        return subprocess.CompletedProcess(command, code, out.read_text("utf-8", "replace"),
-                                           err.read_text("utf-8", "replace"))
+        try:
+            code = server.wait(ident, "returncode", timeout)
+            if code is None:
+                try:
+                    os.killpg(pid, signal.SIGKILL)  # the child and whatever it started
+                except ProcessLookupError:
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, signal.SIGKILL)  # not yet in a group of its own
+                server.wait(ident, "returncode", 30)
+                raise subprocess.TimeoutExpired(command, timeout,
+                                                out.read_text("utf-8", "replace"),
+                                                err.read_text("utf-8", "replace"))
+            return subprocess.CompletedProcess(command, code, out.read_text("utf-8", "replace"),
+                                               err.read_text("utf-8", "replace"))
+        finally:
+            server.forget(ident)
 
 
 if __name__ == "__main__":
