@@ -94,3 +94,24 @@ def test_blind_benchmark_scores_the_pages_it_finds_and_tells_how_to_fetch_the_re
     commands = proc.stdout.splitlines()
     assert len(commands) == sum(len(b["pages"]) for b in labels["batches"].values())
     assert all("git -C" in line and " show '" in line for line in commands)
+
+
+def test_a_page_held_in_java_string_literals_is_cut_out_as_the_page(tmp_path):
+    """Batch 71's pages are string literals in Java demos: --fetch-commands pipes the source
+    through --java-string, which joins the literals of the labelled lines and undoes Java's
+    escapes (quotes, backslashes, \\n, \\uXXXX), and nothing outside those lines."""
+    source = "\n".join([
+        'String before = "<p>not this</p>";',
+        'String html = "<html><head><meta charset=\\"utf-8\\"></head>\\n" +',
+        '        "<body><p>\\u4e2d\\u6587 a\\\\b</p>" + // a comment',
+        '        "</body></html>";',
+        'String after = "<p>nor this</p>";',
+    ])
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "blind.py"), "--java-string", "2",
+                           "4"], input=source.encode("utf-8"), capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.decode("utf-8") == ('<html><head><meta charset="utf-8"></head>\n'
+                                           '<body><p>中文 a\\b</p></body></html>')
+    commands = run("blind", "--fetch-commands", "--batch", "71", "--pages", str(tmp_path),
+                   timeout=60).stdout.splitlines()
+    assert commands and all("| python bench/blind.py --java-string " in c for c in commands)
