@@ -339,6 +339,23 @@ def test_a_year_less_date_takes_the_year_of_the_url_s_date(url: str, printed: st
     assert extract_article(html.encode(), url, now=NOW)["published_at"] == expected
 
 
+@pytest.mark.parametrize(("printed", "expected"), [
+    ("04-12 10:07", "2019-04-12T10:07:00+08:00"),  # the same day: <meta>'s year, the time
+    ("04-13 10:07", "2019-04-12T00:00:00+08:00"),  # another day: <meta>'s day alone
+    ("", "2019-04-12T00:00:00+08:00"),
+])
+def test_a_year_less_time_under_the_headline_refines_meta_s_day(printed: str,
+                                                                 expected: str) -> None:
+    """A mobile template (m.gmw.cn's 百家号 wrap) prints ``04-12 10:07`` under the headline
+    and ``<meta name="publishdate" content="2019-04-12">`` in the head, the URL no date."""
+    text = "这是一篇足够长的新闻正文，用来让正文抽取器确认这里就是文章的主体内容。" * 4
+    html = YEARLESS_PAGE.format(printed=printed, text=text).replace(
+        "<title>", '<meta name="publishdate" content="2019-04-12"><title>')
+    record = extract_article(html.encode(), "https://m.example.cn/baijia/1300296315.html",
+                             now=NOW)
+    assert record["published_at"] == expected
+
+
 def test_a_trs_document_url_dates_a_page_that_prints_none() -> None:
     """TRS WCM names documents ``/201908/t20190814_1272359.html``: the day it was filed."""
     text = "这是一篇足够长的新闻正文，用来让正文抽取器确认这里就是文章的主体内容。" * 4

@@ -256,10 +256,10 @@ def date_from_url(url: str, tz: str, now: datetime) -> ParsedDate | None:
 
 
 def year_from_url(date: ParsedDate, dated: ParsedDate | None) -> ParsedDate:
-    """A date printed without its year (``08-14``) in the year of the URL's date (``dated``)
-    when the URL names the same month and day (``/201908/t20190814_…``): a page archived years
-    ago is not of this year, which is all a year-less date alone can be resolved to. ``date``
-    itself when the days differ."""
+    """A date printed without its year (``08-14``) in the year of the page's other date
+    (``dated``: the URL's, ``/201908/t20190814_…``, or ``<meta>``'s) when that names the same
+    month and day: a page archived years ago is not of this year, which is all a year-less
+    date alone can be resolved to. ``date`` itself when the days differ."""
     if dated is None or (dated.value.month, dated.value.day) != (date.value.month,
                                                                  date.value.day):
         return date
@@ -326,7 +326,7 @@ def extract_meta(
     tags = meta_tags(root) if tags is None else tags
     machine, machine_in_utc = _machine_date(tags, tz, now)
     if meta.date is None:
-        meta.date = machine
+        meta.date = machine and _with_header_time(machine, zone, tz, now)
     if meta.date is None:
         meta.date = jsonld_date(index.source, tz, now) or _date_above(heading, tz, now)
     elif meta.date is not None and meta.date.precision == "day":
@@ -612,6 +612,18 @@ def _with_time_from_head(
     if finer is None or finer.precision == "day":
         finer = jsonld_date(source, tz, now) or script_date(source, tz, now)
     return _refined(day, finer)
+
+
+def _with_header_time(day: ParsedDate, zone: str, tz: str, now: datetime) -> ParsedDate:
+    """A day from ``<meta>`` (``publishdate`` 2019-04-12), with the time the header prints
+    beside the same day without its year (``04-12 10:07`` under the headline, as mobile and
+    app-share templates print it): the year-less date alone would be resolved to this year."""
+    if day.precision != "day" or not zone:
+        return day
+    short = parse_short_header_date(zone, tz=tz, now=now)
+    if short is None or not short.year_guessed:
+        return day
+    return _refined(day, year_from_url(short, day))
 
 
 def _refined(day: ParsedDate, other: ParsedDate | None) -> ParsedDate:
