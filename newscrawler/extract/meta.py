@@ -255,7 +255,7 @@ def date_from_url(url: str, tz: str, now: datetime) -> ParsedDate | None:
     return None
 
 
-def year_from_url(date: ParsedDate, dated: ParsedDate | None) -> ParsedDate:
+def in_year_of(date: ParsedDate, dated: ParsedDate | None) -> ParsedDate:
     """A date printed without its year (``08-14``) in the year of the page's other date
     (``dated``: the URL's, ``/201908/t20190814_…``, or ``<meta>``'s) when that names the same
     month and day: a page archived years ago is not of this year, which is all a year-less
@@ -345,7 +345,7 @@ def extract_meta(
             meta.date_from_url = meta.date is not None
             if meta.date is not None:  # the header's 08-17 13:16 on the URL's day: its time
                 short = parse_short_header_date(zone, tz=tz, now=now)
-                dated = year_from_url(short, meta.date) if short and short.year_guessed else short
+                dated = in_year_of(short, meta.date) if short and short.year_guessed else short
                 if dated is not short:
                     meta.date, meta.date_from_url = dated, False
         meta.date = meta.date or _date_past_indentation(heading, zone, tz, now) or \
@@ -353,7 +353,7 @@ def extract_meta(
     elif meta.date.precision != "day" or meta.date.order_guessed:
         meta.date = _agreeing(meta.date, machine, machine_in_utc)
     if meta.date is not None and meta.date.year_guessed:
-        meta.date = year_from_url(meta.date, date_from_url(url, tz, now))
+        meta.date = in_year_of(meta.date, date_from_url(url, tz, now))
     return meta
 
 
@@ -623,7 +623,7 @@ def _with_header_time(day: ParsedDate, zone: str, tz: str, now: datetime) -> Par
     short = parse_short_header_date(zone, tz=tz, now=now)
     if short is None or not short.year_guessed:
         return day
-    return _refined(day, year_from_url(short, day))
+    return _refined(day, in_year_of(short, day))
 
 
 def _refined(day: ParsedDate, other: ParsedDate | None) -> ParsedDate:
