@@ -283,6 +283,24 @@ def test_an_author_who_is_not_the_editor_is_kept() -> None:
     assert extract_article(html, URL, now=NOW)["author"] == "李雷"
 
 
+#: The statistics block central media's CMS writes (tv.cctv.com, chinadaily, gmw, jsllzg).
+STATISTICS = ('<meta name="filetype" content="1"><meta name="publishedtype" content="1">'
+              '<meta name="pagetype" content="1"><meta name="publishdate" content="2018-06-13">'
+              '<meta name="author" content="常悦"><meta name="source" content="央视网">')
+
+
+@pytest.mark.parametrize(("head", "body", "expected"), [
+    (STATISTICS, "正文开始。", None),  # the publishing account: no credit the page prints
+    (STATISTICS, "本报北京6月13日电（记者 李雷）正文开始。", "李雷"),  # a byline still speaks
+    (STATISTICS.replace('<meta name="publishedtype" content="1">', ""), "正文开始。",
+     "常悦"),  # without the block, <meta name="author"> is read as before
+])
+def test_the_author_of_a_cms_statistics_block_is_the_publishing_account(
+        head: str, body: str, expected: str | None) -> None:
+    html = page("2018-06-13 来源：央视网", body, head)
+    assert extract_article(html, URL, now=NOW)["author"] == expected
+
+
 def test_the_site_host_in_the_author_slot_is_not_the_author() -> None:
     html = page("2018-06-13 来源：示例网", "正文开始。", '<meta name="author" content="chinanews">')
     assert extract_article(html, "https://www.chinanews.com/a/1.shtml", now=NOW)["author"] is None

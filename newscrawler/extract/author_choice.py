@@ -189,11 +189,13 @@ def _late_credit(page: Evidence) -> str | None:
 
 
 def _declared_author(page: Evidence) -> str | None:
-    """JSON-LD's or microdata's author, else ``<meta name="author">``, when it is neither the
-    source, the host nor the site's name (the medium), nor the page's editor."""
+    """JSON-LD's or microdata's author, else ``<meta name="author">`` unless a CMS's statistics
+    block holds it (``_published_by_account``), when it is neither the source, the host nor the
+    site's name (the medium), nor the page's editor."""
     declared = jsonld_author(page.source) or page.microdata or \
         founder_property(page.source, "author")  # an e-paper's <founder-author>
-    tag = declared or first_tag(page.tags, rules.META_AUTHOR_NAMES, collapse)
+    tag = declared or (None if _published_by_account(page.tags) else
+                       first_tag(page.tags, rules.META_AUTHOR_NAMES, collapse))
     if not tag or tag == page.meta.source or _names_the_host(tag, page.url) or \
             tag.lower() in page.site.lower():
         return None
@@ -203,6 +205,14 @@ def _declared_author(page: Evidence) -> str | None:
     if found and page.meta.zone:
         found = authors.with_names_after(found, page.meta.zone)  # <meta> names the first
     return _not_the_editor(found, page)
+
+
+def _published_by_account(tags: dict[str, str]) -> bool:
+    """Does ``<meta name="author">`` belong to a CMS's statistics block
+    (``rules.CMS_STATISTICS_TAGS``)? There it names whoever published the page, mostly the
+    editor (``常悦`` on tv.cctv.com, ``季爽`` on m.gmw.cn, pages that credit no writer), so it is
+    no credit; a byline the page prints was read before it."""
+    return rules.CMS_STATISTICS_TAGS <= tags.keys()
 
 
 def text_after(printed: str, lines: list[str], containers: list[etree._Element]) -> str:

@@ -256,6 +256,11 @@ SCRIPT_DATE_KEYS = (
 SCRIPT_EPOCH_KEYS = ("ct", "create_time", "publish_time", "pubtime")
 META_SOURCE_NAMES = ("source", "article:source", "og:source", "mediaid")
 META_AUTHOR_NAMES = ("author", "article:author", "dc.creator")
+#: The statistics block central media's CMS writes into every page's head (天润 / Terren:
+#: ``filetype``, ``publishedtype``, ``pagetype``, then ``contentid``, ``publishdate``,
+#: ``author``, ``editor``, ``source``; cctv, chinadaily, gmw, people, cyol, 021east …). Its
+#: ``author`` is the account that published the page (on people.cn a number, 105464).
+CMS_STATISTICS_TAGS = frozenset({"filetype", "publishedtype", "pagetype"})
 
 # --- Authors (``authors.py``) ---------------------------------------------------------------
 
