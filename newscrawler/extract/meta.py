@@ -326,7 +326,9 @@ def extract_meta(
     tags = meta_tags(root) if tags is None else tags
     machine, machine_in_utc = _machine_date(tags, tz, now)
     if meta.date is None:
-        meta.date = machine and _with_header_time(machine, zone, tz, now)
+        meta.date = machine
+        if machine is not None and machine.precision == "day":  # 04-12 10:07 on <meta>'s day
+            meta.date = _header_date_on(machine, zone, tz, now) or machine
     if meta.date is None:
         meta.date = jsonld_date(index.source, tz, now) or _date_above(heading, tz, now)
     elif meta.date is not None and meta.date.precision == "day":
@@ -343,11 +345,9 @@ def extract_meta(
         if meta.date is None:
             meta.date = date_from_url(url, tz, now)
             meta.date_from_url = meta.date is not None
-            if meta.date is not None:  # the header's 08-17 13:16 on the URL's day: its time
-                short = parse_short_header_date(zone, tz=tz, now=now)
-                dated = in_year_of(short, meta.date) if short and short.year_guessed else short
-                if dated is not short:
-                    meta.date, meta.date_from_url = dated, False
+            dated = meta.date and _header_date_on(meta.date, zone, tz, now)
+            if dated is not None:  # the header's 08-17 13:16 on the URL's day: its time
+                meta.date, meta.date_from_url = dated, False
         meta.date = meta.date or _date_past_indentation(heading, zone, tz, now) or \
             parse_short_header_date(zone, tz=tz, now=now)
     elif meta.date.precision != "day" or meta.date.order_guessed:
@@ -614,16 +614,16 @@ def _with_time_from_head(
     return _refined(day, finer)
 
 
-def _with_header_time(day: ParsedDate, zone: str, tz: str, now: datetime) -> ParsedDate:
-    """A day from ``<meta>`` (``publishdate`` 2019-04-12), with the time the header prints
-    beside the same day without its year (``04-12 10:07`` under the headline, as mobile and
-    app-share templates print it): the year-less date alone would be resolved to this year."""
-    if day.precision != "day" or not zone:
-        return day
-    short = parse_short_header_date(zone, tz=tz, now=now)
+def _header_date_on(day: ParsedDate, zone: str, tz: str, now: datetime) -> ParsedDate | None:
+    """The date the header prints without a year (``04-12 10:07`` under the headline, as mobile
+    and app-share templates print it) when it names ``day``'s month and day (a day from the
+    URL or ``<meta>``), in ``day``'s year; ``None`` otherwise. Alone, the year-less date would be
+    resolved to this year."""
+    short = parse_short_header_date(zone, tz=tz, now=now) if zone else None
     if short is None or not short.year_guessed:
-        return day
-    return _refined(day, in_year_of(short, day))
+        return None
+    dated = in_year_of(short, day)
+    return None if dated is short else dated
 
 
 def _refined(day: ParsedDate, other: ParsedDate | None) -> ParsedDate:
