@@ -10,8 +10,9 @@ batch tells how the extractor does on unseen sites.
 The pages themselves are not in the repository (nothing fetched from elsewhere is committed):
 each label names its origin, ``owner/repo:path@commit``. ``--fetch-commands`` prints the ``git``
 commands that put them under ``--pages`` (default ``../blind-pages``, beside the project) as
-``<batch>/<path>``; a page a repository holds as string literals in Java code (batch 71) is cut
-out of it by ``--java-string``, the lines its label names. Metrics are
+``<batch>/<path>``; a page a repository keeps inside another file (string literals in Java code,
+a notebook's output, a JSON dump) is cut out of it by ``bench/blind_cut.py``, with the recipe its
+label's ``container`` names. Metrics are
 ``bench/extraction.py``'s: date right at the printed precision (a date on a page that prints
 none is wrong), author over the pages naming someone plus authors returned where nobody is
 credited, title equal after NFKC without spaces and punctuation.
@@ -25,7 +26,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
+import shlex
 import sys
 from pathlib import Path
 
@@ -58,34 +59,14 @@ def fetch_commands(batches: dict[str, dict], pages: Path) -> list[str]:
             clone = f"/tmp/blind-src/{repo.replace('/', '+')}"
             target = pages / name / label["path"]
             cut = ""
-            if "java_string_lines" in label:  # the page is a string literal in Java code
-                first, last = label["java_string_lines"]
-                cut = f" | python bench/blind.py --java-string {first} {last}"
+            if "container" in label:  # the page is kept inside another file
+                recipe = json.dumps(label["container"], ensure_ascii=False)
+                cut = f" | python bench/blind_cut.py {shlex.quote(recipe)}"
             commands.append(
                 f"[ -d {clone} ] || git clone -q --no-checkout https://github.com/{repo} {clone}; "
                 f"mkdir -p {target.parent} && git -C {clone} show '{commit}:{path}'{cut} > {target}"
             )
     return commands
-
-
-#: A Java string literal, and an escape inside one.
-JAVA_LITERAL_RE = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
-JAVA_ESCAPE_RE = re.compile(r"\\(u+[0-9a-fA-F]{4}|[0-7]{1,3}|.)", re.S)
-JAVA_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "s": " ",
-                '"': '"', "'": "'", "\\": "\\"}
-
-
-def java_string(source: str, first: int, last: int) -> str:
-    """The page a Java test or demo holds as ``"<html>..." + "..."`` on lines ``first``-``last``
-    (1-based, inclusive): its literals joined, Java's escapes undone (batch 71's pages)."""
-    def unescape(match: re.Match) -> str:
-        escape = match.group(1)
-        if escape[0] == "u":
-            return chr(int(escape.lstrip("u"), 16))
-        return chr(int(escape, 8)) if escape[0].isdigit() else JAVA_ESCAPES[escape]
-    lines = source.splitlines()[first - 1:last]
-    return "".join(JAVA_ESCAPE_RE.sub(unescape, literal)
-                   for line in lines for literal in JAVA_LITERAL_RE.findall(line))
 
 
 def score(func, batch: dict, root: Path) -> tuple[dict, list[str]]:
@@ -129,14 +110,7 @@ def main() -> int:
     parser.add_argument("--per-page", action="store_true", help="print every page's result")
     parser.add_argument("--fetch-commands", action="store_true",
                         help="print the git commands that fetch the pages, and stop")
-    parser.add_argument("--java-string", nargs=2, type=int, metavar=("FIRST", "LAST"),
-                        help="read Java source on stdin, write the page its string literals on "
-                             "lines FIRST-LAST hold (used by --fetch-commands)")
     args = parser.parse_args()
-    if args.java_string:
-        page = java_string(sys.stdin.buffer.read().decode("utf-8"), *args.java_string)
-        sys.stdout.buffer.write(page.encode("utf-8"))
-        return 0
     batches = load(args.batch)
     if args.fetch_commands:
         print("\n".join(fetch_commands(batches, args.pages)))

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import shutil
 import subprocess
 import sys
@@ -96,9 +99,16 @@ def test_blind_benchmark_scores_the_pages_it_finds_and_tells_how_to_fetch_the_re
     assert all("git -C" in line and " show '" in line for line in commands)
 
 
+def cut(recipe: str, source: str) -> str:
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "blind_cut.py"), recipe],
+                          input=source.encode("utf-8"), capture_output=True, timeout=60)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.decode("utf-8")
+
+
 def test_a_page_held_in_java_string_literals_is_cut_out_as_the_page(tmp_path):
     """Batch 71's pages are string literals in Java demos: --fetch-commands pipes the source
-    through --java-string, which joins the literals of the labelled lines and undoes Java's
+    through blind_cut.py, which joins the literals of the labelled lines and undoes Java's
     escapes (quotes, backslashes, \\n, \\uXXXX), and nothing outside those lines."""
     source = "\n".join([
         'String before = "<p>not this</p>";',
@@ -107,11 +117,33 @@ def test_a_page_held_in_java_string_literals_is_cut_out_as_the_page(tmp_path):
         '        "</body></html>";',
         'String after = "<p>nor this</p>";',
     ])
-    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "blind.py"), "--java-string", "2",
-                           "4"], input=source.encode("utf-8"), capture_output=True, timeout=60)
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.decode("utf-8") == ('<html><head><meta charset="utf-8"></head>\n'
-                                           '<body><p>中文 a\\b</p></body></html>')
+    assert cut('{"kind": "java_string", "lines": [2, 4]}', source) == (
+        '<html><head><meta charset="utf-8"></head>\n<body><p>中文 a\\b</p></body></html>')
     commands = run("blind", "--fetch-commands", "--batch", "71", "--pages", str(tmp_path),
                    timeout=60).stdout.splitlines()
-    assert commands and all("| python bench/blind.py --java-string " in c for c in commands)
+    assert commands and all(
+        "| python bench/blind_cut.py '{\"kind\": \"java_string\", \"lines\": [" in c
+        for c in commands)
+
+
+def test_a_page_kept_in_a_notebook_json_or_csv_is_cut_out_by_its_recipe():
+    """A notebook stores a cell's printed output as a list of lines (joined with nothing); a
+    JSON-lines or CSV dump keeps the page in one record's field; Python keeps it as implicitly
+    concatenated literals. Each recipe gives back exactly the page, unescaped."""
+    page = '<html><head><title>标题</title></head>\n<body><p>"正文" a\\b</p></body></html>\n'
+    notebook = json.dumps({"cells": [{"outputs": []}, {"outputs": [
+        {"output_type": "stream", "text": page.splitlines(keepends=True)}]}]}, ensure_ascii=False)
+    assert cut('{"kind": "json", "path": ["cells", 1, "outputs", 0, "text"]}', notebook) == page
+    dump = "\n".join(json.dumps({"url": f"u{i}", "html": page if i == 2 else "x"})
+                     for i in range(1, 4))
+    assert cut('{"kind": "jsonl", "line": 2, "path": ["html"]}', dump) == page
+    table = io.StringIO()
+    writer = csv.writer(table)
+    writer.writerows([["url", "content"], ["u1", "x"], ["u2", page]])
+    assert cut('{"kind": "csv", "row": 2, "column": "content"}', table.getvalue()) == page
+    python = "\n".join(["x = 1", "html = (", f"    {page[:30]!r}", f"    {page[30:]!r}", ")"])
+    assert cut('{"kind": "python_string", "lines": [3, 4]}', python) == page
+    proc = subprocess.run([sys.executable, str(ROOT / "bench" / "blind_cut.py"),
+                           '{"kind": "python_string", "lines": [1, 1]}'],
+                          input=b"print('no')", capture_output=True, timeout=60)
+    assert proc.returncode != 0  # code is never run: only literals are evaluated
