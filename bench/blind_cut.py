@@ -13,7 +13,8 @@ Recipes (``kind`` and its fields; lines and rows are 1-based):
 - ``{"kind": "jsonl", "line": N, "path": [...]}``: line N of a JSON-lines file, then ``path``;
 - ``{"kind": "csv", "row": N, "column": "name"}``: row N after the header line of a CSV file;
 - ``{"kind": "python_string", "lines": [FIRST, LAST]}``: the value of the Python expression of
-  string literals on those lines (implicit concatenation, parentheses);
+  string literals on those lines (implicit concatenation, parentheses), after the ``name =`` of
+  an assignment that starts the first line;
 - ``{"kind": "java_string", "lines": [FIRST, LAST]}``: the Java string literals on those lines,
   joined, Java's escapes undone.
 
@@ -35,6 +36,9 @@ JAVA_ESCAPE_RE = re.compile(r"\\(u+[0-9a-fA-F]{4}|[0-7]{1,3}|.)", re.S)
 JAVA_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "s": " ",
                 '"': '"', "'": "'", "\\": "\\"}
 
+#: ``name =`` or ``self.name: str =`` before a Python literal.
+ASSIGNMENT_RE = re.compile(r"\A\s*[A-Za-z_][\w.]*\s*(?::\s*\w+\s*)?=\s*")
+
 
 def java_string(source: str, first: int, last: int) -> str:
     """The page a Java test or demo holds as ``"<html>..." + "..."`` on lines ``first``-``last``:
@@ -50,9 +54,10 @@ def java_string(source: str, first: int, last: int) -> str:
 
 
 def python_string(source: str, first: int, last: int) -> str:
-    """The value of the string-literal expression on lines ``first``-``last``. Only literals are
-    evaluated (``ast.literal_eval``), never code."""
-    text = "\n".join(source.splitlines()[first - 1:last]).strip()
+    """The value of the string-literal expression on lines ``first``-``last`` (in
+    ``html = '''…'''``, the literal after the ``=``). Only literals are evaluated
+    (``ast.literal_eval``), never code."""
+    text = ASSIGNMENT_RE.sub("", "\n".join(source.splitlines()[first - 1:last]), count=1).strip()
     value = ast.literal_eval(text if text.startswith("(") else f"({text})")
     if isinstance(value, bytes):
         return value.decode("utf-8")

@@ -143,6 +143,9 @@ def test_a_page_kept_in_a_notebook_json_or_csv_is_cut_out_by_its_recipe():
     assert cut('{"kind": "csv", "row": 2, "column": "content"}', table.getvalue()) == page
     python = "\n".join(["x = 1", "html = (", f"    {page[:30]!r}", f"    {page[30:]!r}", ")"])
     assert cut('{"kind": "python_string", "lines": [3, 4]}', python) == page
+    python = 'def test():\n    sample_html = """' + page.replace("\\", "\\\\") + '"""\n    assert 1'
+    last = python.count("\n")  # the closing quotes' line
+    assert cut(f'{{"kind": "python_string", "lines": [2, {last}]}}', python) == page
     proc = subprocess.run([sys.executable, str(ROOT / "bench" / "blind_cut.py"),
                            '{"kind": "python_string", "lines": [1, 1]}'],
                           input=b"print('no')", capture_output=True, timeout=60)
