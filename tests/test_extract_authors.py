@@ -1287,3 +1287,17 @@ def test_a_latin_desk_credits_nobody(declared: str, expected: str | None) -> Non
 <div class="info">2023-11-21 14:36</div><div class="article"><p>{TEXT}</p><p>{TEXT}</p></div>
 </body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    ("黑龙江日报10月25日讯", None),  # the paper's dateline, after a label left empty
+    ("老D", "老D"),  # a blog's handle signing the credit
+])
+def test_a_dateline_after_an_empty_author_label_is_no_handle(opening: str,
+                                                             expected: str | None) -> None:
+    """东北网 prints ``作者：`` with nothing after it; the body opens with the paper's dateline
+    ``黑龙江日报10月25日讯``, a run of Han and digits like a blog handle, but a date is in it."""
+    html = f"""<html><head><meta charset="utf-8"><title>身在最北方 心向党中央</title></head><body>
+<h1>身在最北方 心向党中央</h1><div class="time">时间：2024-10-25 08:03:30 来源：黑龙江日报 作者：</div>
+<div class="neirong"><p><strong>{opening} </strong>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

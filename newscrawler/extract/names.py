@@ -22,6 +22,9 @@ HAN = "\u4e00-\u9fff"
 HAN_NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 #: A handle a blog signs with: letters, digits and Han characters (``老D``, ``Hc杂谈君``).
 HANDLE_RE = re.compile(r"^(?=.*[A-Za-z\u4e00-\u9fff])[\w\u4e00-\u9fff]{1,12}$")
+#: A date inside a run of word characters (``黑龙江日报10月25日讯``, a paper's dateline opening
+#: the body): no handle has one.
+DATE_IN_RUN_RE = re.compile(r"\d{1,4}[年月]\d{1,2}[月日]")
 #: An organisation, then a separator, then the rest of a credit's value.
 ORGANISATION_FIRST_RE = re.compile(
     r"^[\u4e00-\u9fffA-Za-z]{2,20}?(?:" + "|".join(rules.ORGANISATION_ENDS)
@@ -176,7 +179,7 @@ def signed_name(value: str) -> str | None:
     if value.lower() in rules.PLACEHOLDER_ACCOUNTS:
         return None
     found = clean_author(value) or pen_name(value)
-    if found or not HANDLE_RE.match(value):
+    if found or not HANDLE_RE.match(value) or DATE_IN_RUN_RE.search(value):
         return found
     if value in rules.AUTHOR_NOT_NAMES or value in LABEL_WORDS or \
             value.endswith(NOT_NAME_ENDINGS) or value.startswith(rules.DESK_PREFIXES):
