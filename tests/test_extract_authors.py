@@ -1298,6 +1298,7 @@ def test_a_dateline_after_an_empty_author_label_is_no_handle(opening: str,
     """东北网 prints ``作者：`` with nothing after it; the body opens with the paper's dateline
     ``黑龙江日报10月25日讯``, a run of Han and digits like a blog handle, but a date is in it."""
     html = f"""<html><head><meta charset="utf-8"><title>身在最北方 心向党中央</title></head><body>
-<h1>身在最北方 心向党中央</h1><div class="time">时间：2024-10-25 08:03:30 来源：黑龙江日报 作者：</div>
+<h1>身在最北方 心向党中央</h1>
+<div class="time">时间：2024-10-25 08:03:30 来源：黑龙江日报 作者：</div>
 <div class="neirong"><p><strong>{opening} </strong>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

@@ -696,3 +696,39 @@ Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET</div>
 ])
 def test_a_byline_is_no_headline(text: str, expected: bool) -> None:
     assert could_be_headline(text) is expected
+
+
+@pytest.mark.parametrize("flag", ["", '<div class="isOriginal" style="display: none;">0</div>'])
+def test_a_hidden_copy_of_the_headline_is_not_where_the_header_starts(flag: str) -> None:
+    """宁夏新闻网 (TRS): the headline is a plain ``<div>`` (holding a hidden originality flag),
+    its date line under it; at the foot, the 网脉 statistics block keeps hidden copies of the
+    headline and of a broken day (``2026-38-15``). The header is the visible headline's."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}-宁夏新闻网</title></head><body>
+<div class="zwbt">{TITLE}{flag}</div>
+<div class="zmm"><span class="terms">2026-04-15 18:38:44</span> 来源:<a>宁夏法治报</a></div>
+<div class="article"><p>{TEXT}</p><p>{TEXT}</p></div>
+<div id="NewsArticleTitle" style="display:none;">{TITLE}</div>
+<div id="NewsEditionName" style="display:none;">警界传真</div>
+<div id="NewsArticlePubDay" style="display:none;">2026-38-15</div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert record["published_at"] == "2026-04-15T18:38:44+08:00"
+    assert TITLE not in record["body"]
+
+
+def test_a_hidden_share_copy_above_the_headline_is_not_the_headline() -> None:
+    """新华网's specials keep the headline for the share widget in a hidden ``<div>`` at the top
+    of ``<body>``; the printed headline below is the header's, and stays out of the body."""
+    title = "人民日报评论员：携手创造更加光明的美好未来"
+    subtitle = "——四论习近平主席上合组织青岛峰会重要讲话"
+    headline = f"\n{title}<br />{subtitle}\n"
+    html = f"""<html><head><meta charset="utf-8"><title>{title}{subtitle}-新华网</title>
+</head><body><div style="display:none" class="share-title">{headline}</div>
+<div class="container cont"><div class="box"><div class="tit">{headline}</div></div>
+<div class="box"><div class="info clearfix article"><div class="source">
+<span class="time">2018-06-13 21:11:17</span> <span>来源：<em id="source">新华网</em></span></div>
+</div></div><div class="box txtcont"><p>{TEXT}</p><p>{TEXT}</p></div></div></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert record["title"] == title + subtitle
+    assert record["published_at"] == "2018-06-13T21:11:17+08:00"
+    assert title not in record["body"]

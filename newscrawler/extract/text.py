@@ -66,6 +66,35 @@ def text_of(element: etree._Element) -> str:
         return ""
 
 
+def shown_text_of(element: etree._Element) -> str:
+    """``text_of`` without the text of descendants a style hides (``hidden_by_style``): a
+    headline ``<div>`` holding a hidden ``<div style="display:none">0</div>`` flag shows the
+    headline alone."""
+    if element.find(".//*[@style]") is None:
+        return text_of(element)
+    parts: list[str] = []
+
+    def walk(node: etree._Element) -> None:
+        if node.text and _is_element(node):
+            parts.append(node.text)
+        for child in node:
+            if _is_element(child) and not hidden_by_style(child):
+                walk(child)
+            if child.tail:
+                parts.append(child.tail)
+    walk(element)
+    return collapse("".join(parts))
+
+
+def in_hidden(element: etree._Element) -> bool:
+    """Is the element, or any element around it, hidden by its style? Templates keep copies of
+    the headline and the date for their statistics scripts in ``display:none`` blocks (TRS's
+    网脉 ``<div id="NewsArticleTitle" style="display:none">``): no reader sees them."""
+    if hidden_by_style(element):
+        return True
+    return any(hidden_by_style(ancestor) for ancestor in element.iterancestors())
+
+
 def in_link(element: etree._Element) -> bool:
     """Is ``element`` a link, inside one, or holding one? Lists and "related" boxes name
     articles through links; a page prints its own headline as plain text."""

@@ -43,7 +43,9 @@ from newscrawler.extract.text import (
     collapse,
     compare_key,
     hidden_by_style,
+    in_hidden,
     in_link,
+    shown_text_of,
     text_of,
 )
 
@@ -172,10 +174,13 @@ def _printed(root: etree._Element, text: str, chunk: str) -> etree._Element | No
         node = found.getparent()
         if node is None or node.tag == "title":  # a <title> misplaced into the body
             continue
+        shown_in = node.getparent() if found.is_tail else node  # a tail shows with its parent
+        if shown_in is not None and in_hidden(shown_in):
+            continue  # a copy kept hidden for a statistics script
         if found.is_tail and compare_key(found).startswith(key) and not in_link(node):
             return node  # printed loose after it: the header starts there
         while node is not None:
-            shown = compare_key(text_of(node))
+            shown = compare_key(shown_text_of(node))
             if len(shown) >= len(key):
                 if shown == key and not in_link(node):
                     return node
