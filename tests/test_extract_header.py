@@ -732,3 +732,14 @@ def test_a_hidden_share_copy_above_the_headline_is_not_the_headline() -> None:
     assert record["title"] == title + subtitle
     assert record["published_at"] == "2018-06-13T21:11:17+08:00"
     assert title not in record["body"]
+
+
+def test_a_headline_in_an_anchor_without_href_heads_its_date_line() -> None:
+    """椰视频 (南海网's video site) prints the headline in an ``<a>`` that links nowhere (HTML's
+    placeholder link), its date line right under it."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}——椰视频</title></head><body>
+<div class="player"></div><div class="v_brief"><a class="cWhite f22">{TITLE}</a></div>
+<div class="v_word"><span>2026年04月15日 17:38</span> <span>来源：南海网</span>
+<span>编辑：彭枭</span></div><div class="article"><p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["published_at"] == \
+        "2026-04-15T17:38:00+08:00"

@@ -97,10 +97,15 @@ def in_hidden(element: etree._Element) -> bool:
 
 def in_link(element: etree._Element) -> bool:
     """Is ``element`` a link, inside one, or holding one? Lists and "related" boxes name
-    articles through links; a page prints its own headline as plain text."""
-    if element.tag == "a" or element.find(".//a") is not None:
+    articles through links; a page prints its own headline as plain text. An ``<a>`` without
+    ``href`` links nowhere (HTML's placeholder link): 椰视频 prints its headline in one."""
+    if _is_link(element) or element.find(".//a[@href]") is not None:
         return True
-    return any(ancestor.tag == "a" for ancestor in element.iterancestors())
+    return any(_is_link(ancestor) for ancestor in element.iterancestors())
+
+
+def _is_link(element: etree._Element) -> bool:
+    return element.tag == "a" and element.get("href") is not None
 
 
 def class_and_id(element: etree._Element) -> str:
