@@ -1302,3 +1302,25 @@ def test_a_dateline_after_an_empty_author_label_is_no_handle(opening: str,
 <div class="time">时间：2024-10-25 08:03:30 来源：黑龙江日报 作者：</div>
 <div class="neirong"><p><strong>{opening} </strong>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("credit", "expected"), [
+    ("记者/拍摄：潘頔 剪辑：陈永娴", "潘頔"),  # 椰视频: the reporter filmed too
+    ("南海网、新海南客户端 记者/拍摄：潘頔 剪辑：陈永娴 王家旋（实习）", "潘頔"),
+    ("文字/摄影：潘頔", "潘頔"),
+    ("（文/图：潘頔 编辑：彭枭）", "潘頔"),
+    ("采写/摄影：南都记者 敖银雪 通讯员 公新文", "敖银雪、公新文"),
+    ("摄影/摄像：潘頔", None),  # pictures only: a photographer
+])
+def test_a_list_of_roles_one_of_which_writes_credits_a_writer(credit: str,
+                                                              expected: str | None) -> None:
+    """Video and photo stories credit the reporter who also filmed with the roles joined before
+    one colon (``记者/拍摄：``), after the text or in the header."""
+    closing = f"""<html><head><meta charset="utf-8"><title>天海防务项目落户三亚崖州湾</title></head>
+<body><h1>天海防务项目落户三亚崖州湾</h1><div class="info">2026年04月15日 17:38 编辑：彭枭</div>
+<div class="article"><p>{TEXT}</p><p>{TEXT}</p><p>{credit}</p></div></body></html>"""
+    assert extract_article(closing.encode(), URL, now=NOW)["author"] == expected
+    header = f"""<html><head><meta charset="utf-8"><title>天海防务项目落户三亚崖州湾</title></head>
+<body><h1>天海防务项目落户三亚崖州湾</h1><div class="info">2026年04月15日 17:38 {credit}</div>
+<div class="article"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    assert extract_article(header.encode(), URL, now=NOW)["author"] == expected

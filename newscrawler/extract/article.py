@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from dataclasses import replace
 from datetime import datetime
 from functools import cache
 from urllib.parse import urljoin
@@ -19,6 +20,7 @@ from lxml import etree
 from newscrawler.extract import rules
 from newscrawler.extract.author_choice import Evidence, find_author, text_after
 from newscrawler.extract.author_markup import author_marks, label_cell_author, microdata_author
+from newscrawler.extract.authors import writing_roles_as_label
 from newscrawler.extract.body import Body, extract_body, find_containers
 from newscrawler.extract.dates import get_timezone
 from newscrawler.extract.encoding import decode_html
@@ -219,8 +221,9 @@ def _extract(
             date_of_sign_off(body.lines, profile.timezone, now) or \
             date_of_posting(body.lines, after(), profile.timezone, now) or meta.date
     summary = collapse(tags.get("description")) or None
+    credited = replace(body, lines=[writing_roles_as_label(line) for line in body.lines])
     author = find_author(Evidence(
-        meta, body, tags, root, index, title, url,
+        meta, credited, tags, root, index, title, url,
         after=after,
         microdata=microdata, cell=cell, marks=marks))
     record = empty_record(url, crawled_at)

@@ -143,8 +143,15 @@ LATIN_NAMES_AFTER_RE = re.compile(
 #: them that write: a list naming one credits a writer.
 WRITING_ROLES = frozenset({"报道", "報道", "報導", "文字", "文", "采写", "採寫", "撰文", "撰稿",
                            "记者", "記者"})
-PICTURE_ROLES = frozenset({"摄影", "攝影", "图", "圖", "图片", "圖片", "视频", "視頻"})
+PICTURE_ROLES = frozenset({"摄影", "攝影", "图", "圖", "图片", "圖片", "视频", "視頻", "拍摄",
+                           "拍攝", "摄像", "攝像"})
 ROLE_RE = re.compile("|".join(sorted(WRITING_ROLES | PICTURE_ROLES, key=len, reverse=True)))
+#: Roles joined before one colon anywhere in a text (``记者/拍摄：``, ``文字/摄影：``, ``文/图：``),
+#: not glued to a word before them unless the list opens with 记者 (``南海网记者/拍摄：``).
+ROLE_LABEL_RE = re.compile(
+    rf"(?:(?<![{HAN}])|(?=记者|記者))(?P<roles>(?:{ROLE_RE.pattern})"
+    rf"(?:\s*[、/／&＆]?\s*(?:{ROLE_RE.pattern}))+)(?=\s*[:：︰])"
+)
 ROLE_LIST_RE = re.compile(
     rf"^(?P<roles>(?:{ROLE_RE.pattern})(?:\s*[、/／&＆和及]?\s*(?:{ROLE_RE.pattern}))+)"
     rf"\s*[:：︰]\s*(?P<value>[^:：︰]{{2,40}})$"
@@ -315,6 +322,28 @@ def labelled_names(text: str) -> str | None:
     # Latin name is one name (作者: Ulrike Schulze)
     value = match.group("value")
     return clean_author(value) or opening_byline(value)
+
+
+def writing_roles_as_label(text: str) -> str:
+    """``text`` with each list of roles that one of them writes read as that writer's label:
+    ``记者/拍摄：潘頔`` as ``记者：潘頔``, ``文字/摄影：X`` as ``文字：X``, ``文/图：X`` as
+    ``文：X``. Video and photo stories credit the reporter who also filmed so; every byline
+    reader then knows the label. A list of picture roles only (``摄影/摄像：``) stays a
+    photographer's."""
+    if "：" not in text and ":" not in text and "︰" not in text:
+        return text
+    return ROLE_LABEL_RE.sub(_writer_label, text)
+
+
+def _writer_label(match: re.Match[str]) -> str:
+    writing = [role for role in ROLE_RE.findall(match.group("roles")) if role in WRITING_ROLES]
+    if not writing:
+        return match.group(0)
+    return REPORTED_AS.get(writing[0], writing[0])
+
+
+#: "Reported" is a label only before the names (报道：X); after a list, the reporter's label.
+REPORTED_AS = {"报道": "记者", "報道": "記者", "報導": "記者"}
 
 
 def marked_names(zone: str) -> str | None:

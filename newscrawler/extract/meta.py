@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from newscrawler.extract import rules
+from newscrawler.extract.authors import writing_roles_as_label
 from newscrawler.extract.credits import posting_line
 from newscrawler.extract.dates import (
     FULL_DATE_RE,
@@ -297,7 +298,7 @@ def extract_meta(
         if meta.date is None:
             meta.date = parse_date(text, tz=tz, now=now, formats=profile.date_formats,
                                    languages=profile.date_languages)
-    zone = meta.zone = zone_after(heading)
+    zone = meta.zone = writing_roles_as_label(zone_after(heading))  # 记者/摄影：X is 记者：X
     meta.zone_date = FULL_DATE_RE.search(zone)
     if heading is not None and (meta.zone_date is None or _in_sentence(zone, meta.zone_date.end())):
         twin = _dated_twin_zone(root, heading)
