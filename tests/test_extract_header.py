@@ -743,3 +743,15 @@ def test_a_headline_in_an_anchor_without_href_heads_its_date_line() -> None:
 <span>编辑：彭枭</span></div><div class="article"><p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["published_at"] == \
         "2026-04-15T17:38:00+08:00"
+
+
+def test_a_date_a_sentence_ends_with_is_the_story_s() -> None:
+    """国家统计局's announcement prints no date under its headline; the text's first sentence
+    ends with the survey's reference day (``调查时点为2019年10月31日。``), which is not when the
+    page was published."""
+    html = f"""<html><head><meta charset="gb2312"><title>统计用区划代码</title></head><body>
+<table><tr><td><strong>关于更新全国统计用区划代码和城乡划分代码的公告</strong></td></tr>
+<tr><td>　　为更好满足2020年常规统计调查和专项调查的需要，国家统计局组织开展了2019年度统计用区划
+代码和城乡划分代码更新维护工作，调查时点为2019年10月31日。目前，已完成更新维护工作,现予公布。
+<br>　　{TEXT}</td></tr></table></body></html>"""
+    assert extract_article(html.encode("gb18030"), URL, now=NOW)["published_at"] is None

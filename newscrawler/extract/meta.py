@@ -171,8 +171,9 @@ MAX_OTHER_FORM_DATES = 3
 
 
 def _in_sentence(text: str, end: int) -> bool:
-    """Does a sentence go on right after the date ending at ``end`` (``2018年5月15日，鸟巢``)?"""
-    return text[end:end + 1] in ("，", ",")
+    """Does a sentence go on right after the date ending at ``end`` (``2018年5月15日，鸟巢``), or
+    end with it (``…调查时点为2019年10月31日。``)? A header's date stands on its own."""
+    return text[end:end + 1] in ("，", ",", "。")
 
 
 def _after_sentence(text: str, start: int) -> bool:
