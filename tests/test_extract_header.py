@@ -755,3 +755,20 @@ def test_a_date_a_sentence_ends_with_is_the_story_s() -> None:
 代码和城乡划分代码更新维护工作，调查时点为2019年10月31日。目前，已完成更新维护工作,现予公布。
 <br>　　{TEXT}</td></tr></table></body></html>"""
     assert extract_article(html.encode("gb18030"), URL, now=NOW)["published_at"] is None
+
+
+@pytest.mark.parametrize(("title_tag", "expected"), [
+    ("博雅互动公布2018年第一季度业绩", "博雅互动公布2018年第一季度业绩"),  # <title>: line 1 only
+    ("博雅互动公布2018年第一季度业绩——纯利增17.7%-博雅新闻",  # <title> names both lines
+     "博雅互动公布2018年第一季度业绩——纯利增17.7%"),
+])
+def test_a_subtitle_after_the_headline_s_break_is_not_the_headline(title_tag: str,
+                                                                    expected: str) -> None:
+    """博雅互动's newsroom prints ``<h1>标题<br/>纯利增17.7% …</h1>`` and its ``<title>`` names the
+    first line alone: the second is a subtitle. Where ``<title>`` names both, both are kept."""
+    html = f"""<html><head><meta charset="utf-8"><title>{title_tag}</title></head><body>
+<h1 class="logo"><a href="/">深圳市东方博雅科技有限公司</a></h1>
+<h1>博雅互动公布2018年第一季度业绩<br/>{"——" if "——" in title_tag else ""}纯利增17.7%</h1>
+<div class="art_date"><span>2018 / 05 / 23</span></div>
+<div class="middle"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["title"] == expected

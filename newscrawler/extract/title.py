@@ -95,16 +95,21 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
     if br is None:
         split = split_at_meta_line(node)
         return (split[0] if split else text), node
-    parts = [node.text or ""]
-    for child in node:  # the children before the <br> (``find`` returned a direct child)
-        if child is br:
-            break
-        parts.append(text_of(child) + (child.tail or ""))
-    head = collapse(" ".join(parts))
+    head = _before_break(node, br)
     after = text[len(head):] if text.startswith(head) else text
     if head and (META_AFTER_BREAK.search(after) or _small_print_after(br, after)):
         return head, br
     return text, node
+
+
+def _before_break(node: etree._Element, br: etree._Element) -> str:
+    """The heading's text before its ``<br>`` (a direct child): its first printed line."""
+    parts = [node.text or ""]
+    for child in node:
+        if child is br:
+            break
+        parts.append(text_of(child) + (child.tail or ""))
+    return collapse(" ".join(parts))
 
 
 def _small_print_after(br: etree._Element, after: str) -> bool:
@@ -351,6 +356,10 @@ def extract_title(
                 trimmed = _without_last_child(node, text)
                 if trimmed and compare_key(trimmed) == article_key:
                     return trimmed, node  # 标题 <span class="np">584 期</span>: an issue number
+                br = node.find("br")
+                if br is not None and compare_key(_before_break(node, br)) == article_key and \
+                        compare_key(text) not in compare_key(whole):
+                    return _before_break(node, br), node  # 标题<br/>副标题: <title> names line 1
                 if short_first and dated_first is None and \
                         compare_key(text) == short_first and _dated(node):
                     dated_first = (text, node)
