@@ -1324,3 +1324,29 @@ def test_a_list_of_roles_one_of_which_writes_credits_a_writer(credit: str,
 <body><h1>天海防务项目落户三亚崖州湾</h1><div class="info">2026年04月15日 17:38 {credit}</div>
 <div class="article"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
     assert extract_article(header.encode(), URL, now=NOW)["author"] == expected
+
+
+def test_the_credit_above_the_desk_s_sign_off_lines_is_the_writers() -> None:
+    """开屏新闻 reprints 人民日报 with the credit, then one line per desk role:
+    ``责任编辑 刘自学`` / ``责任校对 何丹`` / ``主编 武熙智`` / ``终审 编委 李荣``. Those lines are
+    passed over, so the credit above them is still among the text's last lines."""
+    staff = "".join(f"<p>{line}</p>" for line in (
+        "责任编辑 刘自学", "责任校对 何丹", "主编 武熙智", "终审 编委 李荣"))
+    html = f"""<html><head><meta charset="utf-8"><title>开屏新闻</title></head><body>
+<div class="detailTitle">走出一条中国特色城市现代化新路子</div>
+<div class="detailTime"><span>开屏新闻</span> <span>2026-04-13 14:59:39</span></div>
+<div class="textCon"><p>{TEXT}</p><p>{TEXT}</p><hr>
+<p>来源&nbsp;人民日报（记者 程 晨 吕 莉 王云杉）</p>{staff}</div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == "程晨、吕莉、王云杉"
+
+
+def test_a_founder_news_site_s_filed_author_is_not_a_credit() -> None:
+    """中国网's Founder CMS files ``<author>辛闻</author>`` in its property comment; the page prints
+    no writer, so nobody is credited (an e-paper's ``<founder-author>`` is its byline)."""
+    html = f"""<html><head><meta charset="utf-8"><title>呼和浩特发放育儿津贴_中国网</title></head>
+<body><h1>呼和浩特发放育儿津贴</h1><div class="info">2024-05-13 13:48</div>
+<div class="article"><!--enpcontent--><p>{TEXT}</p><p>{TEXT}</p><!--/enpcontent-->
+<!--enpproperty <articleid>117184963</articleid><date>2024-05-13 13:48:13:671</date>
+<author>辛闻</author><title>呼和浩特发放育儿津贴</title><siteid>1000</siteid>/enpproperty-->
+</div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] is None

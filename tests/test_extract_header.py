@@ -772,3 +772,21 @@ def test_a_subtitle_after_the_headline_s_break_is_not_the_headline(title_tag: st
 <div class="art_date"><span>2018 / 05 / 23</span></div>
 <div class="middle"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["title"] == expected
+
+
+def test_a_founder_news_site_declares_its_headline_in_its_property_comment() -> None:
+    """开屏新闻's ``<title>`` is the app's name; its Founder CMS's comment (``<!--enpproperty
+    <articleid>…<title>…</title>``) names the headline, printed in a plain ``<div>`` above
+    the date line; a carousel of other stories with their dates comes first."""
+    headline = "“走出一条中国特色城市现代化新路子”（总书记的人民情怀）"
+    html = f"""<html><head><meta charset="utf-8"><title>开屏新闻</title></head><body>
+<div class="swiper"><a href=""><div class="title clamp2">中央网信办发布关于规范管理的通知</div>
+<div class="time">2026-04-13 14:34:13</div></a></div>
+<div class="detailTitle">{headline}</div>
+<div class="detailTime"><span>开屏新闻</span> <span>2026-04-13 14:59:39</span></div>
+<div class="textCon"><!--enpcontent--><p>{TEXT}</p><p>{TEXT}</p><!--/enpcontent--><!--enpproperty
+<articleid>868387</articleid><date>2026-04-13 14:59:39:0</date><author></author>
+<title>{headline}</title><siteid>2</siteid>/enpproperty--></div></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert record["title"] == headline
+    assert record["published_at"] == "2026-04-13T14:59:39+08:00"

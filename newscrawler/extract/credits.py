@@ -139,6 +139,19 @@ FOLLOW_PROMPT_RE = re.compile(
     r"^.{0,16}(?:二维码|二維碼|关注|關注|扫码|掃碼|阅读原文|閱讀原文|分享).{0,16}$"
 )
 
+#: The desk's sign-off lines after the credit, one role a line (开屏新闻: ``责任编辑 刘自学`` /
+#: ``责任校对 何丹`` / ``主编 武熙智`` / ``终审 编委 李荣``): passed over like captions, so that the
+#: credit above them is still among the last lines.
+STAFF_LABELS = (
+    "责任编辑", "責任編輯", "责任校对", "責任校對", "值班编辑", "值班編輯", "责编", "責編", "编辑",
+    "編輯", "校对", "校對", "审核", "審核", "审校", "審校", "初审", "初審", "复审", "複審", "终审",
+    "終審", "主编", "主編", "编委", "編委", "签发", "簽發", "监制", "監製", "选稿", "選稿",
+)
+STAFF_LINE_RE = re.compile(
+    rf"^(?:(?:{'|'.join(STAFF_LABELS)})[\s:：︰]*)+[{HAN}](?: ?[{HAN}]){{1,3}}"
+    rf"(?:[ 、，,][{HAN}](?: ?[{HAN}]){{1,3}}){{0,3}}$"
+)
+
 
 #: A writer's slash credit in the brackets ending a paragraph (``（新发现 康斯坦丁/文）``,
 #: ``（文/张三）``): ``authors.slash_credit`` reads the names.
@@ -293,7 +306,8 @@ def _closing_lines(text: str) -> tuple[list[str], str | None]:
     carry the credit: ``…孙梅君说。（记者 陈晨）`` / ``【我要纠错】责任编辑：石璐言``)."""
     lines: list[str] = []
     tail = text.rstrip().rsplit("\n", CLOSING_LINES + MAX_CLOSING_CAPTIONS)
-    while len(tail) > 1 and (CAPTION_RE.search(tail[-1]) or FOLLOW_PROMPT_RE.search(tail[-1])):
+    while len(tail) > 1 and (CAPTION_RE.search(tail[-1]) or FOLLOW_PROMPT_RE.search(tail[-1])
+                             or STAFF_LINE_RE.match(tail[-1].strip())):
         tail.pop()  # photo captions printed after the credit (Hong Kong papers' ▲ lines)
     for line in reversed(tail[-CLOSING_LINES - 1:]):
         line = EDITION_NOTE_RE.sub("", line.strip())  # …来源：中国青年报 （ 2020年05月30日 01 版）

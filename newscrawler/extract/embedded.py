@@ -113,18 +113,23 @@ def script_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | No
 
 def founder_property(source: bytes | None, name: str) -> str | None:
     """A value a Founder e-paper page's property comment declares (``<founder-title>``,
-    ``<founder-author>本报记者 任朝霞</founder-author>``): the headline and byline the paper's
-    system filed, which the page's ``<title>`` (the paper's name) does not give."""
+    ``<founder-author>本报记者 任朝霞</founder-author>``), or a Founder news site's headline
+    (``<!--enpproperty <articleid>…<title>标题</title>``, 开屏新闻): what the paper's system
+    filed, which the page's ``<title>`` (the paper's name) does not give."""
     properties = _founder_properties(source)
     if properties is None:
         return None
-    tag = name.encode("ascii")
-    start = source.find(b"<founder-" + tag + b">", properties.end())
-    end = source.find(b"</founder-" + tag + b">", start) if start != -1 else -1
-    if end == -1 or end - start > MAX_FOUNDER_VALUE:
-        return None
-    value = collapse(source[start + len(tag) + 10:end].decode("utf-8", "replace"))
-    return value or None
+    closing = source.find(b"-->", properties.end())
+    comment = source[properties.end():closing if closing != -1 else None]
+    tags = [b"founder-" + name.encode("ascii")]
+    if name in NEWS_SITE_PROPERTIES:
+        tags.append(name.encode("ascii"))  # the news site's form: <title>
+    for tag in tags:
+        start = comment.find(b"<" + tag + b">")
+        end = comment.find(b"</" + tag + b">", start) if start != -1 else -1
+        if end != -1 and end - start <= MAX_FOUNDER_VALUE:
+            return collapse(comment[start + len(tag) + 2:end].decode("utf-8", "replace")) or None
+    return None
 
 
 def _founder_properties(source: bytes | None) -> re.Match[bytes] | None:
@@ -137,6 +142,10 @@ def _founder_properties(source: bytes | None) -> re.Match[bytes] | None:
 #: Where the property comment is: the page's last bytes, after ``</html>`` (a search of the
 #: tail only, since every page without a headline or writer would pay for a whole scan).
 FOUNDER_TAIL = 16384
+#: What a Founder news site's comment declares without the e-paper's ``founder-`` prefix and
+#: is read: its ``<title>``. Its ``<author>`` is who filed the story (中国网's 辛闻, printed
+#: nowhere on the page), not a writer the page credits.
+NEWS_SITE_PROPERTIES = frozenset({"title"})
 #: The longest property value read (a title or a byline, not an article).
 MAX_FOUNDER_VALUE = 400
 
