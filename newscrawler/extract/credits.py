@@ -270,7 +270,8 @@ def closing_signature(text: str) -> str | None:
         match = SIGNATURE_LINE_RE.match(line)
         if match:
             return _signature_name(match.group("name"))
-    for end in (text, paragraph if lines else None):
+    followed = paragraph is not None and not text.rstrip().endswith(paragraph)  # by lines
+    for end in (text, paragraph if followed else None):
         match = SIGNATURE_END_RE.search(end[-CLOSING_CHARS:].rstrip()) if end else None
         if match:
             return _signature_name(match.group("name"))
