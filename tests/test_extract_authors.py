@@ -1350,3 +1350,24 @@ def test_a_founder_news_site_s_filed_author_is_not_a_credit() -> None:
 <author>辛闻</author><title>呼和浩特发放育儿津贴</title><siteid>1000</siteid>/enpproperty-->
 </div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] is None
+
+
+def test_a_second_group_of_the_paper_s_reporters_in_one_credit() -> None:
+    """光明日报 (reprinted by 国学网) closes with ``（本报记者 张蕾 孙小婷 本报见习记者 周艺珣）``:
+    the second label, the paper's own, goes on the same run of writers."""
+    html = f"""<html><head><meta charset="utf-8"><title>她们的眼中，乡愁是什么</title></head><body>
+<h1>她们的眼中，乡愁是什么</h1><div class="article"><p>{TEXT}</p><p>{TEXT}</p>
+<p><strong>（本报记者 张蕾 孙小婷 本报见习记者 周艺珣）</strong></p></div>
+<p class="entry-meta">发布：2017-03-09 09:43 责编：linxingzi 来源：光明日报</p></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == "张蕾、孙小婷、周艺珣"
+
+
+@pytest.mark.parametrize("company", ["大汉网络", "某某科技", "某某软件"])
+def test_a_company_in_meta_author_is_no_writer(company: str) -> None:
+    """Hanweb's 大汉版通 writes its maker into ``<meta name="author" content="大汉网络">`` on
+    every page it builds (杭州网); a company (…网络, …科技, …软件) is never the writer."""
+    html = f"""<html><head><meta charset="gb2312"><title>打破思维色彩让居室清新一季</title>
+<meta name="Generator" content="大汉版通"><meta name="Author" content="{company}"></head>
+<body><h1>打破思维色彩让居室清新一季</h1><div class="info">2006-05-26 10:57:52</div>
+<div class="article"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode("gb18030"), URL, now=NOW)["author"] is None

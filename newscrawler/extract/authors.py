@@ -59,10 +59,12 @@ LATIN_BYLINE_RE = re.compile(
 #: 报道 a place may stand, ``覃剑长沙报道``, which ``names_before_place`` tells apart).
 _CONTINUE = "|".join(sorted(rules.AUTHOR_CONTINUE_LABELS, key=len, reverse=True))
 _GLUED = "|".join(rules.GLUED_CONTINUE_LABELS)
-#: A byline's names: a later one may carry its own label glued on (史家民 通讯员刘静), and the
-#: text's desk lead may follow the last one glued (王辰轩 魏佳妮本报讯 近日，…).
+#: A byline's names: a later one may carry its own label glued on (史家民 通讯员刘静), the paper's
+#: too (张蕾 孙小婷 本报见习记者 周艺珣), and the text's desk lead may follow the last one glued
+#: (王辰轩 魏佳妮本报讯 近日，…).
 NAMES_RUN = (
-    rf"(?P<names>[{HAN}·]{{1,4}}(?:(?:[ \u3000、]+(?:{_CONTINUE})?|{_GLUED})[{HAN}·]{{1,4}})"
+    rf"(?P<names>[{HAN}·]{{1,4}}(?:(?:[ \u3000、]+(?:(?:{_CONTINUE})[ \u3000]*)?|{_GLUED})"
+    rf"[{HAN}·]{{1,4}})"
     rf"{{0,{MAX_AUTHORS - 1}}})"
     r"(?=[\s\u3000)）】〕\]|丨｜/／]|摄|攝|文并图|文並圖|\d{1,2}月\d{1,2}日|"
     r"(?:综合|綜合)(?:报道|报导|報導|報道)|(?:本报|本報|本网|本網|本刊)[讯訊]|$)"
