@@ -1253,6 +1253,7 @@ def test_a_credit_naming_the_host_is_the_site(url: str, expected: str | None) ->
 @pytest.mark.parametrize(("value", "expected"), [
     ("文耕编译", "文耕"),  # a name glued to its role
     ("李四整理", "李四"),
+    ("李弋辑自", "李弋"),  # compiled from a book (上海交大校史网: 作者：李弋辑自《三个世纪的跨越》)
     ("江阴报道", None),  # a place glued to 报道
     ("王林摄", None),  # a photographer
 ])

@@ -287,12 +287,13 @@ AUTHOR_CONTINUE_LABELS = frozenset(
 GLUED_CONTINUE_LABELS = ("通讯员", "通訊員", "实习生", "實習生")
 #: A token ending like this ends the names (``北京报道``, ``摄``) and is not a name.
 AUTHOR_NAME_STOPS = (
-    "报道", "摄影", "摄", "电", "讯", "编辑", "责编", "综合", "整合", "整理", "编译",
-    "報導", "報道", "攝影", "攝", "電", "訊", "編輯", "責編", "綜合", "編譯",
+    "报道", "摄影", "摄", "电", "讯", "编辑", "责编", "综合", "整合", "整理", "编译", "辑自",
+    "辑录", "報導", "報道", "攝影", "攝", "電", "訊", "編輯", "責編", "綜合", "編譯", "輯自",
+    "輯錄",
 )
 #: Of those, the roles a writer's name is glued to (``文耕编译``, ``李四整理``): not a place
 #: (``江阴报道``) nor a photographer (``王林摄``).
-WRITING_ROLES = frozenset({"编译", "編譯", "整理"})
+WRITING_ROLES = frozenset({"编译", "編譯", "整理", "辑自", "輯自", "辑录", "輯錄"})
 #: Han words of two to four characters that bylines put where a name could be.
 #: China's provinces, regions and municipalities, short and long, simplified and traditional,
 #: and Hong Kong, Macau and Taiwan: platforms print the writer's ``IP属地`` right after the
