@@ -142,11 +142,11 @@ FOLLOW_PROMPT_RE = re.compile(
 #: The desk's sign-off lines after the credit, one role a line (开屏新闻: ``责任编辑 刘自学`` /
 #: ``责任校对 何丹`` / ``主编 武熙智`` / ``终审 编委 李荣``): passed over like captions, so that the
 #: credit above them is still among the last lines.
-STAFF_LABELS = (
-    "责任编辑", "責任編輯", "责任校对", "責任校對", "值班编辑", "值班編輯", "责编", "責編", "编辑",
-    "編輯", "校对", "校對", "审核", "審核", "审校", "審校", "初审", "初審", "复审", "複審", "终审",
-    "終審", "主编", "主編", "编委", "編委", "签发", "簽發", "监制", "監製", "选稿", "選稿",
-)
+STAFF_LABELS = sorted({
+    *rules.LABELS["editor"], "责任校对", "責任校對", "值班编辑", "值班編輯", "校对", "校對", "审核",
+    "審核", "审校", "審校", "初审", "初審", "复审", "複審", "终审", "終審", "主编", "主編", "编委",
+    "編委", "签发", "簽發", "监制", "監製",
+}, key=len, reverse=True)
 STAFF_LINE_RE = re.compile(
     rf"^(?:(?:{'|'.join(STAFF_LABELS)})[\s:：︰]*)+[{HAN}](?: ?[{HAN}]){{1,3}}"
     rf"(?:[ 、，,][{HAN}](?: ?[{HAN}]){{1,3}}){{0,3}}$"

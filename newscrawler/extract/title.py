@@ -112,6 +112,12 @@ def _before_break(node: etree._Element, br: etree._Element) -> str:
     return collapse(" ".join(parts))
 
 
+def _first_line(node: etree._Element) -> str | None:
+    """The heading's first printed line when a ``<br>`` ends it, else None."""
+    br = node.find("br")
+    return _before_break(node, br) if br is not None else None
+
+
 def _small_print_after(br: etree._Element, after: str) -> bool:
     """Is what follows the heading's ``<br>`` a short line in smaller print (``<h1>标题<br><font
     size="2">WaterBird<br><a>[返回]</a></font></h1>``): the byline, not the headline's end?"""
@@ -356,10 +362,10 @@ def extract_title(
                 trimmed = _without_last_child(node, text)
                 if trimmed and compare_key(trimmed) == article_key:
                     return trimmed, node  # 标题 <span class="np">584 期</span>: an issue number
-                br = node.find("br")
-                if br is not None and compare_key(_before_break(node, br)) == article_key and \
+                first_line = _first_line(node)
+                if first_line and compare_key(first_line) == article_key and \
                         compare_key(text) not in compare_key(whole):
-                    return _before_break(node, br), node  # 标题<br/>副标题: <title> names line 1
+                    return first_line, node  # 标题<br/>副标题: <title> names the first line only
                 if short_first and dated_first is None and \
                         compare_key(text) == short_first and _dated(node):
                     dated_first = (text, node)
