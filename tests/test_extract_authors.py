@@ -1372,3 +1372,18 @@ def test_a_company_in_meta_author_is_no_writer(company: str) -> None:
 <body><h1>打破思维色彩让居室清新一季</h1><div class="info">2006-05-26 10:57:52</div>
 <div class="article"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode("gb18030"), URL, now=NOW)["author"] is None
+
+
+@pytest.mark.parametrize(("opening", "expected"), [
+    ("（通讯员 李洁梅）6月14日，", "李洁梅"),  # the text's byline names the writer
+    ("6月14日，", "张晓然"),  # none: the poster is all the page credits
+])
+def test_an_uploader_gives_way_to_the_byline_opening_the_text(opening: str,
+                                                              expected: str) -> None:
+    """南开大学's news sites (WebPlus) print ``发布者：张晓然`` (the staff account that put the
+    page up) and open the text with the writer's byline ``（通讯员 李洁梅）``."""
+    html = f"""<html><head><meta charset="utf-8"><title>柔力球队获一等奖</title></head><body>
+<h1>柔力球队获一等奖</h1><p class="arti_metas"><span>发布者：张晓然</span>
+<span>发布时间：2015-06-18</span></p><div class="wp_articlecontent"><p>{opening}{TEXT}</p>
+<p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["author"] == expected

@@ -121,7 +121,19 @@ def _labelled(page: Evidence) -> str | None:
         opening = authors.opening_byline(page.body.text)
         if opening and opening.startswith(labelled + names.SEPARATOR):
             return opening
+    if labelled and page.body.lines and _uploaded_by(page.meta.zone, labelled):
+        return authors.opening_byline(page.body.lines[0]) or labelled
     return labelled
+
+
+def _uploaded_by(zone: str, labelled: str) -> bool:
+    """Is the labelled name the uploader's (``发布者：张晓然``, a university CMS's account)? The
+    byline opening the text (``（通讯员 李洁梅）6月14日，…``) then names the writer."""
+    return re.search(rf"(?:{UPLOADER_LABELS})\s*[:：︰]?\s*{re.escape(labelled)}", zone) is not None
+
+
+#: Who put the page on the site: a forum's poster, a university news office's staff account.
+UPLOADER_LABELS = "发布者|發布者|發佈者|发布人|發布人"
 
 
 def _cut_short(zone: str, labelled: str) -> bool:
