@@ -132,6 +132,9 @@ def author_box_name(root: etree._Element, marks: AuthorMarks, index: PageIndex |
         other is not box and box in other.iterancestors() for other in boxes)]
     for node in inner:  # the innermost: 微胖, not the box around it that adds 原创
         text = collapse(all_text(node))
+        slotted = _slotted_name(node) if " " in text else None
+        if slotted:
+            return slotted
         if not text or " " in text or len(text) > MAX_BOX_NAME or \
                 text.lower() in rules.LATIN_HEADER_WORDS or _IN_SIDEBAR(node) or \
                 _IN_COMMENTS(node):
@@ -167,6 +170,19 @@ _PERSON_ICON = etree.XPath(
     "contains(concat(' ', normalize-space(@class), ' '), ' icon-user ') or "
     "contains(concat(' ', normalize-space(@class), ' '), ' glyphicon-user ')]")
 MAX_PERSON_ICONS = 3
+
+
+def _slotted_name(box: etree._Element) -> str | None:
+    """The name in the box's slot classed ``name`` when the date is printed right beside it
+    (风尚中国: ``<div class="author"><div class="image">阿荣</div><div class="name">阿荣</div>
+    <div class="date">2017-05-25 10:47:43</div><div class="date">来源：风尚中国</div></div>``)."""
+    for slot in box.iterdescendants():
+        if isinstance(slot.tag, str) and "name" in (slot.get("class") or "").lower().split():
+            text = collapse(all_text(slot))
+            if text and " " not in text and len(text) <= MAX_BOX_NAME and _dated_beside(slot):
+                return names.signed_name(text)
+            return None
+    return None
 
 
 def _dated_beside(node: etree._Element) -> bool:
