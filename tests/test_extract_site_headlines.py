@@ -406,3 +406,17 @@ def test_a_hidden_widget_is_no_part_of_the_text() -> None:
 <div style="visibility: hidden;"><p>讨论最多的文章都在这里列出，等待轮播显示给读者看看。</p></div>
 <p>{TEXT}</p></div></body></html>""".encode()
     assert "讨论最多" not in extract_article(html, URL, now=NOW)["body"]
+
+
+def test_a_meta_line_in_a_heading_tag_is_not_the_headline_above_the_text() -> None:
+    """福州市疾控中心 (TRS): ``<title>`` names the column; the headline is an ``<h3>``, and the
+    meta line under it an ``<h5>`` (``发布时间：… 来源：… 字号：大 | 中 | 小``), nearer the text."""
+    html = f"""<html><head><meta charset="utf-8"><title>食品安全风险监测_市疾控中心</title></head>
+<body><p class="nav"><a href="/">首页</a> &gt; <a href="../">食品安全风险监测</a></p>
+<div class="n-tit"><h3>食品安全，从我做起</h3><h4></h4><h5>发布时间：2023-06-11 来源：福州市疾控中心
+字号：<a href="javascript:void(0)">大</a> | <a href="javascript:void(0)">中</a> |
+<a href="javascript:void(0)">小</a></h5></div><div class="content"><p>{TEXT}</p><p>{TEXT}</p></div>
+</body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert record["title"] == "食品安全，从我做起"
+    assert record["published_at"] == "2023-06-11T00:00:00+08:00"

@@ -18,6 +18,7 @@ from newscrawler.extract import rules
 from newscrawler.extract.dates import FULL_DATE_RE
 from newscrawler.extract.header import header_zone
 from newscrawler.extract.index import PageIndex
+from newscrawler.extract.meta_line import is_meta_line
 from newscrawler.extract.text import in_link, text_of
 from newscrawler.extract.title import (
     HEADING_TAGS,
@@ -105,8 +106,8 @@ def _heading_text(candidate: etree._Element) -> str | None:
     text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
     if not (4 <= len(text) <= MAX_TITLE_LENGTH and could_be_headline(text)) \
             or is_site_badge(candidate) or _in_list_item(candidate) or _inside_link(candidate) \
-            or _repeats_a_link(candidate, text):
-        return None
+            or _repeats_a_link(candidate, text) or is_meta_line(text):
+        return None  # is_meta_line: <h3>标题</h3><h5>发布时间：… 来源：… 字号：大 | 中 | 小</h5>
     return text
 
 
