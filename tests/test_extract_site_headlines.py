@@ -420,3 +420,16 @@ def test_a_meta_line_in_a_heading_tag_is_not_the_headline_above_the_text() -> No
     record = extract_article(html.encode(), URL, now=NOW)
     assert record["title"] == "食品安全，从我做起"
     assert record["published_at"] == "2023-06-11T00:00:00+08:00"
+
+
+def test_a_bracketed_label_in_bold_opening_the_text_is_not_the_headline() -> None:
+    """上海交大校史网 prints its headline in a plain ``<div>`` and opens the text with
+    ``<strong>[编者按]</strong>``: a label, not the headline; ``<title>`` names the headline."""
+    html = f"""<html><head><meta charset="utf-8"><title>书生不辍爱国志-校史网</title></head><body>
+<div class="con-h">书生不辍爱国志</div>
+<div class="con-span">发布日期：2018-03-20 撰稿： 摄影：</div>
+<div class="nr"><p><strong>[编者按]</strong>2016年4月8日，上海交通大学即将迎来一百二十岁华诞。</p>
+<p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert record["title"] == "书生不辍爱国志"
+    assert record["body"].startswith("[编者按]")

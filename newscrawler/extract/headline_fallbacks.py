@@ -160,9 +160,14 @@ def emphasised_before_text(root: etree._Element) -> tuple[str, etree._Element] |
             continue
         text = text_of(node)
         if 4 <= len(text) <= MAX_EMPHASISED_TITLE and not in_link(node) and \
-                could_be_headline(text) and not META_AFTER_BREAK.search(text):
+                could_be_headline(text) and not META_AFTER_BREAK.search(text) and \
+                not BRACKETED_LABEL_RE.match(text):
             found = (text, node)
     return found
+
+
+#: A label in brackets opening the text in bold (``<strong>[编者按]</strong>``, ``【导读】``).
+BRACKETED_LABEL_RE = re.compile(r"^[\[【〔(（][^\]】〕)）]{1,8}[\]】〕)）]$")
 
 
 def headline_atop(lines: list[str]) -> str | None:
