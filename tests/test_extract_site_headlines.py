@@ -433,3 +433,21 @@ def test_a_bracketed_label_in_bold_opening_the_text_is_not_the_headline() -> Non
     record = extract_article(html.encode(), URL, now=NOW)
     assert record["title"] == "书生不辍爱国志"
     assert record["body"].startswith("[编者按]")
+
+
+@pytest.mark.parametrize(("crumbs", "expected"), [
+    ("<a>首页</a>>> <a>社会学研究</a>>> <a>性别社会学</a>>>",
+     "性别顺应：生理性别和社会性别的匹配研究及启示"),  # the breadcrumb ends with the column
+    # not the breadcrumb's end: no sign that <title> names a column, the heading it names stays
+    ("<a>首页</a>>> <a>性别社会学</a>>> <a>社会学研究</a>>>", "性别社会学"),
+])
+def test_the_story_under_a_heading_that_prints_the_column(crumbs: str, expected: str) -> None:
+    """社会学视野网: ``<title>`` names the column (``性别社会学_社会学视野网``), the breadcrumb ends
+    with it and a heading prints it; the dated heading under it is the article's."""
+    html = f"""<html><head><meta charset="utf-8"><title>性别社会学_社会学视野网</title></head>
+<body><div class="breakNav">当前位置： {crumbs}</div>
+<h2 class="sub_centent_title">性别社会学</h2><div class="sub_centent_list700">
+<h2 class="sub-h2">性别顺应：生理性别和社会性别的匹配研究及启示</h2>
+<div class="sub-time">2020-10-07 作者： 周培勤</div><div class="sub-p"><p>{TEXT}</p><p>{TEXT}</p>
+</div></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["title"] == expected

@@ -329,6 +329,40 @@ def _dated(node: etree._Element) -> bool:
         header_zone(node, TITLED_DATE_REACH, measure=squeezed_length)) is not None
 
 
+def _story_under_column(root: etree._Element, node: etree._Element, text: str
+                        ) -> tuple[str, etree._Element] | None:
+    """The dated heading right after a heading that prints the column's name, when the
+    breadcrumb's link names that column too: the page's ``<title>`` named the column
+    (社会学视野网: ``<title>性别社会学_…</title>``, ``<a>性别社会学</a>>>`` ending the breadcrumb,
+    ``<h2 class="sub_centent_title">性别社会学</h2>``, then ``<h2 class="sub-h2">标题</h2>`` over
+    ``2020-10-07 作者： 周培勤``)."""
+    if len(text) > MAX_COLUMN_NAME or \
+            not any(_ends_a_breadcrumb(link) for link in _LINKS_PRINTING(root, text=text)):
+        return None
+    for heading in _NEXT_HEADING(node):
+        story = text_of(heading)
+        if story and story != text and could_be_headline(story) and _dated(heading):
+            return story, heading
+    return None
+
+
+def _ends_a_breadcrumb(link: etree._Element) -> bool:
+    """Is the link the last of a run of three or more in one element (``首页>>社会学研究>>
+    分支社会学>>性别社会学``): the column the page is filed in?"""
+    parent = link.getparent()
+    links = parent.findall("a") if parent is not None else []
+    return len(links) >= BREADCRUMB_LINKS and links[-1] is link
+
+
+#: The longest column name looked for (most headlines are longer: the check costs nothing then).
+MAX_COLUMN_NAME = 10
+#: Links in a breadcrumb, at least: home, a section, the column.
+BREADCRUMB_LINKS = 3
+#: The page's links printing a given text, and the first heading after an element.
+_LINKS_PRINTING = etree.XPath("//a[normalize-space(.) = $text]")
+_NEXT_HEADING = etree.XPath("following::*[self::h1 or self::h2 or self::h3][1]")
+
+
 def extract_title(
     root: etree._Element, index: PageIndex, profile: Profile,
     tags: dict[str, str] | None = None,
@@ -377,7 +411,7 @@ def extract_title(
                             _above(node, first_h1[1]) and _dated(first_h1[1]) and \
                             not _dated(node):
                         return first_h1  # <title> and a masthead <h4> print the site's name
-                    return text, node
+                    return _story_under_column(root, node, text) or (text, node)
                 if is_title_part(text, whole):
                     return text, node  # 南方周末 - 标题, 無綫新聞 - 財經 - 标题 - tvb.com
                 if weak is None and (weak_title_match(text, whole) or (
