@@ -1389,15 +1389,18 @@ def test_an_uploader_gives_way_to_the_byline_opening_the_text(opening: str,
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
 
 
-@pytest.mark.parametrize(("beside", "expected"), [
-    ('<div class="date">2017-05-25 10:47:43</div>', "阿荣"),  # the date beside the name slot
-    ('<div class="date">来源：风尚中国</div>', None),  # no date beside it: a box of anything
+@pytest.mark.parametrize(("beside", "where", "expected"), [
+    ('<div class="date">2017-05-25 10:47:43</div>', "article-left", "阿荣"),  # dated beside
+    ('<div class="date">来源：风尚中国</div>', "article-left", None),  # no date beside the slot
+    ('<div class="date">2017-05-25 10:47:43</div>', "comment-list", None),  # a commenter's box
 ])
-def test_the_name_slot_of_an_author_box_dated_beside_it(beside: str, expected: str | None) -> None:
+def test_the_name_slot_of_an_author_box_dated_beside_it(beside: str, where: str,
+                                                         expected: str | None) -> None:
     """风尚中国 prints the writer in its author box's ``name`` slot, the avatar's placeholder
-    repeating it, the date and the source under it in the same box."""
+    repeating it, the date and the source under it in the same box; a comment's box has the
+    same slots and names a commenter."""
     html = f"""<html><head><meta charset="utf-8"><title>夏日家居清新配色</title></head><body>
-<h1>夏日家居清新配色</h1><div class="article-left"><div class="author">
+<h1>夏日家居清新配色</h1><div class="{where}"><div class="author">
 <div class="image">阿荣</div><div class="name">阿荣</div>{beside}
 <div class="from">来源：风尚中国</div></div></div>
 <div class="article-center"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""

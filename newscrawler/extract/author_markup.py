@@ -132,12 +132,14 @@ def author_box_name(root: etree._Element, marks: AuthorMarks, index: PageIndex |
         other is not box and box in other.iterancestors() for other in boxes)]
     for node in inner:  # the innermost: 微胖, not the box around it that adds 原创
         text = collapse(all_text(node))
-        slotted = _slotted_name(node) if " " in text else None
-        if slotted:
-            return slotted
-        if not text or " " in text or len(text) > MAX_BOX_NAME or \
-                text.lower() in rules.LATIN_HEADER_WORDS or _IN_SIDEBAR(node) or \
-                _IN_COMMENTS(node):
+        if not text or _IN_SIDEBAR(node) or _IN_COMMENTS(node):
+            continue
+        if " " in text:  # the box prints more than a name: its name slot, if any
+            slotted = _slotted_name(node)
+            if slotted:
+                return slotted
+            continue
+        if len(text) > MAX_BOX_NAME or text.lower() in rules.LATIN_HEADER_WORDS:
             continue  # By, REUTERS, admin: a label, an agency, an account
         name = names.signed_name(text)
         if name and (text in zone[:BOX_NAME_ZONE_CHARS] or
