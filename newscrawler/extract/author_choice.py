@@ -129,11 +129,8 @@ def _labelled(page: Evidence) -> str | None:
 def _uploaded_by(zone: str, labelled: str) -> bool:
     """Is the labelled name the uploader's (``发布者：张晓然``, a university CMS's account)? The
     byline opening the text (``（通讯员 李洁梅）6月14日，…``) then names the writer."""
-    return re.search(rf"(?:{UPLOADER_LABELS})\s*[:：︰]?\s*{re.escape(labelled)}", zone) is not None
-
-
-#: Who put the page on the site: a forum's poster, a university news office's staff account.
-UPLOADER_LABELS = "发布者|發布者|發佈者|发布人|發布人"
+    uploader = "|".join(rules.UPLOADER_LABELS)
+    return re.search(rf"(?:{uploader})\s*[:：︰]?\s*{re.escape(labelled)}", zone) is not None
 
 
 def _cut_short(zone: str, labelled: str) -> bool:

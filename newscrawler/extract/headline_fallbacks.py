@@ -22,6 +22,7 @@ from newscrawler.extract.meta_line import is_meta_line
 from newscrawler.extract.text import in_link, text_of
 from newscrawler.extract.title import (
     HEADING_TAGS,
+    LINKS_PRINTING,
     MAX_TITLE_LENGTH,
     META_AFTER_BREAK,
     could_be_headline,
@@ -111,15 +112,13 @@ def _heading_text(candidate: etree._Element) -> str | None:
     return text
 
 
-#: The page's links printing a given text (one query in C, not a walk of every link).
-_LINKS_PRINTING = etree.XPath("//a[normalize-space(.) = $text]")
 
 
 def _repeats_a_link(heading: etree._Element, text: str) -> bool:
     """Does a link elsewhere on the page print the heading's text (the menu's ``联系我们``
     over a box headed so)? The heading's own link (``<h3><a>标题</a></h3>``) does not count."""
     own = set(heading.iter("a"))
-    return any(link not in own for link in _LINKS_PRINTING(heading, text=" ".join(text.split())))
+    return any(link not in own for link in LINKS_PRINTING(heading, text=" ".join(text.split())))
 
 
 def _in_list_item(heading: etree._Element) -> bool:

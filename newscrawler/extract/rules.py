@@ -157,6 +157,9 @@ SOURCE_SELECTORS = (
 #: telnet-style BBSes (水木, 饮水思源: ``发信人: InnJayHee(跨时代), 信区: …``) the writer, and
 #: 天涯 a thread's starter (``楼主：cdylng 时间：…``).
 POSTER_LABELS = ("发布者", "發布者", "發佈者", "发信人", "發信人", "楼主", "樓主")
+#: Who put the page on the site (a university news office's staff account, ``发布者：张晓然``):
+#: a byline opening the text names the writer instead.
+UPLOADER_LABELS = ("发布者", "發布者", "發佈者", "发布人", "發布人")
 #: What a bare ``时间``/``日期`` label times when one of these (two characters each) comes
 #: first: an event the text announces (``面试时间：2015/12/30 16:00``, ``活动时间``,
 #: ``报名日期``), not the article.

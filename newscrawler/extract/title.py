@@ -337,7 +337,7 @@ def _story_under_column(root: etree._Element, node: etree._Element, text: str
     ``<h2 class="sub_centent_title">性别社会学</h2>``, then ``<h2 class="sub-h2">标题</h2>`` over
     ``2020-10-07 作者： 周培勤``)."""
     if len(text) > MAX_COLUMN_NAME or \
-            not any(_ends_a_breadcrumb(link) for link in _LINKS_PRINTING(root, text=text)):
+            not any(_ends_a_breadcrumb(link) for link in LINKS_PRINTING(root, text=text)):
         return None
     for heading in _NEXT_HEADING(node):
         story = text_of(heading)
@@ -358,8 +358,9 @@ def _ends_a_breadcrumb(link: etree._Element) -> bool:
 MAX_COLUMN_NAME = 10
 #: Links in a breadcrumb, at least: home, a section, the column.
 BREADCRUMB_LINKS = 3
-#: The page's links printing a given text, and the first heading after an element.
-_LINKS_PRINTING = etree.XPath("//a[normalize-space(.) = $text]")
+#: The page's links printing a given text (one query in C, not a walk of every link), and the
+#: first heading after an element.
+LINKS_PRINTING = etree.XPath("//a[normalize-space(.) = $text]")
 _NEXT_HEADING = etree.XPath("following::*[self::h1 or self::h2 or self::h3][1]")
 
 
