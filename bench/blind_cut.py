@@ -16,7 +16,10 @@ Recipes (``kind`` and its fields; lines and rows are 1-based):
   string literals on those lines (implicit concatenation, parentheses), after the ``name =`` of
   an assignment that starts the first line;
 - ``{"kind": "java_string", "lines": [FIRST, LAST]}``: the Java string literals on those lines,
-  joined, Java's escapes undone.
+  joined, Java's escapes undone;
+- ``{"kind": "lines", "lines": [FIRST, LAST]}``: those lines as they stand, joined with ``\n``:
+  a page pasted into a Markdown code fence, a Go raw string, a shell heredoc or a JavaScript
+  template literal without escapes, where nothing needs undoing.
 
 Run: ``python bench/blind_cut.py '<recipe as JSON>' < file > page.html``
 """
@@ -91,6 +94,9 @@ def cut(recipe: dict, data: bytes) -> str:
         return python_string(text, *recipe["lines"])
     if kind == "java_string":
         return java_string(text, *recipe["lines"])
+    if kind == "lines":
+        first, last = recipe["lines"]
+        return "\n".join(text.splitlines()[first - 1:last])
     raise ValueError(f"unknown container kind {kind!r}")
 
 

@@ -126,10 +126,11 @@ def test_a_page_held_in_java_string_literals_is_cut_out_as_the_page(tmp_path):
         for c in commands)
 
 
-def test_a_page_kept_in_a_notebook_json_or_csv_is_cut_out_by_its_recipe():
+def test_a_page_kept_inside_another_file_is_cut_out_by_its_recipe():
     """A notebook stores a cell's printed output as a list of lines (joined with nothing); a
     JSON-lines or CSV dump keeps the page in one record's field; Python keeps it as implicitly
-    concatenated literals. Each recipe gives back exactly the page, unescaped."""
+    concatenated literals; a Markdown fence keeps it verbatim. Each recipe gives back exactly
+    the page, unescaped."""
     page = '<html><head><title>标题</title></head>\n<body><p>"正文" a\\b</p></body></html>\n'
     notebook = json.dumps({"cells": [{"outputs": []}, {"outputs": [
         {"output_type": "stream", "text": page.splitlines(keepends=True)}]}]}, ensure_ascii=False)
@@ -150,3 +151,5 @@ def test_a_page_kept_in_a_notebook_json_or_csv_is_cut_out_by_its_recipe():
                            '{"kind": "python_string", "lines": [1, 1]}'],
                           input=b"print('no')", capture_output=True, timeout=60)
     assert proc.returncode != 0  # code is never run: only literals are evaluated
+    markdown = "# 笔记\n\n```html\n" + page + "```\n"
+    assert cut('{"kind": "lines", "lines": [4, 5]}', markdown) == page.rstrip("\n")
