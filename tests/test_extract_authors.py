@@ -231,6 +231,12 @@ def test_traditional_media_are_not_names(text: str) -> None:
     ("西部证券", None),
     ("西部证券，李艳丽", "李艳丽"),
     ("张三（北京大学教授）", "张三"),
+    ("表面事业部 李蕾", "李蕾"),  # a unit of an institute, then the writer
+    ("党委宣传部 张三", "张三"),
+    ("校团委 王五", "王五"),
+    ("学生处 赵六", "赵六"),
+    ("李蕾，", "李蕾"),  # 作者：李蕾，日期：…: the comma before the next label
+    ("表面事业部 李蕾，", "李蕾"),
 ])
 def test_clean_author(value: str, expected: str | None) -> None:
     assert clean_author(value) == expected
@@ -250,6 +256,7 @@ def page(header: str, body: str, head: str = "", title: str = "标题是一个�
 
 @pytest.mark.parametrize(("header", "body", "head", "expected"), [
     ("作者： 周思博 2016-07-12 10:30", "正文开始。", "", "周思博"),
+    ("作者：表面事业部 李蕾，日期：2016-04-01", "正文开始。", "", "李蕾"),
     ('<font size="20">作者：</font>2016-07-12', "正文开始。", "", None),
     ("陈斌 2018年06月08日08:12 来源：中国青年报", "正文开始。", "", "陈斌"),
     ("2018-06-13 18:22:53 来源： 新华网", "新华社北京6月13日电（记者闫子敏）外交部发言人", "",

@@ -78,6 +78,8 @@ CONTINUE_LABELS_LONGEST_FIRST = sorted(rules.AUTHOR_CONTINUE_LABELS, key=len, re
 GLUED_CONTINUE_RE = re.compile(
     rf"[ \u3000、]+|(?<=[{HAN}]{{2}})({'|'.join(rules.GLUED_CONTINUE_LABELS)})(?=[{HAN}]{{2}})")
 SEPARATOR = "、"
+#: Punctuation a meta line prints between a value and the next label (``作者：李蕾，日期：``).
+TRAILING_SEPARATORS = "，,、;；|｜ \u3000"
 
 
 def is_name(text: str) -> bool:
@@ -155,6 +157,7 @@ def clean_author(value: str | None) -> str | None:
     if not value or rules.TEMPLATE_CREDIT_RE.search(value):
         return None
     value = BRACKET_NOTE_END_RE.sub("", value.strip()) or value.strip()
+    value = value.rstrip(TRAILING_SEPARATORS) or value  # 作者：李蕾，日期：…: the meta line's comma
     if value.endswith(rules.GROUP_ENDINGS):
         return None  # 作者 MOSN 团队, 前端团队: a team credits no writer
     if not re.search(f"[{HAN}]", value):

@@ -423,12 +423,13 @@ JOB_TITLES = (
     "首席经济学家", "经济学家", "分析师", "律师", "校长", "局长", "处长", "书记", "委员",
     "评论员", "研究員", "講師", "學者", "專家", "經濟學家", "分析師", "評論員", "医师", "醫師",
 )
-#: Endings of organisations an affiliation names before the writer (``武汉大学历史学院郭伦``).
+#: Endings of organisations and their units an affiliation names before the writer
+#: (``武汉大学历史学院郭伦``, ``作者：表面事业部 李蕾``, ``党委宣传部 张三``).
 ORGANISATION_ENDS = (
     "大学", "学院", "研究院", "研究所", "研究中心", "中心", "公司", "集团", "报社", "杂志社",
     "协会", "学会", "委员会", "银行", "医院", "学校", "中学", "小学", "学系", "大學", "學院",
     "協會", "學會", "委員會", "銀行", "醫院", "學校", "证券", "證券", "基金", "智库", "智庫",
-    "研究部", "研究院所", "所",
+    "研究部", "研究院所", "所", "部", "处", "办公室", "团委", "党委", "工会", "图书馆",
 )
 #: Where an affiliation or a dateline's place starts, glued to a name (``方敏北京大学…``,
 #: ``中央社記者邱俊欽桃園19日電``): provinces, large cities, Taiwan's cities and counties, and
