@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -127,15 +126,15 @@ def test_bad_time_of_day_keeps_the_day() -> None:
     assert iso("2016-07-12 25:61") == ("2016-07-12T00:00:00+08:00", "day")
 
 
-def test_fast_path_costs_microseconds() -> None:
+def test_common_forms_take_the_fast_path() -> None:
+    """The forms news pages print most are read without dateparser, whose call costs about a
+    hundred times the fast path's (speed is measured by ``bench/extraction.py``, not asserted
+    here: these machines are noisy)."""
     texts = ["2016-07-12 10:30", "时间:2016-07-12 10:30来源:", "07-12", "2016年07月12日",
-             "16-07-12"]
-    start = time.perf_counter()
-    for _ in range(200):
-        for text in texts:
-            parse_date(text, now=NOW)
-    per_call = (time.perf_counter() - start) / 1000
-    assert per_call < 100e-6, f"{per_call * 1e6:.1f} µs per call"
+             "16-07-12", "2016/7/12 上午10:30", "3小时前", "昨天 10:30"]
+    for text in texts:
+        fast = parse_date(text, now=NOW, use_dateparser=False)
+        assert fast is not None and fast == parse_date(text, now=NOW), text
 
 
 @settings(max_examples=200, deadline=None)
