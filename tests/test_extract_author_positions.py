@@ -301,6 +301,23 @@ def test_an_author_box_of_by_and_one_handle() -> None:
     assert author(page("2025-05-03").replace(b"</body>", widget.encode() + b"</body>")) is None
 
 
+def test_an_author_box_of_a_label_a_space_and_names() -> None:
+    """天下雜誌 prints the writer's role and name in an author box after the text, without a
+    colon (``<span class="authorType">文</span><li class="authorName">張宜君</li>``). A
+    profile box that starts with ``作者`` and goes on with a Latin name and a job is not one
+    (the World Bank's blogs), nor the same words in a sidebar."""
+    box = ('<address class="authorInfor"><a class="author" href="/search?key=大家出版">大家出版'
+           '</a>\n<div class="authorInfo"><span class="authorType">文</span>\n<ul>\n'
+           '<li class="authorName">張宜君</li></ul></div></address>')
+    assert author(page("2017-05-26").replace(b"</body>", box.encode() + b"</body>")) == "張宜君"
+    profile = ('<div class="author"><div class="author__caption"><h3>作者</h3><h3>Amy Evans</h3>'
+               '<p>Head, Global Food Safety Partnership Secretariat</p></div></div>')
+    assert author(page("2017-05-26").replace(b"</body>", profile.encode() + b"</body>")) == \
+        "Amy Evans"  # read from the profile whole, not split as a list of Han names
+    sidebar = f'<div class="sidebar">{box}</div>'
+    assert author(page("2017-05-26").replace(b"</body>", sidebar.encode() + b"</body>")) is None
+
+
 def test_a_read_aloud_button_before_the_date_is_no_writer() -> None:
     """广州政府网: ``<li><img title="听全文"> 听全文</li><li>2023-12-05</li>``: the button that
     reads the page aloud, printed where a pen name would be."""

@@ -35,6 +35,12 @@ _LABEL_CELL = etree.XPath(rules.LABEL_CELL_XPATH)
 _MICRODATA_AUTHOR = etree.XPath(rules.MICRODATA_AUTHOR_XPATH)
 #: The word an English byline starts with, printed inside the name property (``by <a>X</a>``).
 BY_WORD_RE = re.compile(r"^by\s+", re.IGNORECASE)
+#: A writer's label and a space before the names, in an author box (天下雜誌's ``<span
+#: class="authorType">文</span><li class="authorName">張宜君</li>``, ``作者 张三``): the box's
+#: class says what the word is, so no colon is needed. Only names may follow: ``作者 Amy Evans
+#: Head, Global…`` is a profile box.
+BOX_LABEL_RE = re.compile(
+    rf"^(?:{authors.BYLINE_LABELS}|文字|文)\s+(?P<names>[{names.HAN}·]{{2,}}(?:[\s、][{names.HAN}·]{{2,}})*)$")
 #: Links of the same text looked at for a profile address.
 MAX_WORD_LINKS = 3
 AUTHOR = b"author"
@@ -111,7 +117,8 @@ def marked_author(root: etree._Element, source: bytes | None, marks: AuthorMarks
     if "class" in marks.kinds:
         for node in _author_boxes(root, marks, index)[:rules.MAX_AUTHOR_CLASS_ELEMENTS]:
             text = collapse(all_text(node))
-            name = authors.labelled_names(text) or (None if _IN_SIDEBAR(node) else _by_name(text))
+            name = authors.labelled_names(text) or (
+                None if _IN_SIDEBAR(node) or _IN_COMMENTS(node) else _box_label(text))
             if name:
                 return name
     return None
@@ -205,6 +212,12 @@ def _wechat_slots(source: bytes, index: PageIndex | None) -> bool:
     if index is not None and (index.classes is None or "rich_media_meta_text" in index.classes):
         return bool(index.by_id.get("js_author_name") or index.by_class.get("rich_media_meta_text"))
     return rules.WECHAT_AUTHOR_MARK in source
+
+
+def _box_label(text: str) -> str | None:
+    """The names after a writer's label and a space (``文 張宜君``), else a ``By`` handle."""
+    match = BOX_LABEL_RE.match(text)
+    return names.clean_author(match.group("names")) if match else _by_name(text)
 
 
 def _by_name(text: str) -> str | None:
