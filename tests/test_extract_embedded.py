@@ -99,6 +99,19 @@ def test_founder_epaper_issue_date_at_day_precision(properties: str) -> None:
         "2022-02-13T00:00:00+08:00", "day")
 
 
+@pytest.mark.parametrize(("properties", "expected"), [
+    ("enpproperty <articleid>6904177</articleid><date>2022-09-21 08:00:00:0</date>"
+     "<author>崔璨</author>", ("2022-09-21T08:00:00+08:00", "second")),
+    ("enpproperty <articleid>9475452</articleid><date>2020-01-06 06:00:00.0</date>",
+     ("2020-01-06T06:00:00+08:00", "second")),
+])
+def test_founder_news_site_filing_time(properties: str, expected: tuple[str, str]) -> None:
+    """A Founder news site's comment (南方+, 上海热线) files the story at a time of day, which
+    its script prints under the headline; an e-paper's issue date stays a day."""
+    record = extract_article(epaper(properties), URL, now=NOW)
+    assert (record["published_at"], record["date_precision"]) == expected
+
+
 def test_founder_dates_outside_the_property_comment_are_not_read() -> None:
     record = extract_article(epaper("footer <date>2022-02-13</date>"), URL, now=NOW)
     assert record["published_at"] is None

@@ -58,8 +58,11 @@ SCRIPT_EPOCH_KEY_RE = re.compile(
 #: when there is one, is a filler: ``23:59:59``, ``00:00:00:0``).
 FOUNDER_PROPERTIES_RE = re.compile(rb"<!--\s*(?:enp|mp)property\s")
 FOUNDER_DATE_RE = re.compile(
-    rb"<(?:founder-date|date)>\s*(\d{4}-\d{1,2}-\d{1,2})[^<]{0,20}</(?:founder-date|date)>"
+    rb"<(founder-date|date)>\s*(\d{4}-\d{1,2}-\d{1,2})(?:\s+(\d{1,2}:\d{2}(?::\d{2})?))?"
+    rb"[^<]{0,20}</(?:founder-date|date)>"
 )
+#: The time an e-paper's issue date carries: midnight (``<date>2022-02-13 00:00:00:0``).
+MIDNIGHT_RE = re.compile(rb"^0?0:00(?::00)?$")
 #: Script values read before giving up (a page of related-article objects has many).
 MAX_SCRIPT_VALUES = 5
 
@@ -151,9 +154,15 @@ MAX_FOUNDER_VALUE = 400
 
 
 def founder_date(source: bytes | None, tz: str, now: datetime) -> ParsedDate | None:
-    """The issue date in a Founder e-paper page's property comment, at day precision."""
+    """The date in a Founder page's property comment: an e-paper's issue date at day
+    precision (``<founder-date>``, its time meaningless: 江西日报's is 23:59:59; the news
+    site form's is midnight), a news site's filing time with it (``<date>2022-09-21
+    08:00:00:0</date>``, 南方+, whose script prints ``2022-09-21 08:00``)."""
     properties = _founder_properties(source)
     match = properties and FOUNDER_DATE_RE.search(source, properties.end())
     if not match:
         return None
-    return parse_full_date(match.group(1).decode("ascii"), tz=tz, now=now)
+    tag, day, time = match.groups()
+    if tag == b"date" and time and not MIDNIGHT_RE.match(time):
+        return parse_full_date(f"{day.decode('ascii')} {time.decode('ascii')}", tz=tz, now=now)
+    return parse_full_date(day.decode("ascii"), tz=tz, now=now)
