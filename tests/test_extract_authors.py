@@ -1257,6 +1257,20 @@ def test_a_credit_naming_the_host_is_the_site(url: str, expected: str | None) ->
     assert extract_article(html.encode(), url, now=NOW)["author"] == expected
 
 
+def test_after_the_site_crediting_itself_the_text_byline_is_read() -> None:
+    """www.conac.cn prints its own name before the date (``CONAC 2015-09-07 16:42:30``) over
+    a story reprinted from 人民日报, whose dateline credits its reporters: they wrote it."""
+    html = f"""<html><head><meta charset="utf-8"><title>党政机关网站 真伪一搜便知</title></head>
+<body><h2>人民日报：党政机关网站 真伪一搜便知</h2><div id="Mtimer">CONAC&nbsp;2015-09-07 16:42:30
+</div><article><p>　　本报北京6月4日电　（张洋、张腾扬、赵雅娇）中央编办{TEXT}</p><p>{TEXT}</p>
+</article></body></html>"""
+    assert extract_article(html.encode(), "http://www.conac.cn/2015/0907/1.html",
+                           now=NOW)["author"] == "张洋、张腾扬、赵雅娇"
+    site_only = html.replace("本报北京6月4日电　（张洋、张腾扬、赵雅娇）", "")
+    assert extract_article(site_only.encode(), "http://www.conac.cn/2015/0907/1.html",
+                           now=NOW)["author"] is None
+
+
 @pytest.mark.parametrize(("value", "expected"), [
     ("文耕编译", "文耕"),  # a name glued to its role
     ("李四整理", "李四"),

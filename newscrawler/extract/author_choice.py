@@ -10,7 +10,7 @@ and after its body was cleaned (``Evidence``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from urllib.parse import urlsplit
@@ -97,19 +97,30 @@ def find_author(page: Evidence) -> str | None:
     A CMS account (``admin``), labelled (DedeCms's ``作者：admin``) or in a theme's markup
     (WordPress's ``Posted by admin``), is kept as printed, as the sample portal's contract has
     it, unless a byline opens the text's first line (``本站讯（记者刘晓艳文并图）``). A credit
-    that is one of the host's names (``作者：TWNIC`` on blog.twnic.tw) or a Latin desk's
-    (``Redazione``) credits the site: none."""
-    found = _labelled(page) or page.cell or \
-        marked_author(page.root, page.source, page.marks, page.index) or \
-        author_box_name(page.root, page.marks, page.index, page.meta.zone) or \
-        _header_credit(page) or _text_credit(page) or _late_credit(page) or \
-        first_poster(page.root, page.index) or _declared_author(page)
+    that is one of the host's names (``作者：TWNIC`` on blog.twnic.tw, ``CONAC`` before the
+    date on www.conac.cn) or a Latin desk's (``Redazione``) credits the site: the next place
+    is read (the reprinted story's ``本报北京6月4日电（张洋、张腾扬、赵雅娇）``)."""
+    found = next((credit for credit in _credits(page) if credit and not (
+        _is_the_host(credit, page.url) or _names_a_desk(credit))), None)
     if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and page.body.lines:
         return authors.opening_byline(page.body.lines[0], bare=True) or found  # 本站讯（记者X）
-    if not found or _is_the_host(found, page.url) or _names_a_desk(found):
-        return None  # 作者：TWNIC on blog.twnic.tw, Redazione: the site credits itself
+    if not found:
+        return None
     found = authors.round_up_reporters(page.body.lines, found)
     return microdata_coauthors(page.root, found, page.marks)
+
+
+def _credits(page: Evidence) -> Iterator[str | None]:
+    """Each place a writer may be credited, most trustworthy first, read only when asked."""
+    yield _labelled(page)
+    yield page.cell
+    yield marked_author(page.root, page.source, page.marks, page.index)
+    yield author_box_name(page.root, page.marks, page.index, page.meta.zone)
+    yield _header_credit(page)
+    yield _text_credit(page)
+    yield _late_credit(page)
+    yield first_poster(page.root, page.index)
+    yield _declared_author(page)
 
 
 def _labelled(page: Evidence) -> str | None:
