@@ -58,6 +58,9 @@ TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这
     ("関谷智 国際部記者 晶圓代工產業居於全球領先地位的台灣", "関谷智"),
     ("更新于2分钟前 英国《金融时报》 白杰明 香港报道 香港再度成为", "白杰明"),
     ("更新于2020年11月20日 04:38 Luning Wang 为FT中文网撰稿 在物以类聚", "Luning Wang"),
+    # a surname and one character is a name, though 会 ends 协会 (a hospital's news, GNE's page)
+    ("本站讯（职工通讯员 李琴雯 刘会）为深入推进党建与业务工作紧密结合", "李琴雯、刘会"),
+    ("本站讯（通讯员 李琴雯 商会）为深入推进党建与业务工作紧密结合", "李琴雯"),
 ])
 def test_opening_bylines(text: str, expected: str) -> None:
     assert opening_byline(text) == expected

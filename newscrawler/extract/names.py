@@ -98,8 +98,12 @@ def _no_ones(word: str, endings: tuple[str, ...] = NOT_NAME_ENDINGS) -> bool:
     """Is a Han ``word`` what bylines print where a name could stand, not a person: a byline
     word or column tag (``rules.AUTHOR_NOT_NAMES``), a label, a word with a medium's, label's,
     title's or organisation's ending, or one starting like a desk (``本报``, ``据``)?"""
-    return word in rules.AUTHOR_NOT_NAMES or word in LABEL_WORDS or word.endswith(endings) \
-        or word.startswith(rules.AUTHOR_NOT_NAME_PREFIXES)
+    if word in rules.AUTHOR_NOT_NAMES or word in LABEL_WORDS or \
+            word.startswith(rules.AUTHOR_NOT_NAME_PREFIXES):
+        return True
+    if len(word) == 2 and word[0] in rules.SURNAMES and word not in rules.SURNAMED_WORDS:
+        return word.endswith(tuple(e for e in endings if len(e) == 2))  # 刘会, 李院: a name
+    return word.endswith(endings)
 
 
 def split_names(run: str) -> list[str]:

@@ -395,6 +395,9 @@ DATE_VALUE_WORDS = ("昨天", "今天", "前天", "刚刚", "今日", "昨日", 
 #: ``X/文``-style labels: the name(s) on the other side of the slash wrote the piece.
 SLASH_AUTHOR_LABELS = ("文字", "文", "执笔", "撰文")
 #: Endings of media, site and organisation names, which are sources, not authors.
+#: Two-character words a surname starts that end like an organisation and are one
+#: (``商会``, ``党委``, ``高院``): a surname and one character is otherwise a name (``刘会``).
+SURNAMED_WORDS = frozenset({"商会", "党委", "党办", "高院", "万网"})
 MEDIA_SUFFIXES = (
     "报", "网", "社", "台", "刊", "志", "站", "号", "频道", "视频", "新闻", "财经", "综合", "APP",
     "客户端", "编辑", "记者", "资讯", "传媒", "集团", "公司", "中心", "协会", "研究院", "研究所",
