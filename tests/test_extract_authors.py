@@ -90,6 +90,8 @@ def test_medium_and_bare_name_only_when_asked() -> None:
     assert opening_byline("新浪财经 语音播报 缩小字体 放大字体 收藏", bare=True) is None
     site = "中央纪委国家监委网站 李鹃 5月6日，中央纪委国家监委网站推出专区。"  # a site's own writer
     assert opening_byline(site, bare=True) == "李鹃"
+    portal = "乐居新媒体 徐迪 北京市住建委数据显示，12月22日北京新房网签307套"  # a new-media desk
+    assert opening_byline(portal, bare=True) == "徐迪"
     opinion = "王 林 中国城市规划学会副主任委员、上海交通大学设计学院教授\n什么是城市精细化管理？"
     assert opening_byline(opinion, bare=True) == "王林"  # the writer and their affiliation
     assert opening_byline(opinion) is None
