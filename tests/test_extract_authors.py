@@ -176,6 +176,10 @@ def test_closing_credit() -> None:
     assert closing_credit(affiliation) == "王宁"  # the writer, then their titles
     assert closing_credit("……致欢迎词。（文 莫涛 编辑 韩小强）") == "莫涛"  # the text's role first
     assert closing_credit("……致欢迎词。（图 莫涛 编辑 韩小强）") is None
+    words_and_pictures = "……美好生活需要。(文/图 刘玺东 易赛楠)"  # 当代商报, GNE's page
+    assert closing_credit(words_and_pictures) == "刘玺东、易赛楠"
+    assert closing_credit("……美好生活需要。（图/文 张三）") == "张三"
+    assert closing_credit("……美好生活需要。（摄影 刘玺东 易赛楠）") is None
     glued = "……育种年限。（光明日报全媒体记者曹继军通讯员魏娜）"  # labels glued between the names
     assert closing_credit(glued) == "曹继军、魏娜"
     assert closing_credit("……出席。\n“政事儿”撰稿/新京报记者王姝 校对陆爱英") == "王姝"

@@ -37,6 +37,11 @@ NAME_AND_AFFILIATION_RE = re.compile(
 #: Roles in brackets ending the text, the text's writer first (``（文 莫涛 编辑 韩小强）``).
 TEXT_ROLE_END_RE = re.compile(
     rf"[（(]\s*文\s+(?P<name>[{HAN}]{{2,3}})\s+(?:编辑|責編|责编|摄影|攝影|摄|图)[^()（）]{{0,20}}[)）]$")
+#: The text's role, perhaps with the pictures', then its writers, in brackets ending the text
+#: (``…美好生活需要。(文/图 刘玺东 易赛楠)``, ``（图/文 张三）``, ``（文 李四）``).
+TEXT_ROLES_NAMES_END_RE = re.compile(
+    r"[（(]\s*(?:(?:图|圖)\s*[/／]\s*)?(?:文字|撰文|文)(?:\s*[/／]\s*(?:图|圖|摄影|攝影|摄|攝))?\s+"
+    rf"(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{0,4}})\s*[)）]$")
 #: A newspaper's edition note after a closing credit (``（ 2020年05月30日 01 版）``).
 EDITION_NOTE_RE = re.compile(
     r"\s*[（(]\s*(?:《[^》]{1,12}》)?\s*\d{4}年\d{1,2}月\d{1,2}日[^()（）]{0,12}[)）]\s*$")
@@ -230,6 +235,10 @@ def _paragraph_end_credit(text: str) -> str | None:
     match = TEXT_ROLE_END_RE.search(end)
     if match and names.is_name(match.group("name")):
         return match.group("name")
+    match = TEXT_ROLES_NAMES_END_RE.search(end)
+    found = names.join(names.split_names(match.group("names"))) if match else None
+    if found:
+        return found
     match = GLUED_CREDIT_RE.search(end)
     if match:
         found = names.names_before_place(match.group("glued"))
