@@ -180,6 +180,11 @@ def test_closing_credit() -> None:
     assert closing_credit(words_and_pictures) == "刘玺东、易赛楠"
     assert closing_credit("……美好生活需要。（图/文 张三）") == "张三"
     assert closing_credit("……美好生活需要。（摄影 刘玺东 易赛楠）") is None
+    signed = "……作出更多“青岛贡献”。\n王  倩 宋晓华"  # 海外网: the reporters, unlabelled
+    assert closing_credit(signed) == "王倩、宋晓华"
+    assert closing_credit("……的生活方式。\n陆娅楠 李心萍 王 观") == "陆娅楠、李心萍、王观"
+    assert closing_credit("……作出更多“青岛贡献”。\n发展 合作 共赢") is None  # words, no names
+    assert closing_credit("……作出更多“青岛贡献”。\n王倩") is None  # one name: a signature's form
     glued = "……育种年限。（光明日报全媒体记者曹继军通讯员魏娜）"  # labels glued between the names
     assert closing_credit(glued) == "曹继军、魏娜"
     assert closing_credit("……出席。\n“政事儿”撰稿/新京报记者王姝 校对陆爱英") == "王姝"

@@ -82,6 +82,8 @@ SIGNATURE_LINE_RE = re.compile(rf"^[（(](?P<name>[{HAN}](?: ?[{HAN}]){{1,2}})[)
 BRACKETED_NAMES_RE = re.compile(
     rf"^[（(](?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{1,3}})[)）]$"
 )
+#: A line of bare names, perhaps padded (``王  倩 宋晓华``).
+BARE_NAMES_LINE_RE = re.compile(rf"^[{HAN}]{{1,3}}(?:[ \u3000]+[{HAN}]{{1,3}}){{1,7}}$")
 #: A credit group: several ``label：value`` items in one closing line or bracket
 #: (``（供稿：校团委 撰稿：曹家炜 摄影：闫晓彤 编辑：李梦童）``,
 #: ``星洲日报‧报道：黄翠娴‧2016.12.29``, ``文 案：王楚岳 排 版：张梦轩``); its writers are the
@@ -178,10 +180,27 @@ def closing_credit(text: str) -> str | None:
         found = _credit_line(line) or _paragraph_end_credit(line)
         if found:
             return found
-    found = _credit_lines(lines) or _label_over_name(lines) or _credit_run_on(lines)
+    found = _credit_lines(lines) or _label_over_name(lines) or _credit_run_on(lines) or \
+        (_bare_names_line(lines[0]) if lines and paragraph is not lines[0] else None)
     if found:
         return found
     return _paragraph_end_credit(paragraph) if paragraph and lines else None
+
+
+def _bare_names_line(line: str) -> str | None:
+    """The text's last line when it is nothing but two or more names with common surnames,
+    a two-character one padded to three widths (海外网's ``王  倩 宋晓华``): the reporters,
+    printed without a label as papers sign a report."""
+    if not BARE_NAMES_LINE_RE.match(line):
+        return None
+    tokens = line.split()
+    merged: list[str] = []
+    while tokens:
+        token = tokens.pop(0)
+        if len(token) == 1 and tokens and len(tokens[0]) == 1:
+            token += tokens.pop(0)  # 王 倩
+        merged.append(token)
+    return names.surnamed_names(" ".join(merged)) if len(merged) >= 2 else None
 
 
 #: The longest name alone on a line that a credit's label on the line before may name.
