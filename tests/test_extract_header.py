@@ -534,6 +534,21 @@ def test_the_headline_above_a_date_line_when_the_title_names_only_the_section() 
     assert extract_article(linked, URL, now=NOW)["title"] != TITLE  # a related item's link
 
 
+def test_the_headline_above_a_meta_line_whose_source_is_printed_before_the_date() -> None:
+    """广东气象网: ``<title>综合消息</title>``, the headline in ``<p class="content-topic">``,
+    then ``<p><span>广东省GD121 | </span><span>2020-04-18</span></p>``: the source before the
+    date is the meta line's item, and the headline is above the whole line."""
+    headline = "18-20日广东多云有雾 21-24日阴雨寒凉"
+    html = f"""<html><head><meta charset="utf-8"><title>综合消息</title></head><body>
+<div><span class="channel">资讯 &gt;<a href="/zx/">综合消息</a></span>
+</div><div class="left-content-main"><p></p><p class="content-topic">{headline}</p>
+<p class="type-time"><span class="content-type">广东省GD121 | </span>
+<span class="content-time"> 2020-04-18 </span></p><p>{TEXT}</p></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == headline
+    assert record["published_at"] == "2020-04-18T00:00:00+08:00"
+
+
 def test_a_date_in_the_heading_s_own_span_is_not_the_headline_s() -> None:
     """裕渤财行: ``<h3>标题<span>2015-10-22</span></h3>``, then a text that dates an event."""
     html = f"""<html><head><meta charset="utf-8"><title>{TITLE}_裕渤财行</title></head><body>

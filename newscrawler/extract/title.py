@@ -480,9 +480,10 @@ def _above_date_line(root: etree._Element) -> tuple[str, etree._Element] | None:
         if len(text) > MAX_DATE_LINE or not FULL_DATE_RE.match(text, _DATE_LINE_LEAD_RE.match(
                 text).end()):
             continue
-        before = node.getprevious()
-        while before is not None and not (isinstance(before.tag, str) and text_of(before)):
-            before = before.getprevious()
+        before = _printed_before(node)
+        if before is not None and text_of(before).endswith(META_SEPARATORS) and \
+                before.getparent() is node.getparent():
+            before = _printed_before(node.getparent())  # 广东省GD121 | 2020-04-18: one meta line
         if before is None or in_link(before) or before.xpath(".//a"):
             continue
         headline_text = rules.PAGE_MARKER_RE.sub("", text_of(before))
@@ -492,6 +493,17 @@ def _above_date_line(root: etree._Element) -> tuple[str, etree._Element] | None:
     return None
 
 
+def _printed_before(node: etree._Element) -> etree._Element | None:
+    """The element before ``node`` that prints something."""
+    before = node.getprevious()
+    while before is not None and not (isinstance(before.tag, str) and text_of(before)):
+        before = before.getprevious()
+    return before
+
+
+#: What a meta line prints between its items (``广东省GD121 | 2020-04-18``): a piece of the
+#: line that ends so is an item before the date, never the headline.
+META_SEPARATORS = ("|", "｜", "丨", "/", "／")
 #: Childless blocks whose text may be a date line, how many are tried, how long a date line
 #: may be, and how short a headline above one.
 _LEAF_BLOCKS = etree.XPath("//body//*[self::div or self::p or self::span or self::td][not(*)]"
