@@ -246,6 +246,7 @@ def test_traditional_media_are_not_names(text: str) -> None:
     ("西部证券，李艳丽", "李艳丽"),
     ("张三（北京大学教授）", "张三"),
     ("表面事业部 李蕾", "李蕾"),  # a unit of an institute, then the writer
+    ("东方网教育频道 陈乐 秦嘉莹", "陈乐、秦嘉莹"),  # a portal's channel
     ("党委宣传部 张三", "张三"),
     ("校团委 王五", "王五"),
     ("学生处 赵六", "赵六"),
@@ -761,6 +762,8 @@ def test_credits_after_the_last_sentence(ending: str, expected: str | None) -> N
     (" 文章来源： 星洲日报‧报道：黄翠娴‧2016.12.29 ", "黄翠娴"),
     ("转载请注明出处 相关推荐 记者：李四 另一篇文章的标题", None),  # another article's byline
     ("作者：新华网，如若转载请注明", None),  # a medium
+    (" 东方网教育频道 陈乐 秦嘉莹 留言板", "陈乐、秦嘉莹"),  # a desk and its reporters
+    (" 教育频道 相关 新闻", None),  # a channel's name, then its furniture's words
 ])
 def test_credits_in_the_furniture_after_the_text(after: str, expected: str | None) -> None:
     assert furniture_credit(after) == expected

@@ -103,6 +103,12 @@ MEDIUM_AND_NAMES_END_RE = re.compile(
     rf"[。！？”」]\s*[（(][{HAN}]{{2,8}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)})\s+"
     rf"(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{0,4}})[)）]$"
 )
+#: A desk and its reporters right after the text, where the body left them as furniture
+#: (东方网's ``<div class="gj_xg">东方网教育频道 陈乐 秦嘉莹</div>``); two names at least, since
+#: one surnamed word (``相关``) may start the furniture after a channel's name.
+MEDIUM_AND_NAMES_AFTER_RE = re.compile(
+    rf"^[{HAN}\w]{{1,12}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS + ('频道', '頻道'))})\s+"
+    rf"(?P<names>[{HAN}]{{2,3}}(?:\s+[{HAN}]{{2,3}}){{0,4}})(?=\s|$)")
 #: A byline after the last sentence of the paragraph, unbracketed (``…浓情厚谊。 见习记者 丁超禺``).
 BYLINE_AFTER_SENTENCE_RE = re.compile(
     rf"[。！？”」]\s*[{HAN}]{{0,6}}?(?:{BYLINE_LABELS}){LABEL_SEP}" + NAMES_RUN + r"\s*$"
@@ -358,6 +364,12 @@ def furniture_credit(after: str) -> str | None:
     after = collapse(after)[:FURNITURE_CREDIT_CHARS]
     match = REPRINT_NOTICE_CREDIT_RE.search(after)
     found = names.signed_name(match.group("name")) if match else posting_line_poster([], after)
+    if not found:
+        match = MEDIUM_AND_NAMES_AFTER_RE.match(after)
+        run = match.group("names").split() if match else []
+        while run and not names.surnamed_names(" ".join(run)):
+            run.pop()  # 陈乐 秦嘉莹 留言板: the names stop where the next furniture starts
+        found = names.surnamed_names(" ".join(run)) if len(run) >= 2 else None  # 相关 is a word
     return found or (credit_group(after) if WRITER_LABEL_RE.search(after) else None)
 
 
