@@ -179,6 +179,9 @@ def test_closing_credit() -> None:
     words_and_pictures = "……美好生活需要。(文/图 刘玺东 易赛楠)"  # 当代商报, GNE's page
     assert closing_credit(words_and_pictures) == "刘玺东、易赛楠"
     assert closing_credit("……美好生活需要。（图/文 张三）") == "张三"
+    district = "……更好满足群众多样化的医疗健康服务需求。白云时事讯（全碧芳）"  # the dateline last
+    assert closing_credit(district) == "全碧芳"
+    assert closing_credit("……更好满足群众多样化的医疗健康服务需求。快讯（完）") is None
     assert closing_credit("……美好生活需要。（摄影 刘玺东 易赛楠）") is None
     signed = "……作出更多“青岛贡献”。\n王  倩 宋晓华"  # 海外网: the reporters, unlabelled
     assert closing_credit(signed) == "王倩、宋晓华"

@@ -37,6 +37,11 @@ NAME_AND_AFFILIATION_RE = re.compile(
 #: Roles in brackets ending the text, the text's writer first (``（文 莫涛 编辑 韩小强）``).
 TEXT_ROLE_END_RE = re.compile(
     rf"[（(]\s*文\s+(?P<name>[{HAN}]{{2,3}})\s+(?:编辑|責編|责编|摄影|攝影|摄|图)[^()（）]{{0,20}}[)）]$")
+#: A desk's news mark and its writers in brackets after the last sentence, the dateline a
+#: district's site prints at the end (``…服务需求。白云时事讯（全碧芳）``).
+DESK_NEWS_END_RE = re.compile(
+    rf"[。！？”」]\s*[{HAN}]{{2,10}}讯\s*[（(]"
+    rf"(?P<names>[{HAN}]{{2,3}}(?:[ 、][{HAN}]{{2,3}}){{0,4}})[)）]$")
 #: The text's role, perhaps with the pictures', then its writers, in brackets ending the text
 #: (``…美好生活需要。(文/图 刘玺东 易赛楠)``, ``（图/文 张三）``, ``（文 李四）``).
 TEXT_ROLES_NAMES_END_RE = re.compile(
@@ -260,6 +265,10 @@ def _paragraph_end_credit(text: str) -> str | None:
     match = TEXT_ROLE_END_RE.search(end)
     if match and names.is_name(match.group("name")):
         return match.group("name")
+    match = DESK_NEWS_END_RE.search(end)
+    found = names.join(names.split_names(match.group("names"))) if match else None
+    if found:
+        return found
     match = TEXT_ROLES_NAMES_END_RE.search(end)
     found = names.join(names.split_names(match.group("names"))) if match else None
     if found:
