@@ -179,6 +179,9 @@ def test_closing_credit() -> None:
     words_and_pictures = "……美好生活需要。(文/图 刘玺东 易赛楠)"  # 当代商报, GNE's page
     assert closing_credit(words_and_pictures) == "刘玺东、易赛楠"
     assert closing_credit("……美好生活需要。（图/文 张三）") == "张三"
+    glued = "……只会屡禁不绝。\n自由亚洲电台记者凯迪华盛顿报道 责编：何平 网编：洪伟"
+    assert closing_credit(glued) == "凯迪"  # the reporter glued to the place and 报道
+    assert closing_credit("……只会屡禁不绝。\n他对记者说，这些报道都不实") is None
     district = "……更好满足群众多样化的医疗健康服务需求。白云时事讯（全碧芳）"  # the dateline last
     assert closing_credit(district) == "全碧芳"
     assert closing_credit("……更好满足群众多样化的医疗健康服务需求。快讯（完）") is None

@@ -437,6 +437,12 @@ def _credit_line(line: str) -> str | None:
         found = names.join(names.split_names(match.group("names")))
         if found:
             return found
+    match = authors.REPORTER_REPORTS_RE.search(line)  # 自由亚洲电台记者凯迪华盛顿报道 责编：…
+    if match and not authors.SENTENCE_MARKS_RE.search(line[: match.start()]):
+        found = names.surnamed_names(match.group("name")) or \
+            names.names_before_place(match.group("name"))
+        if found:
+            return found
     match = authors.CREDIT_VALUE_RE.search(line)
     if match and not authors.SENTENCE_MARKS_RE.search(line[: match.start()]):
         return names.credit_names(match.group("value"))
