@@ -61,6 +61,8 @@ TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这
     # a surname and one character is a name, though 会 ends 协会 (a hospital's news, GNE's page)
     ("本站讯（职工通讯员 李琴雯 刘会）为深入推进党建与业务工作紧密结合", "李琴雯、刘会"),
     ("本站讯（通讯员 李琴雯 商会）为深入推进党建与业务工作紧密结合", "李琴雯"),
+    ("快闪活动。实习生 宋欣然/摄 本报上海4月14日电（中国青年报·中青在线见习记者 魏其濛）今天下午",
+     "魏其濛"),  # the caption's photographer, then the dateline's reporter
 ])
 def test_opening_bylines(text: str, expected: str) -> None:
     assert opening_byline(text) == expected
@@ -71,6 +73,7 @@ def test_opening_bylines(text: str, expected: str) -> None:
     "据上证报记者统计，截至1月24日……",
     "举行记者会，邀请中国人民银行行长……",
     "新华社记者李木子 摄 联合国大会……",  # a photographer
+    "上海交通大学合唱团进行红色歌曲快闪活动。实习生 宋欣然/摄",  # a caption's photographer
     "路透社记者 2017年在金融去杠杆的背景下……",
     "在线荐稿 记者博客 联系记者 郭荣梅指挥乐团练习",  # page furniture after the label
     "（中央社記者邱俊欽桃園傳真）",  # a photo's credit, no dateline

@@ -412,8 +412,10 @@ def name_under_headline(lines: list[str], title: str | None, zone: str = "") -> 
 
 
 def is_photo_credit(text: str, match: re.Match[str]) -> bool:
-    """``新华社记者李木子 摄``: the names are followed by 摄 (a photographer)."""
-    return text[match.end("names"): match.end("names") + 3].strip().startswith(("摄", "攝"))
+    """``新华社记者李木子 摄``, ``实习生 宋欣然/摄`` (a caption's credit): the names are
+    followed by 摄 (a photographer)."""
+    return text[match.end("names"): match.end("names") + 3].strip().lstrip("/／").startswith(
+        ("摄", "攝"))
 
 
 #: A line that is nothing but a paper's reporter credit (``本报记者 李治国``), as a round-up
