@@ -185,6 +185,9 @@ def test_closing_credit() -> None:
     glued = "……只会屡禁不绝。\n自由亚洲电台记者凯迪华盛顿报道 责编：何平 网编：洪伟"
     assert closing_credit(glued) == "凯迪"  # the reporter glued to the place and 报道
     assert closing_credit("……只会屡禁不绝。\n他对记者说，这些报道都不实") is None
+    handle = "……鼓励用户分享。\n消息源：公众号【任哈哈】\n原作者:albert"  # a blog's handle
+    assert closing_credit(handle) == "albert"
+    assert closing_credit("……鼓励用户分享。\n作者：unknown") is None  # no value
     district = "……更好满足群众多样化的医疗健康服务需求。白云时事讯（全碧芳）"  # the dateline last
     assert closing_credit(district) == "全碧芳"
     assert closing_credit("……更好满足群众多样化的医疗健康服务需求。快讯（完）") is None

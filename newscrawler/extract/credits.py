@@ -445,7 +445,10 @@ def _credit_line(line: str) -> str | None:
             return found
     match = authors.CREDIT_VALUE_RE.search(line)
     if match and not authors.SENTENCE_MARKS_RE.search(line[: match.start()]):
-        return names.credit_names(match.group("value"))
+        value = match.group("value").strip()
+        if names.LATIN_VALUE_RE.match(value):
+            return names.clean_author(value)  # 原作者:albert, a blog's handle
+        return names.credit_names(value)
     return None
 
 

@@ -239,7 +239,8 @@ COLONLESS_LABELS = ("文章来源", "新闻来源", "信息来源", "稿件来�
 #: (Hugo Docsy's ``本文简单介绍了… 作者 Jun10ng | 2022年3月19日``).
 COLONLESS_AFTER_TEXT = ("作者",)
 #: Values meaning "no value".
-EMPTY_VALUES = frozenset({"", "未知", "佚名", "-", "无", "null", "None", "admin未知"})
+EMPTY_VALUES = frozenset({"", "未知", "佚名", "-", "无", "null", "None", "none", "unknown",
+                          "anonymous", "admin未知"})
 
 #: ``<meta>`` names and properties with a publication date, in order of trust.
 META_DATE_NAMES = (
