@@ -549,6 +549,20 @@ def test_the_headline_above_a_meta_line_whose_source_is_printed_before_the_date(
     assert record["published_at"] == "2020-04-18T00:00:00+08:00"
 
 
+def test_a_bracketed_date_in_the_heading_s_own_element_is_not_the_headline_s() -> None:
+    """上海交通大学's notices: ``<h2>标题 <small>( 2020年09月29日 )</small> <!--…--></h2>``
+    under a column heading, a ``<title>`` naming the site first."""
+    html = f"""<html><head><meta charset="utf-8"><title>上海交通大学中文主页_{TITLE}_</title></head>
+<body><h3 class="page-title"><span>通知公告</span></h3><div class="Article">
+<h2 id="ivs_title" class="Article-title">{TITLE} <small id="ivs_date" class="Article-time">
+( 2020年09月29日 )</small> <!--<div class="Article-time"><span>供稿单位：档案文博管理中心</span>
+</div>--></h2>
+<div class="Article-content"><p>{TEXT}</p><p>{TEXT}</p></div></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] == TITLE
+    assert record["published_at"] == "2020-09-29T00:00:00+08:00"
+
+
 def test_a_date_in_the_heading_s_own_span_is_not_the_headline_s() -> None:
     """裕渤财行: ``<h3>标题<span>2015-10-22</span></h3>``, then a text that dates an event."""
     html = f"""<html><head><meta charset="utf-8"><title>{TITLE}_裕渤财行</title></head><body>

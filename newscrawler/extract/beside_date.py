@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from newscrawler.extract import rules
+from newscrawler.extract.dates import DATE_BRACKETS
 from newscrawler.extract.names import (
     HAN,
     LATIN_NAME_RE,
@@ -125,9 +126,6 @@ LATIN_NAMES_AT_END_RE = re.compile(
     rf"(?:^|(?<=\s))(?P<names>{_CAPS_NAME}(?:(?:,| and|、) ?{_CAPS_NAME}){{0,5}})$|"
     rf"(?:^|(?<=\s))By (?P<by>{_LATIN_NAME}(?:(?:,| and|、) ?{_LATIN_NAME}){{0,5}})$"
 )
-
-#: Brackets a header date is printed in: ``[2010-07-20]``, ``（2019-09-24）``.
-DATE_BRACKETS = "[]【】()（）"
 
 #: Separators between the items printed after the header date.
 HEADER_ITEM_SPLIT_RE = re.compile(r"[\s\u3000|丨｜]+")

@@ -73,10 +73,16 @@ MAX_DATE_ALONE = 60
 
 
 def is_date_alone(text: str | None) -> bool:
-    """Does ``text`` print one full date (time allowed) and nothing else? Such an element
-    inside a headline's element is the header's date, not a part of the headline."""
+    """Does ``text`` print one full date (time allowed) and nothing else, perhaps in brackets
+    (``( 2020年09月29日 )``)? Such an element inside a headline's element is the header's
+    date, not a part of the headline."""
     return bool(text) and len(text) <= MAX_DATE_ALONE and \
-        FULL_DATE_RE.fullmatch(text.strip()) is not None
+        FULL_DATE_RE.fullmatch(text.strip(DATE_BRACKETS)) is not None
+
+
+#: Brackets a date printed alone may stand in (``[2010-07-20]``, ``（2019-09-24）``,
+#: ``( 2020年09月29日 )``), with the spaces inside them.
+DATE_BRACKETS = "()（）[]【】 \u3000\t\n"
 
 
 #: Year last: ``12-07-2016`` (d-m-Y, some DedeCms image-list templates) and ``7/5/2005 9:23:57

@@ -27,6 +27,7 @@ from newscrawler.extract.title import (
     META_AFTER_BREAK,
     could_be_headline,
     is_site_badge,
+    without_date_child,
 )
 
 #: A headline's label at the start of a line (``<b>主题：</b> 标题``, ``标  题: 标题``), and the
@@ -104,14 +105,12 @@ def _heading_text(candidate: etree._Element) -> str | None:
     """The headline a heading-like element prints, if it may be the article's."""
     if not _is_heading_like(candidate):
         return None
-    text = rules.PAGE_MARKER_RE.sub("", text_of(candidate))
+    text = rules.PAGE_MARKER_RE.sub("", without_date_child(candidate, text_of(candidate)))
     if not (4 <= len(text) <= MAX_TITLE_LENGTH and could_be_headline(text)) \
             or is_site_badge(candidate) or _in_list_item(candidate) or _inside_link(candidate) \
             or _repeats_a_link(candidate, text) or is_meta_line(text):
         return None  # is_meta_line: <h3>标题</h3><h5>发布时间：… 来源：… 字号：大 | 中 | 小</h5>
     return text
-
-
 
 
 def _repeats_a_link(heading: etree._Element, text: str) -> bool:

@@ -90,7 +90,7 @@ def headline(node: etree._Element) -> tuple[str, etree._Element]:
     after a ``<br>``, only the text before it, and the ``<br>``, so that the meta line is read
     as the header that follows the headline.
     """
-    text = _without_date_child(node, text_of(node))
+    text = without_date_child(node, text_of(node))
     br = node.find("br")
     if br is None:
         split = split_at_meta_line(node)
@@ -131,11 +131,13 @@ SMALL_PRINT_TAGS = frozenset({"font", "small", "span", "em", "i"})
 MAX_SMALL_PRINT = 40
 
 
-def _without_date_child(node: etree._Element, text: str) -> str:
+def without_date_child(node: etree._Element, text: str) -> str:
     """A heading's text without a date printed in an element of its own at either end
     (``<h3>标题<span>2015-10-22</span></h3>``, ``<h3><small>2018-08-01</small>标题</h3>``):
-    the date is the meta line's, not the headline's."""
-    for child in (node[0], node[-1]) if len(node) else ():
+    the date is the meta line's, not the headline's, bracketed or not (上海交通大学's
+    ``<h2>标题 <small>( 2020年09月29日 )</small> <!--…--></h2>``)."""
+    children = [child for child in node if isinstance(child.tag, str)]  # not a comment
+    for child in (children[0], children[-1]) if children else ():
         printed = text_of(child)
         if is_date_alone(printed):
             if text.endswith(printed):
