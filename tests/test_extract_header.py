@@ -196,6 +196,22 @@ def test_headlines_of_pages_without_heading_tags(title_tag: str, headline_html: 
     assert extract_article(html.encode(), URL, now=NOW)["title"] == expected
 
 
+def test_the_bold_headline_above_a_text_that_starts_after_a_bold_desk_name() -> None:
+    """大公网湖南: the headline in ``<p><b>…</b></p>``, a meta line whose source is in bold,
+    then a text whose first paragraph opens with the desk in bold (``<p><strong>大公网</strong>
+    怀化9月27日讯…``) and has bold subheadings further down: the text starts in that tail."""
+    headline = "提高医疗教育水平，助力五郎溪村脱贫"
+    html = f"""<html><head><meta charset="utf-8">
+<title>【精准脱贫在三湘】{headline} 大公网湖南</title></head><body>
+<div class="md" id="name"><p><b>{headline}</b></p></div>
+<div><p><span>时间：2019/9/27 15:58:31</span> | 来源：<b>大公网湖南</b></p></div>
+<div class="main"><p> <strong>大公网</strong>怀化9月27日讯（记者李颖）{TEXT}</p>
+<p> <strong>改善医疗条件，提升医疗服务能力</strong></p><p>{TEXT}</p></div></body></html>"""
+    record = extract_article(html.encode(), URL, now=NOW)
+    assert record["title"] == headline
+    assert record["published_at"] == "2019-09-27T15:58:31+08:00"
+
+
 def test_a_date_line_right_above_the_headline() -> None:
     """A blog theme prints the post's date over its title, in English; an edition's masthead
     over the headline is not a date line."""

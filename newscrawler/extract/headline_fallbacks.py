@@ -149,7 +149,11 @@ def emphasised_before_text(root: etree._Element) -> tuple[str, etree._Element] |
     if body is None:
         return None
     found: tuple[str, etree._Element] | None = None
-    for node in body.iter():
+    for event, node in etree.iterwalk(body, events=("start", "end")):
+        if event == "end":  # the text may start in a tail (<p><strong>大公网</strong>怀化…讯)
+            if node.tail and len(node.tail.strip()) >= TEXT_START_CHARS:
+                break
+            continue
         if not isinstance(node.tag, str):
             continue
         if node.text and len(node.text.strip()) >= TEXT_START_CHARS:
@@ -159,9 +163,17 @@ def emphasised_before_text(root: etree._Element) -> tuple[str, etree._Element] |
         text = text_of(node)
         if 4 <= len(text) <= MAX_EMPHASISED_TITLE and not in_link(node) and \
                 could_be_headline(text) and not META_AFTER_BREAK.search(text) and \
-                not BRACKETED_LABEL_RE.match(text):
+                not BRACKETED_LABEL_RE.match(text) and not _in_meta_line(node, text):
             found = (text, node)
     return found
+
+
+def _in_meta_line(node: etree._Element, text: str) -> bool:
+    """Is ``node`` a value printed in bold inside a dated meta line (``时间：2019/9/27 15:58:31
+    | 来源：<b>大公网湖南</b>``)?"""
+    parent = node.getparent()
+    line = text_of(parent) if parent is not None else text
+    return line != text and FULL_DATE_RE.search(line) is not None
 
 
 #: A label in brackets opening the text in bold (``<strong>[编者按]</strong>``, ``【导读】``).
