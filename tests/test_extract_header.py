@@ -212,6 +212,21 @@ def test_the_bold_headline_above_a_text_that_starts_after_a_bold_desk_name() -> 
     assert record["published_at"] == "2019-09-27T15:58:31+08:00"
 
 
+def test_an_e_paper_title_naming_the_page_names_no_story() -> None:
+    """贵州日报's e-paper: ``<title>贵州日报 -15版:文化遗产-2018年03月07日</title>``, the page's
+    other stories linked beside, the headline in an ``<h2>`` between an empty ``<h3>`` and a
+    hidden ``<h4>``."""
+    headline = "乡愁以文化遗产为载体进行表达"
+    html = f"""<html><head><meta charset="utf-8"><title>
+        贵州日报
+        -15版:文化遗产-2018年03月07日</title></head><body>
+<div class="list"><a href="Articel15009JQ.htm">保护文化遗产,就是保护文化尊严与文化认同</a>
+<a href="Articel15010JQ.htm">{headline}</a></div>
+<h3> </h3><h2> {headline} </h2><h4 style="display: none"> </h4>
+<div id="ozoom"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["title"] == headline
+
+
 def test_a_date_line_right_above_the_headline() -> None:
     """A blog theme prints the post's date over its title, in English; an edition's masthead
     over the headline is not a date line."""

@@ -50,12 +50,19 @@ def title_text(root: etree._Element) -> str:
     return root.findtext(".//title") or ""
 
 
+#: An e-paper's page in its ``<title>``: ``-15版:文化遗产-``, ``第A03版：要闻``.
+EDITION_PAGE_RE = re.compile(r"(?:^|[\s\-_|])第?[A-Z]?\d{1,3}\s*版\s*[:：]")
+
+
 def clean_page_title(raw: str) -> tuple[str, str]:
     """(whole ``<title>`` without page marker, its article part without the site name).
 
     A ``<title>`` that starts with a separator (`` - 星島日報網頁``) has no article part: the
-    template printed an empty headline before the site's name."""
+    template printed an empty headline before the site's name. An e-paper's ``<title>`` that
+    names the issue's page (``贵州日报 -15版:文化遗产-2018年03月07日``) names no story: none."""
     whole = collapse(raw)
+    if EDITION_PAGE_RE.search(whole) and FULL_DATE_RE.search(whole):
+        return "", ""
     parts = rules.TITLE_SPLIT_RE.split(whole)
     if len(parts) > 1 and not parts[0]:
         return whole, ""
