@@ -182,6 +182,16 @@ def test_closing_credit() -> None:
     words_and_pictures = "……美好生活需要。(文/图 刘玺东 易赛楠)"  # 当代商报, GNE's page
     assert closing_credit(words_and_pictures) == "刘玺东、易赛楠"
     assert closing_credit("……美好生活需要。（图/文 张三）") == "张三"
+    headlines = "\n".join(["大埔宏福苑五級火︱政府為每位死難者家屬提供20萬元慰問金",
+                           "大埔宏福苑五級火｜廣禮樓鄰近災場 居民疏散被迫露宿商場",
+                           "大埔宏福苑五級火｜增至128死79傷 當局指火警鐘失效",
+                           "大埔宏福苑五級火｜陳國基：宏福苑7個棚網樣本未達阻燃標準"])
+    related = "……難以準確統計具體箱數。\n記者：李健威\n相關新聞：\n" + headlines
+    assert closing_credit(related) == "李健威"  # the related stories the body keeps after it
+    video = "……重大事故發生。\n（點新聞記者梁譯尹報道；視頻攝製：梁譯尹、葉德榮）\n相關閱讀\n"
+    assert closing_credit(video + headlines) == "梁譯尹"
+    story = "……的故事。\n相关阅读\n" + "这是一段很长的正文内容，" * 6 + "（记者 张三）"
+    assert closing_credit(story) == "张三"  # text after the heading: no list, nothing cut
     glued = "……只会屡禁不绝。\n自由亚洲电台记者凯迪华盛顿报道 责编：何平 网编：洪伟"
     assert closing_credit(glued) == "凯迪"  # the reporter glued to the place and 报道
     assert closing_credit("……只会屡禁不绝。\n他对记者说，这些报道都不实") is None

@@ -182,7 +182,9 @@ def closing_credit(text: str) -> str | None:
     """``（记者 张三）`` ending the article text, or one of its last short lines that is a
     credit (``中青报·中青网记者 魏其濛 来源：中国青年报``, ``作者︱春春``, ``（刘芳 于婉珈）``,
     ``(作者：方敏北京大学经济学院教授)``) before the page's trailing furniture
-    (``更多精彩内容请进入理论频道``)."""
+    (``更多精彩内容请进入理论频道``), or a list of related stories under its heading
+    (``相關新聞：`` / headlines, which the body keeps)."""
+    text = _without_related_list(text)
     found = _paragraph_end_credit(text)
     if found:
         return found
@@ -195,7 +197,7 @@ def closing_credit(text: str) -> str | None:
         (_bare_names_line(lines[0]) if lines and paragraph is not lines[0] else None)
     if found:
         return found
-    return _paragraph_end_credit(paragraph) if paragraph and lines else None
+    return _paragraph_end_credit(paragraph) if paragraph else None  # furniture after it skipped
 
 
 def _bare_names_line(line: str) -> str | None:
@@ -214,6 +216,22 @@ def _bare_names_line(line: str) -> str | None:
     return names.surnamed_names(" ".join(merged)) if len(merged) >= 2 else None
 
 
+def _without_related_list(text: str) -> str:
+    """The text without a list of related stories ending it: a heading of
+    ``rules.NOT_HEADLINES`` (``相關新聞：``, ``相關閱讀``) on a line of its own, then only
+    headline-long lines (星島頭條, 點新聞)."""
+    lines = text.rstrip().split("\n")
+    for index in range(len(lines) - 1, max(len(lines) - MAX_RELATED_LINES - 2, 0), -1):
+        if lines[index].strip().rstrip(":：") in rules.NOT_HEADLINES:
+            if all(len(line) <= MAX_RELATED_HEADLINE for line in lines[index + 1:]):
+                return "\n".join(lines[:index])
+            break
+    return text
+
+
+#: The most lines a related list may have, and the longest headline in it.
+MAX_RELATED_LINES = 12
+MAX_RELATED_HEADLINE = 60
 #: The longest name alone on a line that a credit's label on the line before may name.
 MAX_BARE_NAME = 3
 
