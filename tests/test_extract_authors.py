@@ -47,6 +47,7 @@ TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这
     ("□ 本报记者 王 观 外汇储备的作用……", "王观"),
     ("经济观察报 秦晖/文 我分析外贸史的几篇文章……", "秦晖"),
     ("文/张三 我分析外贸史的几篇文章……", "张三"),
+    ("文/Panos Mourdoukoutas 美国与中国达成有限贸易协议的报道表明", "Panos Mourdoukoutas"),
     ("执笔/叨叨姐、胡一刀&李小飞 西方世界的一些……", "叨叨姐、胡一刀、李小飞"),
     ("网易研究局NO.292 作者|贾红羽 标题基本是我想表达的观点。", "贾红羽"),  # a bar, not a colon
     ("（中央社記者邱俊欽桃園19日電）桃園市平鎮區一家輪胎行今天清晨發生大火", "邱俊欽"),
@@ -190,6 +191,12 @@ def test_closing_credit() -> None:
     assert closing_credit(related) == "李健威"  # the related stories the body keeps after it
     video = "……重大事故發生。\n（點新聞記者梁譯尹報道；視頻攝製：梁譯尹、葉德榮）\n相關閱讀\n"
     assert closing_credit(video + headlines) == "梁譯尹"
+    patreon = "……我卻很懷疑。\n作者：陳牛 https://www.patreon.com/posts/144504293\n支持我們：https://x.com/s/"
+    assert closing_credit(patreon) == "陳牛"  # addresses are no part of a credit line
+    labelled = ("……往前跨进一大步。\n（作者：聂伟，系中国教育科学研究院职业教育与继续教育研究所"
+                "副研究员、博士；本文系中国教育科学研究院重点项目“现代职业教育体系研究”［GYB2023005］"
+                "阶段性成果）")
+    assert closing_credit(labelled) == "聂伟"  # a labelled writer, then a long affiliation
     story = "……的故事。\n相关阅读\n" + "这是一段很长的正文内容，" * 6 + "（记者 张三）"
     assert closing_credit(story) == "张三"  # text after the heading: no list, nothing cut
     glued = "……只会屡禁不绝。\n自由亚洲电台记者凯迪华盛顿报道 责编：何平 网编：洪伟"

@@ -105,6 +105,11 @@ SLASH_WEN_RE = re.compile(
     rf"(?P<after>[{HAN}]{{2,4}}(?:(?:[、&＆]|\s+(?=[{HAN}]{{2,4}}(?![{HAN}])(?!\s*[|｜/／丨:：])))"
     rf"[{HAN}]{{2,4}}){{0,5}})(?![{HAN}])"
 )
+#: The same label before a Latin name (福布斯中文网's translated columns: ``文/Panos
+#: Mourdoukoutas``): two to four capitalised words.
+SLASH_LATIN_RE = re.compile(
+    rf"(?<![{HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜丨]\s*"
+    r"(?P<name>[A-Z][a-z]+(?:[ .-][A-Z][a-z]+){1,3})(?![A-Za-z])")
 #: Taiwan's header byline without a label: ``陳冠勳 張梓嘉 溫正衡／新北 台南報導``.
 NAMES_SLASH_REPORT_RE = re.compile(
     rf"(?:^|(?<=\s))(?P<names>[{HAN}·]{{2,4}}(?:[ \u3000、][{HAN}·]{{2,4}}){{0,5}})\s*[/／]"
@@ -278,7 +283,8 @@ def slash_credit(text: str) -> str | None:
         first, *more = split_names(re.sub("[&＆]", SEPARATOR, match.group("after"))) or [""]
         spaced = " " in match.group("after")  # then the others need a common surname: 据悉 is none
         return join([first] + [n for n in more if has_surname(n) or not spaced]) if first else None
-    return None
+    match = SLASH_LATIN_RE.search(text)
+    return match.group("name") if match else None
 
 
 def _bylines_after(text: str, match: re.Match[str]) -> list[str]:

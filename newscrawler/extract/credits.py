@@ -29,8 +29,9 @@ CLOSING_RE = re.compile(
 #: 国际关系学院）``, ``（张三，作者系…研究员）``, ``(陆忠伟作者系…原院长)``, ``(王宁，中国比较文学
 #: 学会会长，上海交通大学人文学院院长)``).
 NAME_AND_AFFILIATION_RE = re.compile(
-    rf"[（(](?P<name>[{HAN}]{{2,3}})(?:[，,、]\s*(?:作者单位|单位|作者系|系)|作者系|作者单位)"
-    r"[:：]?[^()（）]{2,60}[)）]$"
+    rf"[（(](?:作者\s*[:：]\s*)?(?P<name>[{HAN}]{{2,3}})"
+    rf"(?:[，,、]\s*(?:作者单位|单位|作者系|系)|作者系|作者单位)"
+    r"[:：]?[^()（）]{2,100}[)）]$"
     rf"|[（(](?P<titled>[{HAN}]{{2,3}})[\s，,、]+[{HAN}，,、]{{2,40}}?(?:{'|'.join(rules.JOB_TITLES)})"
     r"[)）]$"
 )
@@ -373,6 +374,7 @@ def _closing_lines(text: str) -> tuple[list[str], str | None]:
         tail.pop()  # photo captions printed after the credit (Hong Kong papers' ▲ lines)
     for line in reversed(tail[-CLOSING_LINES - 1:]):
         line = EDITION_NOTE_RE.sub("", line.strip())  # …来源：中国青年报 （ 2020年05月30日 01 版）
+        line = ADDRESS_RE.sub("", line)  # 作者：陳牛 https://www.patreon.com/…: no part of a credit
         if HOTLINE_RE.search(line):
             continue  # the site's news and advertising hotlines: furniture, however long
         credit = line.startswith(("（", "(")) or SOURCE_THEN_AUTHOR_RE.search(line)
@@ -470,6 +472,8 @@ def _credit_line(line: str) -> str | None:
     return None
 
 
+#: A web address printed in a closing line.
+ADDRESS_RE = re.compile(r"\s*https?://\S+")
 #: A compiler's credit: who put a report together from foreign media (``（编译：csw）``,
 #: ``（编译/金鹿）``, ``来源：央视网 实习编译：许双彬``, ``央视网（实习编译许双彬 报道）``). Only
 #: after an opening bracket, a space or the start, and before a bracket, a separator, 报道 or
