@@ -227,6 +227,17 @@ def test_an_e_paper_title_naming_the_page_names_no_story() -> None:
     assert extract_article(html.encode(), URL, now=NOW)["title"] == headline
 
 
+def test_a_hidden_count_glued_to_the_date_above_the_headline() -> None:
+    """福布斯中文网: ``<p class="s"><span class="view hide">1859</span><span>2019年10月14日
+    </span></p>`` over the ``<h2>``: the hidden view count is not read into the date's year."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}-福布斯中国</title></head><body>
+<div class="article-detail"><div class="info"><p class="s"><span class="view hide">1859</span><span
+>2019年10月14日</span></p><h2 class="title">{TITLE}</h2></div>
+<div class="con"><p>{TEXT}</p><p>{TEXT}</p></div></div></body></html>"""
+    assert extract_article(html.encode(), URL, now=NOW)["published_at"] == \
+        "2019-10-14T00:00:00+08:00"
+
+
 def test_a_date_line_right_above_the_headline() -> None:
     """A blog theme prints the post's date over its title, in English; an edition's masthead
     over the headline is not a date line."""

@@ -50,7 +50,7 @@ from newscrawler.extract.meta_line import (
     parse_labelled,
 )
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
-from newscrawler.extract.text import all_text, collapse, in_link, text_of
+from newscrawler.extract.text import all_text, collapse, in_link, shown_text_of, text_of
 
 #: Words of date and source labels, simplified and traditional (``來源``, ``發佈``): the text
 #: nodes holding one are read by the page-wide fallback (``_labelled_elements``).
@@ -519,7 +519,7 @@ def _date_above(heading: etree._Element | None, tz: str, now: datetime) -> Parse
         node = node.getparent()
     if above is None:
         return None
-    text = text_of(above)
+    text = shown_text_of(above)  # <span class="view hide">1859</span><span>2019年10月14日
     if not text or len(text) > MAX_DATE_ABOVE or in_link(above) or \
             len(OTHER_HAN_RE.findall(text)) > MAX_DATE_ABOVE_WORDS:
         return None  # an edition's masthead (第A04版：小记者训练营 2022年02月12日), not a date line

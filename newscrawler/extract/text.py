@@ -67,10 +67,11 @@ def text_of(element: etree._Element) -> str:
 
 
 def shown_text_of(element: etree._Element) -> str:
-    """``text_of`` without the text of descendants a style hides (``hidden_by_style``): a
+    """``text_of`` without the text of descendants a style or a hiding class hides: a
     headline ``<div>`` holding a hidden ``<div style="display:none">0</div>`` flag shows the
-    headline alone."""
-    if element.find(".//*[@style]") is None:
+    headline alone, 福布斯中文网's date line ``<span class="view hide">1859</span><span>
+    2019年10月14日</span>`` the date alone."""
+    if element.find(".//*[@style]") is None and element.find(".//*[@class]") is None:
         return text_of(element)
     parts: list[str] = []
 
@@ -78,7 +79,8 @@ def shown_text_of(element: etree._Element) -> str:
         if node.text and _is_element(node):
             parts.append(node.text)
         for child in node:
-            if _is_element(child) and not hidden_by_style(child):
+            if _is_element(child) and not hidden_by_style(child) and \
+                    not HIDING_CLASSES.intersection((child.get("class") or "").lower().split()):
                 walk(child)
             if child.tail:
                 parts.append(child.tail)
