@@ -62,6 +62,9 @@ TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这
     # a surname and one character is a name, though 会 ends 协会 (a hospital's news, GNE's page)
     ("本站讯（职工通讯员 李琴雯 刘会）为深入推进党建与业务工作紧密结合", "李琴雯、刘会"),
     ("本站讯（通讯员 李琴雯 商会）为深入推进党建与业务工作紧密结合", "李琴雯"),
+    ("【Now新聞台】宏福苑不少災民仍然在附近暫避及等候消息。本台記者湯偉圓下午約2時在廣福商場平台報道，",
+     "湯偉圓"),  # the station's reporter named in the lead
+    ("本报记者张三、李四从市教育局获悉，今年秋季学期", "张三、李四"),
     ("快闪活动。实习生 宋欣然/摄 本报上海4月14日电（中国青年报·中青在线见习记者 魏其濛）今天下午",
      "魏其濛"),  # the caption's photographer, then the dateline's reporter
 ])
@@ -82,6 +85,8 @@ def test_opening_bylines(text: str, expected: str) -> None:
     "（圖／USSF）美國境外也有太空軍？",  # a picture's source
     "创意工作者们的社区 World is powered by solitude",  # 作者 ending 工作者: V2EX's motto
     "感谢合作者 王小明 的帮助",
+    "本报记者了解到，今年秋季学期",  # the paper's reporter, unnamed
+    "本报记者在现场看到，",
 ])
 def test_no_byline(text: str) -> None:
     assert opening_byline(text) is None

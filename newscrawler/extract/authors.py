@@ -110,6 +110,13 @@ SLASH_WEN_RE = re.compile(
 SLASH_LATIN_RE = re.compile(
     rf"(?<![{HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜丨]\s*"
     r"(?P<name>[A-Z][a-z]+(?:[ .-][A-Z][a-z]+){1,3})(?![A-Za-z])")
+#: A paper's, site's or station's own reporter named in the lead, then what they did or when
+#: (``本报记者张三从…获悉``, ``本台記者湯偉圓下午約2時在…報道``).
+OWN_REPORTER_RE = re.compile(
+    rf"(?:本报|本報|本台|本网|本網)(?:记者|記者)\s*"
+    rf"(?P<names>[{HAN}]{{2,3}}?(?:、[{HAN}]{{2,3}}?)*)"
+    r"(?=从|從|在|於|于|到|赴|前往|近日|日前|今天|今日|昨天|昨日|上午|下午|中午|晚上|获悉|獲悉|"
+    r"了解到|采访|採訪|报道|報道|看到|注意到|发现|發現|[，,。])")
 #: Taiwan's header byline without a label: ``陳冠勳 張梓嘉 溫正衡／新北 台南報導``.
 NAMES_SLASH_REPORT_RE = re.compile(
     rf"(?:^|(?<=\s))(?P<names>[{HAN}·]{{2,4}}(?:[ \u3000、][{HAN}·]{{2,4}}){{0,5}})\s*[/／]"
@@ -271,7 +278,19 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
     match = REPORT_SLASH_RE.search(start)
     if match and has_surname(match.group("name")):
         return match.group("name")
-    return slash_credit(start)
+    return slash_credit(start) or _own_reporter_in_lead(start.split("\n", 1)[0])
+
+
+def _own_reporter_in_lead(lead: str) -> str | None:
+    """The paper's or station's own reporter the first paragraph names as they go about the
+    story (``本报记者张三从市教育局获悉``, Now 新聞's ``本台記者湯偉圓下午約2時在廣福商場平台
+    報道``): nothing ends the name but the word after it, so it must have a common surname."""
+    for match in OWN_REPORTER_RE.finditer(lead):
+        found = [name for name in match.group("names").split("、") if has_surname(name)]
+        if found and len(found) == match.group("names").count("、") + 1 and \
+                all(is_name(name) for name in found):
+            return join(found)
+    return None
 
 
 def slash_credit(text: str) -> str | None:
