@@ -6,9 +6,11 @@ Real ``scrapy schedule`` processes, their real ``scrapy crawl`` children and rea
 from __future__ import annotations
 
 import os
+import select
 import signal
 import subprocess
 import time
+from datetime import datetime
 
 from newscrawler.portal import PortalServer, build_site
 from tests.crawl_helpers import PROJECT_ROOT, crawl_command, read_feeds, reports
@@ -70,14 +72,30 @@ def test_a_second_signal_stops_the_run_at_once(tmp_path):
     assert reports(tmp_path)[-1]["interrupted"] is True
 
 
+def wait_for_line(process: subprocess.Popen, words: str, timeout: float = 60) -> str:
+    """The process's stderr up to the first line holding ``words``, read as it comes."""
+    lines: list[str] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([process.stderr], [], [], deadline - time.monotonic())
+        line = process.stderr.readline() if ready else ""
+        if not line:
+            break
+        lines.append(line)
+        if words in line:
+            return "".join(lines)
+    raise AssertionError(f"no {words!r} within {timeout} s: {''.join(lines)[-3000:]}")
+
+
 def test_a_signal_while_waiting_stops_at_once_without_a_run(tmp_path):
     schedule = start(schedule_command("http://127.0.0.1:9/", tmp_path, ONCE_A_YEAR))
-    time.sleep(3)  # Python and Scrapy start-up, then the wait for next January
+    waiting = wait_for_line(schedule, "Next run due")  # start-up done: the wait for January
     assert schedule.poll() is None
     os.kill(schedule.pid, signal.SIGINT)
     _, stderr = schedule.communicate(timeout=30)
     assert schedule.returncode == 130, stderr[-3000:]
-    assert "Scheduled run" not in stderr
+    assert "Scheduled run" not in waiting + stderr
+    assert f"Next run due {datetime.now().year + 1}-01-01T00:00:00" in waiting
 
 
 def test_start_url_is_checked_before_the_first_run(tmp_path):

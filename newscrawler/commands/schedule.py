@@ -132,6 +132,7 @@ class Command(BaseRunSpiderCommand):
         runs = 0
         while not opts.max_runs or runs < opts.max_runs:
             due = schedule.get_next(datetime)
+            logger.info("Next run due %s", due.isoformat())  # what the schedule waits for
             while stop.signum is None and datetime.now().astimezone() < due:
                 wait = (due - datetime.now().astimezone()).total_seconds()
                 time.sleep(max(0.0, min(POLL_SECONDS, wait)))
