@@ -65,6 +65,7 @@ TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这
     ("【Now新聞台】宏福苑不少災民仍然在附近暫避及等候消息。本台記者湯偉圓下午約2時在廣福商場平台報道，",
      "湯偉圓"),  # the station's reporter named in the lead
     ("本报记者张三、李四从市教育局获悉，今年秋季学期", "张三、李四"),
+    ("2024/10/17 09:09\n【財訊快報／陳孟朔】摩根士丹利最新發布的報告指出", "陳孟朔"),
     ("快闪活动。实习生 宋欣然/摄 本报上海4月14日电（中国青年报·中青在线见习记者 魏其濛）今天下午",
      "魏其濛"),  # the caption's photographer, then the dateline's reporter
 ])
@@ -87,6 +88,7 @@ def test_opening_bylines(text: str, expected: str) -> None:
     "感谢合作者 王小明 的帮助",
     "本报记者了解到，今年秋季学期",  # the paper's reporter, unnamed
     "本报记者在现场看到，",
+    "【新華網／北京】今天，外交部發言人",  # a medium and a place
 ])
 def test_no_byline(text: str) -> None:
     assert opening_byline(text) is None

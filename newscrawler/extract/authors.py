@@ -110,6 +110,10 @@ SLASH_WEN_RE = re.compile(
 SLASH_LATIN_RE = re.compile(
     rf"(?<![{HAN}])(?:{'|'.join(rules.SLASH_AUTHOR_LABELS)})\s*[/／|｜丨]\s*"
     r"(?P<name>[A-Z][a-z]+(?:[ .-][A-Z][a-z]+){1,3})(?![A-Za-z])")
+#: A medium and its writer in the bracket opening a report (財訊快報's ``【財訊快報／陳孟朔】``).
+BRACKETED_MEDIUM_SLASH_NAME_RE = re.compile(
+    rf"(?:^|\n)\s*[【\[〔][{HAN}\w]{{1,10}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)})\s*[/／]\s*"
+    rf"(?P<name>[{HAN}]{{2,3}})\s*[】\]〕]")
 #: A paper's, site's or station's own reporter named in the lead, then what they did or when
 #: (``本报记者张三从…获悉``, ``本台記者湯偉圓下午約2時在…報道``).
 OWN_REPORTER_RE = re.compile(
@@ -277,6 +281,9 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
             return found
     match = REPORT_SLASH_RE.search(start)
     if match and has_surname(match.group("name")):
+        return match.group("name")
+    match = BRACKETED_MEDIUM_SLASH_NAME_RE.search(start)  # 【財訊快報／陳孟朔】
+    if match and is_name(match.group("name")):
         return match.group("name")
     return slash_credit(start) or _own_reporter_in_lead(start.split("\n", 1)[0])
 
