@@ -207,14 +207,10 @@ def _bare_names_line(line: str) -> str | None:
     printed without a label as papers sign a report."""
     if not BARE_NAMES_LINE_RE.match(line):
         return None
-    tokens = line.split()
-    merged: list[str] = []
-    while tokens:
-        token = tokens.pop(0)
-        if len(token) == 1 and tokens and len(tokens[0]) == 1:
-            token += tokens.pop(0)  # 王 倩
-        merged.append(token)
-    return names.surnamed_names(" ".join(merged)) if len(merged) >= 2 else None
+    found = names.split_names(line)  # joins 王 倩
+    if len(found) < 2 or "".join(found) != "".join(line.split()):
+        return None  # one name, or the run stopped at a word that is none
+    return names.surnamed_names(" ".join(found))
 
 
 def _without_related_list(text: str) -> str:
