@@ -293,9 +293,8 @@ def _own_reporter_in_lead(lead: str) -> str | None:
     story (``本报记者张三从市教育局获悉``, Now 新聞's ``本台記者湯偉圓下午約2時在廣福商場平台
     報道``): nothing ends the name but the word after it, so it must have a common surname."""
     for match in OWN_REPORTER_RE.finditer(lead):
-        found = [name for name in match.group("names").split("、") if has_surname(name)]
-        if found and len(found) == match.group("names").count("、") + 1 and \
-                all(is_name(name) for name in found):
+        found = match.group("names").split(SEPARATOR)
+        if all(has_surname(name) and is_name(name) for name in found):
             return join(found)
     return None
 

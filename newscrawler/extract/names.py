@@ -102,7 +102,7 @@ def _no_ones(word: str, endings: tuple[str, ...] = NOT_NAME_ENDINGS) -> bool:
             word.startswith(rules.AUTHOR_NOT_NAME_PREFIXES):
         return True
     if len(word) == 2 and word[0] in rules.SURNAMES and word not in rules.SURNAMED_WORDS:
-        return word.endswith(tuple(e for e in endings if len(e) == 2))  # 刘会, 李院: a name
+        return word in endings  # 刘会, 李院: a name, though 会 ends 协会
     return word.endswith(endings)
 
 
