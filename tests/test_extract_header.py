@@ -4,6 +4,7 @@ what a date label's value must look like, and a printed time beating a day from 
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -861,3 +862,31 @@ def test_a_founder_news_site_declares_its_headline_in_its_property_comment() -> 
     record = extract_article(html.encode(), URL, now=NOW)
     assert record["title"] == headline
     assert record["published_at"] == "2026-04-13T14:59:39+08:00"
+
+
+def test_a_meta_line_that_indentation_pushed_out_of_the_header() -> None:
+    """A share bar indented by hundreds of spaces fills the header's 300 source characters
+    (tw.nextapple.com): the date and byline printed after it are still the header's, read up
+    to just past the date."""
+    pad = " " * 400
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<header><h1>{TITLE}</h1><div class="social">{pad}<a href="/s">分享</a>{pad}<a href="/r">我要爆料</a>
+{pad}</div><div><time datetime="2024-08-12T02:47:00+08:00">2024/08/12 02:47</time>
+<a href="/">壹蘋新聞網</a> / <a href="/search/author/1">呂承哲</a> 綜合報導</div></header>
+<div class="post-content"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert (record["author"], record["published_at"], record["date_precision"]) == (
+        "呂承哲", "2024-08-12T02:47:00+08:00", "minute")
+
+
+ZSNEWS = Path(__file__).resolve().parents[2] / "shared" / "realpages" / "zh-portals" / "tests" / \
+    "zsnews" / "1.html"
+
+
+@pytest.mark.skipif(not ZSNEWS.is_file(), reason="shared/realpages is not mounted")
+def test_a_story_telling_a_date_past_an_indented_header_is_no_meta_line() -> None:
+    """zsnews (GNE's page) indents its header past 300 characters, and the first sentence
+    after it tells a date (``2019年2月27日下午，佛山…``): the publish date is the labelled
+    ``发布日期：2019-03-06`` under the article, not the story's day."""
+    record = extract_article(ZSNEWS.read_bytes(), "http://www.zsnews.cn/1.html", now=NOW)
+    assert record["published_at"] == "2019-03-06T00:00:00+08:00"

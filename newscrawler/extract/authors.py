@@ -137,9 +137,10 @@ NAME_THEN_REPORTER_RE = re.compile(
 NAME_THEN_AFFILIATION_RE = re.compile(
     rf"^\s*(?P<name>[{HAN}](?: ?[{HAN}]){{1,2}})\s+[^\n。！？，,]{{4,80}}?"
     rf"(?:{'|'.join(rules.JOB_TITLES)})(?:\n|$)")
-#: ``英国《金融时报》 白杰明 香港报道``: a medium, the writer's bare name, where they report from.
+#: ``英国《金融时报》 白杰明 香港报道``, ``壹蘋新聞網 / 呂承哲 綜合報導``: a medium, the writer's
+#: bare name, where they report from (or that the story is put together from several sources).
 MEDIUM_NAME_REPORT_RE = re.compile(
-    rf"(?:^|[\s:：|])[{HAN}\w《]{{1,12}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)})》?\s+"
+    rf"(?:^|[\s:：|])[{HAN}\w《]{{1,12}}?(?:{'|'.join(rules.BYLINE_MEDIA_ENDS)})》?(?:\s*[/／]\s*|\s+)"
     rf"(?P<names>[{HAN}]{{2,4}}(?:[ 、][{HAN}]{{2,4}}){{0,3}})\s+[{HAN}]{{0,6}}"
     r"(?:报道|報導|報道)"
 )

@@ -215,6 +215,29 @@ def _date_past_indentation(
     return _published_in(wide, tz, now) if len(wide) > len(zone) else None
 
 
+def _meta_line_past_indentation(heading: etree._Element, zone: str) -> str:
+    """The header up to its meta line, when the source's indentation pushed the line's date out
+    of the zone (tw.nextapple.com's share buttons, indented by hundreds of spaces, fill it).
+
+    The wider zone counts each run of whitespace once; it is read only to just past its
+    first date (``DATE_LINE_TAIL``): the byline printed beside the date (``2024/08/12 02:47
+    壹蘋新聞網 / 呂承哲 綜合報導``) and not the text further down, whose sources and names are
+    not the header's (see ``_date_past_indentation``)."""
+    wide = header_zone(heading, measure=squeezed_length)
+    found = FULL_DATE_RE.search(wide)
+    if found is None or len(wide) <= len(zone) or STORY_GOES_ON_RE.match(wide, found.end()) \
+            or _after_sentence(wide, found.start()):
+        return zone
+    return writing_roles_as_label(wide[:found.end() + DATE_LINE_TAIL])
+
+
+#: How much of the wider zone after its date is the meta line's.
+DATE_LINE_TAIL = 60
+#: A story's sentence going on after a date it tells (``2019年2月27日下午，佛山…``): the article's
+#: first line, which a header with no date of its own runs into.
+STORY_GOES_ON_RE = re.compile(r"\s*(?:[上下中]午|凌晨|早上|晚上|晚间|夜间|[早晚])?\s*[，,。]")
+
+
 def _dated_twin_zone(root: etree._Element, heading: etree._Element) -> str | None:
     """The header text of another copy of the heading that a date follows, if any.
 
@@ -305,6 +328,9 @@ def extract_meta(
         twin = _dated_twin_zone(root, heading)
         if twin:
             zone, meta.zone, meta.zone_date = twin, twin, FULL_DATE_RE.search(twin)
+    if meta.zone_date is None and heading is not None:
+        zone = meta.zone = _meta_line_past_indentation(heading, zone)
+        meta.zone_date = FULL_DATE_RE.search(zone)
     if meta.zone_date is None:
         meta.zone_date = date_in_another_form(zone)
     if zone:

@@ -454,9 +454,11 @@ PLACES = (
 )
 #: Media names that a writer's bare name follows in an opening byline (``第一财经日报 周艾琳``,
 #: ``中央纪委国家监委网站 李鹃``).
+#: ``乐居新媒体 徐迪``, a county's 融媒体 desk, ``壹蘋新聞網 / 呂承哲``.
 BYLINE_MEDIA_ENDS = ("日报", "晚报", "时报", "商报", "周刊", "报", "新闻", "通讯社", "网站",
-                     "新媒体", "融媒体", "传媒",  # 乐居新媒体 徐迪, a county's 融媒体 desk
-                     "日報", "晚報", "時報", "商報", "報", "新聞", "通訊社", "網站", "傳媒")
+                     "新闻网", "新媒体", "融媒体", "传媒",
+                     "日報", "晚報", "時報", "商報", "報", "新聞", "通訊社", "網站", "新聞網",
+                     "傳媒")
 #: Television media, whose closing credits name the channel (``民視新聞``, ``台視``).
 TV_ENDS = ("電視", "电视", "視新聞", "视新闻", "台", "臺")
 #: Endings of labels and their variants (``发表于``, ``发布时间``, ``更新日期``).
