@@ -178,6 +178,15 @@ def test_a_slash_credit_in_the_brackets_closing_the_text() -> None:
     assert closing_credit("实在是有点伤士气啊。（文/张三）") == "张三"
 
 
+def test_a_closing_credit_naming_the_work_it_was_taken_from() -> None:
+    """``作者：李弋辑自《三个世纪的跨越》`` (sjtuhistory): the writer, then the book the text was
+    compiled from, glued on; its editors in brackets are no writers."""
+    text = ("直接投身革命斗争与救亡运动当中。\n"
+            "作者：李弋辑自《三个世纪的跨越》（盛懿、孙萍、欧七斤编著）\n单位：档案馆（党史校史研究室）")
+    assert closing_credit(text) == "李弋"
+    assert closing_credit(text.replace("辑自", "摘自")) == "李弋"
+
+
 def test_a_closing_credit_whose_second_writer_carries_a_glued_label() -> None:
     text = "从临沂出发到北京和上海，将缩短至3小时左右。 (人民网记者 史家民 通讯员刘静)"
     assert closing_credit(text) == "史家民、刘静"

@@ -238,6 +238,10 @@ COLONLESS_LABELS = ("文章来源", "新闻来源", "信息来源", "稿件来�
 #: Of those, the ones that may also follow a lead sentence when a separator ends their value
 #: (Hugo Docsy's ``本文简单介绍了… 作者 Jun10ng | 2022年3月19日``).
 COLONLESS_AFTER_TEXT = ("作者",)
+#: Words saying a text was taken from another work (``辑自《三个世纪的跨越》``): what follows
+#: is that work, not a writer's name.
+TAKEN_FROM = ("辑自", "輯自", "摘自", "节选自", "節選自", "选自", "選自", "摘编自", "摘編自",
+              "转自", "轉自", "原载于", "原載於", "原载", "原載")
 #: Values meaning "no value".
 EMPTY_VALUES = frozenset({"", "未知", "佚名", "-", "无", "null", "None", "none", "unknown",
                           "anonymous", "admin未知"})
