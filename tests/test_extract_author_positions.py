@@ -537,3 +537,12 @@ def e_paper(byline: str, opening: str) -> bytes:
 def test_a_byline_on_its_own_line_ends_with_the_line(byline: str, opening: str,
                                                      expected: str) -> None:
     assert author(e_paper(byline, opening)) == expected
+
+
+def test_a_latin_handle_in_meta_that_the_page_never_prints_is_the_template_s() -> None:
+    """www.ljzfin.com's ``<meta name="author" content="atarm">`` on a page crediting nobody:
+    the template's builder, not a writer. The same handle printed on the page is a writer's."""
+    head = '<meta name="author" content="atarm">'
+    assert author(page("2018-10-19 16:07:16", head)) is None
+    assert author(page("2018-10-19 16:07:16 <span class='x'>atarm</span>", head)) == "atarm"
+    assert author(page("2018-10-19 16:07:16", '<meta name="author" content="陈植">')) == "陈植"

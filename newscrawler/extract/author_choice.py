@@ -38,7 +38,7 @@ from newscrawler.extract.header import header_zone, squeezed_length
 from newscrawler.extract.index import PageIndex
 from newscrawler.extract.meta import Meta, first_tag
 from newscrawler.extract.page_title import title_text
-from newscrawler.extract.text import collapse
+from newscrawler.extract.text import all_text, collapse
 
 
 @dataclass
@@ -217,7 +217,7 @@ def _declared_author(page: Evidence) -> str | None:
     tag = declared or (None if _published_by_account(page.tags) else
                        first_tag(page.tags, rules.META_AUTHOR_NAMES, collapse))
     if not tag or tag == page.meta.source or _names_the_host(tag, page.url) or \
-            tag.lower() in page.site.lower():
+            tag.lower() in page.site.lower() or (not declared and _template_handle(tag, page)):
         return None
     found = names.clean_author(tag) or authors.opening_byline(tag)  # 記者X／即時報導
     if not found and declared and not rules.MEDIUM_INSIDE_RE.search(tag):
@@ -225,6 +225,19 @@ def _declared_author(page: Evidence) -> str | None:
     if found and page.meta.zone:
         found = authors.with_names_after(found, page.meta.zone)  # <meta> names the first
     return _not_the_editor(found, page)
+
+
+def _template_handle(tag: str, page: Evidence) -> bool:
+    """Is ``<meta name="author">`` a Latin handle that a Chinese page never prints (``atarm``
+    on www.ljzfin.com)? Then it names whoever built the template, not a writer: a writer's
+    handle that is a byline is printed with the article."""
+    if not tag.isascii() or not _HAN_RE.search(page.title or ""):
+        return False
+    body = page.root.find("body")
+    return body is not None and tag not in all_text(body)
+
+
+_HAN_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def _published_by_account(tags: dict[str, str]) -> bool:
