@@ -361,7 +361,10 @@ def test_the_author_of_a_cms_statistics_block_is_the_publishing_account(
 
 
 def test_the_site_host_in_the_author_slot_is_not_the_author() -> None:
-    html = page("2018-06-13 来源：示例网", "正文开始。", '<meta name="author" content="chinanews">')
+    """A handle the page also prints (one it never prints is the template's, see
+    ``test_a_latin_handle_in_meta_that_the_page_never_prints_is_the_template_s``)."""
+    html = page("2018-06-13 来源：示例网", "正文开始，引自chinanews。",
+                '<meta name="author" content="chinanews">')
     assert extract_article(html, "https://www.chinanews.com/a/1.shtml", now=NOW)["author"] is None
     assert extract_article(html, URL, now=NOW)["author"] == "chinanews"
 
