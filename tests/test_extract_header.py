@@ -890,3 +890,15 @@ def test_a_story_telling_a_date_past_an_indented_header_is_no_meta_line() -> Non
     ``发布日期：2019-03-06`` under the article, not the story's day."""
     record = extract_article(ZSNEWS.read_bytes(), "http://www.zsnews.cn/1.html", now=NOW)
     assert record["published_at"] == "2019-03-06T00:00:00+08:00"
+
+
+def test_a_reader_s_labelled_time_in_a_comment_box_is_no_publish_date() -> None:
+    """linux.cn prints its date unlabelled in the header; a reply in the comments quotes
+    ``发表于 2016-3-13 23:02 的评论`` in a ``div.info`` of its own: a reader's time."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><p class="xg1">作者： Marius Nestor 译者： wxy 2016-3-13 16:46 评论: 7</p>
+<div class="article"><p>{TEXT}</p><p>{TEXT}</p></div>
+<div id="comment"><div id="comment_ul"><dl><dd><blockquote class="replist">
+<div class="info">绿色圣光 发表于 2016-3-13 23:02 的评论：</div>为什么要换回去啊？</blockquote>
+</dd></dl></div></div></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["published_at"] == "2016-03-13T16:46:00+08:00"

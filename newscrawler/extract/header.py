@@ -108,6 +108,12 @@ def is_comment_box(element: etree._Element) -> bool:
         any(token.startswith(rules.COMMENT_BOX_PREFIXES) for token in attrs.split())
 
 
+def in_comment_box(element: etree._Element) -> bool:
+    """Is the element inside a box of readers' comments? A reply quoting another there prints
+    ``发表于 2016-3-13 23:02 的评论`` in a ``div.info`` of its own (linux.cn): a reader's time."""
+    return any(is_comment_box(ancestor) for ancestor in element.iterancestors())
+
+
 #: Any of the comment box prefixes, anywhere: one search before the tokens are split.
 COMMENT_HINT_RE = re.compile("|".join(rules.COMMENT_BOX_PREFIXES))
 

@@ -38,6 +38,7 @@ from newscrawler.extract.embedded import founder_date, jsonld_date, script_date
 from newscrawler.extract.header import (
     date_in_another_form,
     header_zone,
+    in_comment_box,
     squeezed_length,
     zone_after,
 )
@@ -338,7 +339,8 @@ def extract_meta(
         if meta.date is not None and meta.date.year_guessed:  # a label's 1月21日 loses to
             meta.date = _published_in(zone, tz, now) or meta.date  # (2020-01-21 11:12)
     if meta.missing():
-        for text, node in _texts(index.select_any(rules.META_SELECTORS, limit=5)):
+        for text, node in _texts([node for node in index.select_any(
+                rules.META_SELECTORS, limit=5) if not in_comment_box(node)]):
             found = parse_labelled(text, tz, now, profile)
             if found and meta.element is None and node is not None:
                 meta.element = node
