@@ -902,3 +902,16 @@ def test_a_reader_s_labelled_time_in_a_comment_box_is_no_publish_date() -> None:
 <div class="info">绿色圣光 发表于 2016-3-13 23:02 的评论：</div>为什么要换回去啊？</blockquote>
 </dd></dl></div></div></body></html>""".encode()
     assert extract_article(html, URL, now=NOW)["published_at"] == "2016-03-13T16:46:00+08:00"
+
+
+def test_a_date_in_a_web_address_the_header_prints_is_no_date() -> None:
+    """linux.cn's header prints where a translation came from, a path with a day in it,
+    before its own date: ``编译自：http://www.theregister.co.uk/2016/02/23/…``."""
+    source = "http://www.theregister.co.uk/2016/02/23/move_over_continuum_intel_shows_android/"
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<h1>{TITLE}</h1><div class="xg1">编译自：<a href="{source}">{source}</a></div>
+<p class="xg1">作者： Tim Anderson 2016-5-28 09:25 评论: 3</p>
+<div class="article"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert (record["published_at"], record["author"]) == (
+        "2016-05-28T09:25:00+08:00", "Tim Anderson")

@@ -64,7 +64,8 @@ def header_zone(
     heading: etree._Element | None, limit: int = HEADER_ZONE_CHARS,
     measure: Callable[[str], int] = len,
 ) -> str:
-    """The first ``limit`` characters of text that follow the heading in document order.
+    """The first ``limit`` characters of text that follow the heading in document order, web
+    addresses cut to their hosts (``without_paths``).
 
     An element with no text at all between the heading and the meta line (a share bar of
     icon links, rfi) adds nothing, however much indentation its source has. The zone ends at
@@ -97,7 +98,7 @@ def header_zone(
                 parts.append(sibling.tail)
                 size += measure(sibling.tail)
         node = node.getparent()
-    return collapse(" ".join(parts))[:limit]
+    return without_paths(collapse(" ".join(parts))[:limit])
 
 
 def is_comment_box(element: etree._Element) -> bool:
@@ -151,8 +152,20 @@ def zone_after(heading: etree._Element | None) -> str:
     split = split_at_meta_line(heading)
     if split is not None:
         child = split[1]
-        return collapse(text_of(child) + " " + header_zone(child))[:HEADER_ZONE_CHARS]
+        zone = collapse(text_of(child) + " " + header_zone(child))[:HEADER_ZONE_CHARS]
+        return without_paths(zone)
     return header_zone(heading) or header_zone(heading, measure=squeezed_length)
+
+
+def without_paths(zone: str) -> str:
+    """``zone`` with each web address cut to its host. A header printing where a translation
+    was taken from (linux.cn's ``编译自：http://www.theregister.co.uk/2016/02/23/intel…``)
+    prints no date of its own in that path, nor anybody's name."""
+    return ADDRESS_RE.sub(r"\g<host>", zone) if "http" in zone or "www." in zone else zone
+
+
+#: A web address printed in the text, and its host.
+ADDRESS_RE = re.compile(r"(?P<host>(?:https?://|www\.)[\w.-]+)[^\s\u3000]*", re.IGNORECASE)
 
 
 def squeezed_length(text: str) -> int:
