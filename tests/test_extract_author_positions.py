@@ -161,6 +161,9 @@ def test_a_writer_then_the_medium_before_the_date(zone: str, expected: str | Non
     ("order by dede58.com", None),
     ("Powered by DedeCMS", None),
     ("By John Smith", "By John Smith"),  # a plain byline word is no vendor's credit
+    ("blog.ernest.me", None),  # sdk.cn's 原 文：blog.ernest.me: where the text was taken from
+    ("http://www.example.com/a/1.html", None),
+    ("J.Smith", "J.Smith"),  # an initial and a surname are no host
 ])
 def test_a_template_vendor_s_credit_is_no_author(value: str, expected: str | None) -> None:
     assert clean_author(value) == expected

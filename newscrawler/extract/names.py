@@ -165,10 +165,18 @@ def clean_author(value: str | None) -> str | None:
     if value.endswith(rules.GROUP_ENDINGS):
         return None  # 作者 MOSN 团队, 前端团队: a team credits no writer
     if not re.search(f"[{HAN}]", value):
+        if WEB_HOST_RE.match(value):
+            return None  # 原文：blog.ernest.me, where the text was taken from
         if LATIN_VALUE_RE.match(value) and value.lower() not in rules.EMPTY_VALUES:
             return value
         return None
     return join(split_names(value)) or credit_names(value) or _after_organisation(value)
+
+
+#: A web host or address (``blog.ernest.me``, ``www.example.com/a``): a site, never a writer.
+WEB_HOST_RE = re.compile(
+    r"(?:https?://)?(?:[a-z0-9-]+\.)+(?:com|cn|net|org|me|io|info|cc|tv|co|hk|tw|mo|edu|gov|"
+    r"xyz|top|site|blog|dev|app)(?:[/:?#]\S*)?$", re.IGNORECASE)
 
 
 def _after_organisation(value: str) -> str | None:
