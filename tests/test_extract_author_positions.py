@@ -190,6 +190,15 @@ def test_a_closing_credit_naming_the_work_it_was_taken_from() -> None:
     assert closing_credit(text.replace("辑自", "摘自")) == "李弋"
 
 
+def test_a_reprint_note_saying_who_wrote_the_text() -> None:
+    """solidot's ``本文作者为 DaNmarner，原文发表于 http://…``: the writer, in a sentence."""
+    text = ("怎么样，管理 Vim 插件是不是简单了很多？\n本文作者为 DaNmarner，原文发表于 "
+            "http://blog.danmarner.com/me/entry/vim-pathogen/ ，转载请保留原文出处与链接。")
+    assert closing_credit(text) == "DaNmarner"
+    assert closing_credit("全文完。\n本文作者为张三，系某大学教授。") == "张三"
+    assert closing_credit("全文完。\n本文作者为了写这篇文章跑了三个城市。") is None
+
+
 def test_a_closing_credit_whose_second_writer_carries_a_glued_label() -> None:
     text = "从临沂出发到北京和上海，将缩短至3小时左右。 (人民网记者 史家民 通讯员刘静)"
     assert closing_credit(text) == "史家民、刘静"

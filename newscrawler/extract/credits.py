@@ -432,6 +432,10 @@ def credit_group(text: str) -> str | None:
 
 def _credit_line(line: str) -> str | None:
     """The writers a closing line credits, or None when it is not a credit."""
+    match = WRITER_IS_RE.search(line)
+    found = names.clean_author(match.group("name")) if match else None
+    if found:
+        return found
     found = credit_group(line.strip("（()）")) if line.count("：") + line.count(":") >= 2 else None
     if found:
         return found
@@ -468,6 +472,11 @@ def _credit_line(line: str) -> str | None:
     return None
 
 
+#: A reprint's note saying who wrote it (``本文作者为 DaNmarner，原文发表于…``, solidot).
+WRITER_IS_RE = re.compile(
+    rf"(?:本文|本篇|此文|该文|該文)的?作者(?:为|為|是)\s*"
+    rf"(?P<name>[{HAN}·]{{2,8}}?|[A-Za-z][\w.'-]{{1,30}}(?: [A-Z][\w.'-]{{1,20}})?)"
+    r"\s*(?=[，,。；;（(]|$)")
 #: A web address printed in a closing line.
 ADDRESS_RE = re.compile(r"\s*https?://\S+")
 #: A compiler's credit: who put a report together from foreign media (``（编译：csw）``,
