@@ -915,3 +915,17 @@ def test_a_date_in_a_web_address_the_header_prints_is_no_date() -> None:
     record = extract_article(html, URL, now=NOW)
     assert (record["published_at"], record["author"]) == (
         "2016-05-28T09:25:00+08:00", "Tim Anderson")
+
+
+def test_blogger_s_date_header_over_the_post_s_blocks() -> None:
+    """Blogger prints the day in ``h2.date-header``, then the post's blocks, each opening
+    with the next, and marks that print nothing before the ``h3`` title (www.playpcesor.com)."""
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE} - 電腦玩物</title></head><body>
+<div class="blog-posts hfeed"><div class="date-outer"><h2 class="date-header"><span>
+2016年11月17日 星期四</span></h2><div class="date-posts"><div class="post-outer">
+<div class="post hentry"><meta content="38564685" itemprop="blogId"><a name="374"></a>
+<h3 class="post-title entry-title">{TITLE}</h3><div class="post-body"><p>{TEXT}</p>
+<p>{TEXT}</p></div></div></div></div></div></div></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert (record["published_at"], record["date_precision"]) == (
+        "2016-11-17T00:00:00+08:00", "day")

@@ -532,15 +532,21 @@ def _date_in_heading(heading: etree._Element | None, tz: str, now: datetime
     return None
 
 
+#: How many blocks the headline may open before the date line above them (Blogger's
+#: ``h2.date-header`` over ``div.date-posts > div.post-outer > div.post > h3``).
+DATE_ABOVE_LEVELS = 4
+
+
 def _date_above(heading: etree._Element | None, tz: str, now: datetime) -> ParsedDate | None:
     """A date printed alone right above the headline (a blog theme's ``Saturday, September
     10th, 2005 10:56 am`` over the post's title), read in Chinese or English."""
     if heading is None:
         return None
     node, above = heading, None
-    for _ in range(3):  # the heading may be the first thing in its block (<p><font>标题)
-        above = node.getprevious()
-        while above is not None and not isinstance(above.tag, str):
+    for _ in range(DATE_ABOVE_LEVELS):  # the heading may be the first thing in its block
+        above = node.getprevious()  # (<p><font>标题), after marks that print nothing (Blogger's
+        while above is not None and (  # <a name="…"></a> and <meta itemprop>)
+                not isinstance(above.tag, str) or not shown_text_of(above)):
             above = above.getprevious()
         if above is not None or node.getparent() is None:
             break
