@@ -16,6 +16,7 @@ from newscrawler.extract.credits import closing_credit
 from newscrawler.extract.header_slots import (
     account_card,
     names_before_slash,
+    posted_by,
     poster_posted_in,
 )
 from newscrawler.extract.names import clean_author, signed_name
@@ -558,3 +559,13 @@ def test_a_latin_handle_in_meta_that_the_page_never_prints_is_the_template_s() -
     assert author(page("2018-10-19 16:07:16", head)) is None
     assert author(page("2018-10-19 16:07:16 <span class='x'>atarm</span>", head)) == "atarm"
     assert author(page("2018-10-19 16:07:16", '<meta name="author" content="陈植">')) == "陈植"
+
+
+@pytest.mark.parametrize(("zone", "expected"), [
+    ("2016-03-28 · By 黑日白月 · Posted in Embedded · 3 Comments", "黑日白月"),  # linuxtoy
+    ("于 2020-05-06 由 安言 发布", "安言"),
+    ("2016-03-28 · Bypass 黑日白月", None),  # a word that starts with By is no byline word
+    ("2016-03-28 by the way 黑日白月", None),
+])
+def test_the_poster_a_header_names(zone: str, expected: str | None) -> None:
+    assert posted_by(zone) == expected
