@@ -129,6 +129,13 @@ def test_a_labelled_account_beats_the_card_s_poster() -> None:
     assert author(page("2023-09-04 13:07 发布 FlagPerf 帖子数：6 评论数：0")) == "FlagPerf"
 
 
+def test_a_writer_noted_as_an_intern_in_a_labelled_list() -> None:
+    """www.21cn-highway.com: ``作者：曹晶磊 张林（实习） 彭翔 谢博识``: the note is no end."""
+    header = "作者：曹晶磊 张林（实习） 彭翔 谢博识 来源：中国高速公路网 2020-11-12"
+    assert author(page(header)) == "曹晶磊、张林、彭翔、谢博识"
+    assert author(page(header.replace("（实习）", "（摄影）"))) == "曹晶磊"
+
+
 def test_a_labelled_account_of_letters_and_han() -> None:
     assert author(page("日期：2015-11-25 作者：17yy小编")) == "17yy小编"
 

@@ -192,8 +192,15 @@ MAX_BYLINE_VALUE = 80
 def _all_names(value: str, first: str) -> str:
     """An author value's every name when it lists several with spaces (``作者：宋怡 杨志华``):
     ``clean_value`` stops at the first space, as a source's value must."""
-    found = names.split_names(collapse(value)[:MAX_META_VALUE])
+    value = ROLE_NOTE_RE.sub("", collapse(value))  # 张林（实习）: the writer is an intern
+    found = names.split_names(value[:MAX_META_VALUE])
     return names.SEPARATOR.join(found) if len(found) > 1 and found[0] == first else first
+
+
+#: A writer's role noted in brackets after their name in an author value (``作者：曹晶磊
+#: 张林（实习） 彭翔``): a writer still, the note is dropped before the names are read.
+ROLE_NOTE_RE = re.compile(
+    r"[（(](?:实习生?|實習生?|见习|見習|特约|特約|通讯员|通訊員|记者|記者)[)）]")
 
 
 def _starts_like_a_date(value: str) -> bool:
