@@ -1314,6 +1314,19 @@ def test_a_credit_naming_the_host_is_the_site(url: str, expected: str | None) ->
     assert extract_article(html.encode(), url, now=NOW)["author"] == expected
 
 
+@pytest.mark.parametrize(("credit", "expected"), [
+    ("作者：vpsee", "vpsee"),  # a person's handle, labelled, names the blog (www.vpsee.com)
+    ("作者：VPSee", None),  # written as a name: the site's
+    ("vpsee / 成长日志 /", None),  # unlabelled, before its category: the site's account
+])
+def test_a_blogger_s_handle_naming_the_blog(credit: str, expected: str | None) -> None:
+    html = f"""<html><head><meta charset="utf-8"><title>使用 Fabric 批量执行任务</title></head>
+<body><h1>使用 Fabric 批量执行任务</h1><div class="info">{credit} 2012年10月29日</div>
+<div class="article"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
+    assert extract_article(html.encode(), "http://www.vpsee.com/2012/10/x/",
+                           now=NOW)["author"] == expected
+
+
 def test_after_the_site_crediting_itself_the_text_byline_is_read() -> None:
     """www.conac.cn prints its own name before the date (``CONAC 2015-09-07 16:42:30``) over
     a story reprinted from 人民日报, whose dateline credits its reporters: they wrote it."""

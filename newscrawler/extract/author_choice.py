@@ -99,9 +99,12 @@ def find_author(page: Evidence) -> str | None:
     it, unless a byline opens the text's first line (``本站讯（记者刘晓艳文并图）``). A credit
     that is one of the host's names (``作者：TWNIC`` on blog.twnic.tw, ``CONAC`` before the
     date on www.conac.cn) or a Latin desk's (``Redazione``) credits the site: the next place
-    is read (the reprinted story's ``本报北京6月4日电（张洋、张腾扬、赵雅娇）``)."""
-    found = next((credit for credit in _credits(page) if credit and not (
-        _is_the_host(credit, page.url) or _names_a_desk(credit))), None)
+    is read (the reprinted story's ``本报北京6月4日电（张洋、张腾扬、赵雅娇）``). A handle in
+    lower case after an author label is a person's, whose blog is named after it (``作者：
+    vpsee`` on www.vpsee.com): an organisation writes its name as a name (``TWNIC``)."""
+    found = next((credit for place, credit in enumerate(_credits(page)) if credit and not (
+        (_is_the_host(credit, page.url) and not (place == 0 and credit.islower())) or
+        _names_a_desk(credit))), None)
     if found and found.lower() in rules.PLACEHOLDER_ACCOUNTS and page.body.lines:
         return authors.opening_byline(page.body.lines[0], bare=True) or found  # 本站讯（记者X）
     if not found:
