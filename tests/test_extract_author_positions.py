@@ -576,3 +576,18 @@ def test_a_latin_handle_in_meta_that_the_page_never_prints_is_the_template_s() -
 ])
 def test_the_poster_a_header_names(zone: str, expected: str | None) -> None:
     assert posted_by(zone) == expected
+
+
+def test_author_boxes_naming_each_writer_before_their_job() -> None:
+    """developerWorks China: ``<p class="dw-summary-author">申 毅, 软件工程师, IBM</p>``, a
+    box per writer, each name printed with a space between surname and given name."""
+    boxes = ('<p class="dw-summary-author"><a href="#a1">申 毅</a>, 软件工程师, IBM</p>'
+             '<p class="dw-summary-author"><a href="#a2">邵 华</a>, 软件工程师, IBM</p>')
+    assert author(page("2009 年 10 月 31 日", body="", head="").replace(
+        b'<div class="meta">', boxes.encode() + b'<div class="meta">')) == "申毅、邵华"
+    one = '<p class="dw-summary-author"><a href="#a1">曹 江华</a>, 系统管理员, 某公司</p>'
+    assert author(page("2013 年 12 月 30 日").replace(
+        b'<div class="meta">', one.encode() + b'<div class="meta">')) == "曹江华"
+    no_job = '<p class="dw-summary-author"><a href="#a1">曹 江华</a>, 北京, 某公司</p>'
+    assert author(page("2013 年 12 月 30 日").replace(
+        b'<div class="meta">', no_job.encode() + b'<div class="meta">')) is None

@@ -141,10 +141,13 @@ def author_box_name(root: etree._Element, marks: AuthorMarks, index: PageIndex |
         text = collapse(all_text(node))
         if not text or _IN_SIDEBAR(node) or _IN_COMMENTS(node):
             continue
-        if " " in text:  # the box prints more than a name: its name slot, if any
-            slotted = _slotted_name(node)
+        if " " in text:  # the box prints more than a name: its name slot, if any, or
+            slotted = _slotted_name(node)  # the names before their jobs, a box each
             if slotted:
                 return slotted
+            if _name_then_job(text):
+                return names.join([name for box in inner if (
+                    name := _name_then_job(collapse(all_text(box))))])
             continue
         if len(text) > MAX_BOX_NAME or text.lower() in rules.LATIN_HEADER_WORDS:
             continue  # By, REUTERS, admin: a label, an agency, an account
@@ -192,6 +195,22 @@ def _slotted_name(box: etree._Element) -> str | None:
                 return names.signed_name(text)
             return None
     return None
+
+
+def _name_then_job(text: str) -> str | None:
+    """The writer an author box names before their job (developerWorks' ``<p
+    class="dw-summary-author">申 毅, 软件工程师, IBM</p>``), a name printed with a space
+    between surname and given name joined (``曹 江华``)."""
+    match = NAME_THEN_JOB_RE.match(text)
+    name = "".join(match.group("name").split()) if match else ""
+    return name if name and names.has_surname(name) else None
+
+
+#: A name, a comma, then a job title among the next words (``系统管理员`` too: after a name
+#: and a comma, no account's name).
+NAME_THEN_JOB_RE = re.compile(
+    rf"(?P<name>[{names.HAN}](?: ?[{names.HAN}]){{1,3}})\s*[,，]\s*[^,，]{{0,20}}?"
+    rf"(?:{'|'.join(rules.JOB_TITLES + ('管理员', '管理員'))})")
 
 
 def _dated_beside(node: etree._Element) -> bool:
