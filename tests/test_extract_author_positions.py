@@ -573,6 +573,8 @@ def test_a_latin_handle_in_meta_that_the_page_never_prints_is_the_template_s() -
     ("于 2020-05-06 由 安言 发布", "安言"),
     ("2016-03-28 · Bypass 黑日白月", None),  # a word that starts with By is no byline word
     ("2016-03-28 by the way 黑日白月", None),
+    ("In: VPN By:MK 24 三 2012", "MK"),  # x-berry: a handle after By and a colon
+    ("By: Ilana Muhlstein, MS, RDN", None),  # an English byline's name is read elsewhere
 ])
 def test_the_poster_a_header_names(zone: str, expected: str | None) -> None:
     assert posted_by(zone) == expected

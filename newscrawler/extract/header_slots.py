@@ -35,10 +35,13 @@ POSTED_IN_RE = re.compile(r"^(?P<who>[^\s:：|]{2,20})\s*(?:发布在|發佈在|
 POSTED_BY_RE = re.compile(
     r"(?:^|(?<=\s))由\s*(?P<who>[^\s:：|]{2,20})\s*(?:发布|發布|发表|發表|撰写|撰寫)"
 )
-#: ``By 黑日白月 ·``: an English theme's byline word before a Han name, between separators.
-BY_HAN_NAME_RE = re.compile(
-    r"(?:^|(?<=[\s·|｜]))(?:[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Bb]y|BY)\s+"
-    r"(?P<who>[\u4e00-\u9fff·]{2,8})(?=\s*(?:[·|｜,，]|$)|\s)"
+#: ``By 黑日白月 ·``, ``By:MK``: an English theme's byline word before a Han name, or before a
+#: handle after a colon, between separators (a Latin name after a bare ``By`` is read with
+#: English bylines, where ``By X Opinion`` has more capitalised words than the name).
+BY_NAME_RE = re.compile(
+    r"(?:^|(?<=[\s·|｜]))(?:[Pp]osted [Bb]y|[Ww]ritten [Bb]y|[Bb]y|BY)"
+    r"(?:\s*[:：]\s*(?P<handle>[A-Za-z][\w.-]{1,20})(?! [A-Z][a-z])|"  # not By: Ilana Muhlstein
+    r"\s+(?P<name>[\u4e00-\u9fff·]{2,8}))(?=\s*(?:[·|｜,，]|$)|\s)"
 )
 #: ``Lîm Tsú-thuàn <dannypsnl@gmail.com>``: a name and its address in angle brackets, as a
 #: mail header or a commit prints its author (a community site's post header).
@@ -109,11 +112,14 @@ def poster_posted_in(zone: str) -> str | None:
 
 def posted_by(zone: str) -> str | None:
     """The poster a header names as ``由 X 发布`` (``于 2020-05-06 由 安言 发布``, ``文章作者 由
-    majianyu 发布日期 十月 2, 2020``), or as an English theme does, a Han name after ``By``
-    (linuxtoy's ``2016-03-28 · By 黑日白月 · Posted in Embedded``): a name, a pen name or an
-    account."""
-    match = POSTED_BY_RE.search(zone[:SLOT_CHARS]) or BY_HAN_NAME_RE.search(zone[:SLOT_CHARS])
-    return signed_name(match.group("who")) if match else None
+    majianyu 发布日期 十月 2, 2020``), or as an English theme does, after ``By`` (linuxtoy's
+    ``2016-03-28 · By 黑日白月 · Posted in Embedded``, x-berry's ``In: VPN By:MK``): a name, a
+    pen name or an account."""
+    match = POSTED_BY_RE.search(zone[:SLOT_CHARS])
+    if match:
+        return signed_name(match.group("who"))
+    match = BY_NAME_RE.search(zone[:SLOT_CHARS])
+    return signed_name(match.group("handle") or match.group("name")) if match else None
 
 
 def account_card(zone: str) -> str | None:
