@@ -22,6 +22,8 @@ def index_of(html: str) -> PageIndex:
     (("author",), True),
     (("a.b",), False),  # a word, not a pattern: the dot is literal
     ((), False),
+    (("作者", "撰文", "撰稿", "位置"), True),  # more than two words are searched one by one
+    (("作者", "撰文", "撰稿", "a.b"), False),
 ])
 def test_may_contain_any_of_the_words(words: tuple[str, ...], expected: bool) -> None:
     index = index_of('<html><body><div class="author">当前位置：首页</div></body></html>')

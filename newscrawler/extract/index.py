@@ -79,6 +79,15 @@ def wanted_keys(selectors) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=64)
+def _encoded(words: tuple[str, ...]) -> tuple[bytes, ...]:
+    return tuple(word.encode("utf-8") for word in words)
+
+
+#: Up to how many words ``may_contain`` searches as one alternation.
+MAX_ALTERNATION_WORDS = 2
+
+
+@lru_cache(maxsize=64)
 def _words_pattern(words: tuple[str, ...]) -> re.Pattern[bytes]:
     """One pattern finding any of the words in UTF-8 bytes."""
     return re.compile(b"|".join(re.escape(word.encode("utf-8")) for word in words))
@@ -113,16 +122,20 @@ class PageIndex:
     def may_contain(self, *words: str) -> bool:
         """False only when none of the words occurs anywhere in the page source.
 
-        Searched in the UTF-8 bytes, all words in one compiled alternation: searching a
-        non-ASCII ``str`` of a few hundred KB for a word it lacks costs a third of a
-        millisecond, and even a bytes ``in`` is slower than ``re``'s literal search, which also
-        stops at the first of the words instead of scanning the page once per word.
+        Searched in the UTF-8 bytes (searching a non-ASCII ``str`` of a few hundred KB for a
+        word it lacks costs a third of a millisecond). One or two words are found by one
+        compiled alternation, faster than a bytes ``in`` per word; more are found by ``in``,
+        word by word: an alternation of Han words that share their lead byte (``作者``, ``撰文``,
+        ``撰稿``) stops at every Han character of a Chinese page (283 µs a page on zh-xmu's,
+        against 64 µs for three ``in``).
         """
         if self.source is None:
             return True
         if self._cjk is None:  # CJK characters are 3 bytes in UTF-8, led by 0xE3-0xE9
             self._cjk = any(lead in self.source for lead in CJK_LEAD_BYTES)
         wanted = words if self._cjk else tuple(word for word in words if word.isascii())
+        if len(wanted) > MAX_ALTERNATION_WORDS:
+            return any(word in self.source for word in _encoded(wanted))
         return bool(wanted) and _words_pattern(wanted).search(self.source) is not None
 
     def _first_part(self, part: Part) -> list[etree._Element]:

@@ -60,8 +60,6 @@ LABEL_WORDS = (
     "编辑于", "編輯於", "输入", "輸入",
 )
 LABEL_WORDS_UTF8 = tuple((word, word.encode("utf-8")) for word in LABEL_WORDS)
-LABEL_WORDS_RE = re.compile(b"|".join(
-    re.escape(raw) for _, raw in sorted(LABEL_WORDS_UTF8, key=lambda pair: -len(pair[1]))))
 #: Author labels worth a page-wide scan when only the author is missing ("记者" is in most
 #: news text, so it alone does not pay for the scan).
 PAGE_AUTHOR_LABELS = ("作者", "撰文", "撰稿")
@@ -459,9 +457,8 @@ def _labelled_elements(root: etree._Element, source: bytes | None) -> list[etree
     """Elements anywhere on the page whose own text has a date or source label (first few)."""
     if source is None:
         words = LABEL_WORDS
-    else:  # one scan for all the words: a search per word cost 60 us each on Chinese pages
-        present = set(LABEL_WORDS_RE.findall(source))
-        words = tuple(word for word, raw in LABEL_WORDS_UTF8 if raw in present)
+    else:  # a bytes ``in`` per word: 356 µs a zh-xmu page for all 15, an alternation's
+        words = tuple(word for word, raw in LABEL_WORDS_UTF8 if raw in source)  # findall 492
     if not words:
         return []
     found: dict[etree._Element, None] = {}
