@@ -150,6 +150,9 @@ NAME_WRITES_FOR_RE = re.compile(
     rf"(?:^|\s)(?P<name>[{HAN}·•]{{2,8}}|[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+){{0,3}})"
     rf"\s*为[\w{HAN}]{{1,12}}撰稿"
 )
+#: Roles glued to the name before them (``(记者高宏菲文/摄)``): text and photos by the writer,
+#: read as the ``文并图`` a byline's run of names ends at.
+GLUED_ROLES_RE = re.compile(rf"(?<=[{HAN}])(?:文|图|圖)[/／](?:摄|攝|图|圖|文)")
 #: Between two bylines of one header: marks, spaces and a medium's name (``□ 本报``).
 BYLINE_GAP = 8
 BYLINE_GAP_RE = re.compile(rf"[\s\u3000□■●◎○⊙|｜/／、，,;；]*(?:本报|本報|本刊|[{HAN}]{{0,6}})")
@@ -238,7 +241,7 @@ def latin_byline(zone: str) -> str | None:
 def opening_byline(text: str, *, bare: bool = False) -> str | None:
     """The byline at the start of the article text (or of the header text); ``bare`` also
     reads a medium followed by a bare name (only safe on the body's first lines)."""
-    start = text[:OPENING_CHARS]
+    start = GLUED_ROLES_RE.sub("文并图", text[:OPENING_CHARS])  # 记者高宏菲文/摄: as 文并图
     for regex in (DATELINE_RE, BYLINE_RE) + ((MEDIUM_BYLINE_RE,) if bare else ()):
         for match in regex.finditer(start):
             if regex is BYLINE_RE and is_photo_credit(start, match):

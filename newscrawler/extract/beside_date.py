@@ -80,8 +80,9 @@ READING_TIME_RE = re.compile(r"^(?:\d{1,3}|\d{0,3}\s*(?:分钟|分鐘)(?:阅读|
 #: A follow button's word printed between an account and the date.
 FOLLOW_BUTTON_END_RE = re.compile(r"\s*[+＋]?\s*(?:关注|關注|订阅|訂閱)\s*$")
 
-#: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``).
-DATE_LEAD_MARKS = " \u3000·•|｜丨"
+#: Marks between a header's writer and its date (``龚进辉 · 2025/11/28``, a Hugo theme's
+#: dot operator: ``陈华 ⋅ 2021-04-23``).
+DATE_LEAD_MARKS = " \u3000·•⋅・|｜丨"
 
 #: A name ending the text before the header date, not glued to other Han text.
 NAME_AT_END_RE = re.compile(
