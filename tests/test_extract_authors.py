@@ -60,6 +60,8 @@ TEXT = "这是一篇足够长的新闻正文，用来让正文抽取器确认这
     ("更新于2分钟前 英国《金融时报》 白杰明 香港报道 香港再度成为", "白杰明"),
     ("本报16日讯(记者高宏菲文/摄)近日，哈尔滨地铁", "高宏菲"),  # text and photos, glued
     ("本报讯（记者张三 摄）近日", None),  # a photographer only
+    ("中国消费者报南昌讯（胡靖  记者朱海）近日", "胡靖、朱海"),  # a writer left unlabelled
+    ("本报讯（近日 记者朱海）市里", "朱海"),  # a word before the label, no surname: no name
     ("2024/08/12 02:47 壹 蘋新聞網 / 呂承哲 綜合報導 【記者呂承哲／台北報導】全球領先", "呂承哲"),
     ("更新于2020年11月20日 04:38 Luning Wang 为FT中文网撰稿 在物以类聚", "Luning Wang"),
     # a surname and one character is a name, though 会 ends 协会 (a hospital's news, GNE's page)

@@ -249,7 +249,7 @@ def opening_byline(text: str, *, bare: bool = False) -> str | None:
             names = split_names(match.group("names"))
             if names:
                 if regex is BYLINE_RE:
-                    names += _bylines_after(start, match)
+                    names = _unlabelled_before(start, match) + names + _bylines_after(start, match)
                 return join(names)
     match = ACCOUNT_THEN_AUTHOR_RE.search(start)
     names = split_names(match.group("names")) if match else []
@@ -315,6 +315,20 @@ def slash_credit(text: str) -> str | None:
         return join([first] + [n for n in more if has_surname(n) or not spaced]) if first else None
     match = SLASH_LATIN_RE.search(text)
     return match.group("name") if match else None
+
+
+def _unlabelled_before(text: str, match: re.Match[str]) -> list[str]:
+    """Names a desk's bracket prints before the labelled one (``中国消费者报南昌讯（胡靖  记者
+    朱海）``): writers too, whose label (通讯员) the paper left out; only surnamed names."""
+    lead = DESK_BRACKET_NAMES_RE.search(text, 0, match.start())
+    found = surnamed_names(lead.group("names")) if lead else None
+    return found.split(SEPARATOR) if found else []
+
+
+#: A desk lead's bracket opening with bare names before a byline label.
+DESK_BRACKET_NAMES_RE = re.compile(
+    rf"(?:讯|訊|电|電)\s*[（(]\s*(?P<names>[{HAN}]{{2,3}}(?:[ \u3000、]+[{HAN}]{{2,3}}){{0,3}})"
+    r"[ \u3000]+$")
 
 
 def _bylines_after(text: str, match: re.Match[str]) -> list[str]:
