@@ -451,3 +451,16 @@ def test_the_story_under_a_heading_that_prints_the_column(crumbs: str, expected:
 <div class="sub-time">2020-10-07 作者： 周培勤</div><div class="sub-p"><p>{TEXT}</p><p>{TEXT}</p>
 </div></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["title"] == expected
+
+
+def test_a_heading_printing_only_the_start_of_the_title_loses_to_one_printing_more() -> None:
+    """www.hrbbus.cn: the header's ``<h1>哈尔滨地铁`` (the city switcher) starts the
+    ``<title>`` as the story's ``<h1>`` below does, which prints the whole headline."""
+    headline = "哈尔滨地铁3号线一期哈尔滨大街站开通"
+    html = f"""<html><head><meta charset="utf-8"><title>{headline}-哈尔滨公交哈尔滨地铁</title>
+</head><body><div class="city"><h1>哈尔滨地铁</h1><a href="#">[切换城市]</a></div>
+<div class="info"><h1>{headline}</h1><p class="from">2017-06-26 哈尔滨公交地铁新闻</p>
+<div><p>{TEXT}</p></div></div></body></html>""".encode()
+    assert extract_article(html, URL, now=NOW)["title"] == headline
+    logo_only = html.replace(f"<h1>{headline}</h1>".encode(), b"")
+    assert extract_article(logo_only, URL, now=NOW)["title"] != headline

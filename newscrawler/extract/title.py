@@ -410,6 +410,10 @@ def extract_title(
                     if short_first:
                         longer = longer or (text, node)
                         continue
+                    if compare_key(text) != article_key:  # the start of <title> only
+                        whole_one = _heading_naming(index, whole, article_key, text)
+                        if whole_one is not None:
+                            return whole_one  # a logo <h1>哈尔滨地铁, then <h1>哈尔滨地铁3号线…
                     if article == whole and first_h1 is not None and \
                             _above(node, first_h1[1]) and _dated(first_h1[1]) and \
                             not _dated(node):
@@ -454,6 +458,24 @@ def extract_title(
     if first_h1:
         return first_h1
     return _first_heading(seen) if not whole else (None, None)
+
+
+def _heading_naming(index: PageIndex, whole: str, article_key: str, start: str
+                    ) -> tuple[str, etree._Element] | None:
+    """The heading printing more of the ``<title>`` than ``start`` does: its headline, or the
+    longest heading that starts it. It beats a heading that prints only the title's first words
+    (a logo's ``<h1>哈尔滨地铁`` before the story's ``<h1>哈尔滨地铁3号线一期哈尔滨大街站开通``
+    under ``<title>哈尔滨地铁3号线一期哈尔滨大街站开通-哈尔滨公交哈尔滨地铁``, www.hrbbus.cn)."""
+    whole_key, best, best_length = compare_key(whole), None, len(compare_key(start))
+    for selector in rules.TITLE_SELECTORS:
+        for heading in index.select(selector)[:MAX_HEADINGS]:
+            text, node = headline(heading)
+            text = rules.PAGE_MARKER_RE.sub("", text)
+            key = compare_key(text)
+            if len(key) > best_length and (key == article_key or whole_key.startswith(key)) \
+                    and not is_site_badge(node) and not hidden_by_style(node):
+                best, best_length = (text, node), len(key)
+    return best
 
 
 def _titled_above_date(root: etree._Element) -> tuple[str, etree._Element] | None:
