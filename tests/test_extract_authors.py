@@ -1501,3 +1501,14 @@ def test_the_name_slot_of_an_author_box_dated_beside_it(beside: str, where: str,
 <div class="from">来源：风尚中国</div></div></div>
 <div class="article-center"><p>{TEXT}</p><p>{TEXT}</p></div></body></html>"""
     assert extract_article(html.encode(), URL, now=NOW)["author"] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("伍永志", True),  # gxpopss's 【作者：伍永志】: 志 ends many given names
+    ("李建志", True),
+    ("黄杂志", False),  # a magazine
+    ("王县志", False),  # a county's chronicle
+    ("中国志", False),  # no surname first
+])
+def test_a_surnamed_name_ending_like_a_magazine(text: str, expected: bool) -> None:
+    assert is_name(text) is expected

@@ -103,6 +103,8 @@ def _no_ones(word: str, endings: tuple[str, ...] = NOT_NAME_ENDINGS) -> bool:
         return True
     if len(word) == 2 and word[0] in rules.SURNAMES and word not in rules.SURNAMED_WORDS:
         return word in endings  # 刘会, 李院: a name, though 会 ends 协会
+    if len(word) == 3 and word[0] in rules.SURNAMES and word[-1] in rules.GIVEN_NAME_ENDINGS:
+        return word[1:] in rules.RECORD_WORDS  # 伍永志: a name, though 志 ends 杂志 (黄杂志 not)
     return word.endswith(endings)
 
 

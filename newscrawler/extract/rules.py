@@ -403,6 +403,11 @@ SLASH_AUTHOR_LABELS = ("文字", "文", "执笔", "撰文")
 #: Two-character words a surname starts that end like an organisation and are one
 #: (``商会``, ``党委``, ``高院``): a surname and one character is otherwise a name (``刘会``).
 SURNAMED_WORDS = frozenset({"商会", "党委", "党办", "高院", "万网"})
+#: One-character endings of media (``杂志``) that end many given names too (``伍永志``,
+#: ``李建志``): after a common surname and one more character, a name's.
+GIVEN_NAME_ENDINGS = ("志",)
+#: The words a medium's or a chronicle's name ends with there (``XX杂志``, ``XX县志``).
+RECORD_WORDS = frozenset({"杂志", "雜誌", "杂誌", "方志", "县志", "縣志", "史志", "市志", "厂志"})
 MEDIA_SUFFIXES = (
     "报", "网", "社", "台", "刊", "志", "站", "号", "频道", "视频", "新闻", "财经", "综合", "APP",
     "客户端", "编辑", "记者", "资讯", "传媒", "集团", "公司", "中心", "协会", "研究院", "研究所",
