@@ -593,3 +593,10 @@ def test_author_boxes_naming_each_writer_before_their_job() -> None:
     no_job = '<p class="dw-summary-author"><a href="#a1">曹 江华</a>, 北京, 某公司</p>'
     assert author(page("2013 年 12 月 30 日").replace(
         b'<div class="meta">', no_job.encode() + b'<div class="meta">')) is None
+
+
+def test_the_editor_on_duty_is_no_writer() -> None:
+    """A university's news (www.maia.org.cn): ``供稿：林广成 值班编辑：陈雨桐 责任编辑：陈雨桐``."""
+    header = "2021-02-25 来源：学校办公室 供稿：林广成 值班编辑：陈雨桐 责任编辑：陈雨桐 点击次数："
+    record = extract_article(page(header), URL, now=NOW)
+    assert (record["author"], record["editor"]) == ("林广成", "陈雨桐")

@@ -128,7 +128,8 @@ CONTRIBUTOR_LABELS = frozenset({"供稿"})
 SPACED_LABEL_RE = re.compile(rf"(?<![{HAN}])([{HAN}])[ \u3000]([{HAN}])(?=\s*[:：︰])")
 #: A label glued to the value before it (``见习记者 丁超禺责任编辑：syz``, ``RUKY责任编辑：``).
 GLUED_LABEL_RE = re.compile(
-    r"(?<=[^\s:：︰])(?<!责任)(?<!責任)(?=(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對|摄影|攝影|排版)"
+    r"(?<=[^\s:：︰])(?<!责任)(?<!責任)(?<!值班)"  # 值班编辑： (the editor on duty) is one label
+    r"(?=(?:责任编辑|責任編輯|责编|責編|编辑|編輯|审核|審核|校对|校對|摄影|攝影|排版)"
     r"\s*[:：︰])"
 )
 #: The writer's credit before a reprint notice, at the end of a blog's text (``原创文章，作者：老D，
