@@ -234,13 +234,10 @@ def _template_handle(tag: str, page: Evidence) -> bool:
     """Is ``<meta name="author">`` a Latin handle that a Chinese page never prints (``atarm``
     on www.ljzfin.com)? Then it names whoever built the template, not a writer: a writer's
     handle that is a byline is printed with the article."""
-    if not tag.isascii() or not _HAN_RE.search(page.title or ""):
+    if not tag.isascii() or not re.search(f"[{names.HAN}]", page.title or ""):
         return False
     body = page.root.find("body")
     return body is not None and tag not in all_text(body)
-
-
-_HAN_RE = re.compile("[\u4e00-\u9fff]")
 
 
 def _published_by_account(tags: dict[str, str]) -> bool:
