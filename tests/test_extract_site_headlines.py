@@ -464,3 +464,16 @@ def test_a_heading_printing_only_the_start_of_the_title_loses_to_one_printing_mo
     assert extract_article(html, URL, now=NOW)["title"] == headline
     logo_only = html.replace(f"<h1>{headline}</h1>".encode(), b"")
     assert extract_article(logo_only, URL, now=NOW)["title"] != headline
+
+
+def test_the_wayback_machine_s_toolbar_is_not_the_page_s() -> None:
+    """An archived copy carries the Wayback Machine's toolbar (``div#wm-ipp-base``) with its
+    own ``COLLECTED BY`` heading and capture dates: none of it is the article's."""
+    toolbar = ('<div id="wm-ipp-base"><div id="wm-ipp">'
+               '<div style="color:#fff;font-weight:bold;text-align:center">COLLECTED BY</div>'
+               '<div id="wm-capinfo">Organization: Archive Team</div></div></div>')
+    html = f"""<html><head><meta charset="utf-8"><title>示例中学 Welcome</title></head><body>
+{toolbar}<div><p>{TEXT}</p></div><p>发布时间：2010-07-12 22:56</p></body></html>""".encode()
+    record = extract_article(html, URL, now=NOW)
+    assert record["title"] != "COLLECTED BY"
+    assert record["published_at"] == "2010-07-12T22:56:00+08:00"

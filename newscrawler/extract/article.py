@@ -78,6 +78,19 @@ def parse_html(text: str | bytes) -> etree._Element:
     return root
 
 
+def _drop_archive_toolbar(root: etree._Element) -> None:
+    """Remove the toolbar the Wayback Machine puts at the top of an archived copy (its
+    ``COLLECTED BY`` heading, capture dates and links are the archive's, not the page's)."""
+    for node in _ARCHIVE_TOOLBAR(root):
+        parent = node.getparent()
+        if parent is not None:
+            parent.remove(node)
+
+
+_ARCHIVE_TOOLBAR = etree.XPath(
+    " | ".join(f"//*[@id='{toolbar}']" for toolbar in rules.ARCHIVE_TOOLBAR_IDS))
+
+
 def _adopt_after_end(root: etree._Element) -> None:
     """Move what follows a premature ``</html>`` back into the page's ``<body>``.
 
@@ -183,6 +196,8 @@ def _extract(
     source = decode_html(html or b"", http_encoding).encode("utf-8", errors="replace")
     root = parse_html(source)
     etree.strip_elements(root, *rules.DROP_TAGS, with_tail=False)
+    if rules.ARCHIVE_TOOLBAR_MARK in source:
+        _drop_archive_toolbar(root)
     tags = meta_tags(root)
     base = _base_url(root, url)
     marks = author_marks(source)  # its author class tokens join the index's keys

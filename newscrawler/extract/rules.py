@@ -39,6 +39,11 @@ DROP_TAGS = (
     "input", "svg", "canvas", "template",
 )
 
+#: The toolbar the Wayback Machine inserts into an archived page (``div#wm-ipp-base``, older
+#: copies ``div#wm-ipp``), and the bytes that say a page may hold it.
+ARCHIVE_TOOLBAR_IDS = ("wm-ipp-base", "wm-ipp")
+ARCHIVE_TOOLBAR_MARK = b"wm-ipp"
+
 #: Class/id tokens of boxes around or inside the body that are not article text (§2.4, §5.10).
 NOISE_SUBSTRINGS = (
     "digg", "share", "jiathis", "bshare", "pagelist", "dede_pages", "pagebreak", "comment",
