@@ -51,7 +51,14 @@ from newscrawler.extract.meta_line import (
     parse_labelled,
 )
 from newscrawler.extract.profile import DEFAULT_PROFILE, Profile
-from newscrawler.extract.text import all_text, collapse, in_link, shown_text_of, text_of
+from newscrawler.extract.text import (
+    all_text,
+    collapse,
+    in_link,
+    printed_before,
+    shown_text_of,
+    text_of,
+)
 
 #: Words of date and source labels, simplified and traditional (``來源``, ``發佈``): the text
 #: nodes holding one are read by the page-wide fallback (``_labelled_elements``).
@@ -541,10 +548,8 @@ def _date_above(heading: etree._Element | None, tz: str, now: datetime) -> Parse
         return None
     node, above = heading, None
     for _ in range(DATE_ABOVE_LEVELS):  # the heading may be the first thing in its block
-        above = node.getprevious()  # (<p><font>标题), after marks that print nothing (Blogger's
-        while above is not None and (  # <a name="…"></a> and <meta itemprop>)
-                not isinstance(above.tag, str) or not shown_text_of(above)):
-            above = above.getprevious()
+        above = printed_before(node, shown_text_of)  # (<p><font>标题), past marks that print
+        # nothing (Blogger's <a name="…"></a> and <meta itemprop>)
         if above is not None or node.getparent() is None:
             break
         node = node.getparent()

@@ -7,6 +7,7 @@ break), so the body, the meta line and the tests all agree on it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from lxml import etree
 
@@ -64,6 +65,18 @@ def text_of(element: etree._Element) -> str:
         return collapse(all_text(element))
     except (ValueError, TypeError):
         return ""
+
+
+def printed_before(
+    node: etree._Element, text: Callable[[etree._Element], str] = text_of,
+) -> etree._Element | None:
+    """The element before ``node`` that prints something by ``text`` (``text_of``, or
+    ``shown_text_of`` to pass over what a style hides): not a comment, an empty anchor or a
+    ``<meta>``."""
+    before = node.getprevious()
+    while before is not None and not (isinstance(before.tag, str) and text(before)):
+        before = before.getprevious()
+    return before
 
 
 def shown_text_of(element: etree._Element) -> str:

@@ -45,6 +45,7 @@ from newscrawler.extract.text import (
     hidden_by_style,
     in_hidden,
     in_link,
+    printed_before,
     shown_text_of,
     text_of,
 )
@@ -504,10 +505,10 @@ def _above_date_line(root: etree._Element) -> tuple[str, etree._Element] | None:
         if len(text) > MAX_DATE_LINE or not FULL_DATE_RE.match(text, _DATE_LINE_LEAD_RE.match(
                 text).end()):
             continue
-        before = _printed_before(node)
+        before = printed_before(node)
         if before is not None and text_of(before).endswith(META_SEPARATORS) and \
                 before.getparent() is node.getparent():
-            before = _printed_before(node.getparent())  # 广东省GD121 | 2020-04-18: one meta line
+            before = printed_before(node.getparent())  # 广东省GD121 | 2020-04-18: one meta line
         if before is None or in_link(before) or before.xpath(".//a"):
             continue
         headline_text = rules.PAGE_MARKER_RE.sub("", text_of(before))
@@ -515,14 +516,6 @@ def _above_date_line(root: etree._Element) -> tuple[str, etree._Element] | None:
                 MIN_HEADLINE_ABOVE_DATE <= len(headline_text) <= MAX_TITLE_LENGTH:
             return headline_text, before
     return None
-
-
-def _printed_before(node: etree._Element) -> etree._Element | None:
-    """The element before ``node`` that prints something."""
-    before = node.getprevious()
-    while before is not None and not (isinstance(before.tag, str) and text_of(before)):
-        before = before.getprevious()
-    return before
 
 
 #: What a meta line prints between its items (``广东省GD121 | 2020-04-18``): a piece of the
