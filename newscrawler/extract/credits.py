@@ -281,14 +281,11 @@ def _paragraph_end_credit(text: str) -> str | None:
     match = TEXT_ROLE_END_RE.search(end)
     if match and names.is_name(match.group("name")):
         return match.group("name")
-    match = DESK_NEWS_END_RE.search(end)
-    found = names.join(names.split_names(match.group("names"))) if match else None
-    if found:
-        return found
-    match = TEXT_ROLES_NAMES_END_RE.search(end)
-    found = names.join(names.split_names(match.group("names"))) if match else None
-    if found:
-        return found
+    for regex in (DESK_NEWS_END_RE, TEXT_ROLES_NAMES_END_RE):
+        match = regex.search(end)
+        found = names.join(names.split_names(match.group("names"))) if match else None
+        if found:
+            return found
     match = GLUED_CREDIT_RE.search(end)
     if match:
         found = names.names_before_place(match.group("glued"))
